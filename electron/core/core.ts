@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { contract, type Contract } from '../../shared/contract';
+import type { Transport } from '../../shared/rpc/transport';
+import { openWritableDatabase, type WritableDB } from './db/database';
+import { migrate, type MigrationReport } from './db/migrate';
+import { migrations } from './db/migrations';
+import type { CoreHost } from './handlers/context';
+import { createHandlers } from './handlers';
+import { createRpcServer, type RpcServer } from './rpc/rpc-server';
+
+export type CoreOptions = {
+  /** The workspace folder: database, backups and (later) attachments live here. */
+  dataDir: string;
+  host: CoreHost;
+  version: string;
+  /** Check every answer against the contract as well as every input (tests and development). */
+  validateOutput?: boolean;
+  log?: (message: string, detail?: unknown) => void;
+};
+
+export type Core = {
+  readonly db: WritableDB;
+  readonly migration: MigrationReport;
+  serve(transport: Transport): () => void;
+  emit: RpcServer<Contract>['emit'];
+  close(): void;
+};
+
+export const workspaceFileName = 'workspace.sqlite';
+
+/** The workspace engine. Plain Node: Electron's utility process, web-host and the tests all run this. */
+export const openCore = async (options: CoreOptions): Promise<Core> => {
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, workspaceFileName);
+  const db = openWritableDatabase(file);
+  let migration: MigrationReport;
+  try {
+    migration = await migrate(db, { file, migrations });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (migration.backupFile) options.log?.(`Workspace migrated from schema ${migration.from} to ${migration.to}`);
+
+  let server: RpcServer<Contract> | undefined;
+  const emit: RpcServer<Contract>['emit'] = (event, payload) => server?.emit(event, payload);
+  const handlers = createHandlers({
+    db,
+    emit,
+    info: { version: options.version, host: options.host, schemaVersion: migration.to },
+  });
+  server = createRpcServer(contract, handlers, {
+    validateOutput: options.validateOutput ?? false,
+    onInternalError: (channel, error) => options.log?.(`Call ${channel} failed`, error),
+  });
+
+  return {
+    db,
+    migration,
+    serve: server.serve,
+    emit,
+    close: () => {
+      if (db.open) {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      }
+    },
+  };
+};

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { migration0001Initial } from './0001-initial';
+
+/** In order, one file per schema version; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [migration0001Initial];

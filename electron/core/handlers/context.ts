@@ -1,0 +1,12 @@
+import type { Contract } from '../../../shared/contract';
+import type { RpcServer } from '../rpc/rpc-server';
+import type { WritableDB } from '../db/database';
+
+export type CoreHost = 'electron' | 'web';
+
+/** What every domain's handlers may use. Handlers hold no SQL: they call repositories. */
+export type CoreContext = {
+  readonly db: WritableDB;
+  readonly emit: RpcServer<Contract>['emit'];
+  readonly info: { readonly version: string; readonly host: CoreHost; readonly schemaVersion: number };
+};

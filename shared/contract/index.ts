@@ -1,0 +1,24 @@
+import { defineContract, listChannels } from '../rpc/define';
+import type { Bridge, Client } from '../rpc/bridge';
+import { appMethods } from './app';
+import { feedEvents, feedMethods } from './feed';
+import { settingsEvents, settingsMethods } from './settings';
+
+/** Every call and event between the renderer and the core. Channel names derive from these keys. */
+export const contract = defineContract({
+  methods: {
+    app: appMethods,
+    settings: settingsMethods,
+    feed: feedMethods,
+  },
+  events: {
+    ...settingsEvents,
+    ...feedEvents,
+  },
+});
+
+export type Contract = typeof contract;
+export type BottegaBridge = Bridge<Contract>;
+export type BottegaClient = Client<Contract>;
+
+export const channels = listChannels(contract);
