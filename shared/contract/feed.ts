@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { projectSorts, projectSummarySchema } from '../domain/project';
+import { projectSortSchema, projectSummarySchema } from '../domain/project';
 import { defineMethod } from '../rpc/define';
 
 export const feedPageLimit = 500;
@@ -8,7 +8,7 @@ export const listProjectsInputSchema = z
   .object({
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().positive().max(feedPageLimit).default(100),
-    sort: z.enum(projectSorts).default('newest'),
+    sort: projectSortSchema.default('newest'),
   })
   .strict();
 

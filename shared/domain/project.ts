@@ -25,4 +25,5 @@ export const projectSummarySchema = z.object({
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
 export const projectSorts = ['newest', 'budget', 'bids'] as const;
-export type ProjectSort = (typeof projectSorts)[number];
+export const projectSortSchema = z.enum(projectSorts);
+export type ProjectSort = z.infer<typeof projectSortSchema>;

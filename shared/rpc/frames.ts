@@ -6,7 +6,8 @@ export const requestFrameSchema = z.object({
   kind: z.literal('request'),
   id: z.number().int().nonnegative(),
   channel: z.string().max(200),
-  input: z.unknown(),
+  // Absent for methods without input: JSON drops undefined.
+  input: z.unknown().optional(),
 });
 
 export const responseFrameSchema = z.discriminatedUnion('ok', [

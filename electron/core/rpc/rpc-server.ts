@@ -72,7 +72,15 @@ export const createRpcServer = <C extends ContractShape>(
     connections.add(transport);
     const unsubscribe = transport.subscribe((raw) => {
       const frame = requestFrameSchema.safeParse(raw);
-      if (!frame.success) return;
+      if (!frame.success) {
+        // Answer a malformed request that still says who it is, so that its caller does not wait forever.
+        const id = (raw as { id?: unknown } | null)?.id;
+        if (typeof id === 'number') {
+          const error = { code: 'invalid_input', message: 'Malformed request.', issues: describeIssues(frame.error) } as const;
+          transport.send({ kind: 'response', id, ok: false, error } satisfies ResponseFrame);
+        }
+        return;
+      }
       const { id, channel, input } = frame.data;
       void dispatch(channel, input).then((result) => {
         if (connections.has(transport)) transport.send({ kind: 'response', id, ...result } satisfies ResponseFrame);

@@ -1,0 +1,131 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
+import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
+import { openCore, type Core } from '../core/core';
+import { serveStatic } from './static-files';
+import { fromWebSocket } from './web-socket-transport';
+
+export type WebHostOptions = {
+  dataDir: string;
+  version: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built renderer (out/renderer); ignored with a devServer. */
+  rendererDir?: string;
+  /** Serve the renderer through Vite's dev server instead (hot reload). */
+  dev?: boolean;
+  log?: (message: string, detail?: unknown) => void;
+};
+
+export type WebHost = {
+  /** The address to open, with this run's token. */
+  url: string;
+  origin: string;
+  token: string;
+  core: Core;
+  close(): Promise<void>;
+};
+
+const loopback = '127.0.0.1';
+const maxFrameBytes = 8 * 1024 * 1024;
+
+const sameSecret = (given: string | null, expected: string): boolean => {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * Runs the core in plain Node and serves the renderer to a browser, bridging the contract over a WebSocket.
+ * Loopback only; a per-run token and an Origin check keep other pages and other local users out.
+ */
+export const startWebHost = async (options: WebHostOptions): Promise<WebHost> => {
+  const core = await openCore({
+    dataDir: options.dataDir,
+    host: 'web',
+    version: options.version,
+    validateOutput: options.dev ?? false,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const token = randomBytes(24).toString('base64url');
+  const server = createServer();
+  let port = 0;
+  const allowedHosts = (): string[] => [`${loopback}:${port}`, `localhost:${port}`];
+  const allowedOrigins = (): string[] => allowedHosts().map((host) => `http://${host}`);
+
+  // A page on another site could point a hostname at 127.0.0.1 (DNS rebinding): answer only our own names.
+  const hostAllowed = (request: IncomingMessage): boolean => allowedHosts().includes(request.headers.host ?? '');
+
+  let handle: (request: IncomingMessage, response: ServerResponse) => void;
+  let closeDevServer = async (): Promise<void> => undefined;
+  if (options.dev) {
+    const { createServer: createViteServer } = await import('vite');
+    const vite = await createViteServer({
+      configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
+      appType: 'spa',
+      server: { middlewareMode: true, hmr: { server } },
+    });
+    handle = (request, response) => vite.middlewares(request, response);
+    closeDevServer = () => vite.close();
+  } else {
+    if (!options.rendererDir) throw new Error('startWebHost needs rendererDir (the built renderer) or dev: true');
+    const headers = {
+      'Content-Security-Policy': contentSecurityPolicy(),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+    };
+    const serve = serveStatic(options.rendererDir, headers);
+    handle = (request, response) => void serve(request, response);
+  }
+
+  server.on('request', (request, response) => {
+    if (!hostAllowed(request)) {
+      response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden');
+      return;
+    }
+    handle(request, response);
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://host');
+    if (url.pathname !== '/rpc') {
+      // Vite's hot-reload socket in development; nothing else upgrades.
+      if (!options.dev) socket.destroy();
+      return;
+    }
+    const origin = request.headers.origin ?? '';
+    if (!hostAllowed(request) || !allowedOrigins().includes(origin) || !sameSecret(url.searchParams.get('token'), token)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (webSocket) => core.serve(fromWebSocket(webSocket)));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, loopback, resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${loopback}:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    core,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await closeDevServer();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      core.close();
+    },
+  };
+};

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { ProjectSummary } from '../../../../shared/domain/project';
+import { formatLanguageName, formatMoneyCompact, formatRegionName, formatRelativeTime } from '../../../../shared/i18n/format';
+
+type Props = { project: ProjectSummary; now: Date };
+
+const useBudgetLabel = (project: ProjectSummary): string => {
+  const { t, i18n } = useTranslation('feed');
+  const money = (minor: number) => formatMoneyCompact(minor, project.currency, i18n.language);
+  const { budgetMinMinor: min, budgetMaxMinor: max } = project;
+  const range =
+    min !== null && max !== null && min !== max
+      ? t('budget.range', { min: money(min), max: money(max) })
+      : max !== null
+        ? min === max
+          ? money(max)
+          : t('budget.upTo', { max: money(max) })
+        : min !== null
+          ? t('budget.from', { min: money(min) })
+          : null;
+  if (range === null) return t('budget.unknown');
+  return project.kind === 'hourly' ? t('budget.perHour', { amount: range }) : range;
+};
+
+export const ProjectRow = ({ project, now }: Props) => {
+  const { t, i18n } = useTranslation('feed');
+  const budget = useBudgetLabel(project);
+  return (
+    <article className="project-row" data-testid="project-row" lang={project.language}>
+      <div className="project-main">
+        <h2 className="project-title">{project.title}</h2>
+        <ul className="chips" aria-label={t('listLabel')}>
+          {project.skills.slice(0, 6).map((skill) => (
+            <li key={skill} className="chip">
+              {skill}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="project-facts" lang={i18n.language}>
+        <span className="budget">{budget}</span>
+        <span className={`kind kind-${project.kind}`}>{t(`kind.${project.kind}`)}</span>
+        <span className="muted">
+          {t('writtenIn', { language: formatLanguageName(project.language, i18n.language) })}
+          {project.country && ` · ${formatRegionName(project.country, i18n.language)}`}
+        </span>
+        <span className="muted">
+          {t('bids', { count: project.bidCount })} ·{' '}
+          {t('postedAgo', { when: formatRelativeTime(project.postedAt, now, i18n.language) })}
+        </span>
+      </div>
+    </article>
+  );
+};
+
+export const ProjectRowPlaceholder = () => <div className="project-row placeholder" aria-hidden="true" />;

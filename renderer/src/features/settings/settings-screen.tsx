@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { formatEndonym, formatLanguageName } from '../../../../shared/i18n/format';
+import { locales, localeSchema, type Locale } from '../../../../shared/i18n/locales';
+
+export type AppInfo = { version: string; schemaVersion: number; host: 'electron' | 'web' };
+
+type Props = {
+  language: Locale | null;
+  systemLanguage: Locale;
+  info: AppInfo | null;
+  onLanguageChange: (language: Locale | null) => void;
+};
+
+const systemValue = 'system';
+
+export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChange }: Props) => {
+  const { t, i18n } = useTranslation('settings');
+  return (
+    <section className="screen settings" aria-labelledby="settings-title">
+      <header className="screen-header">
+        <h1 id="settings-title">{t('title')}</h1>
+      </header>
+      <div className="card">
+        <label className="field">
+          <span className="field-label">{t('language.label')}</span>
+          <select
+            data-testid="language-select"
+            value={language ?? systemValue}
+            onChange={(event) => {
+              const picked = localeSchema.safeParse(event.target.value);
+              onLanguageChange(picked.success ? picked.data : null);
+            }}
+          >
+            <option value={systemValue}>
+              {t('language.system', { language: formatLanguageName(systemLanguage, i18n.language) })}
+            </option>
+            {locales.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {formatEndonym(locale)}
+              </option>
+            ))}
+          </select>
+          <span className="field-hint">{t('language.hint')}</span>
+        </label>
+      </div>
+      {info && (
+        <div className="card about">
+          <h2>{t('about.title')}</h2>
+          <p>{t('about.version', { version: info.version })}</p>
+          <p>{t('about.schema', { version: info.schemaVersion })}</p>
+          <p>{t('about.host', { context: info.host })}</p>
+        </div>
+      )}
+    </section>
+  );
+};

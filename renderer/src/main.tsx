@@ -1,0 +1,42 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { contract } from '../../shared/contract';
+import type { Settings } from '../../shared/contract/settings';
+import { createClient } from '../../shared/rpc/bridge';
+import { App } from './app/app';
+import { ClientProvider } from './app/client-context';
+import { systemLocale } from './features/settings/use-settings';
+import { setupI18n } from './i18n/setup-i18n';
+import { connect, type Connection } from './platform/connect';
+import './styles.css';
+
+const useDisconnected = (connection: Connection): boolean => {
+  const [disconnected, setDisconnected] = useState(false);
+  useEffect(() => connection.onDisconnect(() => setDisconnected(true)), [connection]);
+  return disconnected;
+};
+
+const Root = ({ connection, settings }: { connection: Connection; settings: Settings }) => (
+  <App initialSettings={settings} disconnected={useDisconnected(connection)} />
+);
+
+const start = async (): Promise<void> => {
+  const connection = connect();
+  const client = createClient(contract, connection.bridge);
+  const settings: Settings = await client.settings.getSettings().catch(() => ({ language: null }));
+  // Load the right language before the first paint: no flash of English for an Italian user.
+  const i18n = await setupI18n(settings.language ?? systemLocale());
+  document.documentElement.lang = i18n.language;
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ClientProvider client={client}>
+        <I18nextProvider i18n={i18n}>
+          <Root connection={connection} settings={settings} />
+        </I18nextProvider>
+      </ClientProvider>
+    </StrictMode>,
+  );
+};
+
+void start();
