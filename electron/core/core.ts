@@ -43,14 +43,14 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
   }
   if (migration.backupFile) options.log?.(`Workspace migrated from schema ${migration.from} to ${migration.to}`);
 
-  let server: RpcServer<Contract> | undefined;
-  const emit: RpcServer<Contract>['emit'] = (event, payload) => server?.emit(event, payload);
+  // Handlers only emit once calls arrive, by which time the server exists.
+  const emit: RpcServer<Contract>['emit'] = (event, payload) => server.emit(event, payload);
   const handlers = createHandlers({
     db,
     emit,
     info: { version: options.version, host: options.host, schemaVersion: migration.to },
   });
-  server = createRpcServer(contract, handlers, {
+  const server = createRpcServer(contract, handlers, {
     validateOutput: options.validateOutput ?? false,
     onInternalError: (channel, error) => options.log?.(`Call ${channel} failed`, error),
   });

@@ -1,0 +1,100 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// The layer rules of the design: what each part of the tree may import. Enforced here, not in review.
+// Bare built-in names are matched exactly (a folder may well be called "domain"); `node:` ones by pattern.
+const nodeBuiltins = 'node built-ins';
+const builtinPaths = builtinModules.filter((name) => !name.startsWith('_') && !name.startsWith('node:'));
+const noImports = (...groups) => {
+  const builtins = groups.find(([group]) => group === nodeBuiltins);
+  const patterns = groups.map(([group, message, extra]) => ({
+    group: group === nodeBuiltins ? ['node:*'] : group,
+    message,
+    ...extra,
+  }));
+  const paths = builtins ? builtinPaths.map((name) => ({ name, message: builtins[1] })) : [];
+  return { 'no-restricted-imports': ['error', { paths, patterns }] };
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use an `as const` array with a union type (or z.enum), not enum.' },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.{ts,tsx}', 'shared/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true } }] },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: noImports(
+      [['electron', 'electron/*'], 'shared/ is pure: no Electron.'],
+      [nodeBuiltins, 'shared/ is pure: no Node built-ins (it runs in the renderer too).'],
+      [['react', 'react-*', 'react/*', 'better-sqlite3', 'ws'], 'shared/ is pure: no React, SQLite or sockets.'],
+      [['**/electron/**', '**/renderer/**', '**/tests/**'], 'shared/ imports nothing above it.'],
+    ),
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // Only matters under the React Compiler, which Bottega does not use.
+      'react-hooks/incompatible-library': 'off',
+      ...noImports(
+        [['electron', 'electron/*'], 'The renderer reaches the core only through the contract client.'],
+        [nodeBuiltins, 'The renderer runs sandboxed: no Node built-ins.'],
+        [['better-sqlite3', 'ws'], 'The renderer never touches the database or opens sockets of its own.'],
+        [['**/electron/**', '**/tests/**'], 'renderer/ never imports electron/: use shared/contract.'],
+      ),
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: noImports(
+      [['electron', 'electron/*'], "electron/core runs in plain Node (web-host, tests): never import 'electron'."],
+      [['react', 'react-*'], 'The core has no UI.'],
+      [['**/main/**', '**/preload/**', '**/web-host/**', '**/renderer/**'], 'The core is hosted; it imports no host.'],
+    ),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: noImports(
+      [['react', 'react-*', '**/renderer/**', '**/web-host/**', '**/preload/**'], 'The main process is a thin host.'],
+      [
+        ['**/core/**', '!**/core/host-messages'],
+        'The core runs in its own process: main may import its types and the host message schema only.',
+        { allowTypeImports: true },
+      ],
+    ),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: noImports(
+      [nodeBuiltins, 'The preload is sandboxed: no Node built-ins.'],
+      [['**/core/**', '**/main/**', '**/renderer/**', '**/web-host/**'], 'The preload exposes shared/contract only.'],
+    ),
+  },
+  {
+    files: ['electron/web-host/**/*.ts'],
+    rules: noImports(
+      [['electron', 'electron/*'], 'web-host runs without Electron.'],
+      [['**/main/**', '**/preload/**', '**/renderer/src/**'], 'web-host hosts the core and serves the built renderer.'],
+    ),
+  },
+);

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { ProjectSummary } from '../../../shared/domain/project';
+import { createProjectWindow, feedPageSize } from '../../../renderer/src/features/feed/project-window';
+
+const makeProject = (id: string, title = id): ProjectSummary => ({
+  id,
+  title,
+  language: 'en',
+  kind: 'fixed',
+  currency: 'EUR',
+  budgetMinMinor: null,
+  budgetMaxMinor: null,
+  skills: [],
+  country: null,
+  bidCount: 0,
+  status: 'open',
+  postedAt: '2026-11-01T00:00:00.000Z',
+});
+
+/** A fake core whose answers the test releases one by one, to control the order of arrivals. */
+const createFakeSource = (total: number) => {
+  let label = 'v1';
+  const calls: { offset: number; resolve: () => void }[] = [];
+  const fetchPage = (offset: number, limit: number) =>
+    new Promise<{ total: number; items: ProjectSummary[] }>((resolve) => {
+      const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) =>
+        makeProject(`p${offset + i}`, `${label}-${offset + i}`),
+      );
+      calls.push({ offset, resolve: () => resolve({ total, items }) });
+    });
+  return {
+    fetchPage,
+    calls,
+    relabel: (next: string) => (label = next),
+    flush: async () => {
+      for (const call of calls.splice(0)) call.resolve();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+};
+
+describe('project window', () => {
+  it('loads only the pages in view, once each', async () => {
+    const source = createFakeSource(1000);
+    let updates = 0;
+    const feed = createProjectWindow(source.fetchPage, () => updates++, () => undefined);
+    feed.ensureRange(0, 0);
+    await source.flush();
+    expect(feed.total).toBe(1000);
+    expect(feed.getItem(0)?.id).toBe('p0');
+    expect(feed.getItem(feedPageSize)).toBeUndefined();
+
+    feed.ensureRange(250, 320);
+    feed.ensureRange(250, 320);
+    expect(source.calls.map((call) => call.offset)).toEqual([200, 300]);
+    await source.flush();
+    expect(feed.getItem(310)?.id).toBe('p310');
+    expect(updates).toBe(3);
+  });
+
+  it('keeps showing old rows after a change until fresh ones arrive, and drops stale answers', async () => {
+    const source = createFakeSource(300);
+    const feed = createProjectWindow(source.fetchPage, () => undefined, () => undefined);
+    feed.ensureRange(0, 10);
+    await source.flush();
+    expect(feed.getItem(5)?.title).toBe('v1-5');
+
+    feed.invalidate();
+    source.relabel('v2');
+    feed.invalidate();
+    expect(feed.getItem(5)?.title).toBe('v1-5');
+    // Two invalidations asked twice; only the last answer may land.
+    expect(source.calls).toHaveLength(2);
+    await source.flush();
+    expect(feed.getItem(5)?.title).toBe('v2-5');
+  });
+
+  it('reports a failed page and retries it later', async () => {
+    const errors: unknown[] = [];
+    let fail = true;
+    const feed = createProjectWindow(
+      async (offset) => {
+        if (fail) throw new Error('core gone');
+        return { total: 1, items: [makeProject(`p${offset}`)] };
+      },
+      () => undefined,
+      (error) => errors.push(error),
+    );
+    feed.ensureRange(0, 0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(errors).toHaveLength(1);
+    fail = false;
+    feed.ensureRange(0, 0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(feed.getItem(0)?.id).toBe('p0');
+  });
+});
