@@ -1,0 +1,93 @@
+import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
+import {
+  coreToHostMessageSchema,
+  type CoreToHostMessage,
+  type HostToCoreMessage,
+} from '../core/host-messages';
+import { decideCoreRestart } from './policy/core-restart';
+
+export type CoreProcessOptions = {
+  /** The built utility-process entry (out/main/core.js). */
+  entryPath: string;
+  dataDir: string;
+  version: string;
+  /** The core came back after a crash: existing renderers hold dead ports and must reconnect. */
+  onRestarted: () => void;
+  /** The core cannot run (workspace refused, crash loop): tell the user and quit. */
+  onFatal: (message: string) => void;
+};
+
+export type CoreProcess = {
+  /** A new port pair for one renderer: one end goes to the core, the other is returned for the renderer. */
+  openChannel(windowId: number): MessagePortMain;
+  stop(): Promise<void>;
+};
+
+const stopTimeoutMs = 5_000;
+
+/** Spawns the core in a utility process, brokers ports to it, and restarts it if it dies. */
+export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
+  const crashTimes: number[] = [];
+  let child: UtilityProcess | undefined;
+  let stopping = false;
+  let exited: Promise<void> = Promise.resolve();
+
+  const send = (message: HostToCoreMessage, transfer: MessagePortMain[] = []): void =>
+    child?.postMessage(message, transfer);
+
+  const handleMessage = (raw: unknown): void => {
+    const parsed = coreToHostMessageSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const message: CoreToHostMessage = parsed.data;
+    if (message.type === 'log') console[message.level](`[core] ${message.message}`);
+    if (message.type === 'ready') console.info(`[core] workspace ready (schema ${message.schemaVersion})`);
+    if (message.type === 'failed') {
+      stopping = true;
+      options.onFatal(message.message);
+    }
+  };
+
+  const spawn = (): void => {
+    const current = utilityProcess.fork(options.entryPath, [], { serviceName: 'Bottega Core' });
+    child = current;
+    exited = new Promise((resolve) => current.once('exit', () => resolve()));
+    current.on('message', handleMessage);
+    current.once('exit', (code) => {
+      if (child === current) child = undefined;
+      if (stopping) return;
+      crashTimes.push(Date.now());
+      const decision = decideCoreRestart(crashTimes, Date.now());
+      console.error(`[core] exited unexpectedly with code ${code}`);
+      if (!decision.restart) {
+        options.onFatal(decision.reason);
+        return;
+      }
+      setTimeout(() => {
+        if (stopping) return;
+        spawn();
+        options.onRestarted();
+      }, decision.delayMs);
+    });
+    // Messages posted before the child has spawned are queued by Electron.
+    send({ type: 'init', dataDir: options.dataDir, version: options.version });
+  };
+
+  spawn();
+
+  return {
+    openChannel: (windowId) => {
+      const { port1, port2 } = new MessageChannelMain();
+      if (child) send({ type: 'connect', windowId }, [port1]);
+      else port1.close();
+      return port2;
+    },
+    stop: async () => {
+      stopping = true;
+      const current = child;
+      if (!current) return;
+      send({ type: 'shutdown' });
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), stopTimeoutMs));
+      if ((await Promise.race([exited.then((): 'exited' => 'exited'), timeout])) === 'timeout') current.kill();
+    },
+  };
+};

@@ -1,0 +1,120 @@
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../../electron/core/core';
+import { coreToHostMessageSchema, type CoreToHostMessage } from '../../../electron/core/host-messages';
+import { fromMainMessagePort, type MainMessagePortLike } from '../../../electron/core/rpc/main-port-transport';
+import { hostCoreOnParentPort, type ParentPortLike } from '../../../electron/core/utility-host';
+import { contract } from '../../../shared/contract';
+import { createBridge, createClient } from '../../../shared/rpc/bridge';
+import { createMainChannelStandIn } from './support/main-port-stand-in';
+
+/** `process.parentPort` as the core sees it: messages in (with ports), messages out. */
+const createParentPort = () => {
+  const emitter = new EventEmitter();
+  const outbox: CoreToHostMessage[] = [];
+  const parentPort: ParentPortLike = {
+    on: (event, listener) => emitter.on(event, listener),
+    postMessage: (message) => outbox.push(coreToHostMessageSchema.parse(message)),
+  };
+  const deliver = (data: unknown, ports: MainMessagePortLike[] = []): void => {
+    emitter.emit('message', { data, ports });
+  };
+  return { parentPort, outbox, deliver };
+};
+
+const waitFor = async (check: () => boolean): Promise<void> => {
+  for (let attempt = 0; attempt < 200 && !check(); attempt++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(check()).toBe(true);
+};
+
+describe('hostCoreOnParentPort', () => {
+  let dir: string | undefined;
+
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('opens the workspace on init, serves every connected port, and closes the database on shutdown', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'bottega-utility-'));
+    let opened: Core | undefined;
+    let shutDown = false;
+    const { parentPort, outbox, deliver } = createParentPort();
+    hostCoreOnParentPort(parentPort, {
+      openCore: async (options) => {
+        opened = await openCore(options);
+        return opened;
+      },
+      onShutDown: () => {
+        shutDown = true;
+      },
+    });
+
+    // A renderer may connect before the core has finished opening: it must be served, not lost.
+    const [coreEnd, rendererEnd] = createMainChannelStandIn();
+    deliver({ type: 'init', dataDir: dir, version: '2.0.0' });
+    deliver({ type: 'connect', windowId: 1 }, [coreEnd]);
+    const client = createClient(contract, createBridge(contract, fromMainMessagePort(rendererEnd)));
+    await expect(client.app.getInfo()).resolves.toMatchObject({ host: 'electron', version: '2.0.0' });
+    expect(outbox).toContainEqual({ type: 'ready', schemaVersion: expect.any(Number) });
+
+    const [secondCore, secondRenderer] = createMainChannelStandIn();
+    deliver({ type: 'connect', windowId: 2 }, [secondCore]);
+    const second = createClient(contract, createBridge(contract, fromMainMessagePort(secondRenderer)));
+    await expect(second.settings.getSettings()).resolves.toEqual({ language: null });
+
+    deliver({ type: 'shutdown' });
+    await waitFor(() => shutDown);
+    expect(opened?.db.open).toBe(false);
+    expect(coreEnd.closed).toBe(true);
+    expect(secondCore.closed).toBe(true);
+    expect(existsSync(path.join(dir, 'workspace.sqlite'))).toBe(true);
+  });
+
+  it('reports a workspace it cannot open and closes ports instead of leaving renderers waiting', async () => {
+    const { parentPort, outbox, deliver } = createParentPort();
+    hostCoreOnParentPort(parentPort, {
+      openCore: () => Promise.reject(new Error('This workspace was written by a newer Bottega.')),
+    });
+    deliver({ type: 'init', dataDir: '/nonexistent', version: '1.0.0' });
+    const [coreEnd] = createMainChannelStandIn();
+    deliver({ type: 'connect', windowId: 1 }, [coreEnd]);
+    await waitFor(() => coreEnd.closed);
+    expect(outbox).toContainEqual({ type: 'failed', message: 'This workspace was written by a newer Bottega.' });
+  });
+
+  it('ignores malformed messages, closing any ports they carried', async () => {
+    const { parentPort, outbox, deliver } = createParentPort();
+    let opens = 0;
+    const neverOpens = (): Promise<Core> => {
+      opens++;
+      return new Promise<Core>(() => {});
+    };
+    hostCoreOnParentPort(parentPort, { openCore: neverOpens });
+    const [stray] = createMainChannelStandIn();
+    for (const hostile of [null, 42, 'init', { type: 'init' }, { type: 'init', dataDir: 1, version: '1' }, { type: 'exec', cmd: 'rm -rf /' }]) {
+      deliver(hostile, [stray]);
+    }
+    expect(opens).toBe(0);
+    expect(stray.closed).toBe(true);
+    expect(outbox.filter((message) => message.type === 'log')).toHaveLength(6);
+  });
+
+  it('opens the core once even if init is repeated, and refuses a connect without a port', () => {
+    const { parentPort, outbox, deliver } = createParentPort();
+    let opens = 0;
+    const neverOpens = (): Promise<Core> => {
+      opens++;
+      return new Promise<Core>(() => {});
+    };
+    hostCoreOnParentPort(parentPort, { openCore: neverOpens });
+    deliver({ type: 'init', dataDir: '/a', version: '1' });
+    deliver({ type: 'init', dataDir: '/b', version: '1' });
+    deliver({ type: 'connect', windowId: 1 });
+    expect(opens).toBe(1);
+    expect(outbox.map((message) => message.type)).toEqual(['log', 'log']);
+  });
+});
