@@ -65,5 +65,8 @@ export const formatLanguageName = (tag: string, locale: string): string =>
 export const formatRegionName = (code: string, locale: string): string =>
   cached(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code.toUpperCase()) ?? code;
 
-/** A language's own name for itself ("Deutsch", "Français"), for language pickers. */
-export const formatEndonym = (tag: string): string => formatLanguageName(tag, tag);
+/** A language's own name for itself ("Deutsch", "Italiano"), capitalised as a list item starts. */
+export const formatEndonym = (tag: string): string => {
+  const name = formatLanguageName(tag, tag);
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+};

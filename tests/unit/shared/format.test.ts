@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromMinorUnits, minorUnitDigits, toMinorUnits } from '../../../shared/domain/money';
 import {
+  formatEndonym,
   formatLanguageName,
   formatMoney,
   formatMoneyCompact,
@@ -52,6 +53,7 @@ describe('dates and names', () => {
   it('names languages in the reader’s language', () => {
     expect(formatLanguageName('it', 'de')).toBe('Italienisch');
     expect(formatLanguageName('de', 'es')).toBe('alemán');
+    expect(['en', 'it', 'de', 'fr', 'es'].map(formatEndonym)).toEqual(['English', 'Italiano', 'Deutsch', 'Français', 'Español']);
   });
 
   it('matches the system’s languages to a shipped locale', () => {

@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+type Section = 'feed' | 'clients' | 'messages' | 'proposals' | 'portfolio' | 'settings';
+
+/** What a person sees and does in Bottega, so specs read as steps rather than selectors. */
+export class AppPage {
+  readonly projectRows: Locator;
+  readonly feedCount: Locator;
+  readonly languageSelect: Locator;
+  readonly heading: Locator;
+
+  constructor(readonly page: Page) {
+    this.projectRows = page.getByTestId('project-row');
+    this.feedCount = page.getByTestId('feed-count');
+    this.languageSelect = page.getByTestId('language-select');
+    this.heading = page.getByRole('heading', { level: 1 });
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.heading).toBeVisible();
+  }
+
+  navLink(section: Section): Locator {
+    return this.page.getByTestId(`nav-${section}`);
+  }
+
+  async goTo(section: Section): Promise<void> {
+    await this.navLink(section).click();
+    await expect(this.navLink(section)).toHaveAttribute('aria-current', 'page');
+  }
+
+  async chooseLanguage(value: 'system' | 'en' | 'it' | 'de' | 'fr' | 'es'): Promise<void> {
+    await this.goTo('settings');
+    await this.languageSelect.selectOption(value);
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `test-results/screens/${name}.png` });
+  }
+}
