@@ -1,11 +1,11 @@
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { channels, contract } from '../../../shared/contract';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { defineContract, defineMethod, findMethod } from '../../../shared/rpc/define';
 import { RpcError } from '../../../shared/rpc/errors';
-import { createInProcessPair, fromDomMessagePort, type Transport } from '../../../shared/rpc/transport';
+import { createInProcessPair, fromDomMessagePort, type DomMessagePortLike, type Transport } from '../../../shared/rpc/transport';
 import { createRpcServer, type Handlers } from '../../../electron/core/rpc/rpc-server';
 
 const testContract = defineContract({
@@ -146,7 +146,9 @@ describe('RPC over a transport', () => {
   it('works over real MessagePorts', async () => {
     const { client, near, far } = connect(() => {
       const channel = new MessageChannel();
-      return [fromDomMessagePort(channel.port1), fromDomMessagePort(channel.port2)];
+      // Node's ports type their listeners as DOM EventListeners; at run time they deliver MessageEvents.
+      const asDomPort = (port: MessagePort) => port as unknown as DomMessagePortLike;
+      return [fromDomMessagePort(asDomPort(channel.port1)), fromDomMessagePort(asDomPort(channel.port2))];
     });
     await expect(client.math.addNumbers({ a: 40, b: 2 })).resolves.toBe(42);
     near.close();
