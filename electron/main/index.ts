@@ -80,6 +80,10 @@ const start = async (): Promise<void> => {
   openWindow();
 };
 
+// Tests (tests/electron) run against a throwaway profile; must happen before the single-instance lock.
+const profileOverride = process.env['BOTTEGA_USER_DATA_DIR'];
+if (profileOverride && path.isAbsolute(profileOverride)) app.setPath('userData', profileOverride);
+
 registerAppScheme();
 installSecurityPolicy({ devServerUrl });
 
