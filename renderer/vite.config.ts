@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { contentSecurityPolicy } from '../shared/security/content-security-policy';
+import { contentSecurityPolicy } from '../shared/security/content-security-policy.ts';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../out/renderer', import.meta.url));

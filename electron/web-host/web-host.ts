@@ -67,7 +67,7 @@ export const startWebHost = async (options: WebHostOptions): Promise<WebHost> =>
     const vite = await createViteServer({
       configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
       appType: 'spa',
-      server: { middlewareMode: true, hmr: { server } },
+      server: { middlewareMode: true, ws: { server } },
     });
     handle = (request, response) => vite.middlewares(request, response);
     closeDevServer = () => vite.close();

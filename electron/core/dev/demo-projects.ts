@@ -4,18 +4,18 @@ import type { ProjectRecord } from '../db/repositories/projects-repository';
  * A development stand-in until the sync engine fills the workspace from the platform: deterministic,
  * multilingual project postings written the way clients write them.
  */
-type Posting = { language: string; titles: string[]; descriptions: string[] };
+type Posting = { language: string; titles: [title: string, skills: Skill][]; descriptions: string[] };
 
 const postings: Posting[] = [
   {
     language: 'it',
     titles: [
-      'Sito e-commerce per la nostra cantina di famiglia',
-      'Traduzione del catalogo prodotti dall’italiano al tedesco',
-      'Restyling del logo per un agriturismo in Toscana',
-      'App per prenotazioni di un centro benessere a Città di Castello',
-      'Ottimizzazione SEO per uno studio di commercialisti',
-      'Copywriter per le schede prodotto di un’azienda di ceramiche',
+      ['Sito e-commerce per la nostra cantina di famiglia', 'shop'],
+      ['Traduzione del catalogo prodotti dall’italiano al tedesco', 'translation'],
+      ['Restyling del logo per un agriturismo in Toscana', 'design'],
+      ['App per prenotazioni di un centro benessere a Città di Castello', 'mobile'],
+      ['Ottimizzazione SEO per uno studio di commercialisti', 'seo'],
+      ['Copywriter per le schede prodotto di un’azienda di ceramiche', 'copy'],
     ],
     descriptions: [
       'Cerchiamo un professionista affidabile, con esperienza dimostrabile e disponibilità a videochiamate settimanali.',
@@ -25,11 +25,11 @@ const postings: Posting[] = [
   {
     language: 'de',
     titles: [
-      'Shopify-Shop für eine Münchner Bäckerei',
-      'Übersetzung unserer Website ins Französische und Italienische',
-      'Logo und Geschäftsausstattung für eine Physiotherapiepraxis',
-      'React-Native-App für Terminbuchungen',
-      'Suchmaschinenoptimierung für einen Fahrradverleih in Köln',
+      ['Shopify-Shop für eine Münchner Bäckerei', 'shop'],
+      ['Übersetzung unserer Website ins Französische und Italienische', 'translation'],
+      ['Logo und Geschäftsausstattung für eine Physiotherapiepraxis', 'design'],
+      ['React-Native-App für Terminbuchungen', 'mobile'],
+      ['Suchmaschinenoptimierung für einen Fahrradverleih in Köln', 'seo'],
     ],
     descriptions: [
       'Wir suchen eine zuverlässige Freelancerin oder einen Freelancer mit Erfahrung und guten Referenzen.',
@@ -39,11 +39,11 @@ const postings: Posting[] = [
   {
     language: 'fr',
     titles: [
-      'Refonte du site vitrine d’un cabinet d’architectes',
-      'Rédaction de fiches produits pour une boutique de cosmétiques',
-      'Traduction anglais → français d’un manuel technique',
-      'Application mobile pour un club de sport à Lyon',
-      'Identité visuelle pour une crêperie à Rennes',
+      ['Refonte du site vitrine d’un cabinet d’architectes', 'web'],
+      ['Rédaction de fiches produits pour une boutique de cosmétiques', 'copy'],
+      ['Traduction anglais → français d’un manuel technique', 'translation'],
+      ['Application mobile pour un club de sport à Lyon', 'mobile'],
+      ['Identité visuelle pour une crêperie à Rennes', 'design'],
     ],
     descriptions: [
       'Nous recherchons un prestataire rigoureux, capable de travailler en autonomie et de respecter les délais.',
@@ -53,11 +53,11 @@ const postings: Posting[] = [
   {
     language: 'es',
     titles: [
-      'Tienda online para una bodega de La Rioja',
-      'Traducción de la web de un hotel al inglés y al alemán',
-      'Diseño de logotipo para una academia de idiomas',
-      'Posicionamiento SEO para una clínica dental en Valencia',
-      'Aplicación para pedidos de una cafetería en Madrid',
+      ['Tienda online para una bodega de La Rioja', 'shop'],
+      ['Traducción de la web de un hotel al inglés y al alemán', 'translation'],
+      ['Diseño de logotipo para una academia de idiomas', 'design'],
+      ['Posicionamiento SEO para una clínica dental en Valencia', 'seo'],
+      ['Aplicación para pedidos de una cafetería en Madrid', 'mobile'],
     ],
     descriptions: [
       'Buscamos un profesional con experiencia demostrable y buena comunicación en español.',
@@ -67,12 +67,12 @@ const postings: Posting[] = [
   {
     language: 'en',
     titles: [
-      'WordPress site for a small accounting firm',
-      'Landing page copy for a SaaS launch',
-      'Translate our onboarding emails into Spanish and Italian',
-      'Flutter app for a neighbourhood gym',
-      'Technical SEO audit for an online bookshop',
-      'Brand refresh for a family-run olive oil producer',
+      ['WordPress site for a small accounting firm', 'web'],
+      ['Landing page copy for a SaaS launch', 'copy'],
+      ['Translate our onboarding emails into Spanish and Italian', 'translation'],
+      ['Flutter app for a neighbourhood gym', 'mobile'],
+      ['Technical SEO audit for an online bookshop', 'seo'],
+      ['Brand refresh for a family-run olive oil producer', 'design'],
     ],
     descriptions: [
       'We are looking for a reliable freelancer who communicates clearly and can start this week.',
@@ -81,15 +81,16 @@ const postings: Posting[] = [
   },
 ];
 
-const skillSets = [
-  ['WordPress', 'PHP', 'WooCommerce'],
-  ['React', 'TypeScript', 'Node.js'],
-  ['Traduzione', 'Übersetzung', 'Traduction'],
-  ['Logo design', 'Illustrator', 'Branding'],
-  ['SEO', 'Google Analytics', 'Content'],
-  ['Flutter', 'React Native', 'iOS', 'Android'],
-  ['Copywriting', 'Marketing'],
-];
+type Skill = keyof typeof skillSets;
+const skillSets = {
+  web: ['WordPress', 'PHP', 'JavaScript', 'CSS'],
+  shop: ['Shopify', 'WooCommerce', 'E-commerce'],
+  translation: ['Translation', 'Proofreading', 'Localization'],
+  design: ['Logo design', 'Illustrator', 'Branding'],
+  seo: ['SEO', 'Google Analytics', 'Content strategy'],
+  mobile: ['Flutter', 'React Native', 'iOS', 'Android'],
+  copy: ['Copywriting', 'Marketing', 'Content writing'],
+};
 
 const countries: { code: string; currency: string }[] = [
   { code: 'IT', currency: 'EUR' },
@@ -118,6 +119,7 @@ export const generateDemoProjects = (count: number, seed: number, now: Date): Pr
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, (_, index) => {
     const posting = pick(postings);
+    const [title, skill] = pick(posting.titles);
     const country = posting.language === 'en' ? pick(countries) : pick(countries.slice(0, 5));
     const kind = random() < 0.7 ? 'fixed' : 'hourly';
     const base = kind === 'fixed' ? 250 + Math.floor(random() * 40) * 125 : 15 + Math.floor(random() * 12) * 5;
@@ -126,14 +128,14 @@ export const generateDemoProjects = (count: number, seed: number, now: Date): Pr
       id: `dev-prj-${seed}-${index}`,
       version: 1,
       clientId: null,
-      title: pick(posting.titles),
+      title,
       description: posting.descriptions.join(' '),
       language: posting.language,
       kind,
       currency: country.currency,
       budgetMinMinor: random() < 0.15 ? null : base * 100,
       budgetMaxMinor: random() < 0.1 ? null : Math.round((base * (1.5 + random())) / 5) * 500,
-      skills: pick(skillSets),
+      skills: skillSets[skill],
       country: country.code,
       bidCount: Math.floor(random() * 40),
       status: 'open',

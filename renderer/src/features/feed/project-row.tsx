@@ -38,8 +38,10 @@ export const ProjectRow = ({ project, now }: Props) => {
         </ul>
       </div>
       <div className="project-facts" lang={i18n.language}>
-        <span className="budget">{budget}</span>
-        <span className={`kind kind-${project.kind}`}>{t(`kind.${project.kind}`)}</span>
+        <span className="budget-line">
+          <span className={`kind kind-${project.kind}`}>{t(`kind.${project.kind}`)}</span>
+          <span className="budget">{budget}</span>
+        </span>
         <span className="muted">
           {t('writtenIn', { language: formatLanguageName(project.language, i18n.language) })}
           {project.country && ` · ${formatRegionName(project.country, i18n.language)}`}
