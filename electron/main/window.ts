@@ -1,4 +1,4 @@
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
 import { appEntryUrl } from './policy/app-origin';
 import { secureWebPreferences } from './policy/web-preferences';
 
@@ -17,7 +17,22 @@ export const createMainWindow = (options: MainWindowOptions): BrowserWindow => {
     title: 'Bottega',
     show: false,
     backgroundColor: '#1e1e1e',
-    webPreferences: { ...secureWebPreferences, preload: options.preloadPath } satisfies WebPreferences,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
+    } satisfies typeof secureWebPreferences & { preload: string },
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.devServerUrl ?? appEntryUrl);

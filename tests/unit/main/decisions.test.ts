@@ -99,6 +99,7 @@ describe('secureWebPreferences', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(secureWebPreferences).not.toHaveProperty('enableBlinkFeatures');
   });
