@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { appEntryUrl } from './policy/app-origin';
-import { secureWebPreferences } from './policy/web-preferences';
+import type { secureWebPreferences } from './policy/web-preferences';
 
 export type MainWindowOptions = {
   preloadPath: string;
