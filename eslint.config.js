@@ -84,6 +84,10 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['electron/main/policy/**/*.ts'],
+    rules: noImports([['electron', 'electron/*'], 'Security policies are pure functions, tested in plain Node.']),
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: noImports(
       [nodeBuiltins, 'The preload is sandboxed: no Node built-ins.'],

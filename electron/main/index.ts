@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainEvent } from 'electron';
-import { portChannel, portRequestChannel } from './ipc-channels';
+import { portChannel, portRequestChannel } from '../port-handshake';
 import { applyDevServerHeaders, registerAppScheme, serveRendererFromAppProtocol } from './app-protocol';
 import { startCoreProcess, type CoreProcess } from './core-process';
 import { devServerOrigin } from './policy/app-origin';

@@ -7,7 +7,7 @@ import { contract, type BottegaBridge } from '../../shared/contract';
 import { createBridge } from '../../shared/rpc/bridge';
 import { fromDomMessagePort } from '../../shared/rpc/transport';
 import { createDeferredTransport } from './deferred-transport';
-import { portChannel, portRequestChannel } from './ipc-channels';
+import { portChannel, portRequestChannel } from '../port-handshake';
 
 const connection = createDeferredTransport();
 

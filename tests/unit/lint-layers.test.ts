@@ -25,6 +25,8 @@ describe('layer rules', () => {
     ['electron/core/x.ts', "import { app } from 'electron';"],
     ['electron/core/x.ts', "import { createWindow } from '../main/window';"],
     ['electron/main/x.ts', "import { openCore } from '../core/core';"],
+    ['electron/main/policy/x.ts', "import { shell } from 'electron';"],
+    ['electron/main/x.ts', "import { startWebHost } from '../web-host/web-host';"],
     ['electron/preload/x.ts', "import { openCore } from '../core/core';"],
     ['electron/web-host/x.ts', "import { app } from 'electron';"],
   ])('%s may not: %s', async (file, source) => {
@@ -36,6 +38,8 @@ describe('layer rules', () => {
     ['renderer/src/x.ts', "import { contract } from '../../shared/contract';"],
     ['electron/core/x.ts', "import { readFileSync } from 'node:fs';"],
     ['electron/main/x.ts', "import type { Core } from '../core/core';"],
+    ['electron/main/x.ts', "import { portChannel } from '../port-handshake';"],
+    ['electron/preload/x.ts', "import { portChannel } from '../port-handshake';"],
     ['electron/web-host/x.ts', "import { openCore } from '../core/core';"],
   ])('%s may: %s', async (file, source) => {
     expect(await restrictedImports(file, `${source}\nexport const used = 1;\n`)).toBe(0);
