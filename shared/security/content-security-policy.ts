@@ -5,6 +5,8 @@
 export type CspOptions = {
   /** Development against the Vite dev server: its (already validated) origin and a per-run nonce. */
   dev?: { origin: string; nonce?: string };
+  /** For a <meta> tag, where browsers ignore (and warn about) frame-ancestors: headers carry it. */
+  meta?: boolean;
 };
 
 const baseDirectives: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -36,5 +38,8 @@ export const contentSecurityPolicy = (options: CspOptions = {}): string => {
     extra['font-src'] = [origin];
     extra['connect-src'] = [origin, origin.replace(/^http/, 'ws')];
   }
-  return baseDirectives.map(([name, sources]) => [name, ...sources, ...(extra[name] ?? [])].join(' ')).join('; ');
+  return baseDirectives
+    .filter(([name]) => !(options.meta && name === 'frame-ancestors'))
+    .map(([name, sources]) => [name, ...sources, ...(extra[name] ?? [])].join(' '))
+    .join('; ');
 };
