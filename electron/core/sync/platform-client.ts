@@ -1,0 +1,142 @@
+import { apiErrorSchema, conflictErrorSchema, type ApiError } from '../../../shared/platform/errors';
+import { backoffDelay, parseRetryAfter } from './retry-policy';
+
+/** Where the access token comes from; refresh() answers false once the session is gone for good. */
+export type TokenSource = {
+  getAccessToken(): Promise<string | null>;
+  refresh(): Promise<boolean>;
+};
+
+export type PlatformRequest = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  idempotencyKey?: string;
+  ifMatch?: number;
+  signal?: AbortSignal;
+};
+
+/** Every outcome a caller must handle; nothing is thrown for what the network or the server does. */
+export type PlatformResult =
+  | { kind: 'ok'; status: number; body: unknown }
+  | { kind: 'retry'; delayMs: number; reason: string }
+  | { kind: 'signed_out'; reason: string }
+  | { kind: 'conflict'; current: { id: string; version: number } & Record<string, unknown> }
+  | { kind: 'gone'; reason: string }
+  | { kind: 'rejected'; status: number; error: ApiError | null; reason: string };
+
+export type PlatformClient = {
+  readonly baseUrl: string;
+  send(request: PlatformRequest, attempt?: number): Promise<PlatformResult>;
+};
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const buildUrl = (baseUrl: string, request: PlatformRequest): string => {
+  const url = new URL(request.path, baseUrl);
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+};
+
+/**
+ * The sync engine's HTTP client. A 401 refreshes the token once and retries; 429/503 honour Retry-After;
+ * 5xx, dropped connections, truncated bodies and HTML pages with status 200 become retries with backoff;
+ * 409 carries the server's record; other 4xx are rejections with the server's reason, never retried blindly.
+ */
+export const createPlatformClient = (options: {
+  baseUrl: string;
+  tokens: TokenSource;
+  fetch?: typeof fetch;
+  random?: () => number;
+}): PlatformClient => {
+  const doFetch = options.fetch ?? fetch;
+  const random = options.random ?? Math.random;
+
+  const attemptOnce = async (request: PlatformRequest, token: string | null): Promise<Response | Error> => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+    if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+    if (request.ifMatch !== undefined) headers['If-Match'] = String(request.ifMatch);
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await doFetch(buildUrl(options.baseUrl, request), {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: request.signal ?? AbortSignal.timeout(60_000),
+      });
+    } catch (error) {
+      return error instanceof Error ? error : new Error(describe(error));
+    }
+  };
+
+  const readJson = async (response: Response): Promise<{ ok: true; body: unknown } | { ok: false; reason: string }> => {
+    const type = response.headers.get('content-type') ?? '';
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      return { ok: false, reason: `body cut off: ${describe(error)}` };
+    }
+    if (!type.includes('application/json')) return { ok: false, reason: `expected JSON, got "${type || 'no type'}"` };
+    try {
+      return { ok: true, body: text === '' ? null : (JSON.parse(text) as unknown) };
+    } catch {
+      return { ok: false, reason: `truncated or malformed JSON (${text.length} bytes)` };
+    }
+  };
+
+  const send = async (request: PlatformRequest, attempt = 0): Promise<PlatformResult> => {
+    let response = await attemptOnce(request, await options.tokens.getAccessToken());
+    if (!(response instanceof Error) && response.status === 401) {
+      await response.body?.cancel();
+      if (!(await options.tokens.refresh())) return { kind: 'signed_out', reason: 'The platform no longer accepts this session.' };
+      response = await attemptOnce(request, await options.tokens.getAccessToken());
+      if (!(response instanceof Error) && response.status === 401) {
+        await response.body?.cancel();
+        return { kind: 'signed_out', reason: 'The platform refused a freshly refreshed token.' };
+      }
+    }
+    if (response instanceof Error) {
+      if (request.signal?.aborted) throw response;
+      return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `network: ${response.message}` };
+    }
+
+    const { status } = response;
+    if (status === 429 || status === 503) {
+      await response.body?.cancel();
+      const after = parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date'));
+      return { kind: 'retry', delayMs: after ?? backoffDelay(attempt, random), reason: `HTTP ${status}` };
+    }
+    if (status >= 500) {
+      await response.body?.cancel();
+      return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `HTTP ${status}` };
+    }
+
+    const parsed = await readJson(response);
+    if (status >= 200 && status < 300) {
+      // A 200 that is not our JSON (a captive portal's HTML, a cut-off body) is a transient failure, not data.
+      return parsed.ok
+        ? { kind: 'ok', status, body: parsed.body }
+        : { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: parsed.reason };
+    }
+    const body = parsed.ok ? parsed.body : null;
+    if (status === 409) {
+      const conflict = conflictErrorSchema.safeParse(body);
+      if (conflict.success) return { kind: 'conflict', current: conflict.data.current };
+    }
+    if (status === 410) return { kind: 'gone', reason: 'The platform no longer knows this cursor.' };
+    const error = apiErrorSchema.safeParse(body);
+    return {
+      kind: 'rejected',
+      status,
+      error: error.success ? error.data : null,
+      reason: error.success ? error.data.message : `HTTP ${status}`,
+    };
+  };
+
+  return { baseUrl: options.baseUrl, send };
+};
