@@ -73,7 +73,7 @@ const preconditionErrors = {
   428: error('If-Match missing'),
 } as const;
 
-export const platformEndpoints = [
+const apiEndpoints = [
   {
     operationId: 'createToken',
     method: 'post',
@@ -292,14 +292,25 @@ export const platformEndpoints = [
     idempotent: false,
     responses: { 200: { description: 'OpenAPI 3.1 document', mediaType: json } },
   },
-  ...simulationEndpoints(),
 ] as const satisfies readonly Endpoint[];
+
+/** Any call may meet an overloaded or failing server; clients honour Retry-After and back off. */
+const transientResponses = {
+  429: { ...error('Too many requests'), headers: ['Retry-After'] },
+  500: error('Internal error: retry with backoff'),
+  503: { ...error('Temporarily unavailable'), headers: ['Retry-After'] },
+} as const;
+
+export const platformEndpoints: readonly Endpoint[] = [
+  ...(apiEndpoints as readonly Endpoint[]).map((endpoint) => ({ ...endpoint, responses: { ...transientResponses, ...endpoint.responses } })),
+  ...simulationEndpoints(),
+];
 
 function simulationEndpoints(): Endpoint[] {
   const result = (description: string): EndpointResponse => ({ description, schema: simulationResultSchema });
   const base = { tag: 'simulation', auth: false, idempotent: false } as const;
   const notFound = error('Unknown id, or the server runs without --simulation');
-  return [
+  const endpoints: Endpoint[] = [
     {
       ...base,
       operationId: 'simulateClientMessage',
@@ -378,6 +389,7 @@ function simulationEndpoints(): Endpoint[] {
       responses: { 200: { description: 'The new server time', schema: simulateClockResultSchema }, 404: notFound },
     },
   ];
+  // Every simulation path is a 404 on a server started without --simulation.
+  return endpoints.map((endpoint) => ({ ...endpoint, responses: { ...endpoint.responses, 404: notFound } }));
 }
 
-export type PlatformEndpoint = (typeof platformEndpoints)[number];

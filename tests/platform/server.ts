@@ -83,7 +83,7 @@ export type PlatformServer = {
 
 type Route = { endpoint: Endpoint; pattern: RegExp; names: string[] };
 
-const routes: Route[] = (platformEndpoints as readonly Endpoint[]).map((endpoint) => {
+const routes: Route[] = platformEndpoints.map((endpoint) => {
   const names: string[] = [];
   const pattern = new RegExp(
     `^${endpoint.path.replace(/[.]/g, '\\.').replace(/\{([a-z_]+)\}/g, (_match, name: string) => {
@@ -271,7 +271,7 @@ export const startPlatformServer = async (options: PlatformServerOptions = {}): 
       store.events.off('changes', onChanges);
       sseClients.delete(response);
     };
-    request.on('close', cleanup);
+    // Not request 'close': that fires as soon as the (empty) request body has been read.
     response.on('close', cleanup);
   };
 
