@@ -16,7 +16,7 @@ const usage = `Usage: npm run platform -- [options]
   --simulation          enable /v1/simulation/* for tests
   --token-ttl SECONDS   access token lifetime (default 3600)
   --retention SECONDS   change log retention for tombstones (default 604800)
-  --rate-limit N        requests per second per user (default 100; 0 = off)
+  --rate-limit N        requests per second per user (default 500; 0 = off)
 Demo account: demo@bottega.test / bottega-demo`;
 
 const { values } = parseArgs({

@@ -108,10 +108,15 @@ export const buildProject = (
     postingLanguage = key;
   } else {
     const posting = pack.postings[category as (typeof mainCategories)[number]];
-    title = fillSlots(rng.pick(posting.titles), rng, slots);
+    const titleTemplate = rng.pick(posting.titles);
+    title = fillSlots(titleTemplate, rng, slots);
     const needs = rng.pickSome(posting.needs, rng.int(2, 4)).map((need) => fillSlots(need, rng, slots));
     const bulleted = rng.chance(0.6) ? needs.map((need) => `- ${need}`).join('\n') : needs.join(' ');
-    description = [fillSlots(rng.pick(posting.intros), rng, slots), bulleted, rng.pick(pack.closers)].join('\n\n');
+    // An intro that talks about a product under a title about a business (or the reverse) reads wrong.
+    const slotsOf = (text: string): string[] => [...text.matchAll(/\{(business|product)\}/g)].map((match) => match[1] as string);
+    const titleTemplateSlots = new Set(slotsOf(titleTemplate));
+    const fitting = posting.intros.filter((intro) => slotsOf(intro).every((slot) => titleTemplateSlots.has(slot)));
+    description = [fillSlots(rng.pick(fitting.length > 0 ? fitting : posting.intros), rng, slots), bulleted, rng.pick(pack.closers)].join('\n\n');
   }
   const kind: Project['kind'] = rng.chance(0.78) ? 'fixed' : 'hourly';
   const [low, high] = budgetRanges[category][kind];

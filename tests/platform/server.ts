@@ -60,7 +60,7 @@ export type PlatformServerOptions = {
   tokenTtlSeconds?: number;
   /** Tombstones older than this are purged; cursors from before a purged tombstone get 410. Default 7 days. */
   changeRetentionSeconds?: number;
-  /** Per-user token bucket; `false` turns the limiter off. Default 100 requests/s, bursts of 500. */
+  /** Per-user token bucket; `false` turns the limiter off. Default 500 requests/s, bursts of 2000. */
   rateLimit?: { perSecond: number; burst: number } | false;
   /** SSE comment heartbeat period. Default 15 s. */
   heartbeatMs?: number;
@@ -113,7 +113,7 @@ export const startPlatformServer = async (options: PlatformServerOptions = {}): 
   const seed = options.seed ?? 1;
   const tokenTtl = options.tokenTtlSeconds ?? tokenTtlSecondsDefault;
   const retention = options.changeRetentionSeconds ?? 7 * 86_400;
-  const rateLimit = options.rateLimit === undefined ? { perSecond: 100, burst: 500 } : options.rateLimit;
+  const rateLimit = options.rateLimit === undefined ? { perSecond: 500, burst: 2000 } : options.rateLimit;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const faults = typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults;
 

@@ -67,6 +67,8 @@ const schema = `
     changed_at INTEGER NOT NULL,
     UNIQUE (type, id)
   ) STRICT;
+  CREATE INDEX IF NOT EXISTS records_by_owner ON records (owner, type, seq);
+  CREATE INDEX IF NOT EXISTS records_tombstones ON records (changed_at) WHERE deleted = 1;
   CREATE TABLE IF NOT EXISTS feed (
     user_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
