@@ -7,6 +7,7 @@ import { migrate, type MigrationReport } from './db/migrate';
 import { migrations } from './db/migrations';
 import type { CoreHost } from './handlers/context';
 import { createHandlers } from './handlers';
+import { createStandaloneHostServices, type HostServices } from './host-services';
 import { createRpcServer, type RpcServer } from './rpc/rpc-server';
 
 export type CoreOptions = {
@@ -17,6 +18,8 @@ export type CoreOptions = {
   /** Check every answer against the contract as well as every input (tests and development). */
   validateOutput?: boolean;
   log?: (message: string, detail?: unknown) => void;
+  /** Electron's main process relays its updater, deep links and safeStorage vault; standalone otherwise. */
+  hostServices?: HostServices;
 };
 
 export type Core = {
@@ -49,6 +52,7 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
     db,
     emit,
     info: { version: options.version, host: options.host, schemaVersion: migration.to },
+    host: options.hostServices ?? createStandaloneHostServices({ version: options.version, dataDir: options.dataDir }),
   });
   const server = createRpcServer(contract, handlers, {
     validateOutput: options.validateOutput ?? false,

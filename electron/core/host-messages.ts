@@ -1,15 +1,56 @@
 import { z } from 'zod';
+import { deepLinkTargetSchema, updateChannelSchema, updateStateSchema } from '../../shared/contract/updates';
+import { localeSchema } from '../../shared/i18n/locales';
+import { secretKeySchema, secretValueSchema } from './secrets/secret-store';
 
 /**
  * What the Electron main process and the core's utility process say to each other over
- * `process.parentPort`. Both sides import this module; the core validates every message with it.
+ * `process.parentPort`. Both sides import this module and validate every message with it.
  * (The renderer's RPC never travels here: it has its own MessagePort per window.)
  */
+
+/** What the core asks of main: updater actions on the renderer's behalf, and the safeStorage vault. */
+export const hostRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('updates.check') }),
+  z.object({ kind: z.literal('updates.restart') }),
+  z.object({ kind: z.literal('updates.set-channel'), channel: updateChannelSchema }),
+  z.object({ kind: z.literal('secrets.read'), key: secretKeySchema }),
+  z.object({ kind: z.literal('secrets.write'), key: secretKeySchema, value: secretValueSchema }),
+  z.object({ kind: z.literal('secrets.delete'), key: secretKeySchema }),
+]);
+export type HostRequest = z.infer<typeof hostRequestSchema>;
+
+/** The answer's value, checked per request kind by the core (hostAnswerSchemas). */
+export const hostAnswerSchemas = {
+  'updates.check': updateStateSchema,
+  'updates.restart': z.object({ accepted: z.boolean() }),
+  'updates.set-channel': updateStateSchema,
+  'secrets.read': secretValueSchema.nullable(),
+  'secrets.write': z.null(),
+  'secrets.delete': z.null(),
+} satisfies Record<HostRequest['kind'], z.ZodType>;
+export type HostAnswer<K extends HostRequest['kind']> = z.infer<(typeof hostAnswerSchemas)[K]>;
+
+const requestIdSchema = z.number().int().nonnegative();
+
 export const hostToCoreMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('init'), dataDir: z.string().min(1), version: z.string().min(1) }),
+  z.object({ type: z.literal('init'), dataDir: z.string().min(1), version: z.string().min(1), updateState: updateStateSchema.optional() }),
   /** Carries one MessagePortMain in `event.ports`: a renderer's end of the RPC. */
   z.object({ type: z.literal('connect'), windowId: z.number().int().nonnegative() }),
   z.object({ type: z.literal('shutdown') }),
+  /** The updater's state changed; the core re-emits it to renderers as `updateStateChanged`. */
+  z.object({ type: z.literal('update-state'), state: updateStateSchema }),
+  /** A validated `bottega://` link; the core emits it to renderers as `deepLinkOpened`. */
+  z.object({ type: z.literal('deep-link'), target: deepLinkTargetSchema }),
+  /** Main's answer to one `host-request`; `message` is for the log, never shown with secrets in it. */
+  z.object({
+    type: z.literal('host-response'),
+    id: requestIdSchema,
+    result: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), value: z.unknown() }),
+      z.object({ ok: z.literal(false), message: z.string() }),
+    ]),
+  }),
 ]);
 
 export const coreToHostMessageSchema = z.discriminatedUnion('type', [
@@ -17,6 +58,9 @@ export const coreToHostMessageSchema = z.discriminatedUnion('type', [
   /** The core could not open the workspace (e.g. a database from a newer Bottega): shown to the user. */
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string() }),
+  /** The app's language setting (null: follow the system), so menus and tray speak it too. */
+  z.object({ type: z.literal('language'), language: localeSchema.nullable() }),
+  z.object({ type: z.literal('host-request'), id: requestIdSchema, request: hostRequestSchema }),
 ]);
 
 export type HostToCoreMessage = z.infer<typeof hostToCoreMessageSchema>;

@@ -1,5 +1,16 @@
+import { contract } from '../../shared/contract';
+import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
+import { createBridge, createClient } from '../../shared/rpc/bridge';
+import { createInProcessPair, createListeners } from '../../shared/rpc/transport';
 import { openCore, type Core, type CoreOptions } from './core';
-import { hostToCoreMessageSchema, type CoreToHostMessage } from './host-messages';
+import { createUpdateStateCache, type HostServices } from './host-services';
+import {
+  hostAnswerSchemas,
+  hostToCoreMessageSchema,
+  type CoreToHostMessage,
+  type HostAnswer,
+  type HostRequest,
+} from './host-messages';
 import { fromMainMessagePort, type MainMessagePortLike } from './rpc/main-port-transport';
 
 /** `process.parentPort` in an Electron utility process, described structurally (no 'electron' import). */
@@ -22,6 +33,48 @@ export type UtilityHost = {
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+type Pending = { kind: HostRequest['kind']; resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/**
+ * The core's side of `host-request` / `host-response`: every answer is checked against the schema of
+ * the request's kind, and pending requests fail (never hang) once the host goes away.
+ */
+const createHostRequester = (post: (message: CoreToHostMessage) => void) => {
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let closed = false;
+  const request = <R extends HostRequest>(body: R): Promise<HostAnswer<R['kind']>> =>
+    new Promise((resolve, reject) => {
+      if (closed) {
+        reject(new Error('The host is shutting down.'));
+        return;
+      }
+      const id = nextId++;
+      pending.set(id, { kind: body.kind, resolve: resolve as (value: unknown) => void, reject });
+      post({ type: 'host-request', id, request: body });
+    });
+  const settle = (id: number, result: { ok: true; value: unknown } | { ok: false; message: string }): void => {
+    const waiting = pending.get(id);
+    if (!waiting) return;
+    pending.delete(id);
+    if (!result.ok) {
+      waiting.reject(new Error(result.message));
+      return;
+    }
+    const checked = hostAnswerSchemas[waiting.kind].safeParse(result.value);
+    if (checked.success) waiting.resolve(checked.data);
+    else waiting.reject(new Error(`The host answered ${waiting.kind} with an unexpected value.`));
+  };
+  const close = (): void => {
+    closed = true;
+    for (const waiting of pending.values()) waiting.reject(new Error('The host is shutting down.'));
+    pending.clear();
+  };
+  return { request, settle, close };
+};
+
+const initialUpdateState = (version: string): UpdateState => ({ currentVersion: version, channel: 'stable', status: { phase: 'idle' } });
+
 /**
  * The core's side of the Electron process model: the first `init` opens the workspace, each `connect`
  * brings one renderer's MessagePort to serve, `shutdown` closes everything cleanly.
@@ -31,8 +84,51 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
   const post = (message: CoreToHostMessage): void => parentPort.postMessage(message);
   const log = (level: 'info' | 'warn' | 'error', message: string): void => post({ type: 'log', level, message });
   const detachers = new Set<() => void>();
+  const host = createHostRequester(post);
+  const deepLinks = createListeners<[DeepLinkTarget]>();
+  let updates: ReturnType<typeof createUpdateStateCache> | undefined;
   let core: Promise<Core> | undefined;
   let stopping: Promise<void> | undefined;
+
+  const createHostServices = (version: string, initial: UpdateState | undefined): HostServices => {
+    const cache = createUpdateStateCache(initial ?? initialUpdateState(version));
+    updates = cache;
+    return {
+      updates: {
+        current: cache.current,
+        subscribe: cache.subscribe,
+        checkNow: () => host.request({ kind: 'updates.check' }),
+        restartNow: () => host.request({ kind: 'updates.restart' }),
+        setChannel: (channel) => host.request({ kind: 'updates.set-channel', channel }),
+      },
+      secrets: {
+        readSecret: (key) => host.request({ kind: 'secrets.read', key }),
+        writeSecret: async (key, value) => {
+          await host.request({ kind: 'secrets.write', key, value });
+        },
+        deleteSecret: async (key) => {
+          await host.request({ kind: 'secrets.delete', key });
+        },
+      },
+      onDeepLink: deepLinks.add,
+    };
+  };
+
+  /** Main's menus and tray follow the app's language: read it once, then on every change, through the contract. */
+  const reportLanguage = (opened: Core): void => {
+    const [coreEnd, hostEnd] = createInProcessPair();
+    const detach = opened.serve(coreEnd);
+    detachers.add(() => {
+      detach();
+      hostEnd.close();
+    });
+    const client = createClient(contract, createBridge(contract, hostEnd));
+    client.on('settingsChanged', ({ language }) => post({ type: 'language', language }));
+    client.settings.getSettings().then(
+      ({ language }) => post({ type: 'language', language }),
+      (error: unknown) => log('warn', `Could not read the language setting: ${describe(error)}`),
+    );
+  };
 
   const connect = async (port: MainMessagePortLike): Promise<void> => {
     const opened = await core?.catch(() => undefined);
@@ -57,6 +153,7 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
 
   const shutDown = (): Promise<void> => {
     stopping ??= (async () => {
+      host.close();
       for (const close of [...detachers]) close();
       const opened = await core?.catch(() => undefined);
       opened?.close();
@@ -83,9 +180,13 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
           version: message.version,
           host: 'electron',
           log: (text, detail) => log('error', detail === undefined ? text : `${text}: ${describe(detail)}`),
+          hostServices: createHostServices(message.version, message.updateState),
         });
         core.then(
-          (opened) => post({ type: 'ready', schemaVersion: opened.migration.to }),
+          (opened) => {
+            post({ type: 'ready', schemaVersion: opened.migration.to });
+            reportLanguage(opened);
+          },
           (error: unknown) => post({ type: 'failed', message: describe(error) }),
         );
         return;
@@ -102,6 +203,15 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
       }
       case 'shutdown':
         void shutDown();
+        return;
+      case 'update-state':
+        updates?.publish(message.state);
+        return;
+      case 'deep-link':
+        deepLinks.emit(message.target);
+        return;
+      case 'host-response':
+        host.settle(message.id, message.result);
         return;
     }
   });

@@ -3,6 +3,7 @@ import type { Bridge, Client } from '../rpc/bridge';
 import { appMethods } from './app';
 import { feedEvents, feedMethods } from './feed';
 import { settingsEvents, settingsMethods } from './settings';
+import { updatesEvents, updatesMethods } from './updates';
 
 /** Every call and event between the renderer and the core. Channel names derive from these keys. */
 export const contract = defineContract({
@@ -10,10 +11,12 @@ export const contract = defineContract({
     app: appMethods,
     settings: settingsMethods,
     feed: feedMethods,
+    updates: updatesMethods,
   },
   events: {
     ...settingsEvents,
     ...feedEvents,
+    ...updatesEvents,
   },
 });
 

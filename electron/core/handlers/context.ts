@@ -1,6 +1,7 @@
 import type { Contract } from '../../../shared/contract';
 import type { RpcServer } from '../rpc/rpc-server';
 import type { WritableDB } from '../db/database';
+import type { HostServices } from '../host-services';
 
 export type CoreHost = 'electron' | 'web';
 
@@ -9,4 +10,6 @@ export type CoreContext = {
   readonly db: WritableDB;
   readonly emit: RpcServer<Contract>['emit'];
   readonly info: { readonly version: string; readonly host: CoreHost; readonly schemaVersion: number };
+  /** Updater, deep links and secret vault of the hosting process (Electron main, or standalone). */
+  readonly host: HostServices;
 };

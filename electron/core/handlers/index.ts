@@ -4,10 +4,12 @@ import { createAppHandlers } from './app-handlers';
 import type { CoreContext } from './context';
 import { createFeedHandlers } from './feed-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import { createUpdatesHandlers } from './updates-handlers';
 
 /** Per-domain handler maps merged into the one API the contract describes; the compiler checks the fit. */
 export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   app: createAppHandlers(context),
   settings: createSettingsHandlers(context),
   feed: createFeedHandlers(context),
+  updates: createUpdatesHandlers(context),
 });
