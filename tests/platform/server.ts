@@ -255,7 +255,8 @@ export const startPlatformServer = async (options: PlatformServerOptions = {}): 
     response.write(`retry: 2000\n: connected ${store.nowIso()}\n\n`);
     sseClients.add(response);
     const onChanges = (users: string[], cursor: string): void => {
-      if (users.includes(userId)) response.write(`event: changes\ndata: ${JSON.stringify({ cursor })}\n\n`);
+      // The id lets an EventSource reconnect with Last-Event-ID; clients still pull from their own stored cursor.
+      if (users.includes(userId)) response.write(`id: ${cursor}\nevent: changes\ndata: ${JSON.stringify({ cursor })}\n\n`);
     };
     store.events.on('changes', onChanges);
     const heartbeat = setInterval(() => {
@@ -334,7 +335,12 @@ export const startPlatformServer = async (options: PlatformServerOptions = {}): 
     if (isUpload) createUploadPrecheck(request);
     const body = await readBody(request, isUpload ? maxUploadBytes : maxJsonBodyBytes);
     const requestHash = sha256(
-      JSON.stringify([request.method, url.pathname + url.search, headerValue(request.headers['if-match']) ?? '', headerValue(request.headers['content-type']) ?? '']) +
+      JSON.stringify([
+        request.method,
+        url.pathname + url.search,
+        headerValue(request.headers['if-match'])?.trim() ?? '',
+        (headerValue(request.headers['content-type']) ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
+      ]) +
         createHash('sha256').update(body).digest('hex'),
     );
     const handler = writeHandlers[endpoint.operationId];

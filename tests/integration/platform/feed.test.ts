@@ -184,7 +184,7 @@ describe('GET /v1/events', () => {
       expect(await readUntil(reader, (text) => text.includes(': heartbeat'))).toContain(': heartbeat');
       const reply = await simulate(server, 'POST', '/v1/simulation/threads/thr_000002/messages', { body: 'Ci sei?' });
       const text = await readUntil(reader, (sofar) => sofar.includes('event: changes'));
-      const match = /event: changes\ndata: (\{.*\})\n\n/.exec(text);
+      const match = /id: \S+\nevent: changes\ndata: (\{.*\})\n\n/.exec(text);
       expect(match).not.toBeNull();
       const { cursor } = JSON.parse(match?.[1] ?? '{}') as { cursor: string };
       expect(typeof cursor).toBe('string');
