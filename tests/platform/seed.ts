@@ -183,8 +183,12 @@ export const seedPlatform = (
     const projectRng = root.fork('projects');
     const bidRng = root.fork('bids');
     const bidPlan = new Map<number, Proposal['status']>();
+    // A small seed shows every state (in a seed-dependent order); a large one follows realistic proportions.
+    const statusCycle = bidRng.pickSome(proposalStatusPlan.map(([status]) => status), proposalStatusPlan.length);
     while (bidPlan.size < Math.min(counts.proposals, counts.projects)) {
-      bidPlan.set(bidRng.int(0, counts.projects - 1), bidRng.weighted(proposalStatusPlan));
+      const status = counts.proposals <= 12 ? (statusCycle[bidPlan.size] ?? 'submitted') : bidRng.weighted(proposalStatusPlan);
+      const projectIndex = bidRng.int(0, counts.projects - 1);
+      if (!bidPlan.has(projectIndex)) bidPlan.set(projectIndex, status);
     }
     const projectIds: string[] = [];
     const projectInfo: { id: string; clientIndex: number; title: string; language: string; kind: 'fixed' | 'hourly'; currency: string; budgetMin: number; budgetMax: number | null; postedMs: number; skills: string[] }[] = [];
@@ -238,7 +242,9 @@ export const seedPlatform = (
       // Recent threads (the last in the feed) get recent messages; some end with unread client messages.
       const endMs = anchorMs - Math.round(((counts.threads - index) / counts.threads) * 120 * day) - threadRng.int(0, 7200_000);
       const startMs = Math.min(endMs, Math.max(project?.postedMs ?? endMs - 20 * day, endMs - 20 * day));
-      const unreadTail = index >= counts.threads - Math.max(3, Math.round(counts.threads * 0.05)) && threadRng.chance(0.6) ? threadRng.int(1, Math.min(3, messageCount)) : 0;
+      const recent = index >= counts.threads - Math.max(3, Math.round(counts.threads * 0.05));
+      // The newest thread always waits for an answer, so a fresh workspace has something unread.
+      const unreadTail = recent && (threadRng.chance(0.6) || index === counts.threads - 1) ? threadRng.int(1, Math.min(3, messageCount)) : 0;
       const messages: (Omit<Message, 'id' | 'version'> & { id: string })[] = [];
       for (let position = 0; position < messageCount; position += 1) {
         const fromClient = position >= messageCount - unreadTail ? true : position % 2 === 1;

@@ -111,7 +111,9 @@ describe('change feed', () => {
       if (change.op === 'upsert') expect(change.data.version).toBe(change.version);
     }
     const statuses = new Set(changes.filter((change) => change.type === 'proposal').map((change) => (change.data as Proposal).status));
-    expect(statuses.size).toBeGreaterThanOrEqual(3);
+    expect([...statuses].sort()).toEqual(['awarded', 'completed', 'declined', 'shortlisted', 'submitted', 'withdrawn']);
+    const threads = changes.filter((change) => change.type === 'thread').map((change) => change.data as { unread_count: number });
+    expect(threads.some((thread) => thread.unread_count > 0)).toBe(true);
   });
 
   it('defaults to 200 changes per page and keeps next_cursor a string on the last page', async () => {
