@@ -289,12 +289,14 @@ export class PlatformStore {
   /** Runs `fn` in one transaction; SSE listeners hear about the touched users only after it committed. */
   transact<T>(fn: () => T): T {
     this.depth += 1;
+    const touchedBefore = new Set(this.touchedUsers);
     let result: T;
     try {
       result = this.db.transaction(fn)();
     } catch (error) {
       this.depth -= 1;
-      if (this.depth === 0) this.touchedUsers.clear();
+      // What the rolled-back part touched must not be announced.
+      this.touchedUsers = this.depth === 0 ? new Set() : touchedBefore;
       throw error;
     }
     this.depth -= 1;
