@@ -1,0 +1,96 @@
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { SecretStore } from '../../core/secrets/secret-store';
+
+/** Electron's safeStorage, reduced to what the vault needs (injected: tests use a stand-in cipher). */
+export type Cipher = {
+  isAvailable(): boolean;
+  encrypt(plainText: string): Buffer;
+  decrypt(cipherText: Buffer): string;
+};
+
+const keyPattern = /^[A-Za-z0-9._-]{1,128}$/;
+const maxValueLength = 64 * 1024;
+
+const vaultFileSchema = z.object({
+  version: z.literal(1),
+  /** key → base64 of safeStorage's ciphertext. Plain text never touches the disk. */
+  entries: z.record(z.string().regex(keyPattern), z.string()),
+});
+
+const assertKey = (key: string): void => {
+  if (!keyPattern.test(key) || key in Object.prototype) throw new Error('Invalid secret key.');
+};
+
+/**
+ * The main process's token vault: values encrypted with safeStorage (Keychain, DPAPI, libsecret or
+ * KWallet) in a 0600 JSON file. Refuses to store anything when encryption is unavailable; a value
+ * that no longer decrypts (keyring reset, file copied from another machine) reads as absent, so
+ * the user signs in again instead of the app failing.
+ */
+export const createTokenVault = (file: string, cipher: Cipher, log: (message: string) => void = () => undefined): SecretStore => {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialise = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const load = async (): Promise<Record<string, string>> => {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw error;
+    }
+    const parsed = vaultFileSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+      log('The token vault file is unreadable; starting with an empty vault.');
+      return {};
+    }
+    return { ...parsed.data.entries };
+  };
+
+  const save = async (entries: Record<string, string>): Promise<void> => {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const temp = `${file}.tmp`;
+    await writeFile(temp, JSON.stringify({ version: 1, entries }), { mode: 0o600 });
+    await chmod(temp, 0o600);
+    await rename(temp, file);
+  };
+
+  return {
+    readSecret: (key) =>
+      serialise(async () => {
+        assertKey(key);
+        const stored = (await load())[key];
+        if (stored === undefined || !cipher.isAvailable()) return null;
+        try {
+          return cipher.decrypt(Buffer.from(stored, 'base64'));
+        } catch {
+          log(`A stored secret (${key}) could not be decrypted and is ignored.`);
+          return null;
+        }
+      }),
+    writeSecret: (key, value) =>
+      serialise(async () => {
+        assertKey(key);
+        if (value.length > maxValueLength) throw new Error('Secret too large.');
+        if (!cipher.isAvailable()) throw new Error('Encryption is not available: the secret was not stored.');
+        const entries = await load();
+        entries[key] = cipher.encrypt(value).toString('base64');
+        await save(entries);
+      }),
+    deleteSecret: (key) =>
+      serialise(async () => {
+        assertKey(key);
+        const entries = await load();
+        if (!(key in entries)) return;
+        delete entries[key];
+        if (Object.keys(entries).length === 0) await rm(file, { force: true });
+        else await save(entries);
+      }),
+  };
+};
