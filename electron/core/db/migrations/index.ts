@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { migration0001Initial } from './0001-initial';
+import { migration0002Sync } from './0002-sync';
 
 /** In order, one file per schema version; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration0001Initial];
+export const migrations: readonly Migration[] = [migration0001Initial, migration0002Sync];

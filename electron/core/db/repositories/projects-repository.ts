@@ -1,5 +1,6 @@
 import type { ProjectSort, ProjectSummary } from '../../../../shared/domain/project';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { toUtc } from './versioned-rows';
 
 /** A project as the platform describes it, ready to store. */
 export type ProjectRecord = ProjectSummary & {
@@ -50,8 +51,6 @@ const toSummary = (row: ProjectRow): ProjectSummary => ({
   postedAt: row.posted_at,
 });
 
-/** Instants are stored as UTC ISO strings so that text order is time order. */
-const toUtc = (instant: string): string => new Date(instant).toISOString();
 
 export const listProjects = (
   db: ReadableDB,

@@ -1,0 +1,141 @@
+import type { RecordOf, RecordType } from '../../../../shared/platform/records';
+import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { deleteByVersion, toFlag, toJson, toUtc, toUtcOrNull, upsertByVersion, type Row } from './versioned-rows';
+
+/** The local table each record type of the change feed lives in. */
+export const recordTables = {
+  project: 'projects',
+  client: 'clients',
+  thread: 'threads',
+  message: 'messages',
+  proposal: 'proposals',
+  portfolio_item: 'portfolio_items',
+  profile: 'profile',
+  story: 'stories',
+  forum_topic: 'forum_topics',
+  forum_post: 'forum_posts',
+} as const satisfies Record<RecordType, string>;
+
+type Mapper<T extends RecordType> = (record: RecordOf<T>) => Row;
+
+// The platform's record, column by column; `raw` keeps it whole so that fields this version does not know
+// survive until a later version reads them.
+const rowMappers: { [T in RecordType]: Mapper<T> } = {
+  project: (r) => ({
+    id: r.id, version: r.version, client_id: r.client_id, title: r.title, description: r.description,
+    language: r.language, category: r.category, kind: r.kind, currency: r.budget.currency,
+    budget_min_minor: r.budget.min_minor, budget_max_minor: r.budget.max_minor, skills: toJson(r.skills),
+    country: r.country, remote: toFlag(r.remote), bid_count: r.bid_count, status: r.status,
+    deadline: r.deadline, posted_at: toUtc(r.posted_at), updated_at: toUtc(r.updated_at),
+  }),
+  client: (r) => ({
+    id: r.id, version: r.version, name: r.name, company: r.company, country: r.country, city: r.city,
+    primary_language: r.primary_language, languages: toJson(r.languages), reputation: r.reputation,
+    reviews_count: r.reviews_count, payment_verified: toFlag(r.payment_verified), projects_posted: r.projects_posted,
+    registered_at: toUtc(r.registered_at), updated_at: toUtc(r.updated_at),
+  }),
+  thread: (r) => ({
+    id: r.id, version: r.version, context: r.context, project_id: r.project_id, client_id: r.client_id,
+    subject: r.subject, members: toJson(r.members), unread_count: r.unread_count, is_read: toFlag(r.read),
+    muted: toFlag(r.muted), message_count: r.message_count, last_message_at: toUtcOrNull(r.last_message_at),
+    created_at: toUtc(r.created_at), updated_at: toUtc(r.updated_at),
+  }),
+  message: (r) => ({
+    id: r.id, version: r.version, thread_id: r.thread_id, sender_id: r.sender_id, from_me: toFlag(r.from_me),
+    body: r.body, attachments: toJson(r.attachments), sent_at: toUtc(r.sent_at), read_at: toUtcOrNull(r.read_at),
+    state: 'synced',
+  }),
+  proposal: (r) => ({
+    id: r.id, version: r.version, project_id: r.project_id, status: r.status, kind: r.kind, currency: r.currency,
+    amount_minor: r.amount_minor, period_days: r.period_days, milestones: toJson(r.milestones),
+    portfolio_item_ids: toJson(r.portfolio_item_ids), default_locale: r.default_locale, sealed: toFlag(r.sealed),
+    paid_minor: r.paid_minor, submitted_at: toUtc(r.submitted_at), decided_at: toUtcOrNull(r.decided_at),
+    created_at: toUtc(r.created_at), updated_at: toUtc(r.updated_at),
+  }),
+  portfolio_item: (r) => ({
+    id: r.id, version: r.version, skills: toJson(r.skills), links: toJson(r.links), image_hashes: toJson(r.image_ids),
+    visibility: r.visibility, position: r.position, completed_on: r.completed_on, default_locale: r.default_locale,
+    created_at: toUtc(r.created_at), updated_at: toUtc(r.updated_at),
+  }),
+  // One profile per workspace: the row is always id 1, the platform's user id is kept beside it.
+  profile: (r) => ({
+    id: 1, user_id: r.id, version: r.version, name: r.name, country: r.country, city: r.city,
+    hourly_rate_minor: r.hourly_rate_minor, currency: r.currency, skills: toJson(r.skills),
+    languages: toJson(r.languages), avatar_id: r.avatar_id, default_locale: r.default_locale,
+    updated_at: toUtc(r.updated_at),
+  }),
+  story: (r) => ({
+    id: r.id, version: r.version, author_name: r.author_name, author_country: r.author_country,
+    profession: r.profession, language: r.language, title: r.title, body: r.body, tags: toJson(r.tags),
+    likes: r.likes, published_at: toUtc(r.published_at),
+  }),
+  forum_topic: (r) => ({
+    id: r.id, version: r.version, category: r.category, language: r.language, title: r.title,
+    author_name: r.author_name, post_count: r.post_count, pinned: toFlag(r.pinned), locked: toFlag(r.locked),
+    last_post_at: toUtc(r.last_post_at),
+  }),
+  forum_post: (r) => ({
+    id: r.id, version: r.version, topic_id: r.topic_id, author_name: r.author_name, body: r.body,
+    reply_to: r.reply_to, created_at: toUtc(r.created_at),
+  }),
+};
+
+/** Per-language variants live in their own tables; a new version of the parent replaces them all. */
+const replaceVariants: { [T in RecordType]?: (db: WritableDB, record: RecordOf<T>) => void } = {
+  proposal: (db, r) => {
+    prepare(db, 'DELETE FROM proposal_variants WHERE proposal_id = ?').run(r.id);
+    const insert = prepare(
+      db,
+      `INSERT INTO proposal_variants (proposal_id, locale, body_json, body_text, source_locale, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    for (const [locale, v] of Object.entries(r.variants)) {
+      insert.run(r.id, locale, toJson(v.cover_letter), v.cover_letter, v.source_locale, toUtc(v.updated_at));
+    }
+  },
+  portfolio_item: (db, r) => {
+    prepare(db, 'DELETE FROM portfolio_variants WHERE item_id = ?').run(r.id);
+    const insert = prepare(
+      db,
+      `INSERT INTO portfolio_variants (item_id, locale, title, role, description, goal, solution, source_locale,
+         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const [locale, v] of Object.entries(r.variants)) {
+      insert.run(r.id, locale, v.title, v.role, v.description, v.goal, v.solution, v.source_locale, toUtc(v.updated_at));
+    }
+  },
+  profile: (db, r) => {
+    prepare(db, 'DELETE FROM profile_variants').run();
+    const insert = prepare(
+      db,
+      'INSERT INTO profile_variants (locale, headline, bio, source_locale, updated_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const [locale, v] of Object.entries(r.variants)) {
+      insert.run(locale, v.headline, v.bio, v.source_locale, toUtc(v.updated_at));
+    }
+  },
+};
+
+/** Stores one platform record if it is newer than what the workspace holds. Call inside a transaction. */
+export const applyRecord = <T extends RecordType>(db: WritableDB, type: T, record: RecordOf<T>, fetchedAt: string): boolean => {
+  const row = { ...(rowMappers[type] as Mapper<T>)(record), raw: toJson(record), fetched_at: fetchedAt };
+  const changed = upsertByVersion(db, recordTables[type], row);
+  if (changed) (replaceVariants[type] as ((db: WritableDB, record: RecordOf<T>) => void) | undefined)?.(db, record);
+  return changed;
+};
+
+/** Applies a tombstone: the record goes unless a newer version already arrived. */
+export const removeRecord = (db: WritableDB, type: RecordType, id: string, version: number): boolean =>
+  type === 'profile'
+    ? prepare(db, 'DELETE FROM profile WHERE user_id = ? AND version <= ?').run(id, version).changes > 0
+    : deleteByVersion(db, recordTables[type], id, version);
+
+/** Every platform record the workspace holds as {id: version}, per type: what convergence checks compare. */
+export const readRecordVersions = (db: ReadableDB, type: RecordType): Map<string, number> => {
+  const idColumn = type === 'profile' ? 'user_id' : 'id';
+  const rows = prepare(db, `SELECT ${idColumn} AS id, version FROM ${recordTables[type]} WHERE version IS NOT NULL`).all() as {
+    id: string;
+    version: number;
+  }[];
+  return new Map(rows.map((row) => [row.id, row.version]));
+};

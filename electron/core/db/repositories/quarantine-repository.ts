@@ -1,0 +1,31 @@
+import { prepare, type ReadableDB, type WritableDB } from '../database';
+
+export type QuarantinedRecord = { id: number; type: string; recordId: string | null; reason: string; receivedAt: string };
+
+/** Keeps a record the platform sent that failed validation, with the reason; it is never applied. */
+export const quarantineRecord = (
+  db: WritableDB,
+  entry: { type: string; recordId: string | null; reason: string; raw: unknown; receivedAt: string },
+): void => {
+  prepare(db, 'INSERT INTO quarantine (type, record_id, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)').run(
+    entry.type,
+    entry.recordId,
+    entry.reason.slice(0, 4000),
+    JSON.stringify(entry.raw),
+    entry.receivedAt,
+  );
+};
+
+export const listQuarantine = (db: ReadableDB, limit: number): QuarantinedRecord[] =>
+  prepare(
+    db,
+    `SELECT id, type, record_id AS recordId, reason, received_at AS receivedAt FROM quarantine ORDER BY id DESC LIMIT ?`,
+  ).all(limit) as QuarantinedRecord[];
+
+export const countQuarantine = (db: ReadableDB): number =>
+  (prepare(db, 'SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;
+
+/** A record that validates on a later pull no longer belongs in quarantine. */
+export const releaseQuarantined = (db: WritableDB, type: string, recordId: string): void => {
+  prepare(db, 'DELETE FROM quarantine WHERE type = ? AND record_id = ?').run(type, recordId);
+};

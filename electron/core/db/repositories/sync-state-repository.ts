@@ -1,0 +1,12 @@
+import { prepare, type ReadableDB, type WritableDB } from '../database';
+
+export const syncKeys = ['cursor', 'last_sync_at', 'account_email', 'platform_url'] as const;
+export type SyncKey = (typeof syncKeys)[number];
+
+export const readSyncValue = (db: ReadableDB, key: SyncKey): string | null =>
+  (prepare(db, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+
+export const writeSyncValue = (db: WritableDB, key: SyncKey, value: string | null): void => {
+  if (value === null) prepare(db, 'DELETE FROM sync_state WHERE key = ?').run(key);
+  else prepare(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+};

@@ -1,0 +1,29 @@
+import { prepare, type WritableDB } from '../database';
+
+export type Row = Record<string, string | number | null>;
+
+/**
+ * Insert or update a platform record by its natural id, only if the incoming version is newer: an older
+ * version never overwrites a newer one, and a replayed page changes nothing. Table and column names come
+ * from the repositories' own code, never from input. Returns whether the row changed.
+ */
+export const upsertByVersion = (db: WritableDB, table: string, row: Row): boolean => {
+  const columns = Object.keys(row);
+  const sql =
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ` +
+    `ON CONFLICT (id) DO UPDATE SET ${columns
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ')} WHERE excluded.version > COALESCE(${table}.version, 0)`;
+  return prepare(db, sql).run(row).changes > 0;
+};
+
+/** A tombstone removes the record unless a newer version has already arrived. */
+export const deleteByVersion = (db: WritableDB, table: string, id: string, version: number): boolean =>
+  prepare(db, `DELETE FROM ${table} WHERE id = ? AND version <= ?`).run(id, version).changes > 0;
+
+export const toJson = (value: unknown): string => JSON.stringify(value);
+export const toFlag = (value: boolean): number => (value ? 1 : 0);
+/** Instants are stored as UTC ISO strings so that text order is time order. */
+export const toUtc = (instant: string): string => new Date(instant).toISOString();
+export const toUtcOrNull = (instant: string | null): string | null => (instant === null ? null : toUtc(instant));

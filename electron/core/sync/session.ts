@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { oauthErrorSchema, tokenResponseSchema } from '../../../shared/platform/auth';
+import type { SecretStore } from '../secrets/secret-store';
+import type { TokenSource } from './platform-client';
+
+const sessionKey = 'platform.session';
+const storedSessionSchema = z.object({ accessToken: z.string().min(1), refreshToken: z.string().min(1) });
+type StoredSession = z.infer<typeof storedSessionSchema>;
+
+export type SignInResult =
+  | { ok: true }
+  | { ok: false; reason: 'invalid_credentials' | 'unreachable' | 'refused'; message: string };
+
+export type Session = TokenSource & {
+  signIn(username: string, password: string): Promise<SignInResult>;
+  signOut(): Promise<void>;
+  isSignedIn(): Promise<boolean>;
+};
+
+/**
+ * The platform session. Tokens live only in the secret store (safeStorage in Electron, a 0600 file
+ * elsewhere) and in this object's memory: never in SQLite, logs or the renderer.
+ */
+export const createSession = (options: { baseUrl: string; secrets: SecretStore; fetch?: typeof fetch }): Session => {
+  const doFetch = options.fetch ?? fetch;
+  let current: StoredSession | null | undefined;
+  let refreshing: Promise<boolean> | null = null;
+
+  const load = async (): Promise<StoredSession | null> => {
+    if (current === undefined) {
+      const parsed = storedSessionSchema.safeParse(JSON.parse((await options.secrets.readSecret(sessionKey)) ?? 'null'));
+      current = parsed.success ? parsed.data : null;
+    }
+    return current;
+  };
+
+  const store = async (next: StoredSession | null): Promise<void> => {
+    current = next;
+    if (next) await options.secrets.writeSecret(sessionKey, JSON.stringify(next));
+    else await options.secrets.deleteSecret(sessionKey);
+  };
+
+  const requestToken = async (form: Record<string, string>): Promise<Response | Error> => {
+    try {
+      return await doFetch(new URL('/v1/oauth/token', options.baseUrl), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams(form).toString(),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  };
+
+  const readTokens = async (response: Response): Promise<StoredSession | null> => {
+    const parsed = tokenResponseSchema.safeParse(await response.json().catch(() => null));
+    return parsed.success ? { accessToken: parsed.data.access_token, refreshToken: parsed.data.refresh_token } : null;
+  };
+
+  const refreshOnce = async (): Promise<boolean> => {
+    const session = await load();
+    if (!session) return false;
+    const response = await requestToken({ grant_type: 'refresh_token', refresh_token: session.refreshToken });
+    // Offline is not signed out: keep the session and let the caller retry later.
+    if (response instanceof Error || response.status >= 500 || response.status === 429) return true;
+    const tokens = response.ok ? await readTokens(response) : null;
+    if (!tokens) {
+      // The platform revoked or expired the refresh token: sign out, keep every local record.
+      await store(null);
+      return false;
+    }
+    await store(tokens);
+    return true;
+  };
+
+  return {
+    getAccessToken: async () => (await load())?.accessToken ?? null,
+    refresh: () => {
+      refreshing ??= refreshOnce().finally(() => (refreshing = null));
+      return refreshing;
+    },
+    signIn: async (username, password) => {
+      const response = await requestToken({ grant_type: 'password', username, password });
+      if (response instanceof Error) return { ok: false, reason: 'unreachable', message: response.message };
+      if (response.ok) {
+        const tokens = await readTokens(response);
+        if (!tokens) return { ok: false, reason: 'refused', message: 'The platform answered with no usable token.' };
+        await store(tokens);
+        return { ok: true };
+      }
+      const error = oauthErrorSchema.safeParse(await response.json().catch(() => null));
+      if (error.success && error.data.error === 'invalid_grant') {
+        return { ok: false, reason: 'invalid_credentials', message: error.data.error_description ?? 'Wrong email or password.' };
+      }
+      return { ok: false, reason: 'refused', message: `The platform refused the sign-in (HTTP ${response.status}).` };
+    },
+    signOut: () => store(null),
+    isSignedIn: async () => (await load()) !== null,
+  };
+};
