@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { migrations } from '../../electron/core/db/migrations';
 import { startWebHost, type WebHost } from '../../electron/web-host/web-host';
 import { resolveStaticPath } from '../../electron/web-host/static-files';
 import { useTempDirs } from '../support/temp-dir';
@@ -85,7 +86,7 @@ describe('web-host', () => {
       kind: 'response',
       id: 1,
       ok: true,
-      value: { version: '0.0.0-test', schemaVersion: 1, host: 'web' },
+      value: { version: '0.0.0-test', schemaVersion: migrations.length, host: 'web' },
     });
     socket.close();
   });

@@ -3,6 +3,7 @@ import { contract } from '../../shared/contract';
 import { createBridge, createClient } from '../../shared/rpc/bridge';
 import { createInProcessPair } from '../../shared/rpc/transport';
 import { openCore } from '../../electron/core/core';
+import { migrations } from '../../electron/core/db/migrations';
 import { seedWorkspaceIfEmpty } from '../../electron/core/dev/seed-workspace';
 import { useTempDirs } from '../support/temp-dir';
 
@@ -18,7 +19,7 @@ const connect = async (dataDir: string) => {
 describe('the core over the contract', () => {
   it('describes itself', async () => {
     const { core, client } = await connect(makeTempDir());
-    await expect(client.app.getInfo()).resolves.toEqual({ version: '1.2.3', schemaVersion: 1, host: 'web' });
+    await expect(client.app.getInfo()).resolves.toEqual({ version: '1.2.3', schemaVersion: migrations.length, host: 'web' });
     core.close();
   });
 
