@@ -2,8 +2,11 @@ import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityP
 import {
   coreToHostMessageSchema,
   type CoreToHostMessage,
+  type HostRequest,
   type HostToCoreMessage,
 } from '../core/host-messages';
+import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
+import type { Locale } from '../../shared/i18n/locales';
 import { decideCoreRestart } from './policy/core-restart';
 
 export type CoreProcessOptions = {
@@ -15,11 +18,19 @@ export type CoreProcessOptions = {
   onRestarted: () => void;
   /** The core cannot run (workspace refused, crash loop): tell the user and quit. */
   onFatal: (message: string) => void;
+  /** The updater's state now, handed to every (re)started core with its init. */
+  updateState: () => UpdateState;
+  /** The app's language setting, reported by the core at start and on every change. */
+  onLanguage: (language: Locale | null) => void;
+  /** What the core asks of main on a renderer's behalf (updater) or for itself (token vault). */
+  onHostRequest: (request: HostRequest) => Promise<unknown>;
 };
 
 export type CoreProcess = {
   /** A new port pair for one renderer: one end goes to the core, the other is returned for the renderer. */
   openChannel(windowId: number): MessagePortMain;
+  publishUpdateState(state: UpdateState): void;
+  sendDeepLink(target: DeepLinkTarget): void;
   stop(): Promise<void>;
 };
 
@@ -45,6 +56,15 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
       stopping = true;
       options.onFatal(message.message);
     }
+    if (message.type === 'language') options.onLanguage(message.language);
+    if (message.type === 'host-request') {
+      const { id, request } = message;
+      options.onHostRequest(request).then(
+        (value) => send({ type: 'host-response', id, result: { ok: true, value: value ?? null } }),
+        // The reason goes to the core's log; secrets are never part of an error message here.
+        (error: unknown) => send({ type: 'host-response', id, result: { ok: false, message: error instanceof Error ? error.message : 'Request failed.' } }),
+      );
+    }
   };
 
   const spawn = (): void => {
@@ -69,7 +89,7 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
       }, decision.delayMs);
     });
     // Messages posted before the child has spawned are queued by Electron.
-    send({ type: 'init', dataDir: options.dataDir, version: options.version });
+    send({ type: 'init', dataDir: options.dataDir, version: options.version, updateState: options.updateState() });
   };
 
   spawn();
@@ -81,6 +101,8 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
       else port1.close();
       return port2;
     },
+    publishUpdateState: (state) => send({ type: 'update-state', state }),
+    sendDeepLink: (target) => send({ type: 'deep-link', target }),
     stop: async () => {
       stopping = true;
       const current = child;

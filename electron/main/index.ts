@@ -1,11 +1,24 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell, type IpcMainEvent, type Tray } from 'electron';
+import type { HostRequest } from '../core/host-messages';
+import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
+import type { Locale } from '../../shared/i18n/locales';
 import { portChannel, portRequestChannel } from '../port-handshake';
 import { applyDevServerHeaders, registerAppScheme, serveRendererFromAppProtocol } from './app-protocol';
 import { startCoreProcess, type CoreProcess } from './core-process';
+import { createAttentionService, type AttentionService } from './native/attention';
+import { logger, logFolder, offerProblemReport, startCrashReporting } from './native/crash-reporting';
+import { createTray, installApplicationMenu, updateTray, type MenuActions } from './native/menus';
+import { createShellTranslator, resolveShellLocale } from './native/shell-i18n';
+import { loadWindowPlacement, rememberWindowState } from './native/window-state-store';
 import { devServerOrigin } from './policy/app-origin';
+import { deepLinkScheme, findDeepLink, parseDeepLink } from './policy/deep-link';
 import { isTrustedSender } from './policy/ipc-sender';
+import { buildApplicationMenu, buildTrayMenu, trayTooltip, type Translate } from './policy/menu-model';
+import { describeSafeStorage, safeStorageCipher } from './secrets/safe-storage-cipher';
+import { createTokenVault } from './secrets/token-vault';
 import { hardenSession, installSecurityPolicy } from './security';
+import { startUpdaterService, type UpdaterService } from './updates/updater-service';
 import { createMainWindow } from './window';
 
 // electron-vite sets ELECTRON_RENDERER_URL only under `electron-vite dev`; a packaged app never has it.
@@ -15,27 +28,59 @@ const paths = {
   preload: path.join(builtDir, '../preload/index.cjs'),
   coreEntry: path.join(builtDir, 'core.js'),
   renderer: path.join(builtDir, '../renderer'),
+  // electron-builder copies resources/icon.png next to the app (extraResources); in development it is in the tree.
+  icon: app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(builtDir, '../../resources/icon.png'),
 };
 
 const windows = new Set<BrowserWindow>();
 let core: CoreProcess | undefined;
+let updater: UpdaterService | undefined;
+let tray: Tray | undefined;
+let attention: AttentionService | undefined;
 let quitting = false;
+let languageSetting: Locale | null = null;
+let locale: Locale = 'en';
+let t: Translate = createShellTranslator('en');
+/** A deep link that arrived before a window could show it (cold start, macOS open-url before ready). */
+let pendingDeepLink: DeepLinkTarget | undefined = findDeepLink(process.argv);
+let warnedPlainText = false;
 
-const openWindow = (): BrowserWindow => {
-  const window = createMainWindow({ preloadPath: paths.preload, devServerUrl });
+const mainWindow = (): BrowserWindow | undefined => [...windows][0];
+
+const openWindow = (hash?: string): BrowserWindow => {
+  const userData = app.getPath('userData');
+  const window = createMainWindow({ preloadPath: paths.preload, devServerUrl, placement: loadWindowPlacement(userData), iconPath: paths.icon, hash });
+  rememberWindowState(window, userData);
   windows.add(window);
   window.on('closed', () => windows.delete(window));
+  // The renderer subscribes once it has loaded; hand it a deep link that was waiting.
+  window.webContents.on('did-finish-load', () => {
+    if (pendingDeepLink && core) {
+      core.sendDeepLink(pendingDeepLink);
+      pendingDeepLink = undefined;
+    }
+  });
   return window;
 };
 
-const focusWindow = (): void => {
-  const [window] = windows;
-  if (!window) {
-    openWindow();
+const focusWindow = (): BrowserWindow => {
+  const window = mainWindow();
+  if (!window) return openWindow();
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+  return window;
+};
+
+/** Deep links are validated here; only a parsed target ever reaches the core and the renderer. */
+const openDeepLink = (target: DeepLinkTarget | undefined): void => {
+  if (!target) return;
+  if (!app.isReady() || !core || windows.size === 0) {
+    pendingDeepLink = target;
     return;
   }
-  if (window.isMinimized()) window.restore();
-  window.focus();
+  focusWindow();
+  core.sendDeepLink(target);
 };
 
 /** The one IPC message the main process takes: a page of ours asking for its port to the core. */
@@ -47,7 +92,7 @@ const handlePortRequest = (event: IpcMainEvent): void => {
     devServerUrl,
   );
   if (!frame || !owner || !trusted || !core) {
-    console.warn('Refused a port request from an untrusted or unknown frame.');
+    logger.warn('Refused a port request from an untrusted or unknown frame.');
     return;
   }
   frame.postMessage(portChannel, null, [core.openChannel(owner.id)]);
@@ -59,6 +104,56 @@ const failHard = (message: string): void => {
   app.quit();
 };
 
+const showInfo = (message: string): void => {
+  const window = mainWindow();
+  const options = { type: 'info' as const, title: 'Bottega', message, buttons: [t('dialogs.ok')] };
+  void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+};
+
+const checkForUpdatesFromMenu = async (): Promise<void> => {
+  if (!updater) return;
+  const state: UpdateState = await updater.checkNow();
+  if (state.status.phase === 'unsupported') showInfo(t('dialogs.updatesUnsupported'));
+  if (state.status.phase === 'up-to-date') showInfo(t('dialogs.upToDate', { version: state.currentVersion }));
+  // Downloading, ready and failed show in the window's update banner.
+};
+
+const menuActions: MenuActions = {
+  'check-updates': () => void checkForUpdatesFromMenu(),
+  'open-settings': () => {
+    const window = focusWindow();
+    void window.webContents.loadURL(`${devServerUrl ?? 'app://bottega/index.html'}#/settings`);
+  },
+  'show-logs': () => void shell.openPath(logFolder()),
+  'send-report': () => void offerProblemReport(t, locale, mainWindow()),
+  'open-window': () => void focusWindow(),
+  quit: () => app.quit(),
+};
+
+const spellcheckerLanguages: Record<Locale, string> = { en: 'en-US', it: 'it-IT', de: 'de-DE', fr: 'fr-FR', es: 'es-ES' };
+
+/** Menus, tray, notifications and the spellchecker speak the app's language (the core's setting). */
+const applyLanguage = (): void => {
+  locale = resolveShellLocale(languageSetting, app.getPreferredSystemLanguages());
+  t = createShellTranslator(locale);
+  installApplicationMenu(buildApplicationMenu(t, { platform: process.platform, development: !app.isPackaged }), menuActions);
+  if (tray) updateTray(tray, buildTrayMenu(t), menuActions, trayTooltip(t, 0));
+  attention?.setTranslator(t);
+  // macOS picks spellchecker languages itself.
+  if (process.platform !== 'darwin') {
+    const wanted = spellcheckerLanguages[locale];
+    if (session.defaultSession.availableSpellCheckerLanguages.includes(wanted)) session.defaultSession.setSpellCheckerLanguages([wanted]);
+  }
+};
+
+const warnPlainTextStorageOnce = (): void => {
+  if (warnedPlainText || describeSafeStorage().level !== 'plain-text') return;
+  warnedPlainText = true;
+  const window = mainWindow();
+  const options = { type: 'warning' as const, title: t('dialogs.plainTextTitle'), message: t('dialogs.plainTextTitle'), detail: t('dialogs.plainTextMessage'), buttons: [t('dialogs.ok')] };
+  void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+};
+
 const start = async (): Promise<void> => {
   await app.whenReady();
   const options = { devServerUrl };
@@ -66,17 +161,74 @@ const start = async (): Promise<void> => {
   if (devServerUrl) applyDevServerHeaders(devServerUrl, process.env['BOTTEGA_DEV_CSP_NONCE'], session.defaultSession);
   else serveRendererFromAppProtocol(paths.renderer, session.defaultSession);
 
+  const userData = app.getPath('userData');
+  const storage = describeSafeStorage();
+  if (storage.level === 'plain-text') logger.warn(`safeStorage uses the ${storage.backend} backend: tokens are obscured, not encrypted. Install a keyring (GNOME Keyring, KWallet).`);
+  if (storage.level === 'unavailable') logger.warn('safeStorage is unavailable: tokens cannot be stored.');
+  const vault = createTokenVault(path.join(userData, 'vault', 'tokens.json'), safeStorageCipher, (message) => logger.warn(message));
+
+  updater = startUpdaterService({
+    userDataDir: userData,
+    version: app.getVersion(),
+    enabled: app.isPackaged && process.env['BOTTEGA_DISABLE_UPDATES'] !== '1',
+    log: logger,
+    onState: (state) => core?.publishUpdateState(state),
+  });
+  const activeUpdater = updater;
+
+  const handleHostRequest = async (request: HostRequest): Promise<unknown> => {
+    switch (request.kind) {
+      case 'updates.check':
+        return activeUpdater.checkNow();
+      case 'updates.restart':
+        return activeUpdater.restartNow();
+      case 'updates.set-channel':
+        return activeUpdater.setChannel(request.channel);
+      case 'secrets.read':
+        return vault.readSecret(request.key);
+      case 'secrets.write':
+        warnPlainTextStorageOnce();
+        await vault.writeSecret(request.key, request.value);
+        return null;
+      case 'secrets.delete':
+        await vault.deleteSecret(request.key);
+        return null;
+    }
+  };
+
   core = startCoreProcess({
     entryPath: paths.coreEntry,
-    dataDir: path.join(app.getPath('userData'), 'workspace'),
+    dataDir: path.join(userData, 'workspace'),
     version: app.getVersion(),
     // Renderers keep no state that is not in the workspace: reloading reconnects them to the new core.
     onRestarted: () => {
       for (const window of windows) window.webContents.reload();
     },
     onFatal: failHard,
+    updateState: () => activeUpdater.state(),
+    onLanguage: (language) => {
+      languageSetting = language;
+      applyLanguage();
+    },
+    onHostRequest: handleHostRequest,
   });
   ipcMain.on(portRequestChannel, handlePortRequest);
+
+  if (process.platform !== 'darwin') tray = createTray(paths.icon);
+  attention = createAttentionService(
+    {
+      notify: (title, body, onClick) => {
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({ title, body, silent: false });
+        notification.on('click', onClick);
+        notification.show();
+      },
+      setBadgeCount: (count) => app.setBadgeCount(count),
+      setTrayTooltip: (text) => tray?.setToolTip(text),
+    },
+    { t, focus: () => void focusWindow() },
+  );
+  applyLanguage();
   openWindow();
 };
 
@@ -84,13 +236,26 @@ const start = async (): Promise<void> => {
 const profileOverride = process.env['BOTTEGA_USER_DATA_DIR'];
 if (profileOverride && path.isAbsolute(profileOverride)) app.setPath('userData', profileOverride);
 
+startCrashReporting();
+// Every renderer sandboxed, whatever its webPreferences say.
+app.enableSandbox();
 registerAppScheme();
 installSecurityPolicy({ devServerUrl });
 
 if (!app.requestSingleInstanceLock()) {
+  // The first instance gets our argv (with any deep link) through 'second-instance'.
   app.quit();
 } else {
-  app.on('second-instance', focusWindow);
+  if (app.isPackaged) app.setAsDefaultProtocolClient(deepLinkScheme);
+  app.on('second-instance', (_event, argv) => {
+    focusWindow();
+    openDeepLink(findDeepLink(argv));
+  });
+  // macOS hands deep links over as an event, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openDeepLink(parseDeepLink(url));
+  });
   app.on('activate', () => {
     if (app.isReady() && windows.size === 0) openWindow();
   });
@@ -99,12 +264,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   // Let the core checkpoint and close the database before the process goes away.
   app.on('before-quit', (event) => {
+    updater?.stop();
     if (quitting || !core) return;
     quitting = true;
     event.preventDefault();
     void core.stop().finally(() => app.quit());
   });
   start().catch((error: unknown) => {
+    logger.error('Bottega failed to start', error);
     dialog.showErrorBox('Bottega failed to start', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
