@@ -6,6 +6,7 @@ import { FeedScreen, useNow } from '../features/feed/feed-screen';
 import { useProjectFeed } from '../features/feed/use-project-feed';
 import { SectionIntro } from '../features/sections/section-intro';
 import { SettingsScreen, type AppInfo } from '../features/settings/settings-screen';
+import { UpdateBanner } from '../features/updates/update-banner';
 import { systemLocale, useAppliedLanguage, useSettings } from '../features/settings/use-settings';
 import { AppShell } from './app-shell';
 import { useClient } from './client-context';
@@ -64,7 +65,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
   };
 
   return (
-    <AppShell section={section} onNavigate={navigate} banner={disconnected ? <DisconnectedBanner /> : null}>
+    <AppShell section={section} onNavigate={navigate} banner={disconnected ? <DisconnectedBanner /> : <UpdateBanner />}>
       {screens[section]()}
     </AppShell>
   );
