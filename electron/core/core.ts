@@ -8,7 +8,9 @@ import { migrations } from './db/migrations';
 import type { CoreHost } from './handlers/context';
 import { createHandlers } from './handlers';
 import { createStandaloneHostServices, type HostServices } from './host-services';
+import { countProjects } from './db/repositories/projects-repository';
 import { createRpcServer, type RpcServer } from './rpc/rpc-server';
+import { createSyncService, type SyncService } from './sync/sync-service';
 
 export type CoreOptions = {
   /** The workspace folder: database, backups and (later) attachments live here. */
@@ -20,11 +22,16 @@ export type CoreOptions = {
   log?: (message: string, detail?: unknown) => void;
   /** Electron's main process relays its updater, deep links and safeStorage vault; standalone otherwise. */
   hostServices?: HostServices;
+  /** The platform's API root (the reference server in development); null keeps the workspace offline-only. */
+  platformUrl?: string | null;
+  /** Test hook: the network the sync engine uses. */
+  fetch?: typeof fetch;
 };
 
 export type Core = {
   readonly db: WritableDB;
   readonly migration: MigrationReport;
+  readonly sync: SyncService;
   serve(transport: Transport): () => void;
   emit: RpcServer<Contract>['emit'];
   close(): void;
@@ -48,23 +55,38 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
 
   // Handlers only emit once calls arrive, by which time the server exists.
   const emit: RpcServer<Contract>['emit'] = (event, payload) => server.emit(event, payload);
+  const host = options.hostServices ?? createStandaloneHostServices({ version: options.version, dataDir: options.dataDir });
+  const sync = createSyncService({
+    db,
+    secrets: host.secrets,
+    platformUrl: options.platformUrl ?? null,
+    onStatus: (status) => emit('syncStatusChanged', status),
+    onApplied: () => emit('projectsChanged', { count: countProjects(db) }),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const handlers = createHandlers({
     db,
     emit,
     info: { version: options.version, host: options.host, schemaVersion: migration.to },
-    host: options.hostServices ?? createStandaloneHostServices({ version: options.version, dataDir: options.dataDir }),
+    host,
+    sync,
   });
   const server = createRpcServer(contract, handlers, {
     validateOutput: options.validateOutput ?? false,
     onInternalError: (channel, error) => options.log?.(`Call ${channel} failed`, error),
   });
 
+  await sync.start();
+
   return {
     db,
     migration,
+    sync,
     serve: server.serve,
     emit,
     close: () => {
+      sync.stop();
       if (db.open) {
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();

@@ -3,6 +3,7 @@ import type { Bridge, Client } from '../rpc/bridge';
 import { appMethods } from './app';
 import { feedEvents, feedMethods } from './feed';
 import { settingsEvents, settingsMethods } from './settings';
+import { syncEvents, syncMethods } from './sync';
 import { updatesEvents, updatesMethods } from './updates';
 
 /** Every call and event between the renderer and the core. Channel names derive from these keys. */
@@ -11,11 +12,13 @@ export const contract = defineContract({
     app: appMethods,
     settings: settingsMethods,
     feed: feedMethods,
+    sync: syncMethods,
     updates: updatesMethods,
   },
   events: {
     ...settingsEvents,
     ...feedEvents,
+    ...syncEvents,
     ...updatesEvents,
   },
 });

@@ -2,6 +2,7 @@ import type { Contract } from '../../../shared/contract';
 import type { RpcServer } from '../rpc/rpc-server';
 import type { WritableDB } from '../db/database';
 import type { HostServices } from '../host-services';
+import type { SyncService } from '../sync/sync-service';
 
 export type CoreHost = 'electron' | 'web';
 
@@ -12,4 +13,6 @@ export type CoreContext = {
   readonly info: { readonly version: string; readonly host: CoreHost; readonly schemaVersion: number };
   /** Updater, deep links and secret vault of the hosting process (Electron main, or standalone). */
   readonly host: HostServices;
+  /** Domain services the handlers call; they own the long-running work. */
+  readonly sync: SyncService;
 };

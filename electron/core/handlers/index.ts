@@ -4,6 +4,7 @@ import { createAppHandlers } from './app-handlers';
 import type { CoreContext } from './context';
 import { createFeedHandlers } from './feed-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import { createSyncHandlers } from './sync-handlers';
 import { createUpdatesHandlers } from './updates-handlers';
 
 /** Per-domain handler maps merged into the one API the contract describes; the compiler checks the fit. */
@@ -11,5 +12,6 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   app: createAppHandlers(context),
   settings: createSettingsHandlers(context),
   feed: createFeedHandlers(context),
+  sync: createSyncHandlers(context),
   updates: createUpdatesHandlers(context),
 });

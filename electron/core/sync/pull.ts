@@ -40,6 +40,7 @@ export const pullChanges = async (options: {
       query: { cursor: cursor ?? undefined, limit: pageLimit(cursor) },
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    if (options.signal?.aborted) throw new Error('pull stopped');
     if (result.kind === 'conflict') return { kind: 'rejected', status: 409, error: null, reason: 'unexpected conflict' };
     if (result.kind !== 'ok') return result;
 

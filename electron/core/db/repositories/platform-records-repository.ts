@@ -139,3 +139,28 @@ export const readRecordVersions = (db: ReadableDB, type: RecordType): Map<string
   }[];
   return new Map(rows.map((row) => [row.id, row.version]));
 };
+
+/**
+ * Before a replacement sync (the platform forgot our cursor): drop what only the platform authored, keep
+ * what the user wrote and has not pushed yet (pending messages, drafts, anything with an outbox row), and
+ * forget the cursor so the next pull starts from a snapshot.
+ */
+export const clearPlatformCache = (db: WritableDB): void => {
+  db.transaction(() => {
+    for (const table of ['projects', 'clients', 'threads', 'stories', 'forum_topics', 'forum_posts']) {
+      prepare(db, `DELETE FROM ${table}`).run();
+    }
+    prepare(db, "DELETE FROM messages WHERE state = 'synced'").run();
+    for (const [table, type] of [
+      ['proposals', 'proposal'],
+      ['portfolio_items', 'portfolio_item'],
+    ] as const) {
+      prepare(
+        db,
+        `DELETE FROM ${table} WHERE version IS NOT NULL
+           AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = '${type}')`,
+      ).run();
+    }
+    prepare(db, "DELETE FROM sync_state WHERE key = 'cursor'").run();
+  }).immediate();
+};

@@ -1,0 +1,220 @@
+import type { SyncStatus } from '../../../shared/contract/sync';
+import type { WritableDB } from '../db/database';
+import { clearPlatformCache } from '../db/repositories/platform-records-repository';
+import { countQuarantine } from '../db/repositories/quarantine-repository';
+import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
+import type { SecretStore } from '../secrets/secret-store';
+import { createPlatformClient } from './platform-client';
+import { pullChanges } from './pull';
+import { startRealtime, type Realtime } from './realtime';
+import { createSession, type SignInResult } from './session';
+
+export type SyncServiceOptions = {
+  db: WritableDB;
+  secrets: SecretStore;
+  /** The platform's API root; null leaves the workspace offline-only. */
+  platformUrl: string | null;
+  onStatus: (status: SyncStatus) => void;
+  /** Fired after a pull changed records, so lists refresh. */
+  onApplied?: (applied: number) => void;
+  periodicPullMs?: number;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  log?: (message: string) => void;
+};
+
+export type SyncService = {
+  status(): SyncStatus;
+  start(): Promise<void>;
+  stop(): void;
+  signIn(email: string, password: string): Promise<SignInResult | { ok: false; reason: 'unconfigured' }>;
+  signOut(): Promise<SyncStatus>;
+  syncNow(): SyncStatus;
+};
+
+/**
+ * The sync engine as one service: pulls on start, on every realtime event and periodically; backs off on
+ * failures; rebuilds the cache when the platform forgets the cursor; pushes typed status to the UI. React
+ * never drives it beyond the contract's signIn / signOut / syncNow.
+ */
+export const createSyncService = (options: SyncServiceOptions): SyncService => {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const periodicMs = options.periodicPullMs ?? 5 * 60_000;
+  const session = options.platformUrl
+    ? createSession({ baseUrl: options.platformUrl, secrets: options.secrets, ...(options.fetch ? { fetch: options.fetch } : {}) })
+    : null;
+  const client =
+    session && options.platformUrl
+      ? createPlatformClient({ baseUrl: options.platformUrl, tokens: session, ...(options.fetch ? { fetch: options.fetch } : {}) })
+      : null;
+
+  let status: SyncStatus = {
+    connection: session ? 'signed_out' : 'unconfigured',
+    phase: 'idle',
+    account: null,
+    progress: null,
+    lastSyncAt: readSyncValue(db, 'last_sync_at'),
+    lastError: null,
+    nextAttemptAt: null,
+    quarantined: countQuarantine(db),
+  };
+  let running: Promise<void> | null = null;
+  let again = false;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let periodicTimer: NodeJS.Timeout | null = null;
+  let realtime: Realtime | null = null;
+  let stopped = false;
+  // Aborts in-flight requests on stop, so nothing touches the database after the core closed it.
+  const lifetime = new AbortController();
+
+  const update = (patch: Partial<SyncStatus>): void => {
+    if (stopped) return;
+    status = { ...status, ...patch, quarantined: countQuarantine(db) };
+    options.onStatus(status);
+  };
+
+  const scheduleRetry = (delayMs: number): void => {
+    if (retryTimer) clearTimeout(retryTimer);
+    update({ phase: 'waiting', nextAttemptAt: new Date(now().getTime() + delayMs).toISOString() });
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      requestSync();
+    }, delayMs);
+  };
+
+  const runOnce = async (): Promise<void> => {
+    if (!client || status.connection === 'signed_out') return;
+    const initial = readSyncValue(db, 'cursor') === null;
+    const startedAt = now();
+    update({ phase: 'syncing', nextAttemptAt: null, progress: { initial, applied: 0, pages: 0, ratePerSecond: null, startedAt: startedAt.toISOString() } });
+    let applied = 0;
+    const outcome = await pullChanges({
+      db,
+      client,
+      now,
+      signal: lifetime.signal,
+      onPage: (progress) => {
+        applied = progress.applied;
+        const seconds = (now().getTime() - startedAt.getTime()) / 1000;
+        update({
+          progress: {
+            initial,
+            applied: progress.applied,
+            pages: progress.pages,
+            ratePerSecond: seconds > 0 ? Math.round(progress.applied / seconds) : null,
+            startedAt: startedAt.toISOString(),
+          },
+        });
+      },
+    });
+    if (applied > 0) options.onApplied?.(applied);
+    switch (outcome.kind) {
+      case 'done':
+        update({ phase: 'idle', connection: 'online', progress: null, lastError: null, lastSyncAt: readSyncValue(db, 'last_sync_at') });
+        return;
+      case 'retry':
+        update({ connection: outcome.reason.startsWith('network') ? 'offline' : status.connection, progress: null, lastError: outcome.reason });
+        scheduleRetry(outcome.delayMs);
+        return;
+      case 'signed_out':
+        stopRealtime();
+        update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: outcome.reason, account: null });
+        return;
+      case 'gone':
+        options.log?.('The platform forgot our cursor: rebuilding the cache, keeping unpushed work.');
+        clearPlatformCache(db);
+        again = true;
+        return;
+      case 'rejected':
+        update({ phase: 'idle', progress: null, lastError: outcome.reason });
+        scheduleRetry(60_000);
+        return;
+    }
+  };
+
+  /** Coalesces requests: one pull at a time, and one more after it if anything asked meanwhile. */
+  const requestSync = (): void => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await runOnce();
+        } catch (error) {
+          if (stopped) return;
+          options.log?.(`Sync failed: ${error instanceof Error ? error.message : String(error)}`);
+          update({ phase: 'idle', progress: null, lastError: 'unexpected failure' });
+          scheduleRetry(30_000);
+        }
+      } while (again && !stopped);
+    })().finally(() => (running = null));
+  };
+
+  const stopRealtime = (): void => {
+    realtime?.stop();
+    realtime = null;
+  };
+
+  const startLive = (): void => {
+    if (!session || !options.platformUrl || stopped) return;
+    stopRealtime();
+    realtime = startRealtime({
+      baseUrl: options.platformUrl,
+      tokens: session,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      onChanges: requestSync,
+      onConnection: (connected) => {
+        if (connected && status.connection === 'offline') update({ connection: 'online' });
+      },
+    });
+    periodicTimer ??= setInterval(requestSync, periodicMs);
+  };
+
+  return {
+    status: () => status,
+    start: async () => {
+      if (!session) return;
+      if (await session.isSignedIn()) {
+        update({ connection: 'online', account: { email: readSyncValue(db, 'account_email') ?? '' } });
+        startLive();
+        requestSync();
+      }
+    },
+    stop: () => {
+      stopped = true;
+      lifetime.abort();
+      stopRealtime();
+      if (retryTimer) clearTimeout(retryTimer);
+      if (periodicTimer) clearInterval(periodicTimer);
+    },
+    signIn: async (email, password) => {
+      if (!session) return { ok: false, reason: 'unconfigured' };
+      const result = await session.signIn(email, password);
+      if (result.ok) {
+        writeSyncValue(db, 'account_email', email);
+        update({ connection: 'online', account: { email }, lastError: null });
+        startLive();
+        requestSync();
+      }
+      return result;
+    },
+    signOut: async () => {
+      stopRealtime();
+      await session?.signOut();
+      // Local data stays: signing out is not deleting the workspace.
+      update({ connection: session ? 'signed_out' : 'unconfigured', phase: 'idle', account: null, progress: null });
+      return status;
+    },
+    syncNow: () => {
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+      requestSync();
+      return status;
+    },
+  };
+};

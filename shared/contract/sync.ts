@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { defineMethod } from '../rpc/define';
+
+export const syncConnections = ['unconfigured', 'signed_out', 'online', 'offline'] as const;
+export const syncPhases = ['idle', 'syncing', 'waiting'] as const;
+
+export const syncProgressSchema = z.object({
+  /** The very first sync of this workspace (the UI shows a progress bar for it). */
+  initial: z.boolean(),
+  applied: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  ratePerSecond: z.number().nonnegative().nullable(),
+  startedAt: z.iso.datetime(),
+});
+
+export const syncStatusSchema = z.object({
+  connection: z.enum(syncConnections),
+  phase: z.enum(syncPhases),
+  account: z.object({ email: z.string() }).nullable(),
+  progress: syncProgressSchema.nullable(),
+  lastSyncAt: z.iso.datetime().nullable(),
+  /** Why the last attempt failed, in the platform's or the network's words; null when it did not. */
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.iso.datetime().nullable(),
+  quarantined: z.number().int().nonnegative(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const quarantinedRecordSchema = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  recordId: z.string().nullable(),
+  reason: z.string(),
+  receivedAt: z.string(),
+});
+
+export const signInResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['invalid_credentials', 'unreachable', 'refused', 'unconfigured']) }),
+]);
+
+export const syncMethods = {
+  getStatus: defineMethod(z.void(), syncStatusSchema),
+  signIn: defineMethod(
+    z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) }).strict(),
+    signInResultSchema,
+  ),
+  signOut: defineMethod(z.void(), syncStatusSchema),
+  syncNow: defineMethod(z.void(), syncStatusSchema),
+  listQuarantined: defineMethod(
+    z.object({ limit: z.number().int().positive().max(1000).default(200) }).strict(),
+    z.array(quarantinedRecordSchema),
+  ),
+};
+
+export const syncEvents = {
+  syncStatusChanged: syncStatusSchema,
+};

@@ -1,0 +1,122 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract, type BottegaClient } from '../../../shared/contract';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import { createBridge, createClient } from '../../../shared/rpc/bridge';
+import { createInProcessPair } from '../../../shared/rpc/transport';
+import { openCore } from '../../../electron/core/core';
+import { startPlatformServer } from '../../platform/server';
+import { useTempDirs } from '../../support/temp-dir';
+
+const makeTempDir = useTempDirs();
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const boot = async () => {
+  const server = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 500 });
+  cleanups.push(() => server.close());
+  return server;
+};
+
+const connect = async (dataDir: string, platformUrl: string) => {
+  const core = await openCore({ dataDir, host: 'web', version: 'test', validateOutput: true, platformUrl });
+  cleanups.push(() => core.close());
+  const [near, far] = createInProcessPair();
+  core.serve(far);
+  const client = createClient(contract, createBridge(contract, near));
+  return { core, client };
+};
+
+/** Resolves with the first status event that satisfies the predicate (or the current status, if it does). */
+const waitForStatus = async (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> => {
+  const current = await client.sync.getStatus();
+  if (predicate(current)) return current;
+  return new Promise((resolve) => {
+    const stop = client.on('syncStatusChanged', (status) => {
+      if (predicate(status)) {
+        stop();
+        resolve(status);
+      }
+    });
+  });
+};
+
+const synced = (status: SyncStatus) => status.connection === 'online' && status.phase === 'idle' && status.lastSyncAt !== null;
+
+const listFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+
+describe('the sync service through the contract', () => {
+  it('signs in, syncs, follows realtime changes, and signs out keeping the data', async () => {
+    const server = await boot();
+    const dataDir = makeTempDir();
+    const { client, core } = await connect(dataDir, server.url);
+    expect(await client.sync.getStatus()).toMatchObject({ connection: 'signed_out', account: null });
+
+    await expect(client.sync.signIn({ email: server.users.demo.email, password: 'wrong' })).resolves.toEqual({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+    await expect(client.sync.signIn({ email: server.users.demo.email, password: server.users.demo.password })).resolves.toEqual({
+      ok: true,
+    });
+    const status = await waitForStatus(client, synced);
+    expect(status.account).toEqual({ email: server.users.demo.email });
+    const { total } = await client.feed.listProjects({ limit: 1 });
+    expect(total).toBeGreaterThan(0);
+
+    // The other side posts a project: the SSE event triggers a pull, the feed grows.
+    const grown = new Promise<void>((resolve) => {
+      const stop = client.on('projectsChanged', ({ count }) => {
+        if (count > total) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const posted = server.actors.postProject({ title: 'Realtime: sito per un frantoio in Umbria' });
+    await grown;
+    const first = await client.feed.listProjects({ limit: 5, sort: 'newest' });
+    expect(first.items.map((p) => p.id)).toContain(posted.id);
+
+    // Tokens live in the 0600 vault only, never in the database.
+    const vault = listFiles(dataDir).find((file) => file.endsWith('vault.json'))!;
+    expect(statSync(vault).mode & 0o777).toBe(0o600);
+    const token = JSON.parse(JSON.parse(readFileSync(vault, 'utf8'))['platform.session']).accessToken as string;
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    for (const file of listFiles(dataDir).filter((f) => f !== vault)) {
+      expect(readFileSync(file).includes(token), file).toBe(false);
+    }
+
+    await expect(client.sync.signOut()).resolves.toMatchObject({ connection: 'signed_out', account: null });
+    expect((await client.feed.listProjects({ limit: 1 })).total).toBe(total + 1);
+  });
+
+  it('resumes the session after a restart and catches up on what happened meanwhile', async () => {
+    const server = await boot();
+    const dataDir = makeTempDir();
+    const first = await connect(dataDir, server.url);
+    await first.client.sync.signIn({ email: server.users.demo.email, password: server.users.demo.password });
+    await waitForStatus(first.client, synced);
+    const before = (await first.client.feed.listProjects({ limit: 1 })).total;
+    first.core.close();
+
+    const posted = server.actors.postProject({ title: 'Während du weg warst: Shopify für eine Konditorei' });
+    const second = await connect(dataDir, server.url);
+    await waitForStatus(second.client, (s) => synced(s) && s.lastSyncAt !== null);
+    await expect.poll(async () => (await second.client.feed.listProjects({ limit: 1 })).total).toBe(before + 1);
+    expect((await second.client.feed.listProjects({ limit: 5 })).items.map((p) => p.id)).toContain(posted.id);
+  });
+
+  it('stays usable offline when no platform is configured', async () => {
+    const { client } = await connect(makeTempDir(), '');
+    expect(await client.sync.getStatus()).toMatchObject({ connection: 'unconfigured' });
+    await expect(client.sync.signIn({ email: 'a@b.c', password: 'x' })).resolves.toEqual({ ok: false, reason: 'unconfigured' });
+  });
+});
