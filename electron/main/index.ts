@@ -12,7 +12,7 @@ import { createTray, installApplicationMenu, updateTray, type MenuActions } from
 import { createShellTranslator, resolveShellLocale } from './native/shell-i18n';
 import { loadWindowPlacement, rememberWindowState } from './native/window-state-store';
 import { devServerOrigin } from './policy/app-origin';
-import { deepLinkScheme, findDeepLink, parseDeepLink } from './policy/deep-link';
+import { findDeepLink, parseDeepLink } from './policy/deep-link';
 import { isTrustedSender } from './policy/ipc-sender';
 import { buildApplicationMenu, buildTrayMenu, trayTooltip, type Translate } from './policy/menu-model';
 import { describeSafeStorage, safeStorageCipher } from './secrets/safe-storage-cipher';
@@ -246,7 +246,8 @@ if (!app.requestSingleInstanceLock()) {
   // The first instance gets our argv (with any deep link) through 'second-instance'.
   app.quit();
 } else {
-  if (app.isPackaged) app.setAsDefaultProtocolClient(deepLinkScheme);
+  // bottega:// is registered by the installers (macOS Info.plist, Linux .desktop MimeType, Windows
+  // resources/installer.nsh), which also remove it on uninstall: nothing claims it at run time.
   app.on('second-instance', (_event, argv) => {
     focusWindow();
     openDeepLink(findDeepLink(argv));
