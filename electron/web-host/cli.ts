@@ -12,6 +12,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: path.join(root, '.bottega-data', 'web') },
     'renderer-dir': { type: 'string', default: path.join(root, 'out', 'renderer') },
     dev: { type: 'boolean', default: false },
+    platform: { type: 'string' },
     'seed-demo': { type: 'boolean', default: false },
     'seed-count': { type: 'string', default: '2000' },
   },
@@ -30,6 +31,7 @@ const host = await startWebHost({
   port: Number(values.port),
   rendererDir,
   dev: values.dev,
+  platformUrl: values.platform ?? null,
   log: (message, detail) => console.error(message, detail ?? ''),
 });
 

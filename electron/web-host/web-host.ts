@@ -17,6 +17,8 @@ export type WebHostOptions = {
   rendererDir?: string;
   /** Serve the renderer through Vite's dev server instead (hot reload). */
   dev?: boolean;
+  /** The platform API the core syncs with; none keeps the workspace offline-only. */
+  platformUrl?: string | null;
   log?: (message: string, detail?: unknown) => void;
 };
 
@@ -49,6 +51,7 @@ export const startWebHost = async (options: WebHostOptions): Promise<WebHost> =>
     host: 'web',
     version: options.version,
     validateOutput: options.dev ?? false,
+    platformUrl: options.platformUrl ?? null,
     ...(options.log ? { log: options.log } : {}),
   });
   const token = randomBytes(24).toString('base64url');

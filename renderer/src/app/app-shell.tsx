@@ -7,10 +7,12 @@ type Props = {
   section: Section;
   onNavigate: (section: Section) => void;
   banner?: ReactNode;
+  /** Pinned under the navigation: the sync status. */
+  footer?: ReactNode;
   children: ReactNode;
 };
 
-export const AppShell = ({ section, onNavigate, banner, children }: Props) => {
+export const AppShell = ({ section, onNavigate, banner, footer, children }: Props) => {
   const { t } = useTranslation();
   return (
     <div className="app-shell">
@@ -37,6 +39,7 @@ export const AppShell = ({ section, onNavigate, banner, children }: Props) => {
             </li>
           ))}
         </ul>
+        <div className="sidebar-footer">{footer}</div>
       </nav>
       <main className="content">
         {banner}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEndonym, formatLanguageName } from '../../../../shared/i18n/format';
 import { locales, localeSchema, type Locale } from '../../../../shared/i18n/locales';
@@ -9,14 +10,16 @@ type Props = {
   systemLanguage: Locale;
   info: AppInfo | null;
   onLanguageChange: (language: Locale | null) => void;
+  /** Cards of other features (account, sync problems), between the language and the about card. */
+  children?: ReactNode;
 };
 
 const systemValue = 'system';
 
-export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChange }: Props) => {
+export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChange, children }: Props) => {
   const { t, i18n } = useTranslation('settings');
   return (
-    <section className="screen settings" aria-labelledby="settings-title">
+    <section className="screen settings scrollable" aria-labelledby="settings-title">
       <header className="screen-header">
         <h1 id="settings-title">{t('title')}</h1>
       </header>
@@ -43,6 +46,7 @@ export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChang
           <span className="field-hint">{t('language.hint')}</span>
         </label>
       </div>
+      {children}
       {info && (
         <div className="card about">
           <h2>{t('about.title')}</h2>
