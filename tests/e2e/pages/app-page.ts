@@ -35,6 +35,16 @@ export class AppPage {
     await this.languageSelect.selectOption(value);
   }
 
+  readonly syncIndicator = (): Locator => this.page.getByTestId('sync-indicator');
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.goTo('settings');
+    const card = this.page.getByTestId('account-card');
+    await card.getByLabel(/email/i).fill(email);
+    await card.locator('input[type=password]').fill(password);
+    await card.locator('button[type=submit]').click();
+  }
+
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { startPlatformServer, type PlatformServer } from '../platform/server';
+import { AppPage } from './pages/app-page';
+import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+
+let platform: PlatformServer;
+let host: RunningWebHost;
+test.beforeAll(async () => {
+  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000 });
+  host = await startWebHostProcess(['--platform', platform.url]);
+});
+test.afterAll(async () => {
+  await host.stop();
+  await platform.close();
+});
+
+test('a freelancer signs in, the workspace syncs, and a new posting appears live', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(host.url);
+  await expect(app.syncIndicator()).toHaveText(/Not signed in/);
+
+  await app.signIn(platform.users.demo.email, 'not the password');
+  await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+
+  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await expect(page.getByTestId('account-card')).toContainText(`Signed in as ${platform.users.demo.email}`);
+  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.screenshot('settings-signed-in-en');
+
+  await app.goTo('feed');
+  await expect(app.projectRows.first()).toBeVisible();
+  const before = Number((await app.feedCount.textContent())?.replace(/\D/g, ''));
+  expect(before).toBeGreaterThan(0);
+
+  platform.actors.postProject({ title: 'Landing page per un birrificio artigianale' });
+  await expect(app.feedCount).toHaveText(`${before + 1} projects`);
+  await expect(app.projectRows.first()).toContainText('Landing page per un birrificio artigianale');
+  await app.screenshot('feed-synced-en');
+
+  await app.chooseLanguage('fr');
+  await expect(app.syncIndicator()).toHaveText(/Synchronisé/);
+  await app.screenshot('settings-signed-in-fr');
+  await app.chooseLanguage('system');
+});
