@@ -6,7 +6,13 @@ import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-rep
 import type { PlatformClient, PlatformResult } from './platform-client';
 import { backoffDelay } from './retry-policy';
 
-export type PullProgress = { applied: number; quarantined: number; pages: number };
+export type PullProgress = {
+  applied: number;
+  quarantined: number;
+  pages: number;
+  /** How long the longest page transaction held the writer: reads wait at most this long. */
+  maxTransactionMs: number;
+};
 
 export type PullOutcome =
   | { kind: 'done'; progress: PullProgress }
@@ -29,7 +35,7 @@ export const pullChanges = async (options: {
 }): Promise<PullOutcome> => {
   const { db, client } = options;
   const now = options.now ?? (() => new Date());
-  const progress: PullProgress = { applied: 0, quarantined: 0, pages: 0 };
+  const progress: PullProgress = { applied: 0, quarantined: 0, pages: 0, maxTransactionMs: 0 };
   const seen = new Set<string>();
 
   for (;;) {
@@ -53,6 +59,7 @@ export const pullChanges = async (options: {
     seen.add(page.data.next_cursor);
 
     const fetchedAt = now().toISOString();
+    const transactionStart = performance.now();
     db.transaction(() => {
       for (const envelope of page.data.changes) {
         const parsed = parseChange(envelope);
@@ -75,6 +82,7 @@ export const pullChanges = async (options: {
       }
       writeSyncValue(db, 'cursor', page.data.next_cursor);
     }).immediate();
+    progress.maxTransactionMs = Math.max(progress.maxTransactionMs, performance.now() - transactionStart);
     progress.pages++;
     options.onPage?.({ ...progress });
     if (!page.data.has_more) {

@@ -1,0 +1,35 @@
+/**
+ * The core's side of `npm run bench -- sync`: a fresh workspace pulls the whole feed from the platform, in
+ * its own process so that its memory and CPU are its own. Prints one JSON line with what it measured.
+ */
+import path from 'node:path';
+import { openWritableDatabase } from '../../electron/core/db/database';
+import { migrate } from '../../electron/core/db/migrate';
+import { migrations } from '../../electron/core/db/migrations';
+import { createFileSecretStore } from '../../electron/core/secrets/secret-store';
+import { createPlatformClient } from '../../electron/core/sync/platform-client';
+import { pullChanges } from '../../electron/core/sync/pull';
+import { createSession } from '../../electron/core/sync/session';
+
+const [platformUrl, dataDir, email, password] = process.argv.slice(2) as [string, string, string, string];
+const file = path.join(dataDir, 'workspace.sqlite');
+const db = openWritableDatabase(file);
+await migrate(db, { file, migrations });
+const session = createSession({ baseUrl: platformUrl, secrets: createFileSecretStore(path.join(dataDir, 'vault.json')) });
+const signIn = await session.signIn(email, password);
+if (!signIn.ok) throw new Error(signIn.message);
+const client = createPlatformClient({ baseUrl: platformUrl, tokens: session });
+
+const started = performance.now();
+const outcome = await pullChanges({ db, client });
+const seconds = (performance.now() - started) / 1000;
+if (outcome.kind !== 'done') throw new Error(`sync ended with ${outcome.kind}`);
+db.close();
+process.stdout.write(
+  `${JSON.stringify({
+    rows: outcome.progress.applied,
+    seconds,
+    maxTransactionMs: outcome.progress.maxTransactionMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  })}\n`,
+);
