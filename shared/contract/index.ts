@@ -2,6 +2,7 @@ import { defineContract, listChannels } from '../rpc/define';
 import type { Bridge, Client } from '../rpc/bridge';
 import { appMethods } from './app';
 import { feedEvents, feedMethods } from './feed';
+import { messagesMethods } from './messages';
 import { settingsEvents, settingsMethods } from './settings';
 import { syncEvents, syncMethods } from './sync';
 import { updatesEvents, updatesMethods } from './updates';
@@ -13,6 +14,7 @@ export const contract = defineContract({
     settings: settingsMethods,
     feed: feedMethods,
     sync: syncMethods,
+    messages: messagesMethods,
     updates: updatesMethods,
   },
   events: {

@@ -23,6 +23,10 @@ export const syncStatusSchema = z.object({
   lastError: z.string().nullable(),
   nextAttemptAt: z.iso.datetime().nullable(),
   quarantined: z.number().int().nonnegative(),
+  /** Local writes not yet confirmed by the platform, refused by it, or waiting for the user to choose. */
+  pending: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

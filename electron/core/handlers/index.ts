@@ -3,6 +3,7 @@ import type { Handlers } from '../rpc/rpc-server';
 import { createAppHandlers } from './app-handlers';
 import type { CoreContext } from './context';
 import { createFeedHandlers } from './feed-handlers';
+import { createMessagesHandlers } from './messages-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { createUpdatesHandlers } from './updates-handlers';
@@ -13,5 +14,6 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   settings: createSettingsHandlers(context),
   feed: createFeedHandlers(context),
   sync: createSyncHandlers(context),
+  messages: createMessagesHandlers(context),
   updates: createUpdatesHandlers(context),
 });

@@ -55,7 +55,7 @@ export const createPlatformClient = (options: {
   const doFetch = options.fetch ?? fetch;
   const random = options.random ?? Math.random;
 
-  const attemptOnce = async (request: PlatformRequest, token: string | null): Promise<Response | Error> => {
+  const attemptOnce = async (request: PlatformRequest, token: string | null, signal: AbortSignal): Promise<Response | Error> => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers['Authorization'] = `Bearer ${token}`;
     if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
@@ -66,7 +66,7 @@ export const createPlatformClient = (options: {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: request.signal ?? AbortSignal.timeout(60_000),
+        signal,
       });
     } catch (error) {
       return error instanceof Error ? error : new Error(describe(error));
@@ -89,12 +89,29 @@ export const createPlatformClient = (options: {
     }
   };
 
+  /**
+   * One short-lived signal per call, linked to the caller's: fetch leaves a listener on every signal it is
+   * given until the body is done, and a long-lived one would collect thousands.
+   */
   const send = async (request: PlatformRequest, attempt = 0): Promise<PlatformResult> => {
-    let response = await attemptOnce(request, await options.tokens.getAccessToken());
+    const controller = new AbortController();
+    const abort = (): void => controller.abort();
+    const timer = setTimeout(abort, 60_000);
+    request.signal?.addEventListener('abort', abort, { once: true });
+    try {
+      return await sendWith(request, attempt, controller.signal);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', abort);
+    }
+  };
+
+  const sendWith = async (request: PlatformRequest, attempt: number, signal: AbortSignal): Promise<PlatformResult> => {
+    let response = await attemptOnce(request, await options.tokens.getAccessToken(), signal);
     if (!(response instanceof Error) && response.status === 401) {
       await response.body?.cancel();
       if (!(await options.tokens.refresh())) return { kind: 'signed_out', reason: 'The platform no longer accepts this session.' };
-      response = await attemptOnce(request, await options.tokens.getAccessToken());
+      response = await attemptOnce(request, await options.tokens.getAccessToken(), signal);
       if (!(response instanceof Error) && response.status === 401) {
         await response.body?.cancel();
         return { kind: 'signed_out', reason: 'The platform refused a freshly refreshed token.' };
@@ -102,6 +119,7 @@ export const createPlatformClient = (options: {
     }
     if (response instanceof Error) {
       if (request.signal?.aborted) throw response;
+      if (signal.aborted) return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: 'network: no answer within 60 s' };
       return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `network: ${response.message}` };
     }
 

@@ -1,11 +1,13 @@
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { WritableDB } from '../db/database';
 import { clearPlatformCache } from '../db/repositories/platform-records-repository';
+import { clearConfirmedWrites, countWrites } from '../db/repositories/outbox-repository';
 import { countQuarantine } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import type { SecretStore } from '../secrets/secret-store';
 import { createPlatformClient } from './platform-client';
 import { pullChanges } from './pull';
+import { pushOutbox } from './push';
 import { startRealtime, type Realtime } from './realtime';
 import { createSession, type SignInResult } from './session';
 
@@ -30,6 +32,8 @@ export type SyncService = {
   signIn(email: string, password: string): Promise<SignInResult | { ok: false; reason: 'unconfigured' }>;
   signOut(): Promise<SyncStatus>;
   syncNow(): SyncStatus;
+  /** A local write was queued: push it now if we can. */
+  notifyLocalWrite(): void;
 };
 
 /**
@@ -58,6 +62,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     lastError: null,
     nextAttemptAt: null,
     quarantined: countQuarantine(db),
+    ...countWrites(db),
   };
   let running: Promise<void> | null = null;
   let again = false;
@@ -70,7 +75,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
 
   const update = (patch: Partial<SyncStatus>): void => {
     if (stopped) return;
-    status = { ...status, ...patch, quarantined: countQuarantine(db) };
+    status = { ...status, ...patch, quarantined: countQuarantine(db), ...countWrites(db) };
     options.onStatus(status);
   };
 
@@ -88,6 +93,13 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     const initial = readSyncValue(db, 'cursor') === null;
     const startedAt = now();
     update({ phase: 'syncing', nextAttemptAt: null, progress: { initial, applied: 0, pages: 0, ratePerSecond: null, startedAt: startedAt.toISOString() } });
+    // Local writes first, so that the pull that follows confirms them.
+    const pushed = await pushOutbox({ db, client, now, signal: lifetime.signal });
+    if (pushed.kind === 'signed_out') {
+      stopRealtime();
+      update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: pushed.reason, account: null });
+      return;
+    }
     let applied = 0;
     const outcome = await pullChanges({
       db,
@@ -111,6 +123,12 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     if (applied > 0) options.onApplied?.(applied);
     switch (outcome.kind) {
       case 'done':
+        clearConfirmedWrites(db);
+        if (pushed.kind === 'retry') {
+          update({ phase: 'idle', progress: null, lastError: pushed.reason, lastSyncAt: readSyncValue(db, 'last_sync_at') });
+          scheduleRetry(pushed.delayMs);
+          return;
+        }
         update({ phase: 'idle', connection: 'online', progress: null, lastError: null, lastSyncAt: readSyncValue(db, 'last_sync_at') });
         return;
       case 'retry':
@@ -209,6 +227,10 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       // Local data stays: signing out is not deleting the workspace.
       update({ connection: session ? 'signed_out' : 'unconfigured', phase: 'idle', account: null, progress: null });
       return status;
+    },
+    notifyLocalWrite: () => {
+      update({});
+      requestSync();
     },
     syncNow: () => {
       if (retryTimer) clearTimeout(retryTimer);

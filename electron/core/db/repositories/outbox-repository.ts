@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { recordTables } from './platform-records-repository';
+import type { RecordType } from '../../../../shared/platform/records';
+
+export type OutboxEntry = {
+  seq: number;
+  entityType: RecordType;
+  entityId: string;
+  op: string;
+  payload: unknown;
+  idempotencyKey: string;
+  baseVersion: number | null;
+  attempts: number;
+};
+
+type OutboxRow = Omit<OutboxEntry, 'payload'> & { payload: string };
+
+/**
+ * Queues a local write for the platform. Call in the same transaction as the write itself, so that the
+ * two are never apart. The idempotency key is fixed here, once: every retry, after any restart, reuses it.
+ */
+export const enqueueWrite = (
+  db: WritableDB,
+  entry: { entityType: RecordType; entityId: string; op: string; payload: unknown; baseVersion?: number | null; now: Date },
+): number =>
+  Number(
+    prepare(
+      db,
+      `INSERT INTO outbox (entity_type, entity_id, op, payload, idempotency_key, base_version, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      entry.entityType,
+      entry.entityId,
+      entry.op,
+      JSON.stringify(entry.payload),
+      randomUUID(),
+      entry.baseVersion ?? null,
+      entry.now.toISOString(),
+    ).lastInsertRowid,
+  );
+
+/** Writes still to be pushed, oldest first: pushing in this order keeps each entity's (and thread's) order. */
+export const listQueuedWrites = (db: ReadableDB, limit: number): OutboxEntry[] =>
+  (
+    prepare(
+      db,
+      `SELECT seq, entity_type AS entityType, entity_id AS entityId, op, payload, idempotency_key AS idempotencyKey,
+         base_version AS baseVersion, attempts
+       FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT ?`,
+    ).all(limit) as OutboxRow[]
+  ).map((row) => ({ ...row, payload: JSON.parse(row.payload) as unknown }));
+
+export const noteAttempt = (db: WritableDB, seq: number): void => {
+  prepare(db, 'UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?').run(seq);
+};
+
+/** The platform took it. The row stays until a pull shows that version, so the UI never flickers back. */
+export const markWriteSent = (db: WritableDB, seq: number, version: number): void => {
+  prepare(db, "UPDATE outbox SET state = 'sent', sent_version = ?, last_error = NULL WHERE seq = ?").run(version, seq);
+};
+
+export const markWriteFailed = (db: WritableDB, seq: number, reason: string): void => {
+  prepare(db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE seq = ?").run(reason.slice(0, 2000), seq);
+};
+
+/** The user asked to try a failed write again: same key, so the platform still sees it at most once. */
+export const requeueWrite = (db: WritableDB, seq: number): boolean =>
+  prepare(db, "UPDATE outbox SET state = 'queued', last_error = NULL WHERE seq = ? AND state = 'failed'").run(seq).changes > 0;
+
+/** Clears sent writes whose version a pull has brought back. */
+export const clearConfirmedWrites = (db: WritableDB): number => {
+  let cleared = 0;
+  for (const [type, table] of Object.entries(recordTables)) {
+    const id = type === 'profile' ? 'user_id' : 'id';
+    cleared += prepare(
+      db,
+      `DELETE FROM outbox WHERE state = 'sent' AND entity_type = ? AND EXISTS (
+         SELECT 1 FROM ${table} r WHERE r.${id} = outbox.entity_id AND r.version >= outbox.sent_version)`,
+    ).run(type).changes;
+  }
+  return cleared;
+};
+
+export const countWrites = (db: ReadableDB): { pending: number; failed: number; conflicts: number } =>
+  prepare(
+    db,
+    `SELECT count(*) FILTER (WHERE state IN ('queued', 'in_flight', 'sent')) AS pending,
+            count(*) FILTER (WHERE state = 'failed') AS failed,
+            count(*) FILTER (WHERE state = 'conflict') AS conflicts
+     FROM outbox`,
+  ).get() as { pending: number; failed: number; conflicts: number };
+
+/** A 409 on an update: both versions are kept for the user to choose; nothing is overwritten. */
+export const markWriteConflict = (db: WritableDB, entry: OutboxEntry, serverRecord: unknown, now: Date): void => {
+  prepare(db, "UPDATE outbox SET state = 'conflict' WHERE seq = ?").run(entry.seq);
+  prepare(
+    db,
+    `INSERT INTO conflicts (entity_type, entity_id, outbox_seq, local_payload, server_record, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(entry.entityType, entry.entityId, entry.seq, JSON.stringify(entry.payload), JSON.stringify(serverRecord), now.toISOString());
+};

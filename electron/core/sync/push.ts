@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { idPrefixes } from '../../../shared/platform/primitives';
+import { recordSchemas, type RecordType } from '../../../shared/platform/records';
+import type { WritableDB } from '../db/database';
+import { markMessageFailed } from '../db/repositories/messages-repository';
+import {
+  listQueuedWrites,
+  markWriteConflict,
+  markWriteFailed,
+  markWriteSent,
+  noteAttempt,
+  type OutboxEntry,
+} from '../db/repositories/outbox-repository';
+import { applyRecord } from '../db/repositories/platform-records-repository';
+import type { PlatformClient, PlatformRequest } from './platform-client';
+
+/** A client-generated id: a create that is retried can never make a second record. */
+export const newPlatformId = (type: keyof typeof idPrefixes): string =>
+  `${idPrefixes[type]}_${randomUUID().replaceAll('-', '')}`;
+
+const postMessagePayload = z.object({ threadId: z.string(), id: z.string(), body: z.string() });
+
+/** How each queued operation becomes a platform request, and what a refusal does to the local record. */
+type Operation = {
+  /** Creates carry a client-generated id: a 409 "already exists" means this very write landed before. */
+  create: boolean;
+  toRequest(entry: OutboxEntry): PlatformRequest;
+  onRejected?(db: WritableDB, entry: OutboxEntry): void;
+};
+
+const operations: Record<string, Operation> = {
+  post_message: {
+    create: true,
+    toRequest: (entry) => {
+      const { threadId, id, body } = postMessagePayload.parse(entry.payload);
+      return { method: 'POST', path: `/v1/threads/${encodeURIComponent(threadId)}/messages`, body: { id, body } };
+    },
+    onRejected: (db, entry) => markMessageFailed(db, entry.entityId),
+  },
+};
+
+export type PushOutcome =
+  | { kind: 'done'; pushed: number; failed: number }
+  | { kind: 'retry'; delayMs: number; reason: string }
+  | { kind: 'signed_out'; reason: string };
+
+/**
+ * Drains the outbox in order, each write with the idempotency key it was given when it was made: a retry
+ * after a lost answer, a crash or a restart is the same request to the platform, applied at most once.
+ */
+export const pushOutbox = async (options: { db: WritableDB; client: PlatformClient; now?: () => Date; signal?: AbortSignal }): Promise<PushOutcome> => {
+  const { db, client } = options;
+  const now = options.now ?? (() => new Date());
+  let pushed = 0;
+  let failed = 0;
+  for (;;) {
+    const batch = listQueuedWrites(db, 50);
+    if (batch.length === 0) return { kind: 'done', pushed, failed };
+    for (const entry of batch) {
+      const operation = operations[entry.op];
+      if (!operation) {
+        markWriteFailed(db, entry.seq, `unknown operation ${entry.op}`);
+        failed++;
+        continue;
+      }
+      noteAttempt(db, entry.seq);
+      const result = await client.send({
+        ...operation.toRequest(entry),
+        idempotencyKey: entry.idempotencyKey,
+        ...(entry.baseVersion !== null ? { ifMatch: entry.baseVersion } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (options.signal?.aborted) throw new Error('push stopped');
+      switch (result.kind) {
+        case 'ok': {
+          const record = recordSchemas[entry.entityType as RecordType].safeParse(result.body);
+          db.transaction(() => {
+            if (record.success) applyRecord(db, entry.entityType, record.data as never, now().toISOString());
+            // An answer we cannot read is still an acceptance: the next pull brings the record.
+            markWriteSent(db, entry.seq, record.success ? record.data.version : 1);
+          }).immediate();
+          pushed++;
+          break;
+        }
+        case 'conflict':
+          if (operation.create) {
+            markWriteSent(db, entry.seq, result.current.version);
+            pushed++;
+          } else {
+            db.transaction(() => markWriteConflict(db, entry, result.current, now())).immediate();
+            failed++;
+          }
+          break;
+        case 'rejected':
+        case 'gone':
+          db.transaction(() => {
+            markWriteFailed(db, entry.seq, result.reason);
+            operation.onRejected?.(db, entry);
+          }).immediate();
+          failed++;
+          break;
+        case 'retry':
+        case 'signed_out':
+          return result;
+      }
+    }
+  }
+};
