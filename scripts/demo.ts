@@ -16,7 +16,6 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: path.join(root, '.bottega-data', 'demo') },
     port: { type: 'string', default: '0' },
     'platform-port': { type: 'string', default: '0' },
-    fresh: { type: 'boolean', default: false },
   },
 });
 
