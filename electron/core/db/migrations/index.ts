@@ -1,6 +1,13 @@
 import type { Migration } from '../migrate';
 import { migration0001Initial } from './0001-initial';
 import { migration0002Sync } from './0002-sync';
+import { migration0003Workspace } from './0003-workspace';
+import { migration0004Community } from './0004-community';
 
 /** In order, one file per schema version; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration0001Initial, migration0002Sync];
+export const migrations: readonly Migration[] = [
+  migration0001Initial,
+  migration0002Sync,
+  migration0003Workspace,
+  migration0004Community,
+];
