@@ -32,6 +32,8 @@ export const pullChanges = async (options: {
   now?: () => Date;
   onPage?: (progress: PullProgress) => void;
   signal?: AbortSignal;
+  /** Overrides the page size (tests that want many small transactions). */
+  pageSize?: number;
 }): Promise<PullOutcome> => {
   const { db, client } = options;
   const now = options.now ?? (() => new Date());
@@ -43,7 +45,7 @@ export const pullChanges = async (options: {
     const result = await client.send({
       method: 'GET',
       path: '/v1/changes',
-      query: { cursor: cursor ?? undefined, limit: pageLimit(cursor) },
+      query: { cursor: cursor ?? undefined, limit: options.pageSize ?? pageLimit(cursor) },
       ...(options.signal ? { signal: options.signal } : {}),
     });
     if (options.signal?.aborted) throw new Error('pull stopped');
