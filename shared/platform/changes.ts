@@ -60,6 +60,7 @@ export const upsertChangeSchemas = {
   story: upsertChangeSchema('story'),
   forum_topic: upsertChangeSchema('forum_topic'),
   forum_post: upsertChangeSchema('forum_post'),
+  event: upsertChangeSchema('event'),
 } as const satisfies Record<RecordType, z.ZodType>;
 
 /** A fully typed change: what the reference server promises to send when no fault is injected. */

@@ -19,6 +19,7 @@ export const idPrefixes = {
   story: 'sty',
   forum_topic: 'ftp',
   forum_post: 'fps',
+  event: 'evt',
 } as const;
 
 export const projectIdSchema = prefixedIdSchema(idPrefixes.project);
@@ -32,6 +33,7 @@ export const userIdSchema = prefixedIdSchema(idPrefixes.user);
 export const storyIdSchema = prefixedIdSchema(idPrefixes.story);
 export const forumTopicIdSchema = prefixedIdSchema(idPrefixes.forum_topic);
 export const forumPostIdSchema = prefixedIdSchema(idPrefixes.forum_post);
+export const eventIdSchema = prefixedIdSchema(idPrefixes.event);
 /** A member of a thread or the author of a message: the freelancer (usr_) or a client (cli_). */
 export const participantIdSchema = z
   .string()

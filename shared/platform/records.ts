@@ -4,6 +4,7 @@ import {
   countrySchema,
   currencyCodeSchema,
   dateSchema,
+  eventIdSchema,
   forumPostIdSchema,
   forumTopicIdSchema,
   httpUrlSchema,
@@ -224,17 +225,42 @@ export const profileSchema = z.object({
   updated_at: timestampSchema,
 });
 
-/** A community success story ("how I became a …"). */
+/** The economic sectors stories are grouped by (the professions map's chart); labels are the clients' to translate. */
+export const storySectors = [
+  'marketing',
+  'software',
+  'design',
+  'writing',
+  'translation',
+  'media',
+  'commerce',
+  'consulting',
+  'food_and_farming',
+  'crafts',
+  'tourism',
+  'education',
+] as const;
+
+/**
+ * A community success story ("how I became a …"). `sector`, `region` and `tools` came later than the rest:
+ * a record without them is still valid (null / empty), so an older server's stories keep syncing.
+ */
 export const storySchema = z.object({
   id: storyIdSchema,
   version: versionSchema,
   author_name: z.string().min(1).max(200),
   author_country: countrySchema,
+  /** Where in the country the member works (a region or province, as the member names it). */
+  region: z.string().min(1).max(100).nullable().default(null),
+  /** As the member names it, in the story's language. */
   profession: z.string().min(1).max(100),
+  sector: z.enum(storySectors).nullable().default(null),
   language: languageTagSchema,
   title: z.string().min(1).max(300),
   body: z.string().max(50_000),
   tags: z.array(z.string().max(50)).max(20),
+  /** The tools the member works with (software, services). */
+  tools: z.array(z.string().min(1).max(60)).max(30).default([]),
   likes: z.number().int().nonnegative(),
   published_at: timestampSchema,
   updated_at: timestampSchema,
@@ -270,6 +296,35 @@ export const forumPostSchema = z.object({
   updated_at: timestampSchema,
 });
 
+export const eventFormats = ['in_person', 'online', 'hybrid'] as const;
+
+/** A community event (meetup, workshop, webinar). Times are instants; `time_zone` is the organiser's, for display. */
+export const communityEventSchema = z
+  .object({
+    id: eventIdSchema,
+    version: versionSchema,
+    title: z.string().min(1).max(300),
+    description: z.string().max(10_000),
+    language: languageTagSchema,
+    format: z.enum(eventFormats),
+    starts_at: timestampSchema,
+    ends_at: timestampSchema,
+    /** IANA time zone of the place (or of the organiser, for online events). */
+    time_zone: z.string().min(1).max(64),
+    venue: z.string().min(1).max(200).nullable(),
+    city: z.string().min(1).max(100).nullable(),
+    country: countrySchema.nullable(),
+    /** Where to join an online or hybrid event. */
+    online_url: httpUrlSchema.nullable(),
+    organizer_name: z.string().min(1).max(200),
+    cancelled: z.boolean(),
+    created_at: timestampSchema,
+    updated_at: timestampSchema,
+  })
+  .refine((event) => Date.parse(event.ends_at) >= Date.parse(event.starts_at), { path: ['ends_at'], message: 'must not be before starts_at' })
+  .refine((event) => event.format === 'in_person' || event.online_url !== null, { path: ['online_url'], message: 'required for online and hybrid events' })
+  .refine((event) => event.format === 'online' || event.city !== null, { path: ['city'], message: 'required for in-person and hybrid events' });
+
 export type Budget = z.infer<typeof budgetSchema>;
 export type Project = z.infer<typeof projectSchema>;
 export type Client = z.infer<typeof clientSchema>;
@@ -287,6 +342,7 @@ export type Profile = z.infer<typeof profileSchema>;
 export type Story = z.infer<typeof storySchema>;
 export type ForumTopic = z.infer<typeof forumTopicSchema>;
 export type ForumPost = z.infer<typeof forumPostSchema>;
+export type CommunityEvent = z.infer<typeof communityEventSchema>;
 
 /** Every record type in the change feed, in the order a first sync is most useful to apply them. */
 export const recordTypes = [
@@ -300,6 +356,7 @@ export const recordTypes = [
   'story',
   'forum_topic',
   'forum_post',
+  'event',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 export const recordTypeSchema = z.enum(recordTypes);
@@ -315,6 +372,7 @@ export const recordSchemas = {
   story: storySchema,
   forum_topic: forumTopicSchema,
   forum_post: forumPostSchema,
+  event: communityEventSchema,
 } as const satisfies Record<RecordType, z.ZodType>;
 
 export type RecordOf<T extends RecordType> = z.infer<(typeof recordSchemas)[T]>;

@@ -3,9 +3,10 @@
  * them (short, practical, sometimes a little rushed), conversations, cover letters and community posts.
  * Slots in braces are filled by the generator: {business} {city} {tech} {n} {pair} {product} {days} {name}.
  */
-import type { projectCategories } from '../../shared/platform/records';
+import type { projectCategories, storySectors } from '../../shared/platform/records';
 
 export type Category = (typeof projectCategories)[number];
+type StorySector = (typeof storySectors)[number];
 export type ContentLanguage = 'it' | 'en' | 'de' | 'fr' | 'es';
 /** Categories the seeded freelancers work in; the rest exist so that the feed filter has something to leave out. */
 export const mainCategories = ['web_development', 'design', 'translation', 'copywriting', 'seo', 'mobile_apps'] as const;
@@ -726,31 +727,36 @@ export const budgetRanges: Record<Category, { fixed: readonly [number, number]; 
   accounting: { fixed: [150, 2500], hourly: [25, 60] },
 };
 
-type StoryTemplate = { profession: string; title: string; body: string; tags: readonly string[] };
+type StoryTemplate = { profession: string; sector: StorySector; tools: readonly string[]; title: string; body: string; tags: readonly string[] };
 
 /** Community success stories, wwworkers-style: people who made a living from the web. */
 export const stories: Record<ContentLanguage, readonly StoryTemplate[]> = {
   it: [
-    { profession: 'Social media manager', title: 'Da commessa a social media manager per tre cantine', body: 'Tre anni fa lavoravo in un negozio di scarpe a {city}. Ho iniziato gestendo la pagina di un amico che fa vino, poi sono arrivati altri due produttori. Oggi lavoro da casa, organizzo il mio tempo e ho clienti anche in Germania. Il consiglio che do a tutti: iniziate da chi conoscete e chiedete sempre una recensione.', tags: ['social', 'vino', 'remoto'] },
-    { profession: 'Traduttrice tecnica', title: 'Traduco manuali di macchine agricole dal mio paese di 800 abitanti', body: 'Vivo in un paese dell\'Appennino e lavoro per aziende di mezza Europa. La connessione in fibra è arrivata solo nel 2022, prima usavo una chiavetta 4G appoggiata alla finestra. Specializzarsi paga: dopo due anni di manuali tecnici le agenzie mi cercano per nome.', tags: ['traduzione', 'borghi', 'specializzazione'] },
-    { profession: 'Sviluppatore WordPress', title: 'Il mio primo cliente trovato online e come è cambiato tutto', body: 'Ho fatto il primo sito per un B&B a {city} per 300 euro. Oggi ho un piccolo team e manteniamo più di cento siti. Quello che ho imparato: contratti chiari, acconto sempre, e mai lavorare senza backup.', tags: ['wordpress', 'freelance', 'crescita'] },
+    { profession: 'Viticoltore digitale', sector: 'food_and_farming', tools: ['Shopify', 'Mailchimp', 'Instagram'], title: 'Ho lasciato la banca per fare il vino e venderlo online', body: 'Dopo quindici anni allo sportello sono tornato nella vigna di famiglia vicino a {city}. Il sito e la newsletter ci hanno portato clienti in tutta Europa: oggi il 40% delle bottiglie parte con un corriere.', tags: ['vino', 'e-commerce', 'reinvenzione'] },
+    { profession: 'Social media manager', sector: 'marketing', tools: ['Meta Business Suite', 'Canva', 'Later'], title: 'Da commessa a social media manager per tre cantine', body: 'Tre anni fa lavoravo in un negozio di scarpe a {city}. Ho iniziato gestendo la pagina di un amico che fa vino, poi sono arrivati altri due produttori. Oggi lavoro da casa, organizzo il mio tempo e ho clienti anche in Germania. Il consiglio che do a tutti: iniziate da chi conoscete e chiedete sempre una recensione.', tags: ['social', 'vino', 'remoto'] },
+    { profession: 'Traduttrice tecnica', sector: 'translation', tools: ['Trados Studio', 'DeepL', 'Xbench'], title: 'Traduco manuali di macchine agricole dal mio paese di 800 abitanti', body: 'Vivo in un paese dell\'Appennino e lavoro per aziende di mezza Europa. La connessione in fibra è arrivata solo nel 2022, prima usavo una chiavetta 4G appoggiata alla finestra. Specializzarsi paga: dopo due anni di manuali tecnici le agenzie mi cercano per nome.', tags: ['traduzione', 'borghi', 'specializzazione'] },
+    { profession: 'Sviluppatore WordPress', sector: 'software', tools: ['WordPress', 'WooCommerce', 'Git'], title: 'Il mio primo cliente trovato online e come è cambiato tutto', body: 'Ho fatto il primo sito per un B&B a {city} per 300 euro. Oggi ho un piccolo team e manteniamo più di cento siti. Quello che ho imparato: contratti chiari, acconto sempre, e mai lavorare senza backup.', tags: ['wordpress', 'freelance', 'crescita'] },
   ],
   en: [
-    { profession: 'UX writer', title: 'From call centre to UX writer in 18 months', body: 'I spent six years answering complaints. It turns out that is great training for writing interface text that does not make people angry. I took two online courses, rewrote the error messages of three open-source apps for free, and used them as my portfolio.', tags: ['ux', 'career-change', 'writing'] },
-    { profession: 'Shopify developer', title: 'How I replaced my salary with three retainer clients', body: 'The trick was not more clients, it was fewer and better ones. I offer a monthly care plan: updates, small changes, a report. It took a year, but now my income is predictable and I choose my projects.', tags: ['shopify', 'retainers', 'pricing'] },
-    { profession: 'Podcast editor', title: 'A profession that did not exist when I was at school', body: 'I edit eight podcasts a week from a small flat in {city}. Clients find me through the community forum and word of mouth. Tip: publish your rates, it filters out the time-wasters.', tags: ['podcast', 'audio', 'new-professions'] },
+    { profession: 'No-code automation consultant', sector: 'consulting', tools: ['Zapier', 'Airtable', 'Make'], title: 'I automate small businesses so they can stop copying and pasting', body: 'I used to be an office manager in {city}. Now I connect forms, spreadsheets and invoices for bakeries, gyms and architects. Most projects take a week.', tags: ['automation', 'no-code', 'new-professions'] },
+    { profession: 'UX writer', sector: 'writing', tools: ['Figma', 'Notion', 'Hemingway'], title: 'From call centre to UX writer in 18 months', body: 'I spent six years answering complaints. It turns out that is great training for writing interface text that does not make people angry. I took two online courses, rewrote the error messages of three open-source apps for free, and used them as my portfolio.', tags: ['ux', 'career-change', 'writing'] },
+    { profession: 'Shopify developer', sector: 'commerce', tools: ['Shopify', 'Liquid', 'Klaviyo'], title: 'How I replaced my salary with three retainer clients', body: 'The trick was not more clients, it was fewer and better ones. I offer a monthly care plan: updates, small changes, a report. It took a year, but now my income is predictable and I choose my projects.', tags: ['shopify', 'retainers', 'pricing'] },
+    { profession: 'Podcast editor', sector: 'media', tools: ['Reaper', 'Auphonic', 'Descript'], title: 'A profession that did not exist when I was at school', body: 'I edit eight podcasts a week from a small flat in {city}. Clients find me through the community forum and word of mouth. Tip: publish your rates, it filters out the time-wasters.', tags: ['podcast', 'audio', 'new-professions'] },
   ],
   de: [
-    { profession: 'Webdesignerin', title: 'Vom Bürojob zur selbstständigen Webdesignerin', body: 'Nach zehn Jahren im Büro habe ich abends Webdesign gelernt. Der erste Auftrag kam über eine Plattform, der zweite über eine Empfehlung. Heute arbeite ich für Handwerksbetriebe in ganz Bayern – und wann ich will.', tags: ['webdesign', 'selbstständig', 'quereinstieg'] },
-    { profession: 'SEO-Berater', title: 'Warum ich nur noch lokale Unternehmen berate', body: 'Spezialisierung war meine beste Entscheidung. Zahnärzte, Bäckereien, Physiotherapeuten in {city}: Sie brauchen alle dasselbe, und ich weiß genau, was funktioniert.', tags: ['seo', 'lokal', 'nische'] },
+    { profession: 'Online-Tischlerin', sector: 'crafts', tools: ['Etsy', 'SketchUp', 'Lightroom'], title: 'Die Familienwerkstatt verkauft jetzt in ganz Europa', body: 'Die Tischlerei meines Vaters in {city} stand kurz vor dem Aus. Mit einem Online-Shop und guten Fotos verkaufen wir Einzelstücke bis nach Schweden.', tags: ['handwerk', 'familienbetrieb', 'onlineshop'] },
+    { profession: 'Webdesignerin', sector: 'design', tools: ['Figma', 'Webflow', 'Affinity Designer'], title: 'Vom Bürojob zur selbstständigen Webdesignerin', body: 'Nach zehn Jahren im Büro habe ich abends Webdesign gelernt. Der erste Auftrag kam über eine Plattform, der zweite über eine Empfehlung. Heute arbeite ich für Handwerksbetriebe in ganz Bayern – und wann ich will.', tags: ['webdesign', 'selbstständig', 'quereinstieg'] },
+    { profession: 'SEO-Berater', sector: 'consulting', tools: ['Search Console', 'Screaming Frog', 'Looker Studio'], title: 'Warum ich nur noch lokale Unternehmen berate', body: 'Spezialisierung war meine beste Entscheidung. Zahnärzte, Bäckereien, Physiotherapeuten in {city}: Sie brauchen alle dasselbe, und ich weiß genau, was funktioniert.', tags: ['seo', 'lokal', 'nische'] },
   ],
   fr: [
-    { profession: 'Rédactrice web', title: 'J\'ai quitté Paris pour écrire depuis la Bretagne', body: 'Je rédige des fiches produits et des articles pour des boutiques en ligne. Le télétravail m\'a permis de vivre près de la mer sans perdre mes clients. Mon conseil : soignez votre profil et répondez vite.', tags: ['rédaction', 'télétravail', 'reconversion'] },
-    { profession: 'Motion designer', title: 'Un métier né avec les réseaux sociaux', body: 'Il y a cinq ans, personne ne savait ce qu\'était le motion design. Aujourd\'hui je travaille pour des marques à {city} et à Montréal, depuis mon salon.', tags: ['motion', 'vidéo', 'nouveaux-métiers'] },
+    { profession: 'Guide de voyage en ligne', sector: 'tourism', tools: ['Airbnb Experiences', 'Zoom', 'WordPress'], title: 'Je fais visiter ma ville à des gens qui ne sont jamais venus', body: 'Visites guidées en direct de {city}, vendues en ligne : une idée née pendant le confinement qui est devenue mon métier.', tags: ['tourisme', 'nouveaux-métiers', 'vidéo'] },
+    { profession: 'Rédactrice web', sector: 'writing', tools: ['Google Docs', 'Semrush', 'Antidote'], title: 'J\'ai quitté Paris pour écrire depuis la Bretagne', body: 'Je rédige des fiches produits et des articles pour des boutiques en ligne. Le télétravail m\'a permis de vivre près de la mer sans perdre mes clients. Mon conseil : soignez votre profil et répondez vite.', tags: ['rédaction', 'télétravail', 'reconversion'] },
+    { profession: 'Motion designer', sector: 'media', tools: ['After Effects', 'Cinema 4D', 'Frame.io'], title: 'Un métier né avec les réseaux sociaux', body: 'Il y a cinq ans, personne ne savait ce qu\'était le motion design. Aujourd\'hui je travaille pour des marques à {city} et à Montréal, depuis mon salon.', tags: ['motion', 'vidéo', 'nouveaux-métiers'] },
   ],
   es: [
-    { profession: 'Community manager', title: 'De camarera a community manager en Valencia', body: 'Empecé llevando las redes del bar donde trabajaba. Hoy gestiono doce cuentas y doy talleres. Lo más importante: constancia y medir los resultados.', tags: ['redes', 'reinvención', 'remoto'] },
-    { profession: 'Desarrollador de apps', title: 'Mi primera app publicada y lo que aprendí', body: 'La hice para una clínica veterinaria de {city}. Tardé el doble de lo previsto, pero el cliente me ha recomendado a otros cuatro. Presupuestad siempre un margen para imprevistos.', tags: ['apps', 'flutter', 'primer-cliente'] },
+    { profession: 'Profesora de idiomas online', sector: 'education', tools: ['Zoom', 'Miro', 'Anki'], title: 'Enseño español a alumnos de veinte países desde {city}', body: 'Dejé la academia para dar clases por videollamada. Lo difícil fue aprender a venderme; lo bonito, los alumnos.', tags: ['educación', 'idiomas', 'remoto'] },
+    { profession: 'Community manager', sector: 'marketing', tools: ['Metricool', 'Canva', 'CapCut'], title: 'De camarera a community manager en Valencia', body: 'Empecé llevando las redes del bar donde trabajaba. Hoy gestiono doce cuentas y doy talleres. Lo más importante: constancia y medir los resultados.', tags: ['redes', 'reinvención', 'remoto'] },
+    { profession: 'Desarrollador de apps', sector: 'software', tools: ['Flutter', 'Firebase', 'Android Studio'], title: 'Mi primera app publicada y lo que aprendí', body: 'La hice para una clínica veterinaria de {city}. Tardé el doble de lo previsto, pero el cliente me ha recomendado a otros cuatro. Presupuestad siempre un margen para imprevistos.', tags: ['apps', 'flutter', 'primer-cliente'] },
   ],
 };
 
@@ -794,4 +800,51 @@ export const forumReplies: Record<ContentLanguage, readonly string[]> = {
   de: ['Ich verlange immer 30 % Anzahlung.', 'Frag am besten einen Steuerberater, das ist je nach Land verschieden.', 'Die ersten Kunden kamen bei mir über Empfehlungen.', 'Unter 50 Euro pro Stunde würde ich nicht gehen.'],
   fr: ['Je demande toujours un acompte de 30 %.', 'Autoliquidation pour les clients UE, sinon pas de TVA.', 'La plupart acceptent si c\'est écrit dès le devis.'],
   es: ['Yo pido siempre un 30 % por adelantado.', 'Inversión del sujeto pasivo, lo pone en la factura.', 'Depende del cliente, pero menos de 300 euros no.'],
+};
+
+/** Regions (as members name them) per country, for the stories' `region`. */
+export const regionsByCountry: Readonly<Record<string, readonly string[]>> = {
+  IT: ['Toscana', 'Lombardia', 'Emilia-Romagna', 'Puglia', 'Piemonte', 'Sicilia'],
+  DE: ['Bayern', 'Berlin', 'Nordrhein-Westfalen', 'Hamburg', 'Sachsen'],
+  AT: ['Wien', 'Tirol', 'Steiermark'],
+  CH: ['Zürich', 'Bern', 'Ticino', 'Genève'],
+  FR: ['Bretagne', 'Occitanie', 'Île-de-France', 'Auvergne-Rhône-Alpes'],
+  BE: ['Wallonie', 'Bruxelles-Capitale'],
+  ES: ['Andalucía', 'Cataluña', 'Comunitat Valenciana', 'Madrid', 'Galicia'],
+  MX: ['Jalisco', 'Oaxaca', 'Ciudad de México'],
+  AR: ['Buenos Aires', 'Mendoza', 'Córdoba'],
+  GB: ['Scotland', 'Wales', 'Yorkshire', 'Cornwall'],
+  IE: ['Munster', 'Connacht', 'Leinster'],
+  US: ['California', 'Texas', 'Vermont', 'Oregon'],
+  CA: ['Québec', 'Ontario', 'British Columbia'],
+  AU: ['Victoria', 'Queensland', 'Tasmania'],
+};
+
+type EventTemplate = {
+  title: string;
+  description: string;
+  format: 'in_person' | 'online' | 'hybrid';
+  venue: string | null;
+  hours: number;
+};
+
+/** Community events: meetups, workshops and webinars, in each content language. */
+export const eventTemplates: Record<ContentLanguage, readonly EventTemplate[]> = {
+  it: [
+    { title: 'Aperitivo wwworkers a {city}', description: 'Due chiacchiere tra chi lavora con il web: porta i tuoi biglietti da visita e le tue domande.', format: 'in_person', venue: 'Caffè Letterario', hours: 3 },
+    { title: 'Webinar: fatturare a clienti esteri', description: 'Un commercialista risponde alle domande su forfettario, reverse charge e clienti extra UE.', format: 'online', venue: null, hours: 2 },
+  ],
+  en: [
+    { title: 'Remote workers meetup in {city}', description: 'An evening for people who work through the web: short talks, then drinks.', format: 'hybrid', venue: 'The Hub Coworking', hours: 3 },
+    { title: 'Workshop: pricing your first retainer', description: 'Bring a real offer you are about to send; we rework it together.', format: 'online', venue: null, hours: 2 },
+  ],
+  de: [
+    { title: 'Freelancer-Stammtisch {city}', description: 'Austausch über Kunden, Preise und Steuern. Neue Gesichter sind willkommen.', format: 'in_person', venue: 'Coworking Space Altstadt', hours: 3 },
+  ],
+  fr: [
+    { title: 'Rencontre des métiers du web à {city}', description: 'Tables rondes sur les nouveaux métiers et la reconversion, suivies d’un apéritif.', format: 'hybrid', venue: 'La Cantine numérique', hours: 4 },
+  ],
+  es: [
+    { title: 'Taller: tu primer perfil en la plataforma', description: 'Revisamos perfiles en directo y compartimos lo que mejor funciona.', format: 'online', venue: null, hours: 2 },
+  ],
 };

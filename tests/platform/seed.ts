@@ -3,6 +3,7 @@
  * and feed order. Everything is inserted through prepared statements in one transaction.
  */
 import type {
+  CommunityEvent,
   ForumPost,
   ForumTopic,
   Message,
@@ -13,7 +14,17 @@ import type {
   Story,
   Thread,
 } from '../../shared/platform/records';
-import { type ContentLanguage, countryProfiles, forumReplies, forumTopics, languagePacks, skillsByCategory, stories } from './content';
+import {
+  type ContentLanguage,
+  countryProfiles,
+  eventTemplates,
+  forumReplies,
+  forumTopics,
+  languagePacks,
+  regionsByCountry,
+  skillsByCategory,
+  stories,
+} from './content';
 import {
   buildClient,
   buildMessage,
@@ -37,6 +48,8 @@ export type ScaleCounts = {
   stories: number;
   forumTopics: number;
   forumPosts: number;
+  /** Community events (meetups, webinars), some past, most upcoming. */
+  events: number;
   /** Community members who write stories and forum posts. */
   members: number;
 };
@@ -72,7 +85,7 @@ export const seedAnchorDefault = '2026-11-16T09:00:00.000Z';
 /** `demo`: small and readable; `large`: 100k projects, 10k clients, 50k threads, 500k messages; a number: that many projects. */
 export const resolveScale = (scale: string | number): ScaleCounts => {
   if (scale === 'demo') {
-    return { clients: 25, projects: 60, threads: 10, messages: 70, proposals: 8, portfolioItems: 5, stories: 8, forumTopics: 10, forumPosts: 40, members: 20 };
+    return { clients: 25, projects: 60, threads: 10, messages: 70, proposals: 8, portfolioItems: 5, stories: 14, forumTopics: 10, forumPosts: 40, events: 6, members: 20 };
   }
   if (scale === 'large') {
     return {
@@ -85,6 +98,7 @@ export const resolveScale = (scale: string | number): ScaleCounts => {
       stories: 1_000,
       forumTopics: 2_000,
       forumPosts: 20_000,
+      events: 200,
       members: 2_000,
     };
   }
@@ -102,11 +116,20 @@ export const resolveScale = (scale: string | number): ScaleCounts => {
     stories: ratio(0.01, 3),
     forumTopics: ratio(0.02, 3),
     forumPosts: ratio(0.2, 6),
+    events: ratio(0.005, 3),
     members: ratio(0.02, 5),
   };
 };
 
 const day = 86_400_000;
+
+const timeZones: Readonly<Record<string, string>> = {
+  IT: 'Europe/Rome', DE: 'Europe/Berlin', AT: 'Europe/Vienna', CH: 'Europe/Zurich', FR: 'Europe/Paris', BE: 'Europe/Brussels',
+  ES: 'Europe/Madrid', MX: 'America/Mexico_City', AR: 'America/Argentina/Buenos_Aires', GB: 'Europe/London', IE: 'Europe/Dublin',
+  US: 'America/New_York', CA: 'America/Toronto', AU: 'Australia/Sydney', NL: 'Europe/Amsterdam', PT: 'Europe/Lisbon',
+  PL: 'Europe/Warsaw', SE: 'Europe/Stockholm',
+};
+const timeZoneOf = (country: string): string => timeZones[country] ?? 'UTC';
 const iso = (ms: number): string => new Date(ms).toISOString();
 const proposalStatusPlan: readonly (readonly [Proposal['status'], number])[] = [
   ['submitted', 5],
@@ -291,19 +314,25 @@ export const seedPlatform = (
         language: (profile.languages.find(isContentLanguage) ?? 'en') as ContentLanguage,
       };
     });
+    const regionRng = root.fork('story-regions');
     for (let index = 0; index < counts.stories; index += 1) {
       const member = communityRng.pick(members);
       const template = communityRng.pick(stories[member.language]);
       const city = communityRng.pick(countryProfileOf(member.country).cities);
       const publishedMs = anchorMs - Math.round(((counts.stories - index) / counts.stories) * 400 * day);
+      const regions = regionsByCountry[member.country];
       const story: Omit<Story, 'id' | 'version'> = {
         author_name: member.name,
         author_country: member.country,
+        // Its own fork, so that adding the field did not reshuffle the rest of the community seed.
+        region: regions ? regionRng.pick(regions) : null,
         profession: template.profession,
+        sector: template.sector,
         language: member.language,
-        title: template.title,
+        title: fillSlots(template.title, communityRng, { city }),
         body: fillSlots(template.body, communityRng, { city }),
         tags: [...template.tags],
+        tools: [...template.tools],
         likes: communityRng.int(0, 900),
         published_at: iso(publishedMs),
         updated_at: iso(publishedMs),
@@ -351,6 +380,36 @@ export const seedPlatform = (
       };
       insert('forum_topic', topicId, topic, null, Math.min(postCount, 30));
       for (const { id: postId, ...post } of posts) insert('forum_post', postId, post, null, 1);
+    }
+
+    // Events span a month before the anchor to three months after it: a few past, most upcoming.
+    const eventRng = root.fork('events');
+    for (let index = 0; index < counts.events; index += 1) {
+      const organizer = eventRng.pick(members);
+      const template = eventRng.pick(eventTemplates[organizer.language]);
+      const profile = countryProfileOf(organizer.country);
+      const city = eventRng.pick(profile.cities);
+      const startMs = anchorMs + Math.round((index / counts.events - 0.25) * 120 * day) + eventRng.int(0, 6) * day;
+      // Whole hours in UTC, late afternoon or evening in Europe.
+      const startsAt = Math.floor(startMs / day) * day + eventRng.int(15, 18) * 3600_000;
+      const event: Omit<CommunityEvent, 'id' | 'version'> = {
+        title: fillSlots(template.title, eventRng, { city }),
+        description: template.description,
+        language: organizer.language,
+        format: template.format,
+        starts_at: iso(startsAt),
+        ends_at: iso(startsAt + template.hours * 3600_000),
+        time_zone: timeZoneOf(organizer.country),
+        venue: template.format === 'online' ? null : template.venue,
+        city: template.format === 'online' ? null : city,
+        country: template.format === 'online' ? null : organizer.country,
+        online_url: template.format === 'in_person' ? null : `https://meet.wwworkers.example/${serialId('evt', index + 1)}`,
+        organizer_name: organizer.name,
+        cancelled: index > 0 && eventRng.chance(0.05),
+        created_at: iso(startsAt - 30 * day),
+        updated_at: iso(startsAt - 30 * day),
+      };
+      insert('event', serialId('evt', index + 1), event, null, 1);
     }
   });
   return { rows, counts };

@@ -14,6 +14,7 @@ export const recordTables = {
   story: 'stories',
   forum_topic: 'forum_topics',
   forum_post: 'forum_posts',
+  event: 'events',
 } as const satisfies Record<RecordType, string>;
 
 type Mapper<T extends RecordType> = (record: RecordOf<T>) => Row;
@@ -67,7 +68,7 @@ const rowMappers: { [T in RecordType]: Mapper<T> } = {
   story: (r) => ({
     id: r.id, version: r.version, author_name: r.author_name, author_country: r.author_country,
     profession: r.profession, language: r.language, title: r.title, body: r.body, tags: toJson(r.tags),
-    likes: r.likes, published_at: toUtc(r.published_at),
+    likes: r.likes, published_at: toUtc(r.published_at), region: r.region, sector: r.sector, tools: toJson(r.tools),
   }),
   forum_topic: (r) => ({
     id: r.id, version: r.version, category: r.category, language: r.language, title: r.title,
@@ -76,7 +77,12 @@ const rowMappers: { [T in RecordType]: Mapper<T> } = {
   }),
   forum_post: (r) => ({
     id: r.id, version: r.version, topic_id: r.topic_id, author_name: r.author_name, body: r.body,
-    reply_to: r.reply_to, created_at: toUtc(r.created_at),
+    reply_to: r.reply_to, created_at: toUtc(r.created_at), author_id: r.author_id, state: 'synced',
+  }),
+  event: (r) => ({
+    id: r.id, version: r.version, title: r.title, description: r.description, language: r.language, format: r.format,
+    starts_at: toUtc(r.starts_at), ends_at: toUtc(r.ends_at), time_zone: r.time_zone, venue: r.venue, city: r.city,
+    country: r.country, online_url: r.online_url, organizer_name: r.organizer_name, cancelled: toFlag(r.cancelled),
   }),
 };
 
@@ -147,9 +153,10 @@ export const readRecordVersions = (db: ReadableDB, type: RecordType): Map<string
  */
 export const clearPlatformCache = (db: WritableDB): void => {
   db.transaction(() => {
-    for (const table of ['projects', 'clients', 'threads', 'stories', 'forum_topics', 'forum_posts']) {
+    for (const table of ['projects', 'clients', 'threads', 'stories', 'forum_topics', 'events']) {
       prepare(db, `DELETE FROM ${table}`).run();
     }
+    prepare(db, "DELETE FROM forum_posts WHERE state = 'synced'").run();
     prepare(db, "DELETE FROM messages WHERE state = 'synced'").run();
     for (const [table, type] of [
       ['proposals', 'proposal'],
