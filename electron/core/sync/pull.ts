@@ -1,6 +1,11 @@
 import { changesEnvelopePageSchema, parseChange } from '../../../shared/platform/changes';
 import type { WritableDB } from '../db/database';
 import { applyRecord, removeRecord } from '../db/repositories/platform-records-repository';
+import {
+  isFullTextRebuildOwed,
+  pauseFullTextIndexing,
+  resumeFullTextIndexing,
+} from '../db/repositories/fts-maintenance';
 import { quarantineRecord, releaseQuarantined } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import type { PlatformClient, PlatformResult } from './platform-client';
@@ -39,15 +44,25 @@ export const pullChanges = async (options: {
   const now = options.now ?? (() => new Date());
   const progress: PullProgress = { applied: 0, quarantined: 0, pages: 0, maxTransactionMs: 0 };
   const seen = new Set<string>();
-
-  for (;;) {
-    const cursor = readSyncValue(db, 'cursor');
-    const result = await client.send({
+  const fetchPage = (cursor: string | null) => {
+    const request = client.send({
       method: 'GET',
       path: '/v1/changes',
       query: { cursor: cursor ?? undefined, limit: options.pageSize ?? pageLimit(cursor) },
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    // A prefetch abandoned by an early return must not surface as an unhandled rejection.
+    request.catch(() => undefined);
+    return request;
+  };
+
+  let cursor = readSyncValue(db, 'cursor');
+  // An empty workspace is about to receive everything: build the search indexes once, after the load.
+  if (cursor === null && !isFullTextRebuildOwed(db)) pauseFullTextIndexing(db);
+  let next = fetchPage(cursor);
+
+  for (;;) {
+    const result = await next;
     if (options.signal?.aborted) throw new Error('pull stopped');
     if (result.kind === 'conflict') return { kind: 'rejected', status: 409, error: null, reason: 'unexpected conflict' };
     if (result.kind !== 'ok') return result;
@@ -59,6 +74,8 @@ export const pullChanges = async (options: {
       return { kind: 'retry', delayMs: backoffDelay(3), reason: 'the feed repeated a page' };
     }
     seen.add(page.data.next_cursor);
+    // Ask for the next page now: the platform prepares it while this one is written.
+    if (page.data.has_more) next = fetchPage(page.data.next_cursor);
 
     const fetchedAt = now().toISOString();
     const transactionStart = performance.now();
@@ -87,7 +104,9 @@ export const pullChanges = async (options: {
     progress.maxTransactionMs = Math.max(progress.maxTransactionMs, performance.now() - transactionStart);
     progress.pages++;
     options.onPage?.({ ...progress });
+    cursor = page.data.next_cursor;
     if (!page.data.has_more) {
+      if (isFullTextRebuildOwed(db)) resumeFullTextIndexing(db);
       writeSyncValue(db, 'last_sync_at', now().toISOString());
       return { kind: 'done', progress };
     }

@@ -116,6 +116,14 @@ describe('crash safety', () => {
         .sort((a, b) => a.sent_at.localeCompare(b.sent_at) || a.id.localeCompare(b.id));
       expect(onServer.map((m) => m.id)).toEqual(written.filter((m) => m.threadId === threadId).map((m) => m.id));
     }
+    // The search index, paused for the first load and rebuilt after it, finds everything.
+    const indexed = check.prepare("SELECT count(*) AS n FROM projects_fts WHERE projects_fts MATCH 'crash'").get() as { n: number };
+    const titled = check.prepare("SELECT count(*) AS n FROM projects WHERE title LIKE '%crash%'").get() as { n: number };
+    expect(indexed.n).toBe(titled.n);
+    expect(titled.n).toBeGreaterThanOrEqual(60 * 30);
+    const triggers = ['projects', 'messages', 'clients'].flatMap((table) => ['insert', 'delete', 'update'].map((op) => `${table}_fts_${op}`));
+    const present = check.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[];
+    expect(present.map((t) => t.name)).toEqual(expect.arrayContaining(triggers));
     expect(check.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
     expect(check.prepare("SELECT count(*) AS n FROM messages WHERE state != 'synced'").get()).toEqual({ n: 0 });
     check.close();

@@ -1,6 +1,6 @@
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
-export const syncKeys = ['cursor', 'last_sync_at', 'account_email', 'platform_url'] as const;
+export const syncKeys = ['cursor', 'last_sync_at', 'account_email', 'platform_url', 'fts_rebuild_owed'] as const;
 export type SyncKey = (typeof syncKeys)[number];
 
 export const readSyncValue = (db: ReadableDB, key: SyncKey): string | null =>
