@@ -21,8 +21,15 @@ const boot = async () => {
   return server;
 };
 
-const connect = async (dataDir: string, platformUrl: string) => {
-  const core = await openCore({ dataDir, host: 'web', version: 'test', validateOutput: true, platformUrl });
+const connect = async (dataDir: string, platformUrl: string, fetchOverride?: typeof fetch) => {
+  const core = await openCore({
+    dataDir,
+    host: 'web',
+    version: 'test',
+    validateOutput: true,
+    platformUrl,
+    ...(fetchOverride ? { fetch: fetchOverride } : {}),
+  });
   cleanups.push(() => core.close());
   const [near, far] = createInProcessPair();
   core.serve(far);
@@ -112,6 +119,41 @@ describe('the sync service through the contract', () => {
     await waitForStatus(second.client, (s) => synced(s) && s.lastSyncAt !== null);
     await expect.poll(async () => (await second.client.feed.listProjects({ limit: 1 })).total).toBe(before + 1);
     expect((await second.client.feed.listProjects({ limit: 5 })).items.map((p) => p.id)).toContain(posted.id);
+  });
+
+  it('refreshes a token that expires in the middle of a long first sync', async () => {
+    const server = await startPlatformServer({ seed: 3, scale: 2500, rateLimit: false });
+    cleanups.push(() => server.close());
+    let pages = 0;
+    let unauthorized = 0;
+    // After the third page the platform's clock jumps past the access token's hour.
+    const watchingFetch: typeof fetch = async (input, init) => {
+      if (String(input).includes('/v1/changes') && ++pages === 3) server.advanceClock(2 * 3600);
+      const response = await fetch(input, init);
+      if (response.status === 401) unauthorized++;
+      return response;
+    };
+    const { client } = await connect(makeTempDir(), server.url, watchingFetch);
+    await client.sync.signIn({ email: server.users.demo.email, password: server.users.demo.password });
+    const status = await waitForStatus(client, synced);
+    expect(status.lastError).toBeNull();
+    expect(unauthorized).toBeGreaterThan(0);
+    expect(pages).toBeGreaterThan(3);
+  });
+
+  it('signs out clearly when the platform revokes the session, keeping every local record', async () => {
+    const server = await boot();
+    const { client } = await connect(makeTempDir(), server.url);
+    await client.sync.signIn({ email: server.users.demo.email, password: server.users.demo.password });
+    await waitForStatus(client, synced);
+    const { total } = await client.feed.listProjects({ limit: 1 });
+
+    server.advanceClock(40 * 86_400); // past the refresh token's life: the platform no longer knows this session
+    client.sync.syncNow();
+    const status = await waitForStatus(client, (s) => s.connection === 'signed_out');
+    expect(status.account).toBeNull();
+    expect(status.lastError).toMatch(/session/);
+    expect((await client.feed.listProjects({ limit: 1 })).total).toBe(total);
   });
 
   it('stays usable offline when no platform is configured', async () => {
