@@ -11,6 +11,7 @@ import { createStandaloneHostServices, type HostServices } from './host-services
 import { countProjects } from './db/repositories/projects-repository';
 import { createRpcServer, type RpcServer } from './rpc/rpc-server';
 import { createSyncService, type SyncService } from './sync/sync-service';
+import { collectSavedSearchNews } from './workspace/saved-searches';
 
 export type CoreOptions = {
   /** The workspace folder: database, backups and (later) attachments live here. */
@@ -61,7 +62,12 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
     secrets: host.secrets,
     platformUrl: options.platformUrl ?? null,
     onStatus: (status) => emit('syncStatusChanged', status),
-    onApplied: () => emit('projectsChanged', { count: countProjects(db) }),
+    onApplied: () => {
+      emit('projectsChanged', { count: countProjects(db) });
+      emit('messagesChanged', { threadId: null });
+      const matches = collectSavedSearchNews(db);
+      if (matches.length > 0) emit('savedSearchMatches', { matches });
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

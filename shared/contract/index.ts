@@ -1,8 +1,10 @@
 import { defineContract, listChannels } from '../rpc/define';
 import type { Bridge, Client } from '../rpc/bridge';
 import { appMethods } from './app';
+import { communityMethods } from './community';
+import { clientsMethods } from './clients';
 import { feedEvents, feedMethods } from './feed';
-import { messagesMethods } from './messages';
+import { messagesEvents, messagesMethods } from './messages';
 import { settingsEvents, settingsMethods } from './settings';
 import { syncEvents, syncMethods } from './sync';
 import { updatesEvents, updatesMethods } from './updates';
@@ -15,11 +17,14 @@ export const contract = defineContract({
     feed: feedMethods,
     sync: syncMethods,
     messages: messagesMethods,
+    clients: clientsMethods,
+    community: communityMethods,
     updates: updatesMethods,
   },
   events: {
     ...settingsEvents,
     ...feedEvents,
+    ...messagesEvents,
     ...syncEvents,
     ...updatesEvents,
   },

@@ -1,6 +1,8 @@
 import type { Contract } from '../../../shared/contract';
 import type { Handlers } from '../rpc/rpc-server';
 import { createAppHandlers } from './app-handlers';
+import { createCommunityHandlers } from './community-handlers';
+import { createClientsHandlers } from './clients-handlers';
 import type { CoreContext } from './context';
 import { createFeedHandlers } from './feed-handlers';
 import { createMessagesHandlers } from './messages-handlers';
@@ -15,5 +17,7 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   feed: createFeedHandlers(context),
   sync: createSyncHandlers(context),
   messages: createMessagesHandlers(context),
+  clients: createClientsHandlers(context),
+  community: createCommunityHandlers(context),
   updates: createUpdatesHandlers(context),
 });
