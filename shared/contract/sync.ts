@@ -38,6 +38,19 @@ export const quarantinedRecordSchema = z.object({
   receivedAt: z.string(),
 });
 
+export const outboxStates = ['queued', 'in_flight', 'sent', 'failed', 'conflict'] as const;
+
+export const unconfirmedWriteSchema = z.object({
+  seq: z.number().int(),
+  entityType: z.string(),
+  entityId: z.string(),
+  op: z.string(),
+  state: z.enum(outboxStates),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+});
+
 export const signInResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true) }),
   z.object({ ok: z.literal(false), reason: z.enum(['invalid_credentials', 'unreachable', 'refused', 'unconfigured']) }),
@@ -51,6 +64,12 @@ export const syncMethods = {
   ),
   signOut: defineMethod(z.void(), syncStatusSchema),
   syncNow: defineMethod(z.void(), syncStatusSchema),
+  listWrites: defineMethod(
+    z.object({ limit: z.number().int().positive().max(1000).default(200) }).strict(),
+    z.array(unconfirmedWriteSchema),
+  ),
+  /** Tries a refused write again, with its original idempotency key. */
+  retryWrite: defineMethod(z.object({ seq: z.number().int().positive() }).strict(), syncStatusSchema),
   listQuarantined: defineMethod(
     z.object({ limit: z.number().int().positive().max(1000).default(200) }).strict(),
     z.array(quarantinedRecordSchema),

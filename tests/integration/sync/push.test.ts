@@ -81,4 +81,30 @@ describe('push', () => {
     expect(stillPending.n).toBe(0);
     expect(core.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
   });
+
+  it('shows a refused write with the platform’s reason, and retries it with the same key on request', async () => {
+    const platform = await startPlatformServer({ seed: 7, scale: 'demo', rateLimit: false });
+    cleanups.push(() => platform.close());
+    const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
+    cleanups.push(() => core.close());
+    const [near, far] = createInProcessPair();
+    core.serve(far);
+    const client = createClient(contract, createBridge(contract, near));
+    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
+    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+
+    // A conversation the platform does not know (deleted there meanwhile): the send is refused, not retried blindly.
+    core.db.prepare("INSERT INTO threads (id, version, context, raw, fetched_at) VALUES ('thr_gone', 1, 'general', '{}', 'x')").run();
+    await client.messages.sendMessage({ threadId: 'thr_gone', body: 'Are you still there?' });
+    await waitForStatus(client, (s) => s.failed === 1 && s.phase !== 'syncing');
+    const [refused] = await client.sync.listWrites({ limit: 10 });
+    expect(refused).toMatchObject({ entityType: 'message', state: 'failed', attempts: 1 });
+    expect(refused!.lastError).toBeTruthy();
+    const key = (core.db.prepare('SELECT idempotency_key AS k FROM outbox WHERE seq = ?').get(refused!.seq) as { k: string }).k;
+
+    await client.sync.retryWrite({ seq: refused!.seq });
+    await expect.poll(async () => (await client.sync.listWrites({ limit: 10 }))[0]?.attempts).toBe(2);
+    expect((core.db.prepare('SELECT idempotency_key AS k FROM outbox WHERE seq = ?').get(refused!.seq) as { k: string }).k).toBe(key);
+    await expect(client.sync.retryWrite({ seq: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
+  });
 });

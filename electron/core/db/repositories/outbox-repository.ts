@@ -100,3 +100,23 @@ export const markWriteConflict = (db: WritableDB, entry: OutboxEntry, serverReco
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(entry.entityType, entry.entityId, entry.seq, JSON.stringify(entry.payload), JSON.stringify(serverRecord), now.toISOString());
 };
+
+export type OutboxProblem = {
+  seq: number;
+  entityType: string;
+  entityId: string;
+  op: string;
+  state: 'queued' | 'in_flight' | 'sent' | 'failed' | 'conflict';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+};
+
+/** What the sync problems screen lists: writes not yet confirmed, refused, or in conflict. */
+export const listUnconfirmedWrites = (db: ReadableDB, limit: number): OutboxProblem[] =>
+  prepare(
+    db,
+    `SELECT seq, entity_type AS entityType, entity_id AS entityId, op, state, attempts, last_error AS lastError,
+       created_at AS createdAt
+     FROM outbox ORDER BY (state = 'failed') DESC, (state = 'conflict') DESC, seq LIMIT ?`,
+  ).all(limit) as OutboxProblem[];

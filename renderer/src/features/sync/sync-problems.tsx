@@ -5,21 +5,54 @@ import { formatDateTime } from '../../../../shared/i18n/format';
 import { useClient } from '../../app/client-context';
 
 type Quarantined = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listQuarantined']>>[number];
+type Write = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listWrites']>>[number];
 
-/** Records the platform sent that Bottega could not accept: listed with the reason, never silently dropped. */
+/**
+ * Everything not (yet) in step with the platform: the user's writes still waiting or refused (with a retry),
+ * and records the platform sent that Bottega could not accept, with the reason. Nothing is dropped silently.
+ */
 export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
   const { t, i18n } = useTranslation('sync');
   const client = useClient();
   const [items, setItems] = useState<Quarantined[]>([]);
+  const [writes, setWrites] = useState<Write[]>([]);
   const count = status?.quarantined ?? 0;
+  const unconfirmed = (status?.pending ?? 0) + (status?.failed ?? 0) + (status?.conflicts ?? 0);
   useEffect(() => {
     if (count > 0) void client.sync.listQuarantined({ limit: 200 }).then(setItems);
   }, [client, count]);
+  useEffect(() => {
+    if (unconfirmed > 0) void client.sync.listWrites({ limit: 200 }).then(setWrites);
+    else setWrites([]);
+  }, [client, unconfirmed, status?.failed]);
   return (
     <div className="card" data-testid="sync-problems">
       <h2>{t('problems.title')}</h2>
+      {writes.length > 0 && (
+        <>
+          <p>{t('problems.writes', { count: writes.length })}</p>
+          <ul className="problem-list" data-testid="unconfirmed-writes">
+            {writes.map((write) => (
+              <li key={write.seq}>
+                <span className="problem-what">
+                  {t(`recordType.${write.entityType}`, { defaultValue: write.entityType })} ·{' '}
+                  {t(`writeState.${write.state}`)}
+                </span>
+                {write.state === 'failed' ? (
+                  <button type="button" className="secondary" onClick={() => void client.sync.retryWrite({ seq: write.seq })}>
+                    {t('actions.retry')}
+                  </button>
+                ) : (
+                  <span className="muted">{formatDateTime(write.createdAt, i18n.language)}</span>
+                )}
+                {write.lastError && <span className="problem-reason">{write.lastError}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {count === 0 ? (
-        <p className="muted">{t('problems.none')}</p>
+        writes.length === 0 && <p className="muted">{t('problems.none')}</p>
       ) : (
         <>
           <p>{t('problems.quarantined', { count })}</p>
