@@ -23,16 +23,17 @@ export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
   }, [client, count]);
   useEffect(() => {
     if (unconfirmed > 0) void client.sync.listWrites({ limit: 200 }).then(setWrites);
-    else setWrites([]);
   }, [client, unconfirmed, status?.failed]);
+  // Once everything is confirmed the last list fetched is stale: show none.
+  const shownWrites = unconfirmed > 0 ? writes : [];
   return (
     <div className="card" data-testid="sync-problems">
       <h2>{t('problems.title')}</h2>
-      {writes.length > 0 && (
+      {shownWrites.length > 0 && (
         <>
-          <p>{t('problems.writes', { count: writes.length })}</p>
+          <p>{t('problems.writes', { count: shownWrites.length })}</p>
           <ul className="problem-list" data-testid="unconfirmed-writes">
-            {writes.map((write) => (
+            {shownWrites.map((write) => (
               <li key={write.seq}>
                 <span className="problem-what">
                   {t(`recordType.${write.entityType}`, { defaultValue: write.entityType })} ·{' '}
@@ -52,7 +53,7 @@ export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
         </>
       )}
       {count === 0 ? (
-        writes.length === 0 && <p className="muted">{t('problems.none')}</p>
+        shownWrites.length === 0 && <p className="muted">{t('problems.none')}</p>
       ) : (
         <>
           <p>{t('problems.quarantined', { count })}</p>
