@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idPrefixes } from '../../../shared/platform/primitives';
 import { recordSchemas, type RecordType } from '../../../shared/platform/records';
 import type { WritableDB } from '../db/database';
+import { markForumPostFailed } from '../db/repositories/community-repository';
 import { markMessageFailed } from '../db/repositories/messages-repository';
 import {
   listQueuedWrites,
@@ -20,6 +21,7 @@ export const newPlatformId = (type: keyof typeof idPrefixes): string =>
   `${idPrefixes[type]}_${randomUUID().replaceAll('-', '')}`;
 
 const postMessagePayload = z.object({ threadId: z.string(), id: z.string(), body: z.string() });
+const forumReplyPayload = z.object({ topicId: z.string(), id: z.string(), body: z.string(), replyTo: z.string().nullable() });
 
 /** How each queued operation becomes a platform request, and what a refusal does to the local record. */
 type Operation = {
@@ -37,6 +39,14 @@ const operations: Record<string, Operation> = {
       return { method: 'POST', path: `/v1/threads/${encodeURIComponent(threadId)}/messages`, body: { id, body } };
     },
     onRejected: (db, entry) => markMessageFailed(db, entry.entityId),
+  },
+  post_forum_reply: {
+    create: true,
+    toRequest: (entry) => {
+      const { topicId, id, body, replyTo } = forumReplyPayload.parse(entry.payload);
+      return { method: 'POST', path: `/v1/forum/topics/${encodeURIComponent(topicId)}/posts`, body: { id, body, reply_to: replyTo } };
+    },
+    onRejected: (db, entry) => markForumPostFailed(db, entry.entityId),
   },
 };
 
