@@ -70,3 +70,9 @@ export const formatEndonym = (tag: string): string => {
   const name = formatLanguageName(tag, tag);
   return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 };
+
+/** The flag emoji of an ISO 3166-1 alpha-2 code (regional indicator letters); empty for anything else. */
+export const formatCountryFlag = (code: string): string =>
+  /^[A-Za-z]{2}$/.test(code)
+    ? String.fromCodePoint(...[...code.toUpperCase()].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65))
+    : '';

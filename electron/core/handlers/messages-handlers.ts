@@ -62,6 +62,8 @@ export const createMessagesHandlers = ({ db, sync, emit }: CoreContext) =>
     saveDraft: ({ threadId, body }) => {
       if (!threadExists(db, threadId)) throw new RpcError({ code: 'not_found', message: 'No such conversation.' });
       writeDraft(db, threadId, body, new Date());
+      // The thread list marks conversations with a draft.
+      emit('messagesChanged', { threadId });
       return { saved: true };
     },
     markThreadRead: ({ id }) => {

@@ -1,9 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
-import type { ProjectSort } from '../../../shared/domain/project';
-import { FeedScreen, useNow } from '../features/feed/feed-screen';
-import { useProjectFeed } from '../features/feed/use-project-feed';
+import { ClientsRoute } from '../features/clients/clients-route';
+import { FeedRoute } from '../features/feed/feed-route';
+import { useNow } from '../features/feed/feed-screen';
+import { SavedSearchNotices } from '../features/feed/saved-search-notices';
+import { useSavedSearchNotices } from '../features/feed/use-feed-extras';
+import { MessagesRoute } from '../features/messages/messages-route';
 import { SectionIntro } from '../features/sections/section-intro';
 import { SettingsScreen, type AppInfo } from '../features/settings/settings-screen';
 import { UpdateBanner } from '../features/updates/update-banner';
@@ -16,12 +19,6 @@ import { systemLocale, useAppliedLanguage, useSettings } from '../features/setti
 import { AppShell } from './app-shell';
 import { useClient } from './client-context';
 import { useSection, type Section } from './routes';
-
-const FeedRoute = ({ now }: { now: Date }) => {
-  const [sort, setSort] = useState<ProjectSort>('newest');
-  const { feed } = useProjectFeed(sort);
-  return <FeedScreen feed={feed} sort={sort} onSortChange={setSort} now={now} />;
-};
 
 const useAppInfo = (): AppInfo | null => {
   const client = useClient();
@@ -53,11 +50,12 @@ export const App = ({ initialSettings, disconnected }: Props) => {
   const info = useAppInfo();
   const now = useNow();
   const sync = useSyncStatus();
+  const searchNotices = useSavedSearchNotices();
 
   const screens: Record<Section, () => ReactNode> = {
     feed: () => <FeedRoute now={now} />,
-    clients: () => <SectionIntro section="clients" />,
-    messages: () => <SectionIntro section="messages" />,
+    clients: () => <ClientsRoute now={now} />,
+    messages: () => <MessagesRoute now={now} />,
     proposals: () => <SectionIntro section="proposals" />,
     portfolio: () => <SectionIntro section="portfolio" />,
     settings: () => (
@@ -89,6 +87,13 @@ export const App = ({ initialSettings, disconnected }: Props) => {
           <>
             <UpdateBanner />
             <FirstSyncProgress status={sync.status} />
+            <SavedSearchNotices
+              notices={searchNotices.notices}
+              onDismiss={searchNotices.dismiss}
+              onOpen={(id) => {
+                window.location.hash = `#/feed/saved/${id}`;
+              }}
+            />
           </>
         )
       }

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 export const sections = ['feed', 'clients', 'messages', 'proposals', 'portfolio', 'settings'] as const;
 export type Section = (typeof sections)[number];
@@ -20,4 +20,28 @@ export const useSection = (): [Section, (section: Section) => void] => {
     window.location.hash = `#/${next}`;
   }, []);
   return [section, navigate];
+};
+
+const parseParams = (hash: string): string[] =>
+  hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .slice(1)
+    .filter((part) => part !== '')
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return '';
+      }
+    });
+
+/** What follows the section in the hash (`#/messages/thr_1/msg_9` → ['thr_1', 'msg_9']), and a way to set it. */
+export const useRouteParams = (): [string[], (section: Section, ...params: string[]) => void] => {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const params = useMemo(() => parseParams(hash), [hash]);
+  const go = useCallback((section: Section, ...rest: string[]) => {
+    window.location.hash = `#/${[section, ...rest.map(encodeURIComponent)].join('/')}`;
+  }, []);
+  return [params, go];
 };

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../../shared/domain/project';
 import { formatLanguageName, formatMoneyCompact, formatRegionName, formatRelativeTime } from '../../../../shared/i18n/format';
+import { HighlightedText } from '../../components/rich-text';
+import { MatchMeter } from './match-meter';
 
-type Props = { project: ProjectSummary; now: Date };
+type Props = { project: ProjectSummary; now: Date; query?: string; selected?: boolean };
 
-const useBudgetLabel = (project: ProjectSummary): string => {
+export const useBudgetLabel = (project: Pick<ProjectSummary, 'budgetMinMinor' | 'budgetMaxMinor' | 'currency' | 'kind'>): string => {
   const { t, i18n } = useTranslation('feed');
   const money = (minor: number) => formatMoneyCompact(minor, project.currency, i18n.language);
   const { budgetMinMinor: min, budgetMaxMinor: max } = project;
@@ -22,23 +24,26 @@ const useBudgetLabel = (project: ProjectSummary): string => {
   return project.kind === 'hourly' ? t('budget.perHour', { amount: range }) : range;
 };
 
-export const ProjectRow = ({ project, now }: Props) => {
+export const ProjectRow = ({ project, now, query = '', selected = false }: Props) => {
   const { t, i18n } = useTranslation('feed');
   const budget = useBudgetLabel(project);
   return (
-    <article className="project-row" data-testid="project-row" lang={project.language}>
+    <article className={`project-row${selected ? ' selected' : ''}`} data-testid="project-row" lang={project.language}>
       <div className="project-main">
-        <h2 className="project-title">{project.title}</h2>
-        <ul className="chips" aria-label={t('listLabel')}>
+        <h2 className="project-title">
+          <HighlightedText text={project.title} query={query} />
+        </h2>
+        <ul className="chips" aria-label={t('skillsLabel')}>
           {project.skills.slice(0, 6).map((skill) => (
             <li key={skill} className="chip">
-              {skill}
+              <HighlightedText text={skill} query={query} />
             </li>
           ))}
         </ul>
       </div>
       <div className="project-facts" lang={i18n.language}>
         <span className="budget-line">
+          {project.status !== 'open' && <span className="status-pill">{t(`status.${project.status}`)}</span>}
           <span className={`kind kind-${project.kind}`}>{t(`kind.${project.kind}`)}</span>
           <span className="budget">{budget}</span>
         </span>
@@ -50,6 +55,7 @@ export const ProjectRow = ({ project, now }: Props) => {
           {t('bids', { count: project.bidCount })} ·{' '}
           {t('postedAgo', { when: formatRelativeTime(project.postedAt, now, i18n.language) })}
         </span>
+        {project.match && <MatchMeter match={project.match} />}
       </div>
     </article>
   );

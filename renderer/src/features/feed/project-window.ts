@@ -2,15 +2,15 @@ import type { ProjectSummary } from '../../../../shared/domain/project';
 
 export const feedPageSize = 100;
 
-type Page = { generation: number; items: ProjectSummary[] };
-type FetchPage = (offset: number, limit: number) => Promise<{ total: number; items: ProjectSummary[] }>;
+type Page<T> = { generation: number; items: T[] };
+type FetchPage<T> = (offset: number, limit: number) => Promise<{ total: number; items: T[] }>;
 
 /**
  * A window onto a list too long to load whole: pages are fetched as rows scroll into view. After the data
  * changes, pages already shown stay on screen until their fresh copy arrives, so a sync never blanks the list.
  */
-export const createProjectWindow = (fetchPage: FetchPage, onUpdate: () => void, onError: (error: unknown) => void) => {
-  const pages = new Map<number, Page>();
+export const createPagedWindow = <T>(fetchPage: FetchPage<T>, onUpdate: () => void, onError: (error: unknown) => void) => {
+  const pages = new Map<number, Page<T>>();
   const loading = new Set<number>();
   let generation = 0;
   let total: number | null = null;
@@ -47,7 +47,7 @@ export const createProjectWindow = (fetchPage: FetchPage, onUpdate: () => void, 
     get total() {
       return total;
     },
-    getItem: (index: number): ProjectSummary | undefined =>
+    getItem: (index: number): T | undefined =>
       pages.get(Math.floor(index / feedPageSize))?.items[index % feedPageSize],
     ensureRange,
     /** The data changed: refetch what is visible, keep showing the old rows meanwhile. */
@@ -59,4 +59,12 @@ export const createProjectWindow = (fetchPage: FetchPage, onUpdate: () => void, 
   };
 };
 
-export type ProjectWindow = ReturnType<typeof createProjectWindow>;
+export type PagedWindow<T> = ReturnType<typeof createPagedWindow<T>>;
+
+export const createProjectWindow = (
+  fetchPage: FetchPage<ProjectSummary>,
+  onUpdate: () => void,
+  onError: (error: unknown) => void,
+): PagedWindow<ProjectSummary> => createPagedWindow(fetchPage, onUpdate, onError);
+
+export type ProjectWindow = PagedWindow<ProjectSummary>;

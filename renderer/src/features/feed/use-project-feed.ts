@@ -1,23 +1,27 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
-import type { ProjectSort } from '../../../../shared/domain/project';
+import type { FeedFilter, ProjectSort } from '../../../../shared/domain/project';
 import { useClient } from '../../app/client-context';
 import { createProjectWindow } from './project-window';
 
-export const useProjectFeed = (sort: ProjectSort) => {
+export const useProjectFeed = (sort: ProjectSort, filter?: FeedFilter) => {
   const client = useClient();
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   const [error, setError] = useState<unknown>(null);
+  // A new filter object with the same content must not refetch.
+  const filterKey = JSON.stringify(filter ?? null);
   const feed = useMemo(
-    () =>
-      createProjectWindow(
-        (offset, limit) => client.feed.listProjects({ offset, limit, sort }),
+    () => {
+      const parsed = JSON.parse(filterKey) as FeedFilter | null;
+      return createProjectWindow(
+        (offset, limit) => client.feed.listProjects({ offset, limit, sort, ...(parsed ? { filter: parsed } : {}) }),
         () => {
           setError(null);
           rerender();
         },
         setError,
-      ),
-    [client, sort],
+      );
+    },
+    [client, sort, filterKey],
   );
   useEffect(() => {
     feed.ensureRange(0, 0);

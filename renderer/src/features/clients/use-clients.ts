@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { ClientDetail } from '../../../../shared/contract/clients';
+import type { ClientSummary } from '../../../../shared/domain/project';
+import { useClient } from '../../app/client-context';
+import { createPagedWindow, type PagedWindow } from '../feed/project-window';
+
+export const useClientList = (text: string): { clients: PagedWindow<ClientSummary>; failed: boolean } => {
+  const client = useClient();
+  const rerender = useReducer((count: number) => count + 1, 0)[1];
+  const [failed, setFailed] = useState(false);
+  const clients = useMemo(
+    () =>
+      createPagedWindow<ClientSummary>(
+        (offset, limit) => client.clients.listClients({ text, offset, limit }),
+        () => {
+          setFailed(false);
+          rerender();
+        },
+        () => setFailed(true),
+      ),
+    [client, text, rerender],
+  );
+  useEffect(() => {
+    clients.ensureRange(0, 0);
+    return client.on('projectsChanged', () => clients.invalidate());
+  }, [client, clients]);
+  return { clients, failed };
+};
+
+export const useClientDetail = (id: string | null) => {
+  const client = useClient();
+  // Keyed by id, so a stale answer for another client never shows.
+  const [state, setState] = useState<{ id: string; detail: ClientDetail | null } | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    const load = (): void => {
+      client.clients.getClient({ id }).then(
+        (detail) => live && setState({ id, detail }),
+        () => live && setState({ id, detail: null }),
+      );
+    };
+    load();
+    const stopProjects = client.on('projectsChanged', load);
+    const stopMessages = client.on('messagesChanged', load);
+    return () => {
+      live = false;
+      stopProjects();
+      stopMessages();
+    };
+  }, [client, id]);
+  return id && state?.id === id ? state.detail : undefined;
+};
+
+const notePauseMs = 400;
+
+/** The private note, saved shortly after typing stops and when the client changes; never sent anywhere. */
+export const useClientNote = (clientId: string, initial: string) => {
+  const client = useClient();
+  const [text, setText] = useState(initial);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const body = pending.current;
+    pending.current = null;
+    if (body !== null) client.clients.saveClientNote({ clientId, body }).then(({ updatedAt }) => setSavedAt(updatedAt), () => undefined);
+  }, [client, clientId]);
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
+  const change = useCallback(
+    (body: string) => {
+      setText(body);
+      pending.current = body;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(flush, notePauseMs);
+    },
+    [flush],
+  );
+  return { text, change, savedAt };
+};

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'react';
+import { emptyFeedFilter, type FeedFilter, type ProjectSort } from '../../../../shared/domain/project';
+import { useRouteParams } from '../../app/routes';
+import { useListKeyboard } from '../../app/use-list-keyboard';
+import { FeedFilters } from './feed-filters';
+import { FeedScreen } from './feed-screen';
+import { ProjectDetailPane } from './project-detail';
+import { SavedSearchesBar } from './saved-searches-bar';
+import { useFeedFacets, useProjectDetail, useSavedSearches } from './use-feed-extras';
+import { useProjectFeed } from './use-project-feed';
+
+const searchPauseMs = 150;
+
+/** The job feed wired to the core: filters, search, saved searches, keyboard, detail. */
+export const FeedRoute = ({ now }: { now: Date }) => {
+  const [params, go] = useRouteParams();
+  // `#/feed/saved/<id>` (from a notice) applies a saved search; `#/feed/<project id>` opens a project.
+  const savedId = params[0] === 'saved' ? Number(params[1]) : null;
+  const openId = params[0] === 'saved' ? null : (params[0] ?? null);
+  const [sort, setSort] = useState<ProjectSort>('newest');
+  const [filter, setFilter] = useState<FeedFilter>(emptyFeedFilter);
+  const [searchText, setSearchText] = useState('');
+  const [selection, setSelection] = useState<{ of: unknown; index: number }>({ of: null, index: 0 });
+  const searchRef = useRef<HTMLInputElement>(null);
+  const { feed, error } = useProjectFeed(sort, filter);
+  const facets = useFeedFacets();
+  const saved = useSavedSearches();
+  const detail = useProjectDetail(openId);
+
+  // Search as you type, without a query per keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilter((current) => (current.text === searchText ? current : { ...current, text: searchText })), searchPauseMs);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+  // A new result list starts at its first row.
+  const selected = selection.of === feed ? selection.index : 0;
+  const setSelected = (index: number): void => setSelection({ of: feed, index });
+
+  const open = (index: number): void => {
+    const project = feed.getItem(index);
+    if (project) go('feed', project.id);
+  };
+  useListKeyboard({
+    count: feed.total ?? 0,
+    index: selected,
+    onMove: setSelected,
+    onOpen: open,
+    onEscape: () => go('feed'),
+    searchRef,
+  });
+
+  const apply = (next: FeedFilter, nextSort: ProjectSort): void => {
+    setFilter(next);
+    setSearchText(next.text);
+    setSort(nextSort);
+  };
+  const { open: openSaved } = saved;
+  useEffect(() => {
+    if (savedId === null || !Number.isInteger(savedId) || savedId <= 0) return;
+    void openSaved(savedId).then((search) => {
+      if (search) apply(search.filter, search.sort);
+      go('feed');
+    });
+  }, [savedId, openSaved, go]);
+
+  return (
+    <FeedScreen
+      feed={feed}
+      sort={sort}
+      onSortChange={setSort}
+      now={now}
+      searchText={searchText}
+      onSearchTextChange={setSearchText}
+      query={filter.text}
+      searchRef={searchRef}
+      selectedIndex={selected}
+      onSelect={setSelected}
+      onOpen={open}
+      openId={openId}
+      failed={error !== null && feed.total === null}
+      filters={<FeedFilters filter={filter} facets={facets} onChange={setFilter} />}
+      savedSearches={
+        <SavedSearchesBar
+          searches={saved.searches}
+          canSave={JSON.stringify(filter) !== JSON.stringify(emptyFeedFilter)}
+          onSave={(name) => void saved.save(name, filter, sort)}
+          onOpen={(search) => {
+            apply(search.filter, search.sort);
+            void saved.open(search.id);
+          }}
+          onDelete={(search) => void saved.remove(search.id)}
+        />
+      }
+      detail={
+        detail && (
+          <ProjectDetailPane
+            state={detail}
+            now={now}
+            query={filter.text}
+            onClose={() => go('feed')}
+            onOpenClient={(id) => go('clients', id)}
+            onWriteProposal={(project) => go('proposals', 'new', project.id, project.language)}
+          />
+        )
+      }
+    />
+  );
+};

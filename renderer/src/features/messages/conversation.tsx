@@ -1,0 +1,159 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageItem, ThreadDetail } from '../../../../shared/contract/messages';
+import { formatDateTime } from '../../../../shared/i18n/format';
+import { LinkedText } from '../../components/rich-text';
+import type { PagedWindow } from '../feed/project-window';
+
+type Props = {
+  thread: ThreadDetail;
+  messages: PagedWindow<MessageItem>;
+  /** Scroll here and mark it (a search hit); otherwise the conversation opens at its newest message. */
+  focusIndex: number | null;
+  focusId: string | null;
+  draft: string;
+  onDraftChange: (text: string) => void;
+  onSend: () => void;
+  onRetry: (id: string) => void;
+  onOpenClient: (id: string) => void;
+};
+
+const MessageBubble = ({ message, focused, onRetry }: { message: MessageItem; focused: boolean; onRetry: (id: string) => void }) => {
+  const { t, i18n } = useTranslation('messages');
+  return (
+    <div
+      className={`bubble ${message.fromMe ? 'mine' : 'theirs'}${focused ? ' focused' : ''} state-${message.state}`}
+      data-testid="message"
+      data-state={message.state}
+      data-message-id={message.id}
+    >
+      <div className="bubble-body">
+        <LinkedText text={message.body} />
+      </div>
+      <div className="bubble-meta">
+        <span>{formatDateTime(message.sentAt, i18n.language)}</span>
+        {message.state === 'pending' && <span data-testid="message-pending">{t('state.pending')}</span>}
+        {message.state === 'synced' && message.fromMe && <span>{t('state.sent')}</span>}
+        {message.state === 'failed' && (
+          <span className="failed" role="alert">
+            {t('state.failed', { reason: message.failure || t('state.unknownReason') })}{' '}
+            <button type="button" className="link-button" onClick={() => onRetry(message.id)}>
+              {t('state.retry')}
+            </button>
+          </span>
+        )}
+      </div>
+    </div>
+  );
+};
+
+export const Conversation = ({ thread, messages, focusIndex, focusId, draft, onDraftChange, onSend, onRetry, onOpenClient }: Props) => {
+  const { t } = useTranslation('messages');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const total = messages.total ?? 0;
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 72,
+    overscan: 10,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows.at(-1)?.index ?? 0;
+  useEffect(() => messages.ensureRange(first, last), [messages, first, last]);
+
+  // Open at the newest message (or at the one asked for); stay at the bottom when new ones arrive there.
+  const atBottom = useRef(true);
+  const positioned = useRef<string | null>(null);
+  useEffect(() => {
+    if (total === 0) return;
+    const key = `${thread.id}|${focusId ?? ''}|${focusIndex ?? ''}`;
+    if (positioned.current !== key) {
+      positioned.current = key;
+      if (focusIndex !== null) messages.ensureRange(focusIndex, focusIndex);
+      virtualizer.scrollToIndex(focusIndex ?? total - 1, { align: focusIndex === null ? 'end' : 'center' });
+    } else if (atBottom.current) {
+      virtualizer.scrollToIndex(total - 1, { align: 'end' });
+    }
+  }, [virtualizer, messages, thread.id, focusId, focusIndex, total]);
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (draft.trim()) onSend();
+  };
+
+  return (
+    <section className="conversation" aria-labelledby="conversation-title" data-testid="conversation">
+      <header className="conversation-header">
+        <div>
+          <h2 id="conversation-title">{thread.projectTitle ?? thread.subject}</h2>
+          <p className="muted">
+            {thread.clientId && thread.clientName ? (
+              <button type="button" className="link-button" onClick={() => onOpenClient(thread.clientId!)}>
+                {thread.clientName}
+              </button>
+            ) : (
+              thread.clientName
+            )}
+            {' · '}
+            {t('messageCount', { count: thread.messageCount })}
+          </p>
+        </div>
+      </header>
+      <div
+        ref={scrollRef}
+        className="pane-scroller messages-scroller"
+        role="log"
+        aria-label={t('conversationLabel')}
+        aria-busy={messages.total === null}
+        data-testid="message-scroller"
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+        }}
+      >
+        <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => {
+            const message = messages.getItem(row.index);
+            return (
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                className="message-item"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                {message ? (
+                  <MessageBubble message={message} focused={message.id === focusId} onRetry={onRetry} />
+                ) : (
+                  <div className="bubble placeholder" aria-hidden="true" />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <form className="composer" onSubmit={submit}>
+        <textarea
+          value={draft}
+          aria-label={t('composer.label')}
+          placeholder={t('composer.placeholder')}
+          data-testid="composer"
+          rows={3}
+          maxLength={20_000}
+          onChange={(event) => onDraftChange(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+          }}
+        />
+        <div className="composer-actions">
+          <span className="muted small">{t('composer.hint')}</span>
+          <button type="submit" disabled={draft.trim() === ''} data-testid="send">
+            {t('composer.send')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+};

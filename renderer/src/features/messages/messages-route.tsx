@@ -1,0 +1,110 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRouteParams } from '../../app/routes';
+import { useListKeyboard } from '../../app/use-list-keyboard';
+import { Conversation } from './conversation';
+import { MessageHits, ThreadList } from './thread-list';
+import { useConversation, useDraft, useLocateMessage, useMessageSearch, useThreads } from './use-messages';
+
+type ComposerProps = {
+  threadId: string;
+  initialDraft: string;
+  children: (draft: { text: string; change: (text: string) => void; send: () => void }) => React.ReactNode;
+  onSend: (body: string) => Promise<boolean>;
+};
+
+/** Keyed by thread: each conversation starts from its own stored draft. */
+const DraftScope = ({ threadId, initialDraft, onSend, children }: ComposerProps) => {
+  const draft = useDraft(threadId, initialDraft);
+  return children({
+    text: draft.text,
+    change: draft.change,
+    send: () => {
+      const body = draft.text;
+      draft.clear();
+      void onSend(body).catch(() => draft.change(body));
+    },
+  });
+};
+
+export const MessagesRoute = ({ now }: { now: Date }) => {
+  const { t } = useTranslation('messages');
+  const [params, go] = useRouteParams();
+  const openId = params[0] ?? null;
+  const focusId = params[1] ?? null;
+  const [searchText, setSearchText] = useState('');
+  const [selected, setSelected] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const { threads, failed } = useThreads();
+  const hits = useMessageSearch(searchText);
+  const located = useLocateMessage(focusId);
+  const { thread, messages, send, retry } = useConversation(openId);
+
+  const openIndex = (index: number): void => {
+    const item = threads.getItem(index);
+    if (item) go('messages', item.id);
+  };
+  useListKeyboard({
+    count: searchText ? 0 : (threads.total ?? 0),
+    index: selected,
+    onMove: setSelected,
+    onOpen: openIndex,
+    onEscape: () => setSearchText(''),
+    searchRef,
+  });
+
+  return (
+    <section className="screen messages" aria-labelledby="messages-title">
+      <header className="screen-header">
+        <h1 id="messages-title">{t('title')}</h1>
+      </header>
+      <div className="two-pane">
+        <aside className="list-pane">
+          <input
+            ref={searchRef}
+            type="search"
+            className="search-input wide"
+            data-testid="message-search"
+            aria-label={t('search.label')}
+            placeholder={t('search.placeholder')}
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
+          {failed ? (
+            <p className="form-error" role="alert">
+              {t('error')}
+            </p>
+          ) : searchText.trim() ? (
+            <MessageHits hits={hits} now={now} onOpen={(hit) => go('messages', hit.threadId, hit.messageId)} />
+          ) : (
+            <ThreadList threads={threads} openId={openId} selectedIndex={selected} now={now} onOpen={(index) => {
+              setSelected(index);
+              openIndex(index);
+            }} />
+          )}
+        </aside>
+        {openId && thread && messages ? (
+          <DraftScope key={thread.id} threadId={thread.id} initialDraft={thread.draft} onSend={send}>
+            {(draft) => (
+              <Conversation
+                thread={thread}
+                messages={messages}
+                focusId={focusId}
+                focusIndex={located && located.threadId === thread.id ? located.index : null}
+                draft={draft.text}
+                onDraftChange={draft.change}
+                onSend={draft.send}
+                onRetry={retry}
+                onOpenClient={(id) => go('clients', id)}
+              />
+            )}
+          </DraftScope>
+        ) : (
+          <div className="conversation empty-state">
+            <p className="muted">{openId && thread === null ? t('missing') : t('pick')}</p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+};

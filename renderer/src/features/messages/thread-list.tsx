@@ -1,0 +1,116 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageHit, ThreadSummary } from '../../../../shared/contract/messages';
+import { formatRelativeTime } from '../../../../shared/i18n/format';
+import { SnippetText } from '../../components/rich-text';
+import type { PagedWindow } from '../feed/project-window';
+
+const threadRowHeight = 86;
+
+type ListProps = {
+  threads: PagedWindow<ThreadSummary>;
+  openId: string | null;
+  selectedIndex: number;
+  now: Date;
+  onOpen: (index: number) => void;
+};
+
+export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: ListProps) => {
+  const { t, i18n } = useTranslation('messages');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const total = threads.total ?? 0;
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => threadRowHeight, overscan: 8 });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows.at(-1)?.index ?? 0;
+  useEffect(() => threads.ensureRange(first, last), [threads, first, last]);
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex);
+  }, [virtualizer, selectedIndex, total]);
+
+  if (threads.total === 0) {
+    return (
+      <div className="empty-state" data-testid="threads-empty">
+        <h2>{t('empty.title')}</h2>
+        <p>{t('empty.body')}</p>
+      </div>
+    );
+  }
+  return (
+    <div ref={scrollRef} className="pane-scroller" role="list" aria-label={t('threadsLabel')} aria-busy={threads.total === null}>
+      <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const thread = threads.getItem(row.index);
+          const current = thread?.id === openId || row.index === selectedIndex;
+          return (
+            <div
+              key={row.key}
+              role="listitem"
+              className="list-item"
+              style={{ transform: `translateY(${row.start}px)`, height: row.size }}
+            >
+              {thread ? (
+                <button
+                  type="button"
+                  className={`thread-row${current ? ' selected' : ''}${thread.unreadCount > 0 ? ' unread' : ''}`}
+                  data-testid="thread-row"
+                  aria-current={thread.id === openId ? 'true' : undefined}
+                  onClick={() => onOpen(row.index)}
+                >
+                  <span className="thread-top">
+                    <span className="thread-name">{thread.clientName ?? thread.subject}</span>
+                    {thread.lastMessageAt && <span className="muted small">{formatRelativeTime(thread.lastMessageAt, now, i18n.language)}</span>}
+                  </span>
+                  <span className="thread-subject">{thread.projectTitle ?? thread.subject}</span>
+                  <span className="thread-bottom">
+                    <span className="thread-preview muted">
+                      {thread.hasDraft ? (
+                        <em className="draft-mark">{t('draft')}</em>
+                      ) : (
+                        thread.lastMessagePreview && (thread.lastMessageFromMe ? t('you', { text: thread.lastMessagePreview }) : thread.lastMessagePreview)
+                      )}
+                    </span>
+                    {thread.unreadCount > 0 && (
+                      <span className="badge" data-testid="unread-count" aria-label={t('unread', { count: thread.unreadCount })}>
+                        {thread.unreadCount}
+                      </span>
+                    )}
+                  </span>
+                </button>
+              ) : (
+                <div className="thread-row placeholder" aria-hidden="true" />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+};
+
+type HitsProps = { hits: MessageHit[] | null; now: Date; onOpen: (hit: MessageHit) => void };
+
+export const MessageHits = ({ hits, now, onOpen }: HitsProps) => {
+  const { t, i18n } = useTranslation('messages');
+  if (hits === null) return <p className="muted pad">{t('search.searching')}</p>;
+  if (hits.length === 0) return <p className="muted pad" data-testid="search-empty">{t('search.none')}</p>;
+  return (
+    <ul className="pane-scroller hit-list" aria-label={t('search.results')}>
+      {hits.map((hit) => (
+        <li key={hit.messageId}>
+          <button type="button" className="thread-row" data-testid="message-hit" onClick={() => onOpen(hit)}>
+            <span className="thread-top">
+              <span className="thread-name">{hit.clientName ?? hit.threadSubject}</span>
+              <span className="muted small">{formatRelativeTime(hit.sentAt, now, i18n.language)}</span>
+            </span>
+            <span className="thread-preview">
+              {hit.fromMe && `${t('youPrefix')} `}
+              <SnippetText snippet={hit.snippet} />
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+};

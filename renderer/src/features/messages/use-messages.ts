@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { MessageHit, MessageItem, ThreadDetail, ThreadSummary } from '../../../../shared/contract/messages';
+import { useClient } from '../../app/client-context';
+import { createPagedWindow, type PagedWindow } from '../feed/project-window';
+
+const useRerender = (): (() => void) => useReducer((count: number) => count + 1, 0)[1];
+
+/** All conversations, newest first, paged as they scroll into view; refreshed by sync and local sends. */
+export const useThreads = (): { threads: PagedWindow<ThreadSummary>; failed: boolean } => {
+  const client = useClient();
+  const rerender = useRerender();
+  const [failed, setFailed] = useState(false);
+  const threads = useMemo(
+    () =>
+      createPagedWindow<ThreadSummary>(
+        (offset, limit) => client.messages.listThreads({ offset, limit }),
+        () => {
+          setFailed(false);
+          rerender();
+        },
+        () => setFailed(true),
+      ),
+    [client, rerender],
+  );
+  useEffect(() => {
+    threads.ensureRange(0, 0);
+    const stopMessages = client.on('messagesChanged', () => threads.invalidate());
+    const stopSync = client.on('syncStatusChanged', () => threads.invalidate());
+    return () => {
+      stopMessages();
+      stopSync();
+    };
+  }, [client, threads]);
+  return { threads, failed };
+};
+
+/** One conversation: its header, its messages (paged: 10,000 stay smooth), read marking, sending and retrying. */
+export const useConversation = (threadId: string | null) => {
+  const client = useClient();
+  const rerender = useRerender();
+  const [loaded, setThread] = useState<{ id: string; thread: ThreadDetail | null } | null>(null);
+  const thread = threadId && loaded?.id === threadId ? loaded.thread : undefined;
+  const messages = useMemo(
+    () =>
+      threadId
+        ? createPagedWindow<MessageItem>(
+            (offset, limit) => client.messages.listMessages({ threadId, offset, limit }),
+            rerender,
+            () => undefined,
+          )
+        : null,
+    [client, threadId, rerender],
+  );
+  useEffect(() => {
+    if (!threadId || !messages) return;
+    let live = true;
+    const loadThread = (): void => {
+      client.messages.getThread({ id: threadId }).then((next) => {
+        if (!live) return;
+        setThread({ id: threadId, thread: next });
+        if (next && next.unreadCount > 0) void client.messages.markThreadRead({ id: threadId });
+      }, () => live && setThread({ id: threadId, thread: null }));
+    };
+    loadThread();
+    messages.ensureRange(0, 0);
+    const refresh = (): void => {
+      messages.invalidate();
+      loadThread();
+    };
+    const stopMessages = client.on('messagesChanged', ({ threadId: changed }) => {
+      if (changed === null || changed === threadId) refresh();
+    });
+    // A pending message turns sent (or failed) when the sync engine pushes it.
+    const stopSync = client.on('syncStatusChanged', () => messages.invalidate());
+    return () => {
+      live = false;
+      stopMessages();
+      stopSync();
+    };
+  }, [client, threadId, messages]);
+
+  const send = useCallback(
+    async (body: string): Promise<boolean> => {
+      if (!threadId) return false;
+      await client.messages.sendMessage({ threadId, body });
+      return true;
+    },
+    [client, threadId],
+  );
+  const retry = useCallback((id: string) => void client.messages.retryMessage({ id }), [client]);
+  return { thread, messages, send, retry };
+};
+
+const draftPauseMs = 300;
+
+/**
+ * The composer's text, saved to the workspace a moment after each keystroke (well within a second) and
+ * flushed when the composer goes away, so a draft survives switching threads and closing the app.
+ * Mount one per conversation (key it by thread): it starts from that thread's stored draft.
+ */
+export const useDraft = (threadId: string, initial: string) => {
+  const client = useClient();
+  const [text, setText] = useState(initial);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const body = pending.current;
+    pending.current = null;
+    if (body !== null) void client.messages.saveDraft({ threadId, body });
+  }, [client, threadId]);
+  // Saved when the composer goes away, and when the window does (reload, quit).
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
+
+  const change = useCallback(
+    (body: string) => {
+      setText(body);
+      pending.current = body;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(flush, draftPauseMs);
+    },
+    [flush],
+  );
+  /** After sending: the core cleared the stored draft in the same write. */
+  const clear = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    pending.current = null;
+    setText('');
+  }, []);
+  return { text, change, clear };
+};
+
+export const useMessageSearch = (text: string): MessageHit[] | null => {
+  const client = useClient();
+  const [found, setFound] = useState<{ text: string; hits: MessageHit[] } | null>(null);
+  useEffect(() => {
+    if (text.trim() === '') return;
+    let live = true;
+    const timer = setTimeout(() => {
+      client.messages.searchMessages({ text, limit: 50 }).then(
+        (hits) => live && setFound({ text, hits }),
+        () => live && setFound({ text, hits: [] }),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [client, text]);
+  return text.trim() !== '' && found?.text === text ? found.hits : null;
+};
+
+export const useLocateMessage = (messageId: string | null): { threadId: string; index: number } | null => {
+  const client = useClient();
+  const [located, setLocated] = useState<{ id: string; at: { threadId: string; index: number } | null } | null>(null);
+  useEffect(() => {
+    if (!messageId) return;
+    let live = true;
+    client.messages.locateMessage({ id: messageId }).then((at) => live && setLocated({ id: messageId, at }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client, messageId]);
+  return messageId && located?.id === messageId ? located.at : null;
+};
