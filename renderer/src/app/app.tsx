@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
 import { ClientsRoute } from '../features/clients/clients-route';
+import { CommunityRoute } from '../features/community/community-route';
 import { FeedRoute } from '../features/feed/feed-route';
 import { useNow } from '../features/feed/feed-screen';
 import { SavedSearchNotices } from '../features/feed/saved-search-notices';
@@ -58,6 +59,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
     messages: () => <MessagesRoute now={now} />,
     proposals: () => <SectionIntro section="proposals" />,
     portfolio: () => <SectionIntro section="portfolio" />,
+    community: () => <CommunityRoute now={now} />,
     settings: () => (
       <SettingsScreen
         language={settings.language}

@@ -1,0 +1,109 @@
+import { useTranslation } from 'react-i18next';
+import type { ProfessionMap as ProfessionMapData, StoryFacets, StorySector, StorySummary } from '../../../../shared/contract/community';
+import { formatRegionName } from '../../../../shared/i18n/format';
+import { MapLegend, ProfessionMap, mapViews, type MapView } from './profession-map';
+import { SectorChart } from './sector-chart';
+import type { CountryShape } from './use-world-atlas';
+
+export type MapFilter = { profession: string | null; sector: StorySector | null; country: string | null; view: MapView };
+
+type Props = {
+  filter: MapFilter;
+  onFilterChange: (filter: MapFilter) => void;
+  facets: StoryFacets | null;
+  data: ProfessionMapData | null;
+  countries: CountryShape[] | null;
+  regionStories: StorySummary[] | null;
+  onOpenStory: (id: string) => void;
+};
+
+export const MapPanel = ({ filter, onFilterChange, facets, data, countries, regionStories, onOpenStory }: Props) => {
+  const { t, i18n } = useTranslation('community');
+  const change = (patch: Partial<MapFilter>) => onFilterChange({ ...filter, ...patch });
+  const counts = new Map((data?.countries ?? []).map((entry) => [entry.country, entry.count]));
+  const max = Math.max(0, ...counts.values());
+  return (
+    <div className="map-panel">
+      <div className="map-column">
+        <div className="community-filters">
+          <select
+            aria-label={t('filters.profession')}
+            data-testid="map-profession"
+            value={filter.profession ?? ''}
+            onChange={(event) => change({ profession: event.target.value || null, country: null })}
+          >
+            <option value="">{t('filters.allProfessions')}</option>
+            {facets?.professions.map((entry) => (
+              <option key={`${entry.profession}|${entry.sector}`} value={entry.profession}>
+                {t('filters.withCount', { label: entry.profession, count: entry.count })}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={t('filters.sector')}
+            value={filter.sector ?? ''}
+            onChange={(event) =>
+              change({ sector: facets?.sectors.find((entry) => entry.sector === event.target.value)?.sector ?? null, country: null })
+            }
+          >
+            <option value="">{t('filters.allSectors')}</option>
+            {facets?.sectors.map((entry) => (
+              <option key={entry.sector} value={entry.sector}>
+                {t(`sectors.${entry.sector}`)}
+              </option>
+            ))}
+          </select>
+          <div className="segmented" role="group" aria-label={t('map.viewLabel')}>
+            {mapViews.map((view) => (
+              <button key={view} type="button" aria-pressed={filter.view === view} onClick={() => change({ view })}>
+                {t(`map.views.${view}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+        <ProfessionMap countries={countries} counts={counts} view={filter.view} selected={filter.country} onSelect={(country) => change({ country })} />
+        <MapLegend max={max} />
+        {data && <SectorChart sectors={data.sectors} selectedProfession={filter.profession} onSelectProfession={(profession) => change({ profession, country: null })} />}
+      </div>
+      <aside className="map-side">
+        <h2 className="reader-subtitle">{t('map.regions')}</h2>
+        {data?.countries.length === 0 && <p className="muted">{t('map.noMembers')}</p>}
+        <ul className="region-list" data-testid="region-list">
+          {data?.countries.map((entry) => (
+            <li key={entry.country}>
+              <button
+                type="button"
+                aria-pressed={entry.country === filter.country}
+                data-testid="region-item"
+                data-country={entry.country}
+                onClick={() => change({ country: entry.country === filter.country ? null : entry.country })}
+              >
+                <span>{formatRegionName(entry.country, i18n.language)}</span>
+                <span className="muted">{t('map.members', { count: entry.count })}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {filter.country && (
+          <section aria-labelledby="region-stories-title" data-testid="region-stories">
+            <h2 id="region-stories-title" className="reader-subtitle">
+              {t('map.storiesFrom', { region: formatRegionName(filter.country, i18n.language) })}
+            </h2>
+            <ul className="community-list">
+              {regionStories?.map((story) => (
+                <li key={story.id}>
+                  <button type="button" className="community-item" data-testid="region-story" onClick={() => onOpenStory(story.id)}>
+                    <span className="community-item-title" lang={story.language}>
+                      {story.title}
+                    </span>
+                    <span className="community-item-meta">{t('stories.byline', { name: story.authorName, profession: story.profession })}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </aside>
+    </div>
+  );
+};

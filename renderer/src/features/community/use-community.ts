@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { StoryFilterInput, StorySector, TopicSummary } from '../../../../shared/contract/community';
+import { useClient } from '../../app/client-context';
+
+export const communityTabs = ['stories', 'map', 'forum', 'events'] as const;
+export type CommunityTab = (typeof communityTabs)[number];
+
+const readTab = (): CommunityTab => {
+  const name = window.location.hash.replace(/^#\/?/, '').split('/')[1];
+  return communityTabs.find((tab) => tab === name) ?? 'stories';
+};
+const subscribeHash = (onChange: () => void): (() => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+/** The tab lives in the hash (#/community/forum) so that reload and back/forward land on it. */
+export const useCommunityTab = (): [CommunityTab, (tab: CommunityTab) => void] => {
+  const tab = useSyncExternalStore(subscribeHash, readTab);
+  const choose = useCallback((next: CommunityTab) => {
+    window.location.hash = `#/community/${next}`;
+  }, []);
+  return [tab, choose];
+};
+
+/**
+ * Changes whenever the workspace may hold different community data: a pull applied, a queued reply went
+ * out or was refused, or the user changed something here (`bump`).
+ */
+export const useCommunityRevision = (): [string, () => void] => {
+  const client = useClient();
+  const [remote, setRemote] = useState('');
+  const [local, setLocal] = useState(0);
+  useEffect(
+    () => client.on('syncStatusChanged', (status) => setRemote(`${status.lastSyncAt}|${status.pending}|${status.failed}`)),
+    [client],
+  );
+  const bump = useCallback(() => setLocal((count) => count + 1), []);
+  return [`${remote}#${local}`, bump];
+};
+
+type Loaded<T> = { value: T | null; error: unknown; loading: boolean };
+
+/** Loads when `key` changes; keeps showing the previous value meanwhile, so lists do not flicker. */
+const useLoaded = <T>(key: string | null, load: () => Promise<T>): Loaded<T> => {
+  const [state, setState] = useState<{ key: string | null; value: T | null; error: unknown }>({ key: null, value: null, error: null });
+  const loadRef = useRef(load);
+  useEffect(() => {
+    loadRef.current = load;
+  });
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    loadRef.current().then(
+      (value) => live && setState({ key, value, error: null }),
+      (error: unknown) => live && setState({ key, value: null, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  if (key === null) return { value: null, error: null, loading: false };
+  return { value: state.value, error: state.error, loading: state.key !== key };
+};
+
+export const useStories = (filter: StoryFilterInput, limit: number, revision: string) => {
+  const client = useClient();
+  return useLoaded(JSON.stringify({ filter, limit, revision }), () => client.community.listStories({ filter, limit }));
+};
+
+export const useStory = (id: string | null, revision: string) => {
+  const client = useClient();
+  return useLoaded(id === null ? null : `${id}|${revision}`, () => client.community.getStory({ id: id ?? '' }));
+};
+
+export const useStoryFacets = (language: string | null, revision: string) => {
+  const client = useClient();
+  return useLoaded(`${language}|${revision}`, () => client.community.getStoryFacets({ language }));
+};
+
+export const useProfessionMap = (
+  filter: { profession: string | null; sector: StorySector | null; language: string | null },
+  revision: string,
+) => {
+  const client = useClient();
+  return useLoaded(JSON.stringify({ filter, revision }), () => client.community.getProfessionMap(filter));
+};
+
+export type TopicQuery = { text: string; language: string | null; category: TopicSummary['category'] | null; unreadOnly: boolean };
+
+export const useTopics = (query: TopicQuery, limit: number, revision: string) => {
+  const client = useClient();
+  return useLoaded(JSON.stringify({ query, limit, revision }), () => client.community.listTopics({ ...query, limit }));
+};
+
+export const useTopic = (id: string | null, revision: string) => {
+  const client = useClient();
+  return useLoaded(id === null ? null : `${id}|${revision}`, () => client.community.getTopic({ id: id ?? '' }));
+};
+
+export const useEvents = (language: string | null, includePast: boolean, revision: string) => {
+  const client = useClient();
+  return useLoaded(JSON.stringify({ language, includePast, revision }), () => client.community.listEvents({ language, includePast }));
+};
+
+/** Actions: each goes through the contract, then `done` refreshes what shows the result. */
+export const useCommunityActions = (done: () => void) => {
+  const client = useClient();
+  return {
+    setSaved: useCallback(
+      async (id: string, saved: boolean) => {
+        await client.community.setStorySaved({ id, saved });
+        done();
+      },
+      [client, done],
+    ),
+    markRead: useCallback(
+      async (id: string) => {
+        await client.community.markTopicRead({ id });
+        done();
+      },
+      [client, done],
+    ),
+    reply: useCallback(
+      async (topicId: string, body: string, replyTo: string | null) => {
+        const result = await client.community.replyToTopic({ topicId, body, replyTo });
+        done();
+        return result;
+      },
+      [client, done],
+    ),
+    /** Hands the file to the browser's (or Electron's) download: nothing leaves the machine. */
+    exportIcs: useCallback(
+      async (id: string) => {
+        const { fileName, content } = await client.community.exportEventIcs({ id });
+        const url = URL.createObjectURL(new Blob([content], { type: 'text/calendar;charset=utf-8' }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+      [client],
+    ),
+  };
+};
