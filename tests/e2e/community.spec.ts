@@ -82,6 +82,32 @@ test('a member reads a story offline, finds peers on the map, replies in the for
   const posted = [...server.get('forum_post')!.values()].filter((record) => (record.data as { body: string }).body === body);
   expect(posted).toHaveLength(1);
 
+  // A hostile post arrives: it reads as text, nothing in it runs or loads.
+  const topicId = (posted[0]!.data as { topic_id: string }).topic_id;
+  const hostile = '<img src="https://tracker.example/pixel.png" onerror="window.__pwned = 1"><script>window.__pwned = 2</script> **bold**';
+  const remote: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(host.url.replace(/\/\?.*$/, ''))) remote.push(request.url());
+  });
+  const at = new Date(Date.now() + 60_000).toISOString();
+  const injected = await fetch(`${platform.url}/v1/simulation/inject`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'forum_post',
+      id: 'fps_hostile',
+      version: 1,
+      data: { id: 'fps_hostile', version: 1, topic_id: topicId, author_id: 'usr_m00002', author_name: '<b>Mallory</b>', body: hostile, reply_to: null, created_at: at, updated_at: at },
+    }),
+  });
+  expect(injected.status).toBe(201);
+  await app.syncIndicator().getByRole('button').click();
+  await expect(community.postWithText('**bold**').locator('.post-body')).toHaveText(hostile);
+  await expect(community.postWithText('**bold**')).toContainText('<b>Mallory</b>');
+  expect(await community.topicView.locator('img, script, b').count()).toBe(0);
+  expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(remote).toEqual([]);
+
   // An event goes to the calendar as an .ics file that parses back to the same event.
   await community.openTab('events');
   const event = community.eventItems.first();

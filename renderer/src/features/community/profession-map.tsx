@@ -2,6 +2,7 @@ import { geoAzimuthalEqualArea, geoNaturalEarth1, geoPath, type GeoProjection } 
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRegionName } from '../../../../shared/i18n/format';
+import { levelOf, levels } from './map-shading';
 import type { CountryShape } from './use-world-atlas';
 
 export const mapViews = ['europe', 'world'] as const;
@@ -17,7 +18,6 @@ type Props = {
 
 const width = 720;
 const height = 460;
-const levels = 5;
 
 // Europe, where most members are, gets an equal-area view of its own; the world view drops Antarctica.
 const projectionFor = (view: MapView): GeoProjection =>
@@ -39,8 +39,6 @@ const projectionFor = (view: MapView): GeoProjection =>
         { type: 'MultiPoint', coordinates: [[-170, -56], [180, -56], [-170, 83], [180, 83]] },
       );
 
-/** Shading step of a count: 0 for none, then 1..5 relative to the largest. */
-export const levelOf = (count: number, max: number): number => (count <= 0 || max <= 0 ? 0 : Math.max(1, Math.ceil((count / max) * levels)));
 
 /** Countries shaded by how many members of the chosen profession live there; click or Enter picks one. */
 export const ProfessionMap = ({ countries, counts, view, selected, onSelect }: Props) => {
