@@ -1,14 +1,16 @@
 /**
  * `npm run demo`: a living workspace for a newcomer. Starts the reference platform (demo seed, the other
- * side acting every few seconds) and Bottega's core under web-host pointed at it, signed in as the demo
- * user, then prints the address to open. Ctrl+C stops both.
+ * side acting every few seconds) and Bottega pointed at it: the Electron app where its binary exists,
+ * otherwise the core under web-host, signed in as the demo user, with the address to open printed.
+ * Ctrl+C stops everything.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWebHost } from '../electron/web-host/web-host';
-import { startPlatformServer } from '../tests/platform/server';
+import { startPlatformServer, type PlatformServer } from '../tests/platform/server';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -16,14 +18,52 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: path.join(root, '.bottega-data', 'demo') },
     port: { type: 'string', default: '0' },
     'platform-port': { type: 'string', default: '0' },
+    browser: { type: 'boolean', default: false },
   },
 });
 
-const rendererDir = path.join(root, 'out', 'renderer');
-if (!existsSync(path.join(rendererDir, 'index.html'))) {
-  console.error('No built renderer: run "npm run build:renderer" first (npm run demo does).');
-  process.exit(1);
-}
+/** Electron fetches its binary on first use; where that never happened (or cannot), the demo runs in a browser. */
+const findElectronBinary = (): string | null => {
+  const pathFile = path.join(root, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = path.join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+};
+
+const runInElectron = (binary: string, platform: PlatformServer, credentials: string): void => {
+  console.log(`Reference platform: ${platform.url} (${credentials}: sign in from Settings)`);
+  const app = spawn(binary, [root], { stdio: 'inherit', env: { ...process.env, BOTTEGA_PLATFORM_URL: platform.url } });
+  app.once('exit', () => void platform.close().then(() => process.exit(0)));
+  process.once('SIGINT', () => app.kill('SIGTERM'));
+};
+
+const runInBrowser = async (dataDir: string, platform: PlatformServer, credentials: string): Promise<void> => {
+  const rendererDir = path.join(root, 'out', 'renderer');
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    console.error('No built renderer: run "npm run build" first (npm run demo does).');
+    process.exit(1);
+  }
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const host = await startWebHost({
+    dataDir: path.join(dataDir, 'workspace'),
+    version,
+    port: Number(values.port),
+    rendererDir,
+    platformUrl: platform.url,
+    log: (message) => console.error(message),
+  });
+  if (host.core.sync.status().account === null) {
+    const signIn = await host.core.sync.signIn(platform.users.demo.email, platform.users.demo.password);
+    if (!signIn.ok) console.error(`Could not sign in the demo user: ${signIn.reason}`);
+  }
+  console.log(`Reference platform: ${platform.url} (${credentials})`);
+  console.log(`Bottega web host is running. Open ${host.url}`);
+  const stop = (): void => {
+    void Promise.all([host.close(), platform.close()]).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+};
 
 const dataDir = path.resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
@@ -35,26 +75,7 @@ const platform = await startPlatformServer({
   live: true,
   dataDir: path.join(dataDir, 'platform'),
 });
-const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const host = await startWebHost({
-  dataDir: path.join(dataDir, 'workspace'),
-  version,
-  port: Number(values.port),
-  rendererDir,
-  platformUrl: platform.url,
-  log: (message) => console.error(message),
-});
-
-if (host.core.sync.status().account === null) {
-  const signIn = await host.core.sync.signIn(platform.users.demo.email, platform.users.demo.password);
-  if (!signIn.ok) console.error(`Could not sign in the demo user: ${signIn.reason}`);
-}
-
-console.log(`Reference platform: ${platform.url} (demo user ${platform.users.demo.email} / ${platform.users.demo.password})`);
-console.log(`Bottega web host is running. Open ${host.url}`);
-
-const stop = (): void => {
-  void Promise.all([host.close(), platform.close()]).then(() => process.exit(0));
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+const credentials = `demo user ${platform.users.demo.email} / ${platform.users.demo.password}`;
+const electron = values.browser ? null : findElectronBinary();
+if (electron && existsSync(path.join(root, 'out', 'main', 'index.js'))) runInElectron(electron, platform, credentials);
+else await runInBrowser(dataDir, platform, credentials);

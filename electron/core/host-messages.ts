@@ -34,7 +34,14 @@ export type HostAnswer<K extends HostRequest['kind']> = z.infer<(typeof hostAnsw
 const requestIdSchema = z.number().int().nonnegative();
 
 export const hostToCoreMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('init'), dataDir: z.string().min(1), version: z.string().min(1), updateState: updateStateSchema.optional() }),
+  z.object({
+    type: z.literal('init'),
+    dataDir: z.string().min(1),
+    version: z.string().min(1),
+    updateState: updateStateSchema.optional(),
+    /** The platform API the workspace syncs with; absent keeps it offline-only. */
+    platformUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  }),
   /** Carries one MessagePortMain in `event.ports`: a renderer's end of the RPC. */
   z.object({ type: z.literal('connect'), windowId: z.number().int().nonnegative() }),
   z.object({ type: z.literal('shutdown') }),

@@ -179,6 +179,7 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
           dataDir: message.dataDir,
           version: message.version,
           host: 'electron',
+          platformUrl: message.platformUrl ?? null,
           log: (text, detail) => log('error', detail === undefined ? text : `${text}: ${describe(detail)}`),
           hostServices: createHostServices(message.version, message.updateState),
         });

@@ -14,6 +14,8 @@ export type CoreProcessOptions = {
   entryPath: string;
   dataDir: string;
   version: string;
+  /** The platform API to sync with (see policy/platform-url.ts); null keeps the workspace offline-only. */
+  platformUrl: string | null;
   /** The core came back after a crash: existing renderers hold dead ports and must reconnect. */
   onRestarted: () => void;
   /** The core cannot run (workspace refused, crash loop): tell the user and quit. */
@@ -89,7 +91,13 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
       }, decision.delayMs);
     });
     // Messages posted before the child has spawned are queued by Electron.
-    send({ type: 'init', dataDir: options.dataDir, version: options.version, updateState: options.updateState() });
+    send({
+      type: 'init',
+      dataDir: options.dataDir,
+      version: options.version,
+      updateState: options.updateState(),
+      platformUrl: options.platformUrl,
+    });
   };
 
   spawn();

@@ -12,6 +12,7 @@ import { createTray, installApplicationMenu, updateTray, type MenuActions } from
 import { createShellTranslator, resolveShellLocale } from './native/shell-i18n';
 import { loadWindowPlacement, rememberWindowState } from './native/window-state-store';
 import { devServerOrigin } from './policy/app-origin';
+import { defaultPlatformUrl, resolvePlatformUrl } from './policy/platform-url';
 import { findDeepLink, parseDeepLink } from './policy/deep-link';
 import { isTrustedSender } from './policy/ipc-sender';
 import { buildApplicationMenu, buildTrayMenu, trayTooltip, type Translate } from './policy/menu-model';
@@ -200,6 +201,7 @@ const start = async (): Promise<void> => {
     entryPath: paths.coreEntry,
     dataDir: path.join(userData, 'workspace'),
     version: app.getVersion(),
+    platformUrl: resolvePlatformUrl(process.env['BOTTEGA_PLATFORM_URL'], defaultPlatformUrl),
     // Renderers keep no state that is not in the workspace: reloading reconnects them to the new core.
     onRestarted: () => {
       for (const window of windows) window.webContents.reload();
