@@ -5,6 +5,7 @@ import { communityMethods } from './community';
 import { clientsMethods } from './clients';
 import { feedEvents, feedMethods } from './feed';
 import { messagesEvents, messagesMethods } from './messages';
+import { searchMethods } from './search';
 import { settingsEvents, settingsMethods } from './settings';
 import { syncEvents, syncMethods } from './sync';
 import { updatesEvents, updatesMethods } from './updates';
@@ -18,6 +19,7 @@ export const contract = defineContract({
     sync: syncMethods,
     messages: messagesMethods,
     clients: clientsMethods,
+    search: searchMethods,
     community: communityMethods,
     updates: updatesMethods,
   },

@@ -177,6 +177,23 @@ test('a conversation of 10,000 messages opens at the newest, stays virtualized a
   await app.screenshot('messages-jump-en');
 });
 
+test('Ctrl+K jumps to a client by name; ? lists the shortcuts', async ({ page }) => {
+  const app = new WorkspacePage(page);
+  await app.open(host.url);
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('dubois');
+  await expect(page.getByTestId('palette-item').first()).toBeVisible();
+  await app.screenshot('command-palette-en');
+  const clientItem = page.getByTestId('palette-item').filter({ hasText: 'Client' }).first();
+  await clientItem.click();
+  await expect(app.clientDetail).toContainText('Dubois');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts-help')).toContainText('Jump to anything by name');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts-help')).toHaveCount(0);
+});
+
 test('hostile project and message bodies are shown as text: nothing runs, nothing remote loads', async ({ page }) => {
   const hostile = [
     `<script>window.__pwned = 'script'</script>`,

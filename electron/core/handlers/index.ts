@@ -6,6 +6,7 @@ import { createClientsHandlers } from './clients-handlers';
 import type { CoreContext } from './context';
 import { createFeedHandlers } from './feed-handlers';
 import { createMessagesHandlers } from './messages-handlers';
+import { createSearchHandlers } from './search-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { createUpdatesHandlers } from './updates-handlers';
@@ -18,6 +19,7 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   sync: createSyncHandlers(context),
   messages: createMessagesHandlers(context),
   clients: createClientsHandlers(context),
+  search: createSearchHandlers(context),
   community: createCommunityHandlers(context),
   updates: createUpdatesHandlers(context),
 });

@@ -8,6 +8,7 @@ import { useNow } from '../features/feed/feed-screen';
 import { SavedSearchNotices } from '../features/feed/saved-search-notices';
 import { useSavedSearchNotices } from '../features/feed/use-feed-extras';
 import { MessagesRoute } from '../features/messages/messages-route';
+import { CommandPalette } from '../features/palette/command-palette';
 import { SectionIntro } from '../features/sections/section-intro';
 import { SettingsScreen, type AppInfo } from '../features/settings/settings-screen';
 import { UpdateBanner } from '../features/updates/update-banner';
@@ -102,6 +103,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
       footer={<SyncIndicator status={sync.status} now={now} onSyncNow={() => void sync.syncNow()} />}
     >
       {screens[section]()}
+      <CommandPalette />
     </AppShell>
   );
 };

@@ -259,3 +259,19 @@ describe('clients', () => {
     expect(await client.clients.getClient({ id: 'cli_nobody' })).toBeNull();
   });
 });
+
+describe('quick find', () => {
+  it('finds projects, clients, conversations and proposals by the start of their names', async () => {
+    const { client, apply } = await open();
+    apply('client', makeClient('cli_1', { name: 'Jürgen Müller', company: 'Müller Weine' }));
+    apply('project', makeProject('prj_1', { title: 'Weinetiketten für Müller', client_id: 'cli_1' }));
+    apply('proposal', makeProposal('prp_1', { project_id: 'prj_1' }));
+    apply('thread', makeThread('thr_1', { client_id: 'cli_1', subject: '50% off_labels' }));
+    const found = await client.search.quickFind({ text: 'mull' });
+    expect(found.map((item) => `${item.kind}:${item.id}`).sort()).toEqual(['client:cli_1', 'project:prj_1', 'proposal:prp_1']);
+    // LIKE wildcards typed by the user are literal.
+    expect((await client.search.quickFind({ text: '50% off_' })).map((item) => item.id)).toEqual(['thr_1']);
+    expect((await client.search.quickFind({ text: '5_%' })).map((item) => item.id)).toEqual([]);
+    expect(await client.search.quickFind({ text: '  ' })).toEqual([]);
+  });
+});

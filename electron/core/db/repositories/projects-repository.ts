@@ -98,10 +98,12 @@ const buildWhere = (filter: FeedFilter, now: Date): Where => {
     where.params.push(...params);
   };
   const list = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+  // `+pk`: the matches are a set to probe while walking the sort's index, never the driver of the query
+  // (which would sort every match of a common word or skill before returning the first page).
   const match = toFtsQuery(filter.text);
-  if (match) add('pk IN (SELECT rowid FROM projects_fts WHERE projects_fts MATCH ?)', match);
+  if (match) add('+pk IN (SELECT rowid FROM projects_fts WHERE projects_fts MATCH ?)', match);
   if (filter.skills.length > 0) {
-    add(`pk IN (SELECT project_pk FROM project_skills WHERE skill IN (${list(filter.skills)}))`, ...filter.skills);
+    add(`+pk IN (SELECT project_pk FROM project_skills WHERE skill IN (${list(filter.skills)}))`, ...filter.skills);
   }
   if (filter.languages.length > 0) add(`language IN (${list(filter.languages)})`, ...filter.languages);
   if (filter.countries.length > 0) add(`country IN (${list(filter.countries)})`, ...filter.countries);

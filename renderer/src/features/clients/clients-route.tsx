@@ -11,7 +11,7 @@ import { ClientFacts } from '../feed/project-detail';
 import type { PagedWindow } from '../feed/project-window';
 import { useClientDetail, useClientList, useClientNote } from './use-clients';
 
-const rowHeight = 64;
+const rowHeight = 70;
 
 type ListProps = { clients: PagedWindow<ClientSummary>; query: string; openId: string | null; selectedIndex: number; onOpen: (index: number) => void };
 

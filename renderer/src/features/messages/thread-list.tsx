@@ -6,7 +6,7 @@ import { formatRelativeTime } from '../../../../shared/i18n/format';
 import { SnippetText } from '../../components/rich-text';
 import type { PagedWindow } from '../feed/project-window';
 
-const threadRowHeight = 86;
+const threadRowHeight = 92;
 
 type ListProps = {
   threads: PagedWindow<ThreadSummary>;
