@@ -67,6 +67,8 @@ export const coreToHostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string() }),
   /** The app's language setting (null: follow the system), so menus and tray speak it too. */
   z.object({ type: z.literal('language'), language: localeSchema.nullable() }),
+  /** New projects match a saved search: main shows a native notification (the user's own search name, a count). */
+  z.object({ type: z.literal('search-matches'), search: z.string().max(200), count: z.number().int().positive() }),
   z.object({ type: z.literal('host-request'), id: requestIdSchema, request: hostRequestSchema }),
 ]);
 

@@ -124,6 +124,10 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
     });
     const client = createClient(contract, createBridge(contract, hostEnd));
     client.on('settingsChanged', ({ language }) => post({ type: 'language', language }));
+    // Saved searches that gained projects become native notifications too.
+    client.on('savedSearchMatches', ({ matches }) => {
+      for (const match of matches) post({ type: 'search-matches', search: match.name, count: match.newCount });
+    });
     client.settings.getSettings().then(
       ({ language }) => post({ type: 'language', language }),
       (error: unknown) => log('warn', `Could not read the language setting: ${describe(error)}`),

@@ -24,6 +24,8 @@ export type CoreProcessOptions = {
   updateState: () => UpdateState;
   /** The app's language setting, reported by the core at start and on every change. */
   onLanguage: (language: Locale | null) => void;
+  /** New projects matched a saved search (its name, how many). */
+  onSearchMatches?: (search: string, count: number) => void;
   /** What the core asks of main on a renderer's behalf (updater) or for itself (token vault). */
   onHostRequest: (request: HostRequest) => Promise<unknown>;
 };
@@ -59,6 +61,7 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
       options.onFatal(message.message);
     }
     if (message.type === 'language') options.onLanguage(message.language);
+    if (message.type === 'search-matches') options.onSearchMatches?.(message.search, message.count);
     if (message.type === 'host-request') {
       const { id, request } = message;
       options.onHostRequest(request).then(

@@ -212,6 +212,7 @@ const start = async (): Promise<void> => {
       languageSetting = language;
       applyLanguage();
     },
+    onSearchMatches: (search, count) => attention?.notifySearchMatches(search, count),
     onHostRequest: handleHostRequest,
   });
   ipcMain.on(portRequestChannel, handlePortRequest);

@@ -61,6 +61,11 @@ describe('hostCoreOnParentPort', () => {
     await expect(client.app.getInfo()).resolves.toMatchObject({ host: 'electron', version: '2.0.0' });
     expect(outbox).toContainEqual({ type: 'ready', schemaVersion: expect.any(Number) });
 
+    // A saved search that gains projects is announced to main (for a native notification).
+    opened!.emit('savedSearchMatches', { matches: [{ id: 1, name: 'Birra', newCount: 2 }] });
+    await waitFor(() => outbox.some((message) => message.type === 'search-matches'));
+    expect(outbox).toContainEqual({ type: 'search-matches', search: 'Birra', count: 2 });
+
     const [secondCore, secondRenderer] = createMainChannelStandIn();
     deliver({ type: 'connect', windowId: 2 }, [secondCore]);
     const second = createClient(contract, createBridge(contract, fromMainMessagePort(secondRenderer)));
