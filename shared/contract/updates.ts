@@ -53,6 +53,13 @@ export const updateStateSchema = z.object({
 });
 export type UpdateState = z.infer<typeof updateStateSchema>;
 
+/** Where a `bottega://` deep link points, once main has parsed and validated it. */
+export const deepLinkTargetSchema = z.object({
+  kind: z.enum(['project', 'thread', 'proposal']),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+});
+export type DeepLinkTarget = z.infer<typeof deepLinkTargetSchema>;
+
 export const updatesMethods = {
   getState: defineMethod(z.void(), updateStateSchema),
   /** Checks now (and downloads in the background if there is something newer). */
@@ -60,14 +67,12 @@ export const updatesMethods = {
   /** Quits and installs a downloaded update; `accepted: false` when none is ready. */
   restartNow: defineMethod(z.void(), z.object({ accepted: z.boolean() })),
   setChannel: defineMethod(z.object({ channel: updateChannelSchema }).strict(), updateStateSchema),
+  /**
+   * The deep link not yet opened by any window, taken once. A link that launches the app arrives before
+   * any window listens; the `deepLinkOpened` event only says "there is one now".
+   */
+  takeDeepLink: defineMethod(z.void(), deepLinkTargetSchema.nullable()),
 };
-
-/** Where a `bottega://` deep link points, once main has parsed and validated it. */
-export const deepLinkTargetSchema = z.object({
-  kind: z.enum(['project', 'thread', 'proposal']),
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-});
-export type DeepLinkTarget = z.infer<typeof deepLinkTargetSchema>;
 
 export const updatesEvents = {
   updateStateChanged: updateStateSchema,

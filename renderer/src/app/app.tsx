@@ -12,6 +12,8 @@ import { CommandPalette } from '../features/palette/command-palette';
 import { SectionIntro } from '../features/sections/section-intro';
 import { SettingsScreen, type AppInfo } from '../features/settings/settings-screen';
 import { UpdateBanner } from '../features/updates/update-banner';
+import { UpdatesCard } from '../features/updates/updates-card';
+import { useUpdateState } from '../features/updates/use-update-state';
 import { AccountCard } from '../features/sync/account-card';
 import { FirstSyncProgress } from '../features/sync/first-sync-progress';
 import { SyncIndicator } from '../features/sync/sync-indicator';
@@ -52,6 +54,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
   const info = useAppInfo();
   const now = useNow();
   const sync = useSyncStatus();
+  const updates = useUpdateState();
   const searchNotices = useSavedSearchNotices();
 
   const screens: Record<Section, () => ReactNode> = {
@@ -75,6 +78,11 @@ export const App = ({ initialSettings, disconnected }: Props) => {
           onSyncNow={() => void sync.syncNow()}
         />
         <SyncProblems status={sync.status} />
+        <UpdatesCard
+          state={updates.state}
+          onChannelChange={(channel) => void updates.setChannel(channel)}
+          onCheckNow={() => void updates.checkNow()}
+        />
       </SettingsScreen>
     ),
   };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { UpdateState } from '../../../../shared/contract/updates';
+import type { UpdateChannel, UpdateState } from '../../../../shared/contract/updates';
 import { useClient } from '../../app/client-context';
 
 /** The updater's state as the core relays it from the main process: fetched once, then pushed. */
@@ -22,5 +22,9 @@ export const useUpdateState = () => {
   }, [client]);
   const restartNow = useCallback(() => client.updates.restartNow(), [client]);
   const checkNow = useCallback(() => client.updates.checkNow().then(setState), [client]);
-  return { state, restartNow, checkNow };
+  const setChannel = useCallback(
+    (channel: UpdateChannel) => client.updates.setChannel({ channel }).then(setState),
+    [client],
+  );
+  return { state, restartNow, checkNow, setChannel };
 };
