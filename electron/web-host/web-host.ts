@@ -68,7 +68,7 @@ export const startWebHost = async (options: WebHostOptions): Promise<WebHost> =>
   if (options.dev) {
     const { createServer: createViteServer } = await import('vite');
     const vite = await createViteServer({
-      configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
+      configFile: fileURLToPath(new URL('../../vite.renderer.config.ts', import.meta.url)),
       appType: 'spa',
       server: { middlewareMode: true, ws: { server } },
     });

@@ -104,10 +104,10 @@ const measureUiDuringSync = async (
   platformUrl: string,
   user: { email: string; password: string },
   dir: string,
-): Promise<{ longest_task_ms: number; long_tasks: number; seconds: number }> => {
+): Promise<{ longest_task_ms: number; long_tasks: number; threshold_ms: number; seconds: number }> => {
   const root = path.join(import.meta.dirname, '../../..');
   if (!existsSync(path.join(root, 'out/renderer/index.html'))) {
-    await run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts'], { cwd: root });
+    await run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.renderer.config.ts'], { cwd: root });
   }
   const host = spawn(
     process.execPath,
@@ -145,7 +145,8 @@ const measureUiDuringSync = async (
     await page.getByTestId('sync-indicator').getByText(/^Synced/).waitFor({ timeout: 15 * 60_000 });
     const seconds = (performance.now() - started) / 1000;
     const tasks = await page.evaluate(() => (globalThis as unknown as { bottegaLongTasks: number[] }).bottegaLongTasks);
-    return { longest_task_ms: round(Math.max(0, ...tasks), 1), long_tasks: tasks.length, seconds: round(seconds) };
+    // Chromium reports only tasks of 50 ms or more: 0 means none reached that.
+    return { longest_task_ms: round(Math.max(0, ...tasks), 1), long_tasks: tasks.length, threshold_ms: 50, seconds: round(seconds) };
   } finally {
     await browser.close();
     host.kill('SIGTERM');

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { contentSecurityPolicy } from '../shared/security/content-security-policy.ts';
+import { contentSecurityPolicy } from './shared/security/content-security-policy.ts';
 
-const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
-const outDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
+const rendererRoot = fileURLToPath(new URL('./renderer', import.meta.url));
+const outDir = fileURLToPath(new URL('./out/renderer', import.meta.url));
 
 /** The CSP as a meta tag too (defence in depth: every host also sends it as a header). */
 const cspMeta = (): Plugin => ({
@@ -27,7 +27,7 @@ export const rendererConfig: UserConfig = {
     // Inline scripts would need 'unsafe-inline'; keep every asset a file.
     assetsInlineLimit: 0,
   },
-  server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
+  server: { fs: { allow: [fileURLToPath(new URL('.', import.meta.url))] } },
 };
 
 export default defineConfig(rendererConfig);
