@@ -30,7 +30,7 @@ try {
   cpSync(path.join(root, 'renderer/src'), path.join(stage, 'renderer/src'), { recursive: true });
   cpSync(path.join(root, 'package.json'), path.join(stage, 'package.json'));
   const built = path.join(work, 'renderer-build');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', built, '--emptyOutDir', '--logLevel', 'error'], {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--outDir', built, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: root,
     stdio: 'inherit',
   });
