@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { meSchema, oauthErrorSchema, tokenRequestSchema, tokenResponseSchema } from './auth';
 import { changesPageSchema } from './changes';
 import { apiErrorSchema, conflictErrorSchema } from './errors';
-import { messageSchema, forumPostSchema, portfolioItemSchema, profileSchema, proposalSchema } from './records';
+import { messageSchema, threadSchema, forumPostSchema, portfolioItemSchema, profileSchema, proposalSchema } from './records';
 import {
   simulateClockBodySchema,
   simulateClockResultSchema,
@@ -17,6 +17,7 @@ import {
   createForumPostBodySchema,
   createProposalBodySchema,
   deleteResponseSchema,
+  markThreadReadBodySchema,
   postMessageBodySchema,
   putPortfolioItemBodySchema,
   putProfileBodySchema,
@@ -190,6 +191,21 @@ const apiEndpoints = [
       201: { description: 'Sent', schema: messageSchema },
       404: error('Unknown thread'),
       409: { description: 'Message id already used', schema: conflictErrorSchema },
+      ...writeErrors,
+    },
+  },
+  {
+    operationId: 'markThreadRead',
+    method: 'post',
+    path: '/v1/threads/{id}/read',
+    summary: 'Mark a thread read: its unread count drops to zero on every device',
+    tag: 'messages',
+    auth: true,
+    idempotent: true,
+    body: { schema: markThreadReadBodySchema, mediaTypes: [json], required: false },
+    responses: {
+      200: { description: 'The thread, read', schema: threadSchema },
+      404: error('Unknown thread'),
       ...writeErrors,
     },
   },

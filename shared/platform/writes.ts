@@ -117,6 +117,9 @@ export const postMessageBodySchema = z
     message: 'must not be empty unless there are attachments',
   });
 
+/** `POST /v1/threads/{id}/read`: the user has read the thread up to now (from any device). */
+export const markThreadReadBodySchema = z.strictObject({});
+
 export const portfolioVariantInputSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
   role: z.string().max(200).default(''),

@@ -21,6 +21,7 @@ import {
   checkProposalConsistency,
   createForumPostBodySchema,
   createProposalBodySchema,
+  markThreadReadBodySchema,
   type MilestoneInput,
   postMessageBodySchema,
   putPortfolioItemBodySchema,
@@ -240,6 +241,21 @@ export const postMessage = (context: WriteContext): Reply => {
     { owner: userId },
   );
   return jsonReply(201, stored.data, { location: `/v1/threads/${thread.id}/messages/${id}` });
+};
+
+export const markThreadRead = (context: WriteContext): Reply => {
+  const { store, userId } = context;
+  const thread = ownRecord<Thread>(context, 'thread', context.params.id as string);
+  jsonBody(context, markThreadReadBodySchema, true);
+  // Already read: nothing changes, so no new version enters the feed.
+  if (thread.data.unread_count === 0 && thread.data.read) return jsonReply(200, thread.data);
+  const stored = store.upsert(
+    'thread',
+    thread.id,
+    { ...thread.data, unread_count: 0, read: true, updated_at: store.nowIso() },
+    { owner: userId },
+  );
+  return jsonReply(200, stored.data);
 };
 
 const portfolioIdPattern = /^pfi_[A-Za-z0-9_-]{1,100}$/;

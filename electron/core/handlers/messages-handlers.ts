@@ -68,7 +68,14 @@ export const createMessagesHandlers = ({ db, sync, emit }: CoreContext) =>
     },
     markThreadRead: ({ id }) => {
       if (!threadExists(db, id)) throw new RpcError({ code: 'not_found', message: 'No such conversation.' });
-      markThreadRead(db, id, new Date());
+      const hadUnread = (readThread(db, id)?.unreadCount ?? 0) > 0;
+      const now = new Date();
+      // Read here means read everywhere: the platform hears of it through the outbox, offline or not.
+      db.transaction(() => {
+        markThreadRead(db, id, now);
+        if (hadUnread) enqueueWrite(db, { entityType: 'thread', entityId: id, op: 'mark_thread_read', payload: { threadId: id }, now });
+      }).immediate();
+      if (hadUnread) sync.notifyLocalWrite();
       emit('messagesChanged', { threadId: id });
       return { unreadCount: readThread(db, id)?.unreadCount ?? 0 };
     },

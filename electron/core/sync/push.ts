@@ -31,7 +31,16 @@ type Operation = {
   onRejected?(db: WritableDB, entry: OutboxEntry): void;
 };
 
+const threadPayload = z.object({ threadId: z.string() });
+
 const operations: Record<string, Operation> = {
+  mark_thread_read: {
+    create: false,
+    toRequest: (entry) => {
+      const { threadId } = threadPayload.parse(entry.payload);
+      return { method: 'POST', path: `/v1/threads/${encodeURIComponent(threadId)}/read`, body: {} };
+    },
+  },
   post_message: {
     create: true,
     toRequest: (entry) => {

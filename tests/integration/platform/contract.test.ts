@@ -247,6 +247,18 @@ describe('writes', () => {
     expect(duplicate.status).toBe(409);
   });
 
+  it('marks a thread read on every device, once, and only the user’s own', async () => {
+    server.actors.clientMessage('thr_000004', 'Hai visto il preventivo?');
+    const read = await write('markThreadRead', '/v1/threads/thr_000004/read');
+    expect(read.status).toBe(200);
+    expect(read.json).toMatchObject({ id: 'thr_000004', unread_count: 0, read: true });
+    const version = (read.json as { version: number }).version;
+    const again = await write('markThreadRead', '/v1/threads/thr_000004/read', { body: {} });
+    expect(again.json).toMatchObject({ version });
+    expect((await write('markThreadRead', '/v1/threads/thr_nope/read')).status).toBe(404);
+    expect((await write('markThreadRead', '/v1/threads/thr_000004/read', { body: { upTo: 'x' } })).status).toBe(422);
+  });
+
   it('uploads images by content hash and attaches them', async () => {
     const hash = createHash('sha256').update(png).digest('hex');
     const uploaded = await write('createUpload', '/v1/uploads', { rawBody: png, headers: { 'content-type': 'image/png', 'x-content-sha256': hash } });

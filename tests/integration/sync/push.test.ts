@@ -107,4 +107,27 @@ describe('push', () => {
     expect((core.db.prepare('SELECT idempotency_key AS k FROM outbox WHERE seq = ?').get(refused!.seq) as { k: string }).k).toBe(key);
     await expect(client.sync.retryWrite({ seq: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('a thread read here is read on the platform too', async () => {
+    const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false });
+    cleanups.push(() => platform.close());
+    const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
+    cleanups.push(() => core.close());
+    const [near, far] = createInProcessPair();
+    core.serve(far);
+    const client = createClient(contract, createBridge(contract, near));
+    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
+    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const threadId = (core.db.prepare('SELECT id FROM threads ORDER BY id LIMIT 1').get() as { id: string }).id;
+
+    platform.actors.clientMessage(threadId, 'Ci sentiamo domani?');
+    await expect.poll(async () => (await client.messages.getThread({ id: threadId }))?.unreadCount).toBeGreaterThan(0);
+    await client.messages.markThreadRead({ id: threadId });
+    await waitForStatus(client, (s) => s.pending === 0 && s.phase === 'idle');
+
+    const onServer = (await readServerFeed(platform.url, platform.users.demo)).get('thread')!.get(threadId)!;
+    expect(onServer.data).toMatchObject({ unread_count: 0, read: true });
+    const local = core.db.prepare('SELECT version, unread_count FROM threads WHERE id = ?').get(threadId);
+    expect(local).toEqual({ version: onServer.version, unread_count: 0 });
+  });
 });
