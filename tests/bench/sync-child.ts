@@ -30,6 +30,7 @@ process.stdout.write(
     rows: outcome.progress.applied,
     seconds,
     maxTransactionMs: outcome.progress.maxTransactionMs,
+    p99TransactionMs: [...outcome.progress.transactionMs].sort((a, b) => a - b)[Math.floor(outcome.progress.transactionMs.length * 0.99)] ?? 0,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   })}\n`,
 );

@@ -172,6 +172,7 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
         rows: number;
         seconds: number;
         maxTransactionMs: number;
+        p99TransactionMs: number;
         peakRssMb: number;
       };
       const pages = await fetchAllPages(server.url, await signIn(server.url, user));
@@ -187,6 +188,7 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
         ratio: round(limitSeconds / sync.seconds),
         core_peak_rss_mb: Math.round(sync.peakRssMb),
         max_tx_ms: round(sync.maxTransactionMs, 1),
+        p99_tx_ms: round(sync.p99TransactionMs, 1),
       });
 
       // Realtime: the core in this process, signed in and synced; the platform's side posts messages.
