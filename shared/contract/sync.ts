@@ -51,6 +51,16 @@ export const unconfirmedWriteSchema = z.object({
   createdAt: z.string(),
 });
 
+export const conflictSchema = z.object({
+  id: z.number().int(),
+  entityType: z.string(),
+  entityId: z.string(),
+  /** What this workspace tried to write, and the platform's record as it was when it refused. */
+  localPayload: z.unknown(),
+  serverRecord: z.looseObject({ id: z.string(), version: z.number().int() }),
+  createdAt: z.string(),
+});
+
 export const signInResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true) }),
   z.object({ ok: z.literal(false), reason: z.enum(['invalid_credentials', 'unreachable', 'refused', 'unconfigured']) }),
@@ -70,6 +80,15 @@ export const syncMethods = {
   ),
   /** Tries a refused write again, with its original idempotency key. */
   retryWrite: defineMethod(z.object({ seq: z.number().int().positive() }).strict(), syncStatusSchema),
+  listConflicts: defineMethod(
+    z.object({ limit: z.number().int().positive().max(500).default(100) }).strict(),
+    z.array(conflictSchema),
+  ),
+  /** Both sides changed the same record: keep mine (pushed again over theirs) or take theirs. Nothing is lost silently. */
+  resolveConflict: defineMethod(
+    z.object({ id: z.number().int().positive(), choice: z.enum(['mine', 'theirs']) }).strict(),
+    syncStatusSchema,
+  ),
   listQuarantined: defineMethod(
     z.object({ limit: z.number().int().positive().max(1000).default(200) }).strict(),
     z.array(quarantinedRecordSchema),

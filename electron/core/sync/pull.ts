@@ -1,4 +1,5 @@
 import { changesEnvelopePageSchema, parseChange } from '../../../shared/platform/changes';
+import type { RecordType } from '../../../shared/platform/records';
 import type { WritableDB } from '../db/database';
 import { applyRecord, removeRecord } from '../db/repositories/platform-records-repository';
 import {
@@ -7,6 +8,7 @@ import {
   pauseFullTextIndexing,
   resumeFullTextIndexing,
 } from '../db/repositories/fts-maintenance';
+import { hasUnsentWrites } from '../db/repositories/outbox-repository';
 import { quarantineRecord, releaseQuarantined } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import type { PlatformClient, PlatformResult } from './platform-client';
@@ -25,6 +27,9 @@ export type PullProgress = {
 export type PullOutcome =
   | { kind: 'done'; progress: PullProgress }
   | Exclude<PlatformResult, { kind: 'ok' } | { kind: 'conflict' }>;
+
+/** Records the user edits in Bottega (proposals, portfolio, profile); the rest only the platform writes. */
+const editableTypes = new Set<RecordType>(['proposal', 'portfolio_item', 'profile']);
 
 /** First syncs fetch big pages; later ones only what changed, in ordinary pages. */
 const pageLimit = (cursor: string | null): number => (cursor === null ? 500 : 200);
@@ -97,6 +102,12 @@ export const pullChanges = async (options: {
           continue;
         }
         const change = parsed.change;
+        // The user's unsent edit wins locally until its push settles: it carries its base version, so the
+        // platform answers 409 with this newer record, and the user chooses. Nothing is overwritten silently.
+        if (editableTypes.has(change.type) && hasUnsentWrites(db, change.type, change.id)) {
+          progress.applied++;
+          continue;
+        }
         if (change.op === 'delete') removeRecord(db, change.type, change.id, change.version);
         else applyRecord(db, change.type, change.data, fetchedAt);
         releaseQuarantined(db, change.type, change.id);

@@ -32,8 +32,17 @@ type Operation = {
 };
 
 const threadPayload = z.object({ threadId: z.string() });
+const proposalPatchPayload = z.object({ id: z.string(), changes: z.record(z.string(), z.unknown()) });
 
 const operations: Record<string, Operation> = {
+  /** A partial update of the user's proposal, sent with If-Match on the version it was made against. */
+  update_proposal: {
+    create: false,
+    toRequest: (entry) => {
+      const { id, changes } = proposalPatchPayload.parse(entry.payload);
+      return { method: 'PATCH', path: `/v1/proposals/${encodeURIComponent(id)}`, body: changes };
+    },
+  },
   mark_thread_read: {
     create: false,
     toRequest: (entry) => {

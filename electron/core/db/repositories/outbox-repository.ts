@@ -120,3 +120,10 @@ export const listUnconfirmedWrites = (db: ReadableDB, limit: number): OutboxProb
        created_at AS createdAt
      FROM outbox ORDER BY (state = 'failed') DESC, (state = 'conflict') DESC, seq LIMIT ?`,
   ).all(limit) as OutboxProblem[];
+
+/** A local edit of this record is still on its way (or refused, or in conflict): a pull must not overwrite it. */
+export const hasUnsentWrites = (db: ReadableDB, entityType: RecordType, entityId: string): boolean =>
+  prepare(
+    db,
+    `SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND state IN ('queued', 'in_flight', 'failed', 'conflict') LIMIT 1`,
+  ).get(entityType, entityId) !== undefined;
