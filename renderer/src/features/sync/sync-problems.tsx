@@ -6,6 +6,7 @@ import { useClient } from '../../app/client-context';
 
 type Quarantined = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listQuarantined']>>[number];
 type Write = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listWrites']>>[number];
+type Conflict = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listConflicts']>>[number];
 
 /**
  * Everything not (yet) in step with the platform: the user's writes still waiting or refused (with a retry),
@@ -25,10 +26,44 @@ export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
     if (unconfirmed > 0) void client.sync.listWrites({ limit: 200 }).then(setWrites);
   }, [client, unconfirmed, status?.failed]);
   // Once everything is confirmed the last list fetched is stale: show none.
-  const shownWrites = unconfirmed > 0 ? writes : [];
+  // Conflicts have their own list below; the rest are writes on their way or refused.
+  const shownWrites = unconfirmed > 0 ? writes.filter((write) => write.state !== 'conflict') : [];
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const conflictCount = status?.conflicts ?? 0;
+  useEffect(() => {
+    if (conflictCount > 0) void client.sync.listConflicts({ limit: 100 }).then(setConflicts);
+  }, [client, conflictCount]);
+  const shownConflicts = conflictCount > 0 ? conflicts : [];
   return (
     <div className="card" data-testid="sync-problems">
       <h2>{t('problems.title')}</h2>
+      {shownConflicts.length > 0 && (
+        <>
+          <p>{t('problems.conflicts', { count: shownConflicts.length })}</p>
+          <ul className="problem-list" data-testid="conflicts">
+            {shownConflicts.map((conflict) => (
+              <li key={conflict.id}>
+                <span className="problem-what">
+                  {t(`recordType.${conflict.entityType}`, { defaultValue: conflict.entityType })} ·{' '}
+                  <code>{conflict.entityId}</code>
+                </span>
+                <span className="button-row">
+                  <button type="button" onClick={() => void client.sync.resolveConflict({ id: conflict.id, choice: 'mine' })}>
+                    {t('actions.keepMine')}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void client.sync.resolveConflict({ id: conflict.id, choice: 'theirs' })}
+                  >
+                    {t('actions.takeTheirs')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {shownWrites.length > 0 && (
         <>
           <p>{t('problems.writes', { count: shownWrites.length })}</p>
@@ -53,7 +88,7 @@ export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
         </>
       )}
       {count === 0 ? (
-        shownWrites.length === 0 && <p className="muted">{t('problems.none')}</p>
+        shownWrites.length === 0 && shownConflicts.length === 0 && <p className="muted">{t('problems.none')}</p>
       ) : (
         <>
           <p>{t('problems.quarantined', { count })}</p>
