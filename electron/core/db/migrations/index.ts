@@ -3,6 +3,8 @@ import { migration0001Initial } from './0001-initial';
 import { migration0002Sync } from './0002-sync';
 import { migration0003Workspace } from './0003-workspace';
 import { migration0004Community } from './0004-community';
+import { migration0005Proposals } from './0005-proposals';
+import { migration0006Portfolio } from './0006-portfolio';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +12,6 @@ export const migrations: readonly Migration[] = [
   migration0002Sync,
   migration0003Workspace,
   migration0004Community,
+  migration0005Proposals,
+  migration0006Portfolio,
 ];
