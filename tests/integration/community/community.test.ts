@@ -6,12 +6,12 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core/core';
-import { contract, type BottegaClient } from '../../../shared/contract';
-import type { SyncStatus } from '../../../shared/contract/sync';
+import { contract } from '../../../shared/contract';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { createInProcessPair } from '../../../shared/rpc/transport';
 import { startPlatformServer } from '../../platform/server';
 import { readServerFeed } from '../../support/platform-view';
+import { waitForStatus } from '../../support/core-harness';
 import { useTempDirs } from '../../support/temp-dir';
 
 const makeTempDir = useTempDirs();
@@ -20,21 +20,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const waitForStatus = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
-  new Promise((resolve) => {
-    const stop = client.on('syncStatusChanged', (status) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    });
-    void client.sync.getStatus().then((status) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    });
-  });
 
 const startSynced = async (options: { platformDir?: string } = {}) => {
   const platform = await startPlatformServer({ seed: 7, scale: 'demo', rateLimit: false, simulation: true, ...(options.platformDir ? { dataDir: options.platformDir } : {}) });

@@ -2,14 +2,14 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
-import type { SyncStatus } from '../../../shared/contract/sync';
+import { contract } from '../../../shared/contract';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { createInProcessPair } from '../../../shared/rpc/transport';
 import { openCore } from '../../../electron/core/core';
 import { createStandaloneHostServices } from '../../../electron/core/host-services';
 import { createTokenVault, type Cipher } from '../../../electron/main/secrets/token-vault';
 import { startPlatformServer } from '../../platform/server';
+import { waitForStatus } from '../../support/core-harness';
 import { useTempDirs } from '../../support/temp-dir';
 
 const makeTempDir = useTempDirs();
@@ -43,17 +43,6 @@ const listFiles = (dir: string): string[] =>
     return statSync(full).isDirectory() ? listFiles(full) : [full];
   });
 
-const waitFor = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
-  new Promise((resolve) => {
-    const check = (status: SyncStatus) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    };
-    const stop = client.on('syncStatusChanged', check);
-    void client.sync.getStatus().then(check);
-  });
 
 describe('secrets', () => {
   it('a whole session leaves the tokens and the password nowhere in the data folder but as ciphertext', async () => {
@@ -86,13 +75,13 @@ describe('secrets', () => {
 
     // Sign in, sync, send, sign out.
     await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitFor(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
     const thread = core.db.prepare('SELECT id FROM threads LIMIT 1').get() as { id: string };
     await client.messages.sendMessage({ threadId: thread.id, body: 'Canary check: see you tomorrow' });
-    await waitFor(client, (s) => s.pending === 0 && s.phase === 'idle');
+    await waitForStatus(client, (s) => s.pending === 0 && s.phase === 'idle');
     platform.advanceClock(2 * 3600); // the access token expires: a refresh writes new tokens
     client.sync.syncNow();
-    await waitFor(client, (s) => s.phase === 'idle' && s.lastError === null && seen.tokens.size >= 4);
+    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastError === null && seen.tokens.size >= 4);
     const signedOut = await client.sync.signOut();
     expect(signedOut.connection).toBe('signed_out');
     core.close();

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, type BottegaClient } from '../../../shared/contract';
-import type { SyncStatus } from '../../../shared/contract/sync';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { createInProcessPair } from '../../../shared/rpc/transport';
 import { openCore, type Core } from '../../../electron/core/core';
 import { enqueueWrite } from '../../../electron/core/db/repositories/outbox-repository';
 import { startPlatformServer, type PlatformServer } from '../../platform/server';
 import { readServerFeed } from '../../support/platform-view';
+import { waitForStatus } from '../../support/core-harness';
 import { useTempDirs } from '../../support/temp-dir';
 
 const makeTempDir = useTempDirs();
@@ -15,17 +15,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const waitFor = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
-  new Promise((resolve) => {
-    const check = (status: SyncStatus) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    };
-    const stop = client.on('syncStatusChanged', check);
-    void client.sync.getStatus().then(check);
-  });
 
 /** The user changes the delivery time of a proposal locally: the row and its outbox entry, as an editor would. */
 const editPeriodLocally = (core: Core, id: string, days: number): void => {
@@ -53,7 +42,7 @@ const setup = async (): Promise<{ platform: PlatformServer; core: Core; client: 
   core.serve(far);
   const client = createClient(contract, createBridge(contract, near));
   await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-  await waitFor(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+  await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
   const proposal = (core.db.prepare("SELECT id FROM proposals WHERE status IN ('submitted', 'shortlisted') LIMIT 1").get() as { id: string }).id;
   return { platform, core, client, proposal };
 };
@@ -67,7 +56,7 @@ describe('conflicts', () => {
     editPeriodLocally(core, proposal, 9);
     platform.actors.edit('proposal', proposal, { period_days: 12 });
     await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitFor(client, (s) => s.conflicts === 1 && s.phase === 'idle');
+    await waitForStatus(client, (s) => s.conflicts === 1 && s.phase === 'idle');
 
     // Neither side was overwritten: the local row still says 9, the conflict holds the platform's 12.
     expect(core.db.prepare('SELECT period_days FROM proposals WHERE id = ?').get(proposal)).toEqual({ period_days: 9 });
@@ -77,7 +66,7 @@ describe('conflicts', () => {
 
     // Keep mine: pushed again over the platform's version.
     await client.sync.resolveConflict({ id: conflict!.id, choice: 'mine' });
-    await waitFor(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
+    await waitForStatus(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
     const mine = (await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(proposal)!;
     expect(mine.data).toMatchObject({ period_days: 9 });
     expect(core.db.prepare('SELECT version, period_days FROM proposals WHERE id = ?').get(proposal)).toEqual({ version: mine.version, period_days: 9 });
@@ -86,10 +75,10 @@ describe('conflicts', () => {
     // The platform changes first; the local edit is still made against the version this workspace holds.
     platform.actors.edit('proposal', proposal, { period_days: 30 });
     editPeriodLocally(core, proposal, 20);
-    await waitFor(client, (s) => s.conflicts === 1 && s.phase === 'idle');
+    await waitForStatus(client, (s) => s.conflicts === 1 && s.phase === 'idle');
     const [second] = await client.sync.listConflicts({ limit: 10 });
     await client.sync.resolveConflict({ id: second!.id, choice: 'theirs' });
-    await waitFor(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
+    await waitForStatus(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
     expect(core.db.prepare('SELECT period_days FROM proposals WHERE id = ?').get(proposal)).toEqual({ period_days: 30 });
     expect((await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(proposal)!.data).toMatchObject({ period_days: 30 });
     await expect(client.sync.resolveConflict({ id: second!.id, choice: 'mine' })).rejects.toMatchObject({ code: 'not_found' });

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
-import type { SyncStatus } from '../../../shared/contract/sync';
+import { contract } from '../../../shared/contract';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { createInProcessPair } from '../../../shared/rpc/transport';
 import { openCore } from '../../../electron/core/core';
 import { startPlatformServer, type PlatformServer } from '../../platform/server';
 import { readServerFeed } from '../../support/platform-view';
+import { waitForStatus } from '../../support/core-harness';
 import { useTempDirs } from '../../support/temp-dir';
 
 const makeTempDir = useTempDirs();
@@ -14,21 +14,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const waitForStatus = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
-  new Promise((resolve) => {
-    const stop = client.on('syncStatusChanged', (status) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    });
-    void client.sync.getStatus().then((status) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    });
-  });
 
 describe('push', () => {
   it('delivers messages written offline exactly once, in order per thread, though answers get lost', async () => {

@@ -1,12 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
+import { contract } from '../../../shared/contract';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { createInProcessPair } from '../../../shared/rpc/transport';
 import { openCore } from '../../../electron/core/core';
 import { startPlatformServer } from '../../platform/server';
+import { waitForStatus } from '../../support/core-harness';
 import { useTempDirs } from '../../support/temp-dir';
 
 const makeTempDir = useTempDirs();
@@ -35,20 +36,6 @@ const connect = async (dataDir: string, platformUrl: string, fetchOverride?: typ
   core.serve(far);
   const client = createClient(contract, createBridge(contract, near));
   return { core, client };
-};
-
-/** Resolves with the first status event that satisfies the predicate (or the current status, if it does). */
-const waitForStatus = async (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> => {
-  const current = await client.sync.getStatus();
-  if (predicate(current)) return current;
-  return new Promise((resolve) => {
-    const stop = client.on('syncStatusChanged', (status) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    });
-  });
 };
 
 const synced = (status: SyncStatus) => status.connection === 'online' && status.phase === 'idle' && status.lastSyncAt !== null;
