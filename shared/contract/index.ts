@@ -5,6 +5,7 @@ import { communityMethods } from './community';
 import { clientsMethods } from './clients';
 import { feedEvents, feedMethods } from './feed';
 import { messagesEvents, messagesMethods } from './messages';
+import { proposalsEvents, proposalsMethods } from './proposals';
 import { searchMethods } from './search';
 import { settingsEvents, settingsMethods } from './settings';
 import { syncEvents, syncMethods } from './sync';
@@ -22,6 +23,7 @@ export const contract = defineContract({
     search: searchMethods,
     community: communityMethods,
     updates: updatesMethods,
+    proposals: proposalsMethods,
   },
   events: {
     ...settingsEvents,
@@ -29,6 +31,7 @@ export const contract = defineContract({
     ...messagesEvents,
     ...syncEvents,
     ...updatesEvents,
+    ...proposalsEvents,
   },
 });
 

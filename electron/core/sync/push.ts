@@ -33,8 +33,26 @@ type Operation = {
 
 const threadPayload = z.object({ threadId: z.string() });
 const proposalPatchPayload = z.object({ id: z.string(), changes: z.record(z.string(), z.unknown()) });
+const proposalCreatePayload = z.object({ id: z.string(), body: z.record(z.string(), z.unknown()) });
+const proposalWithdrawPayload = z.object({ id: z.string(), reason: z.string().nullable() });
 
 const operations: Record<string, Operation> = {
+  /** The first submit of a proposal drafted here, with the id made at draft time. */
+  create_proposal: {
+    create: true,
+    toRequest: (entry) => {
+      const { body } = proposalCreatePayload.parse(entry.payload);
+      return { method: 'POST', path: '/v1/proposals', body };
+    },
+  },
+  /** Sent with If-Match on the version the user saw when withdrawing. */
+  withdraw_proposal: {
+    create: false,
+    toRequest: (entry) => {
+      const { id, reason } = proposalWithdrawPayload.parse(entry.payload);
+      return { method: 'POST', path: `/v1/proposals/${encodeURIComponent(id)}/withdraw`, body: reason === null ? {} : { reason } };
+    },
+  },
   /** A partial update of the user's proposal, sent with If-Match on the version it was made against. */
   update_proposal: {
     create: false,

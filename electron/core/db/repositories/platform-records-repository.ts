@@ -88,15 +88,42 @@ const rowMappers: { [T in RecordType]: Mapper<T> } = {
 
 /** Per-language variants live in their own tables; a new version of the parent replaces them all. */
 const replaceVariants: { [T in RecordType]?: (db: WritableDB, record: RecordOf<T>) => void } = {
+  // The editor's rich document, the local revision count and the translation's source revision are local
+  // knowledge: kept while the platform's letter is the text they produced. A letter changed on the platform
+  // becomes a new revision (in the history too), so the translations made from it show as outdated.
   proposal: (db, r) => {
+    const local = new Map(
+      (
+        prepare(db, 'SELECT locale, body_json, body_text, revision, source_revision FROM proposal_variants WHERE proposal_id = ?').all(r.id) as {
+          locale: string;
+          body_json: string;
+          body_text: string;
+          revision: number;
+          source_revision: number | null;
+        }[]
+      ).map((row) => [row.locale, row]),
+    );
     prepare(db, 'DELETE FROM proposal_variants WHERE proposal_id = ?').run(r.id);
     const insert = prepare(
       db,
-      `INSERT INTO proposal_variants (proposal_id, locale, body_json, body_text, source_locale, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO proposal_variants (proposal_id, locale, body_json, body_text, revision, source_locale, source_revision, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const remember = prepare(
+      db,
+      `INSERT OR IGNORE INTO proposal_revisions (proposal_id, locale, revision, body_json, body_text, created_at, saved_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const [locale, v] of Object.entries(r.variants)) {
-      insert.run(r.id, locale, toJson(v.cover_letter), v.cover_letter, v.source_locale, toUtc(v.updated_at));
+      const mine = local.get(locale);
+      const updatedAt = toUtc(v.updated_at);
+      if (mine && mine.body_text.trim() === v.cover_letter.trim()) {
+        insert.run(r.id, locale, mine.body_json, mine.body_text, mine.revision, v.source_locale, mine.source_revision, updatedAt);
+        continue;
+      }
+      const revision = (mine?.revision ?? 0) + 1;
+      insert.run(r.id, locale, toJson(v.cover_letter), v.cover_letter, revision, v.source_locale, mine?.source_revision ?? null, updatedAt);
+      if (mine) remember.run(r.id, locale, revision, toJson(v.cover_letter), v.cover_letter, updatedAt, updatedAt);
     }
   },
   portfolio_item: (db, r) => {

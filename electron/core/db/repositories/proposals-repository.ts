@@ -1,0 +1,293 @@
+import type { ProposalDetail, ProposalRevision, ProposalSummary, ProposalVariantItem } from '../../../../shared/contract/proposals';
+import { isVariantOutdated, sumMilestones, type MilestoneDraft, type VariantState } from '../../../../shared/domain/proposal';
+import { prepare, type ReadableDB, type WritableDB } from '../database';
+
+type SummaryRow = {
+  id: string;
+  project_id: string;
+  project_title: string | null;
+  client_name: string | null;
+  status: string;
+  kind: 'fixed' | 'hourly';
+  amount_minor: number | null;
+  currency: string;
+  default_locale: string;
+  locales: string | null;
+  pending: number;
+  updated_at: string;
+};
+
+type DetailRow = SummaryRow & {
+  version: number | null;
+  period_days: number | null;
+  milestones: string;
+  withdraw_reason: string | null;
+  submitted_at: string | null;
+};
+
+type VariantRow = {
+  locale: string;
+  body_json: string;
+  body_text: string;
+  revision: number;
+  source_locale: string | null;
+  source_revision: number | null;
+  updated_at: string;
+};
+
+const summaryColumns = `pr.id, pr.project_id, p.title AS project_title, c.name AS client_name, pr.status, pr.kind, pr.amount_minor,
+  pr.currency, pr.default_locale, pr.updated_at,
+  (SELECT group_concat(locale, ',') FROM (SELECT locale FROM proposal_variants v WHERE v.proposal_id = pr.id ORDER BY locale)) AS locales,
+  EXISTS (SELECT 1 FROM outbox o WHERE o.entity_type = 'proposal' AND o.entity_id = pr.id AND o.state <> 'sent') AS pending`;
+
+const summaryFrom = 'FROM proposals pr LEFT JOIN projects p ON p.id = pr.project_id LEFT JOIN clients c ON c.id = p.client_id';
+
+const toSummary = (row: SummaryRow): ProposalSummary => ({
+  id: row.id,
+  projectId: row.project_id,
+  projectTitle: row.project_title,
+  clientName: row.client_name,
+  status: row.status,
+  kind: row.kind,
+  amountMinor: row.amount_minor,
+  currency: row.currency,
+  defaultLocale: row.default_locale,
+  locales: row.locales ? row.locales.split(',') : [],
+  pending: row.pending === 1,
+  updatedAt: row.updated_at,
+});
+
+// The platform's milestones carry snake_case fields and ids; local drafts carry the editor's shape. Both read the same.
+const toMilestones = (json: string): MilestoneDraft[] =>
+  (JSON.parse(json) as Record<string, unknown>[]).map((m) => ({
+    title: typeof m.title === 'string' ? m.title : '',
+    amountMinor: Number(m.amountMinor ?? m.amount_minor ?? 0),
+    dueInDays: (m.dueInDays ?? m.due_in_days ?? null) as number | null,
+  }));
+
+/** Proposals by recency; `text` matches project title, client name or any variant's text (substring, case-folded by SQLite's LIKE). */
+export const listProposals = (
+  db: ReadableDB,
+  query: { text: string; status: string | null; projectId: string | null; locale: string | null; limit: number },
+): ProposalSummary[] => {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (query.status) {
+    where.push('pr.status = ?');
+    params.push(query.status);
+  }
+  if (query.projectId) {
+    where.push('pr.project_id = ?');
+    params.push(query.projectId);
+  }
+  if (query.locale) {
+    where.push('EXISTS (SELECT 1 FROM proposal_variants v WHERE v.proposal_id = pr.id AND v.locale = ?)');
+    params.push(query.locale);
+  }
+  const text = query.text.trim();
+  if (text) {
+    // Escaped: a % or _ typed by the user is a character, not a wildcard.
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(`(p.title LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM proposal_variants v WHERE v.proposal_id = pr.id AND v.body_text LIKE ? ESCAPE '\\'))`);
+    params.push(like, like, like);
+  }
+  const sql = `SELECT ${summaryColumns} ${summaryFrom} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY pr.updated_at DESC LIMIT ?`;
+  return (db.prepare(sql).all(...params, query.limit) as SummaryRow[]).map(toSummary);
+};
+
+const readVariantRows = (db: ReadableDB, id: string): VariantRow[] =>
+  prepare(
+    db,
+    `SELECT locale, body_json, body_text, revision, source_locale, source_revision, updated_at
+     FROM proposal_variants WHERE proposal_id = ? ORDER BY locale`,
+  ).all(id) as VariantRow[];
+
+const toVariantState = (row: VariantRow): VariantState => ({
+  locale: row.locale,
+  bodyText: row.body_text,
+  revision: row.revision,
+  sourceLocale: row.source_locale,
+  sourceRevision: row.source_revision,
+});
+
+export const readVariants = (db: ReadableDB, id: string): ProposalVariantItem[] => {
+  const rows = readVariantRows(db, id);
+  const states = rows.map(toVariantState);
+  return rows.map((row, index) => ({
+    locale: row.locale,
+    bodyJson: row.body_json,
+    bodyText: row.body_text,
+    revision: row.revision,
+    sourceLocale: row.source_locale,
+    sourceRevision: row.source_revision,
+    outdated: isVariantOutdated(states[index]!, states),
+    updatedAt: row.updated_at,
+  }));
+};
+
+export type ProposalRecord = Omit<ProposalDetail, 'problems'>;
+
+export const readProposal = (db: ReadableDB, id: string): ProposalRecord | null => {
+  const row = prepare(
+    db,
+    `SELECT ${summaryColumns}, pr.version, pr.period_days, pr.milestones, pr.withdraw_reason, pr.submitted_at
+     ${summaryFrom} WHERE pr.id = ?`,
+  ).get(id) as DetailRow | undefined;
+  if (!row) return null;
+  const milestones = toMilestones(row.milestones);
+  return {
+    ...toSummary(row),
+    version: row.version,
+    periodDays: row.period_days,
+    milestones,
+    milestonesTotalMinor: sumMilestones(milestones),
+    withdrawReason: row.withdraw_reason,
+    submittedAt: row.submitted_at,
+    variants: readVariants(db, id),
+  };
+};
+
+/** The project a draft is written for: its currency, kind and language come from there. */
+export const readProjectTerms = (
+  db: ReadableDB,
+  projectId: string,
+): { kind: 'fixed' | 'hourly'; currency: string; language: string } | null =>
+  (prepare(db, 'SELECT kind, currency, language FROM projects WHERE id = ?').get(projectId) as
+    | { kind: 'fixed' | 'hourly'; currency: string; language: string }
+    | undefined) ?? null;
+
+/** The user's live proposal for the project (draft or sent): the platform takes one bid per project, so a second would only compete. */
+export const findDraftForProject = (db: ReadableDB, projectId: string): string | null =>
+  (
+    prepare(db, "SELECT id FROM proposals WHERE project_id = ? AND status <> 'withdrawn' ORDER BY created_at DESC LIMIT 1").get(
+      projectId,
+    ) as { id: string } | undefined
+  )?.id ?? null;
+
+export const insertDraft = (
+  db: WritableDB,
+  draft: { id: string; projectId: string; kind: 'fixed' | 'hourly'; currency: string; locale: string; now: Date },
+): void => {
+  const at = draft.now.toISOString();
+  prepare(
+    db,
+    `INSERT INTO proposals (id, version, project_id, status, kind, currency, default_locale, created_at, updated_at)
+     VALUES (?, NULL, ?, 'draft', ?, ?, ?, ?, ?)`,
+  ).run(draft.id, draft.projectId, draft.kind, draft.currency, draft.locale, at, at);
+  insertVariant(db, { id: draft.id, locale: draft.locale, bodyJson: '', bodyText: '', sourceLocale: null, sourceRevision: null, now: draft.now });
+};
+
+export const insertVariant = (
+  db: WritableDB,
+  variant: { id: string; locale: string; bodyJson: string; bodyText: string; sourceLocale: string | null; sourceRevision: number | null; now: Date },
+): void => {
+  const at = variant.now.toISOString();
+  prepare(
+    db,
+    `INSERT INTO proposal_variants (proposal_id, locale, body_json, body_text, revision, source_locale, source_revision, updated_at)
+     VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
+  ).run(variant.id, variant.locale, variant.bodyJson, variant.bodyText, variant.sourceLocale, variant.sourceRevision, at);
+  prepare(
+    db,
+    `INSERT INTO proposal_revisions (proposal_id, locale, revision, body_json, body_text, created_at, saved_at)
+     VALUES (?, ?, 1, ?, ?, ?, ?)`,
+  ).run(variant.id, variant.locale, variant.bodyJson, variant.bodyText, at, at);
+  touchProposal(db, variant.id, variant.now);
+};
+
+export const deleteVariant = (db: WritableDB, id: string, locale: string): boolean => {
+  prepare(db, 'DELETE FROM proposal_revisions WHERE proposal_id = ? AND locale = ?').run(id, locale);
+  return prepare(db, 'DELETE FROM proposal_variants WHERE proposal_id = ? AND locale = ?').run(id, locale).changes > 0;
+};
+
+export const touchProposal = (db: WritableDB, id: string, now: Date): void => {
+  prepare(db, 'UPDATE proposals SET updated_at = ? WHERE id = ?').run(now.toISOString(), id);
+};
+
+/** The newest revision of a variant and when it was opened; null when the variant has no history yet. */
+export const readLatestRevision = (db: ReadableDB, id: string, locale: string): { revision: number; createdAt: Date } | null => {
+  const row = prepare(
+    db,
+    'SELECT revision, created_at AS createdAt FROM proposal_revisions WHERE proposal_id = ? AND locale = ? ORDER BY revision DESC LIMIT 1',
+  ).get(id, locale) as { revision: number; createdAt: string } | undefined;
+  return row ? { revision: row.revision, createdAt: new Date(row.createdAt) } : null;
+};
+
+export const variantExists = (db: ReadableDB, id: string, locale: string): boolean =>
+  prepare(db, 'SELECT 1 FROM proposal_variants WHERE proposal_id = ? AND locale = ?').get(id, locale) !== undefined;
+
+/**
+ * Writes the variant's body. `newRevision` opens a history row (numbered after the newest); otherwise the
+ * newest history row is amended, so history keeps one row per editing session rather than per keystroke.
+ */
+export const writeVariantBody = (
+  db: WritableDB,
+  body: { id: string; locale: string; bodyJson: string; bodyText: string; newRevision: boolean; now: Date },
+): number => {
+  const at = body.now.toISOString();
+  const latest = readLatestRevision(db, body.id, body.locale);
+  const revision = body.newRevision || latest === null ? (latest?.revision ?? 0) + 1 : latest.revision;
+  prepare(
+    db,
+    `INSERT INTO proposal_revisions (proposal_id, locale, revision, body_json, body_text, created_at, saved_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (proposal_id, locale, revision) DO UPDATE SET body_json = excluded.body_json, body_text = excluded.body_text,
+       saved_at = excluded.saved_at`,
+  ).run(body.id, body.locale, revision, body.bodyJson, body.bodyText, at, at);
+  prepare(
+    db,
+    'UPDATE proposal_variants SET body_json = ?, body_text = ?, revision = ?, updated_at = ? WHERE proposal_id = ? AND locale = ?',
+  ).run(body.bodyJson, body.bodyText, revision, at, body.id, body.locale);
+  touchProposal(db, body.id, body.now);
+  return revision;
+};
+
+export const setVariantSource = (db: WritableDB, id: string, locale: string, sourceRevision: number): void => {
+  prepare(db, 'UPDATE proposal_variants SET source_revision = ? WHERE proposal_id = ? AND locale = ?').run(sourceRevision, id, locale);
+};
+
+export const listRevisions = (db: ReadableDB, id: string, locale: string): ProposalRevision[] =>
+  prepare(
+    db,
+    `SELECT revision, body_json AS bodyJson, body_text AS bodyText, created_at AS createdAt, coalesce(saved_at, created_at) AS savedAt
+     FROM proposal_revisions WHERE proposal_id = ? AND locale = ? ORDER BY revision DESC`,
+  ).all(id, locale) as ProposalRevision[];
+
+export const readRevision = (db: ReadableDB, id: string, locale: string, revision: number): ProposalRevision | null =>
+  listRevisions(db, id, locale).find((row) => row.revision === revision) ?? null;
+
+export const writeTerms = (
+  db: WritableDB,
+  terms: { id: string; kind: 'fixed' | 'hourly'; amountMinor: number | null; periodDays: number | null; milestones: MilestoneDraft[]; now: Date },
+): void => {
+  prepare(db, 'UPDATE proposals SET kind = ?, amount_minor = ?, period_days = ?, milestones = ?, updated_at = ? WHERE id = ?').run(
+    terms.kind,
+    terms.amountMinor,
+    terms.periodDays,
+    JSON.stringify(terms.milestones),
+    terms.now.toISOString(),
+    terms.id,
+  );
+};
+
+export const writeProposalStatus = (db: WritableDB, id: string, status: string, now: Date, withdrawReason?: string | null): void => {
+  prepare(db, 'UPDATE proposals SET status = ?, withdraw_reason = coalesce(?, withdraw_reason), updated_at = ? WHERE id = ?').run(
+    status,
+    withdrawReason ?? null,
+    now.toISOString(),
+    id,
+  );
+};
+
+/**
+ * A later submit folds into the proposal's newest outbox write when that write was never tried (its key has
+ * not reached the platform): one request instead of two racing on the same base version.
+ */
+export const replaceUntriedProposalWrite = (db: WritableDB, entry: { id: string; op: string; payload: unknown }): boolean =>
+  prepare(
+    db,
+    `UPDATE outbox SET payload = ? WHERE op = ? AND state = 'queued' AND attempts = 0
+       AND seq = (SELECT max(seq) FROM outbox WHERE entity_type = 'proposal' AND entity_id = ?)`,
+  ).run(JSON.stringify(entry.payload), entry.op, entry.id).changes > 0;

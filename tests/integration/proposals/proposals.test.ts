@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract, type BottegaClient } from '../../../shared/contract';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import { createBridge, createClient } from '../../../shared/rpc/bridge';
+import { createInProcessPair } from '../../../shared/rpc/transport';
+import { openCore, type Core } from '../../../electron/core/core';
+import { startPlatformServer, type PlatformServer } from '../../platform/server';
+import { readServerFeed } from '../../support/platform-view';
+import { useTempDirs } from '../../support/temp-dir';
+
+const makeTempDir = useTempDirs();
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const waitFor = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
+  new Promise((resolve) => {
+    const check = (status: SyncStatus) => {
+      if (predicate(status)) {
+        stop();
+        resolve(status);
+      }
+    };
+    const stop = client.on('syncStatusChanged', check);
+    void client.sync.getStatus().then(check);
+  });
+
+const setup = async (): Promise<{ platform: PlatformServer; core: Core; client: BottegaClient; signIn: () => Promise<void> }> => {
+  const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false });
+  cleanups.push(() => platform.close());
+  const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
+  cleanups.push(() => core.close());
+  const [near, far] = createInProcessPair();
+  core.serve(far);
+  const client = createClient(contract, createBridge(contract, near));
+  const signIn = () => client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password }).then(() => undefined);
+  await signIn();
+  await waitFor(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+  return { platform, core, client, signIn };
+};
+
+/** A Tiptap document as the editor stores it. */
+const doc = (...paragraphs: string[]): string =>
+  JSON.stringify({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+
+const german = 'Sehr geehrte Damen und Herren, gerne übernehme ich Ihr Projekt. Grüße aus München.';
+const italian = 'Gentili signori, sarò lieto di occuparmi del vostro progetto. Più qualità, così.';
+
+describe('proposals', () => {
+  it('is drafted, translated, priced and submitted offline; reaches the platform exactly once; edited, conflicts resolved, withdrawn', async () => {
+    const { platform, core, client, signIn } = await setup();
+    const count = (sql: string, ...params: unknown[]) => (core.db.prepare(sql).get(...params) as { n: number }).n;
+    const { id: projectId } = core.db
+      .prepare("SELECT id FROM projects WHERE status = 'open' AND id NOT IN (SELECT project_id FROM proposals) LIMIT 1")
+      .get() as { id: string };
+
+    await client.sync.signOut();
+    const { id, created } = await client.proposals.createDraft({ projectId, locale: 'de' });
+    expect(created).toBe(true);
+    // Opening "Write a proposal" again returns the same draft.
+    await expect(client.proposals.createDraft({ projectId, locale: 'de' })).resolves.toEqual({ id, created: false });
+
+    // Nothing can go yet: empty letter, no price, no delivery time.
+    const early = await client.proposals.submitProposal({ id });
+    expect(early.queued).toBe(false);
+    expect(early.problems.map((p) => p.code)).toEqual(['empty_variant', 'missing_amount', 'missing_period']);
+
+    // Autosave: each save is durable when it returns; within the revision window it amends the same revision.
+    await client.proposals.saveVariant({ id, locale: 'de', bodyJson: doc('Sehr geehrte'), bodyText: 'Sehr geehrte' });
+    const first = await client.proposals.saveVariant({ id, locale: 'de', bodyJson: doc(german), bodyText: german });
+    expect(first.revision).toBe(1);
+    expect(core.db.prepare("SELECT body_text FROM proposal_variants WHERE proposal_id = ? AND locale = 'de'").get(id)).toEqual({ body_text: german });
+
+    const added = await client.proposals.addVariant({ id, locale: 'it', sourceLocale: 'de' });
+    expect(added).toMatchObject({ locale: 'it', sourceLocale: 'de', sourceRevision: 1, outdated: false });
+    await client.proposals.saveVariant({ id, locale: 'it', bodyJson: doc(italian), bodyText: italian });
+
+    // A checkpoint opens revision 2 of the German letter: the Italian one is now outdated, until brought up to date.
+    const changed = `${german} Zwei Wochen.`;
+    expect((await client.proposals.saveVariant({ id, locale: 'de', bodyJson: doc(changed), bodyText: changed, checkpoint: true })).revision).toBe(2);
+    const outdated = await client.proposals.getProposal({ id });
+    expect(outdated!.variants.find((v) => v.locale === 'it')!.outdated).toBe(true);
+    expect(outdated!.problems).toContainEqual({ code: 'outdated_variant', locale: 'it', sourceLocale: 'de' });
+    await client.proposals.markVariantCurrent({ id, locale: 'it' });
+
+    // History: both revisions readable; restoring the first makes it the newest, losing nothing in between.
+    expect((await client.proposals.listRevisions({ id, locale: 'de' })).map((r) => [r.revision, r.bodyText])).toEqual([
+      [2, changed],
+      [1, german],
+    ]);
+    expect((await client.proposals.restoreRevision({ id, locale: 'de', revision: 1 })).revision).toBe(3);
+    await client.proposals.markVariantCurrent({ id, locale: 'it' });
+
+    // Milestones must add up to the fixed price, in minor units.
+    const terms = { id, kind: 'fixed' as const, amountMinor: 150_000, periodDays: 14 };
+    const mismatch = await client.proposals.saveTerms({
+      ...terms,
+      milestones: [{ title: 'Entwurf', amountMinor: 50_000, dueInDays: 7 }],
+    });
+    expect(mismatch.problems).toEqual([{ code: 'milestones_mismatch', totalMinor: 50_000, amountMinor: 150_000 }]);
+    const fixed = await client.proposals.saveTerms({
+      ...terms,
+      milestones: [
+        { title: 'Entwurf', amountMinor: 50_000, dueInDays: 7 },
+        { title: 'Abnahme', amountMinor: 100_000, dueInDays: 14 },
+      ],
+    });
+    expect(fixed).toEqual({ milestonesTotalMinor: 150_000, problems: [] });
+
+    // Submitted offline twice: one queued create, the second folded into it.
+    await expect(client.proposals.submitProposal({ id })).resolves.toEqual({ queued: true, status: 'queued', problems: [] });
+    await client.proposals.submitProposal({ id });
+    expect(count("SELECT count(*) AS n FROM outbox WHERE entity_id = ? AND op = 'create_proposal'", id)).toBe(1);
+    expect((await client.proposals.listProposals({ status: 'queued' })).map((p) => [p.id, p.pending])).toEqual([[id, true]]);
+
+    await signIn();
+    await waitFor(client, (s) => s.phase === 'idle' && s.pending === 0);
+    const onServer = [...(await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.values()].filter(
+      (record) => record.data?.project_id === projectId,
+    );
+    expect(onServer).toHaveLength(1);
+    expect(onServer[0]!.data).toMatchObject({
+      id,
+      status: 'submitted',
+      amount_minor: 150_000,
+      period_days: 14,
+      default_locale: 'de',
+      variants: { de: { cover_letter: german }, it: { cover_letter: italian, source_locale: 'de' } },
+    });
+    const submitted = (await client.proposals.getProposal({ id }))!;
+    expect(submitted).toMatchObject({ status: 'submitted', pending: false, version: expect.any(Number) });
+    // The editor's document survives the platform's answer, which only knows the text.
+    expect(submitted.variants.find((v) => v.locale === 'de')).toMatchObject({ bodyJson: doc(german), revision: 3, outdated: false });
+
+    // Edited after submit while the client's copy changes on the platform: a conflict, kept until the user chooses.
+    await client.sync.signOut();
+    await client.proposals.saveTerms({ ...terms, periodDays: 10, milestones: submitted.milestones });
+    await client.proposals.submitProposal({ id });
+    platform.actors.edit('proposal', id, { period_days: 30 });
+    await signIn();
+    await waitFor(client, (s) => s.conflicts === 1 && s.phase === 'idle');
+    const [conflict] = await client.sync.listConflicts({ limit: 10 });
+    expect(conflict).toMatchObject({ entityType: 'proposal', entityId: id });
+    await client.sync.resolveConflict({ id: conflict!.id, choice: 'mine' });
+    await waitFor(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
+    expect((await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!.data).toMatchObject({ period_days: 10 });
+
+    // Withdrawn: at once locally, then on the platform.
+    await expect(client.proposals.withdrawProposal({ id, reason: 'Zeitplan passt nicht' })).resolves.toEqual({ status: 'withdrawn' });
+    await waitFor(client, (s) => s.pending === 0 && s.phase === 'idle');
+    expect((await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!.data).toMatchObject({ status: 'withdrawn' });
+    expect(await client.proposals.getProposal({ id })).toMatchObject({ status: 'withdrawn', pending: false });
+    await expect(client.proposals.saveVariant({ id, locale: 'de', bodyJson: doc('x'), bodyText: 'x' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
