@@ -77,6 +77,7 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
     info: { version: options.version, host: options.host, schemaVersion: migration.to },
     host,
     sync,
+    dataDir: options.dataDir,
   });
   const server = createRpcServer(contract, handlers, {
     validateOutput: options.validateOutput ?? false,

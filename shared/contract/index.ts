@@ -5,6 +5,7 @@ import { communityMethods } from './community';
 import { clientsMethods } from './clients';
 import { feedEvents, feedMethods } from './feed';
 import { messagesEvents, messagesMethods } from './messages';
+import { portfolioEvents, portfolioMethods } from './portfolio';
 import { proposalsEvents, proposalsMethods } from './proposals';
 import { searchMethods } from './search';
 import { settingsEvents, settingsMethods } from './settings';
@@ -23,6 +24,7 @@ export const contract = defineContract({
     search: searchMethods,
     community: communityMethods,
     updates: updatesMethods,
+    portfolio: portfolioMethods,
     proposals: proposalsMethods,
   },
   events: {
@@ -31,6 +33,7 @@ export const contract = defineContract({
     ...messagesEvents,
     ...syncEvents,
     ...updatesEvents,
+    ...portfolioEvents,
     ...proposalsEvents,
   },
 });

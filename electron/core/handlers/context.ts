@@ -15,4 +15,6 @@ export type CoreContext = {
   readonly host: HostServices;
   /** Domain services the handlers call; they own the long-running work. */
   readonly sync: SyncService;
+  /** The workspace's data folder (imported images live in its attachments/ folder). */
+  readonly dataDir: string;
 };

@@ -6,6 +6,7 @@ import { createClientsHandlers } from './clients-handlers';
 import type { CoreContext } from './context';
 import { createFeedHandlers } from './feed-handlers';
 import { createMessagesHandlers } from './messages-handlers';
+import { createPortfolioHandlers } from './portfolio-handlers';
 import { createProposalsHandlers } from './proposals-handlers';
 import { createSearchHandlers } from './search-handlers';
 import { createSettingsHandlers } from './settings-handlers';
@@ -23,5 +24,6 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   search: createSearchHandlers(context),
   community: createCommunityHandlers(context),
   updates: createUpdatesHandlers(context),
+  portfolio: createPortfolioHandlers(context),
   proposals: createProposalsHandlers(context),
 });

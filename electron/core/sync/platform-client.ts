@@ -12,6 +12,8 @@ export type PlatformRequest = {
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** Bytes sent as they are (an image upload) instead of a JSON body. */
+  raw?: { bytes: Uint8Array; contentType: string };
   idempotencyKey?: string;
   ifMatch?: number;
   signal?: AbortSignal;
@@ -61,11 +63,13 @@ export const createPlatformClient = (options: {
     if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
     if (request.ifMatch !== undefined) headers['If-Match'] = String(request.ifMatch);
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.raw) headers['Content-Type'] = request.raw.contentType;
+    const body = request.raw ? request.raw.bytes : request.body === undefined ? undefined : JSON.stringify(request.body);
     try {
       return await doFetch(buildUrl(options.baseUrl, request), {
         method: request.method,
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body,
         signal,
       });
     } catch (error) {

@@ -15,6 +15,7 @@ import {
 } from '../db/repositories/outbox-repository';
 import { applyRecord } from '../db/repositories/platform-records-repository';
 import type { PlatformClient, PlatformRequest } from './platform-client';
+import { portfolioOperations } from './portfolio-operations';
 
 /** A client-generated id: a create that is retried can never make a second record. */
 export const newPlatformId = (type: keyof typeof idPrefixes): string =>
@@ -24,11 +25,15 @@ const postMessagePayload = z.object({ threadId: z.string(), id: z.string(), body
 const forumReplyPayload = z.object({ topicId: z.string(), id: z.string(), body: z.string(), replyTo: z.string().nullable() });
 
 /** How each queued operation becomes a platform request, and what a refusal does to the local record. */
-type Operation = {
+export type Operation = {
   /** Creates carry a client-generated id: a 409 "already exists" means this very write landed before. */
   create: boolean;
-  toRequest(entry: OutboxEntry): PlatformRequest;
+  toRequest(entry: OutboxEntry, db: WritableDB): PlatformRequest;
   onRejected?(db: WritableDB, entry: OutboxEntry): void;
+  /** If-Match worked out when sent (default: the version the write was made against). */
+  ifMatch?(db: WritableDB, entry: OutboxEntry): number | null;
+  /** Settles an accepted write itself (in a transaction) instead of storing the answer as the record. */
+  onAccepted?(db: WritableDB, entry: OutboxEntry, body: unknown): void;
 };
 
 const threadPayload = z.object({ threadId: z.string() });
@@ -84,6 +89,7 @@ const operations: Record<string, Operation> = {
     },
     onRejected: (db, entry) => markForumPostFailed(db, entry.entityId),
   },
+  ...portfolioOperations,
 };
 
 export type PushOutcome =
@@ -110,16 +116,32 @@ export const pushOutbox = async (options: { db: WritableDB; client: PlatformClie
         failed++;
         continue;
       }
+      let request: PlatformRequest;
+      try {
+        request = operation.toRequest(entry, db);
+      } catch (error) {
+        // The write cannot even be formed (an imported file gone from disk): it fails visibly, the rest go on.
+        markWriteFailed(db, entry.seq, error instanceof Error ? error.message : String(error));
+        failed++;
+        continue;
+      }
+      const ifMatch = operation.ifMatch ? operation.ifMatch(db, entry) : entry.baseVersion;
       noteAttempt(db, entry.seq);
       const result = await client.send({
-        ...operation.toRequest(entry),
+        ...request,
         idempotencyKey: entry.idempotencyKey,
-        ...(entry.baseVersion !== null ? { ifMatch: entry.baseVersion } : {}),
+        ...(ifMatch !== null ? { ifMatch } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       if (options.signal?.aborted) throw new Error('push stopped');
       switch (result.kind) {
         case 'ok': {
+          const { onAccepted } = operation;
+          if (onAccepted) {
+            db.transaction(() => onAccepted(db, entry, result.body)).immediate();
+            pushed++;
+            break;
+          }
           const record = recordSchemas[entry.entityType as RecordType].safeParse(result.body);
           db.transaction(() => {
             if (record.success) applyRecord(db, entry.entityType, record.data as never, now().toISOString());

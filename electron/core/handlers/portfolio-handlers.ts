@@ -1,0 +1,95 @@
+import type { Contract } from '../../../shared/contract';
+import { RpcError } from '../../../shared/rpc/errors';
+import { insertAttachment, listPortfolioItems, readAttachment, readPortfolioItem, readProfile } from '../db/repositories/portfolio-repository';
+import { attachmentsDirOf, ImageRefused, readImage, storeImage, sweepPartialImages } from '../portfolio/image-store';
+import {
+  buildPreview,
+  computeCompleteness,
+  deleteItem,
+  PortfolioInputError,
+  reorderItems,
+  saveItem,
+  saveProfile,
+} from '../portfolio/portfolio-writes';
+import type { DomainHandlers } from '../rpc/rpc-server';
+import type { CoreContext } from './context';
+
+/** Input the schema let through but the workspace refuses (an unknown image, a missing item): a typed error. */
+const refuse = (error: unknown): never => {
+  if (error instanceof PortfolioInputError) {
+    throw new RpcError({ code: error.path === 'id' ? 'not_found' : 'invalid_input', message: error.message, issues: [{ path: error.path, message: error.message }] });
+  }
+  throw error;
+};
+
+export const createPortfolioHandlers = ({ db, sync, emit, dataDir }: CoreContext) => {
+  const imagesDir = attachmentsDirOf(dataDir);
+  let swept = false;
+  const changed = (): void => {
+    sync.notifyLocalWrite();
+    emit('portfolioChanged', {});
+  };
+  return {
+    listItems: () => listPortfolioItems(db),
+    getItem: ({ id }) => readPortfolioItem(db, id),
+    saveItem: (input) => {
+      try {
+        const item = saveItem(db, input);
+        changed();
+        return item;
+      } catch (error) {
+        return refuse(error);
+      }
+    },
+    deleteItem: ({ id }) => {
+      const deleted = deleteItem(db, id);
+      if (deleted) changed();
+      return { deleted };
+    },
+    reorderItems: ({ ids }) => {
+      const items = reorderItems(db, ids);
+      changed();
+      return items;
+    },
+    importImage: ({ name, base64 }) => {
+      // Half-written files from a crash during an earlier import are removed before the first new one.
+      if (!swept) {
+        sweepPartialImages(imagesDir);
+        swept = true;
+      }
+      try {
+        const stored = storeImage(imagesDir, Buffer.from(base64, 'base64'));
+        insertAttachment(db, { ...stored, name, now: new Date() });
+        const row = readAttachment(db, stored.hash);
+        return { hash: stored.hash, mime: stored.mime, size: stored.size, name: row?.name ?? name };
+      } catch (error) {
+        if (!(error instanceof ImageRefused)) throw error;
+        const messages = {
+          image_too_large: 'The image is larger than 10 MiB.',
+          image_not_supported: 'The file is not a PNG, JPEG, GIF or WebP image.',
+          image_empty: 'The file is empty.',
+        } as const;
+        throw new RpcError({ code: 'invalid_input', message: messages[error.problem], issues: [{ path: 'base64', message: error.problem }] });
+      }
+    },
+    getImage: ({ hash }) => {
+      const attachment = readAttachment(db, hash);
+      const bytes = attachment ? readImage(imagesDir, hash) : null;
+      if (!attachment || !bytes) return null;
+      return { dataUrl: `data:${attachment.mime};base64,${bytes.toString('base64')}`, mime: attachment.mime };
+    },
+    getCompleteness: () => computeCompleteness(db),
+    preview: ({ locale }) => buildPreview(db, locale),
+    getProfile: () => {
+      const profile = readProfile(db);
+      if (!profile) return null;
+      const { version: _version, ...view } = profile;
+      return view;
+    },
+    saveProfile: (input) => {
+      const { version: _version, ...view } = saveProfile(db, input);
+      changed();
+      return view;
+    },
+  } satisfies DomainHandlers<Contract, 'portfolio'>;
+};

@@ -1,0 +1,297 @@
+import type { z } from 'zod';
+import type {
+  Completeness,
+  PortfolioItemView,
+  PortfolioPreview,
+  PortfolioVariantView,
+  ProfileVariantView,
+  ProfileView,
+  saveItemInputSchema,
+  saveProfileInputSchema,
+} from '../../../shared/contract/portfolio';
+import { chooseVariant, describeVariant, portfolioTextFields, profileTextFields } from '../../../shared/domain/portfolio';
+import type { PutPortfolioItemBody, PutProfileBody } from '../../../shared/platform/writes';
+import type { WritableDB } from '../db/database';
+import { enqueueWrite } from '../db/repositories/outbox-repository';
+import {
+  deletePortfolioRow,
+  dropUnattemptedWrites,
+  hasAttemptedWrites,
+  readUnsentLastWrite,
+  replaceUnsentPayload,
+  listPortfolioItems,
+  nextPortfolioPosition,
+  readAttachment,
+  readPortfolioItem,
+  readProfile,
+  setAttachmentUploadState,
+  setPortfolioPosition,
+  writePortfolioItem,
+  writeProfile,
+} from '../db/repositories/portfolio-repository';
+import { newPlatformId } from '../sync/push';
+
+type SaveItemInput = z.output<typeof saveItemInputSchema>;
+type SaveProfileInput = z.output<typeof saveProfileInputSchema>;
+
+export class PortfolioInputError extends Error {
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(message);
+    this.name = 'PortfolioInputError';
+    this.path = path;
+  }
+}
+
+type Texts = Record<string, unknown>;
+type Tracked = { locale: string; revision: number; sourceLocale: string | null; sourceRevision: number | null; updatedAt: string };
+
+/**
+ * New revisions for the variants of one save: a changed text gets the next revision; a translation records
+ * the revision of its source as saved now. An untouched translation keeps what it was written from.
+ */
+const trackRevisions = <T extends Texts & { locale: string; sourceLocale: string | null }>(
+  inputs: readonly T[],
+  previous: readonly (Tracked & Texts)[],
+  fields: readonly string[],
+  now: string,
+): (T & Tracked)[] => {
+  const revised = inputs.map((input) => {
+    const before = previous.find((variant) => variant.locale === input.locale);
+    const changed = !before || fields.some((field) => before[field] !== input[field]);
+    return { input, before, changed, revision: before ? (changed ? before.revision + 1 : before.revision) : 1 };
+  });
+  return revised.map(({ input, before, changed, revision }) => {
+    const sourceLocale = input.sourceLocale === input.locale ? null : input.sourceLocale;
+    const source = sourceLocale ? revised.find((candidate) => candidate.input.locale === sourceLocale) : undefined;
+    const retracked = changed || sourceLocale !== (before?.sourceLocale ?? null);
+    return {
+      ...input,
+      sourceLocale,
+      revision,
+      sourceRevision: retracked ? (source?.revision ?? null) : (before?.sourceRevision ?? null),
+      updatedAt: changed || !before ? now : before.updatedAt,
+    };
+  });
+};
+
+/** The platform's body for an item: every field, each language with a title (an untitled draft stays local). */
+export const toPutItemBody = (item: PortfolioItemView): PutPortfolioItemBody => ({
+  skills: item.skills,
+  links: item.links,
+  image_ids: item.imageHashes,
+  visibility: item.visibility,
+  position: Math.max(0, Math.round(item.position)),
+  completed_on: item.completedOn,
+  default_locale: item.defaultLocale,
+  variants: Object.fromEntries(
+    item.variants
+      .filter((variant) => variant.title.trim() !== '')
+      .map((variant) => [
+        variant.locale,
+        {
+          title: variant.title,
+          role: variant.role,
+          description: variant.description,
+          goal: variant.goal,
+          solution: variant.solution,
+          source_locale: variant.sourceLocale,
+        },
+      ]),
+  ),
+});
+
+/**
+ * Queues the whole item for the platform. Images it shows that the platform has not got yet are queued
+ * first (the outbox drains in order, so they arrive before the item that names them). A previous write of
+ * the item that has not gone out yet is replaced rather than followed: the platform sees one PUT.
+ */
+const queueItem = (db: WritableDB, item: PortfolioItemView, now: Date): void => {
+  for (const hash of item.imageHashes) {
+    if (readAttachment(db, hash)?.uploadState !== 'local') continue;
+    enqueueWrite(db, { entityType: 'portfolio_item', entityId: item.id, op: 'upload_image', payload: { hash }, now });
+    setAttachmentUploadState(db, hash, 'queued');
+  }
+  const payload = { id: item.id, body: toPutItemBody(item) };
+  const last = readUnsentLastWrite(db, 'portfolio_item', item.id);
+  if (last?.op === 'put_portfolio_item') replaceUnsentPayload(db, last.seq, payload);
+  else enqueueWrite(db, { entityType: 'portfolio_item', entityId: item.id, op: 'put_portfolio_item', payload, baseVersion: item.version, now });
+};
+
+export const saveItem = (db: WritableDB, input: SaveItemInput, now = new Date()): PortfolioItemView => {
+  const nowIso = now.toISOString();
+  return db.transaction(() => {
+    const existing = input.id ? readPortfolioItem(db, input.id) : null;
+    if (input.id && !existing) throw new PortfolioInputError('id', 'No such portfolio item.');
+    input.imageHashes.forEach((hash, index) => {
+      if (!readAttachment(db, hash) && !existing?.imageHashes.includes(hash)) {
+        throw new PortfolioInputError(`imageHashes.${index}`, 'Import the image before using it.');
+      }
+    });
+    const id = existing?.id ?? newPlatformId('portfolio_item');
+    const variants: PortfolioVariantView[] = trackRevisions(input.variants, existing?.variants ?? [], portfolioTextFields, nowIso);
+    writePortfolioItem(db, {
+      id,
+      defaultLocale: input.defaultLocale,
+      skills: input.skills,
+      links: input.links,
+      imageHashes: input.imageHashes,
+      visibility: input.visibility,
+      position: existing?.position ?? nextPortfolioPosition(db),
+      completedOn: input.completedOn,
+      variants,
+      updatedAt: nowIso,
+    });
+    const saved = readPortfolioItem(db, id);
+    if (!saved) throw new Error('the item just written is missing');
+    queueItem(db, saved, now);
+    return readPortfolioItem(db, id) ?? saved;
+  }).immediate();
+};
+
+/** An item the platform never had goes quietly; otherwise its deletion is queued with the version it had. */
+export const deleteItem = (db: WritableDB, id: string, now = new Date()): boolean =>
+  db.transaction(() => {
+    const existing = readPortfolioItem(db, id);
+    if (!existing) return false;
+    dropUnattemptedWrites(db, 'portfolio_item', id, 'put_portfolio_item');
+    const known = existing.version !== null || hasAttemptedWrites(db, 'portfolio_item', id);
+    deletePortfolioRow(db, id);
+    if (known) {
+      enqueueWrite(db, { entityType: 'portfolio_item', entityId: id, op: 'delete_portfolio_item', payload: { id }, baseVersion: existing.version, now });
+    }
+    return true;
+  }).immediate();
+
+/** Positions follow the given order; only items whose place changed are written to the platform again. */
+export const reorderItems = (db: WritableDB, ids: readonly string[], now = new Date()): PortfolioItemView[] =>
+  db.transaction(() => {
+    const items = listPortfolioItems(db);
+    const listed = new Set(ids);
+    const order = [...ids.filter((id) => items.some((item) => item.id === id)), ...items.filter((item) => !listed.has(item.id)).map((item) => item.id)];
+    order.forEach((id, position) => {
+      const item = items.find((candidate) => candidate.id === id);
+      if (!item || item.position === position) return;
+      setPortfolioPosition(db, id, position);
+      queueItem(db, { ...item, position }, now);
+    });
+    return listPortfolioItems(db);
+  }).immediate();
+
+export const toPutProfileBody = (profile: ProfileView): PutProfileBody => ({
+  name: profile.name,
+  country: profile.country,
+  city: profile.city,
+  hourly_rate_minor: profile.hourlyRateMinor,
+  currency: profile.currency ?? 'EUR',
+  skills: profile.skills,
+  languages: profile.languages,
+  default_locale: profile.defaultLocale ?? profile.variants[0]?.locale ?? 'en',
+  variants: Object.fromEntries(
+    profile.variants.map((variant) => [variant.locale, { headline: variant.headline, bio: variant.bio, source_locale: variant.sourceLocale }]),
+  ),
+});
+
+/** The profile is the platform account's: edits are queued once the workspace knows which account (after a sync). */
+export const saveProfile = (db: WritableDB, input: SaveProfileInput, now = new Date()): NonNullable<ReturnType<typeof readProfile>> => {
+  const nowIso = now.toISOString();
+  return db.transaction(() => {
+    const existing = readProfile(db);
+    const variants: ProfileVariantView[] = trackRevisions(input.variants, existing?.variants ?? [], profileTextFields, nowIso);
+    writeProfile(db, { ...input, variants, updatedAt: nowIso });
+    const saved = readProfile(db);
+    if (!saved) throw new Error('the profile just written is missing');
+    if (saved.userId) {
+      const payload = { body: toPutProfileBody(saved) };
+      const last = readUnsentLastWrite(db, 'profile', saved.userId);
+      if (last?.op === 'put_profile') replaceUnsentPayload(db, last.seq, payload);
+      else enqueueWrite(db, { entityType: 'profile', entityId: saved.userId, op: 'put_profile', payload, baseVersion: saved.version, now });
+    }
+    return readProfile(db) ?? saved;
+  }).immediate();
+};
+
+const toTracked = <V extends Tracked>(variant: V, fields: readonly string[]) => ({
+  ...variant,
+  fields: Object.fromEntries(fields.map((field) => [field, String((variant as Record<string, unknown>)[field] ?? '')])),
+});
+
+/** Per language, what each item and the profile still lack: missing, outdated or incomplete. */
+export const computeCompleteness = (db: WritableDB): Completeness => {
+  const items = listPortfolioItems(db);
+  const profile = readProfile(db);
+  const locales = new Set<string>();
+  for (const item of items) for (const variant of item.variants) locales.add(variant.locale);
+  for (const variant of profile?.variants ?? []) locales.add(variant.locale);
+  for (const language of profile?.languages ?? []) locales.add(language.tag);
+  const languages = [...locales].sort().map((locale) => {
+    const profileReport = profile
+      ? describeVariant(
+          profile.variants.map((variant) => toTracked(variant, profileTextFields)),
+          locale,
+          profile.defaultLocale ?? locale,
+          profileTextFields,
+        )
+      : null;
+    const itemReports = items.map((item) => {
+      const tracked = item.variants.map((variant) => toTracked(variant, portfolioTextFields));
+      const shown = chooseVariant(tracked, locale, item.defaultLocale, 'title').variant;
+      return { itemId: item.id, title: shown?.fields['title'] ?? '', ...describeVariant(tracked, locale, item.defaultLocale, portfolioTextFields) };
+    });
+    const reports = [...itemReports, ...(profileReport ? [profileReport] : [])];
+    return {
+      locale,
+      profile: profileReport,
+      items: itemReports,
+      complete: reports.filter((report) => report.status === 'complete').length,
+      total: reports.length,
+    };
+  });
+  return { languages };
+};
+
+/** What a client reading `locale` sees: public items only, each in the language the fallback rules pick. */
+export const buildPreview = (db: WritableDB, locale: string): PortfolioPreview => {
+  const profile = readProfile(db);
+  const profileChoice = profile
+    ? chooseVariant(
+        profile.variants.map((variant) => toTracked(variant, profileTextFields)),
+        locale,
+        profile.defaultLocale ?? locale,
+        'headline',
+      )
+    : null;
+  return {
+    locale,
+    profile:
+      profile && profileChoice
+        ? {
+            name: profile.name,
+            headline: profileChoice.variant?.fields['headline'] ?? '',
+            bio: profileChoice.variant?.fields['bio'] ?? '',
+            shownLocale: profileChoice.variant?.locale ?? null,
+            reason: profileChoice.reason,
+          }
+        : null,
+    items: listPortfolioItems(db)
+      .filter((item) => item.visibility === 'public')
+      .map((item) => {
+        const choice = chooseVariant(item.variants.map((variant) => toTracked(variant, portfolioTextFields)), locale, item.defaultLocale, 'title');
+        const text = (field: string): string => choice.variant?.fields[field] ?? '';
+        return {
+          id: item.id,
+          title: text('title'),
+          role: text('role'),
+          description: text('description'),
+          goal: text('goal'),
+          solution: text('solution'),
+          shownLocale: choice.variant?.locale ?? null,
+          reason: choice.reason,
+          skills: item.skills,
+          links: item.links,
+          imageHashes: item.imageHashes,
+          completedOn: item.completedOn,
+        };
+      }),
+  };
+};

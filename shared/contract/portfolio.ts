@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { variantStatuses } from '../domain/portfolio';
+import { languageLevels, portfolioVisibilities } from '../platform/records';
+import {
+  countrySchema,
+  currencyCodeSchema,
+  dateSchema,
+  httpUrlSchema,
+  languageTagSchema,
+  minorAmountSchema,
+  skillListSchema,
+  uploadIdSchema,
+} from '../platform/primitives';
+import { maxUploadBytes } from '../platform/writes';
+import { defineMethod } from '../rpc/define';
+
+const itemIdSchema = z.string().regex(/^pfi_[A-Za-z0-9_-]{1,100}$/);
+
+/** Base64 of at most the platform's upload limit; a little slack so a too-big file gets the clear message. */
+const maxImageBase64Chars = Math.ceil((maxUploadBytes * 4) / 3) + 1024;
+
+export const imageProblems = ['image_too_large', 'image_not_supported', 'image_empty'] as const;
+export type ImageProblem = (typeof imageProblems)[number];
+
+const tracking = {
+  revision: z.number().int().positive(),
+  /** The language this text was translated from, and that text's revision then (null: only its time is known). */
+  sourceLocale: languageTagSchema.nullable(),
+  sourceRevision: z.number().int().nonnegative().nullable(),
+  updatedAt: z.string(),
+};
+
+const portfolioTexts = {
+  title: z.string().trim().max(200),
+  role: z.string().trim().max(200),
+  description: z.string().max(10_000),
+  goal: z.string().max(5_000),
+  solution: z.string().max(5_000),
+};
+
+export const portfolioVariantViewSchema = z.object({ locale: languageTagSchema, ...portfolioTexts, ...tracking });
+export type PortfolioVariantView = z.infer<typeof portfolioVariantViewSchema>;
+
+export const portfolioItemViewSchema = z.object({
+  id: z.string(),
+  /** The platform's version; null until the platform has it. */
+  version: z.number().int().positive().nullable(),
+  defaultLocale: languageTagSchema,
+  skills: z.array(z.string()),
+  links: z.array(z.string()),
+  imageHashes: z.array(z.string()),
+  visibility: z.enum(portfolioVisibilities),
+  position: z.number(),
+  completedOn: z.string().nullable(),
+  variants: z.array(portfolioVariantViewSchema),
+  /** A local change is on its way to the platform (or was refused). */
+  pending: z.boolean(),
+  updatedAt: z.string(),
+});
+export type PortfolioItemView = z.infer<typeof portfolioItemViewSchema>;
+
+export const portfolioVariantInputSchema = z
+  .object({ locale: languageTagSchema, ...portfolioTexts, sourceLocale: languageTagSchema.nullable().default(null) })
+  .strict();
+
+export const saveItemInputSchema = z
+  .object({
+    /** null creates a new item. */
+    id: itemIdSchema.nullable(),
+    defaultLocale: languageTagSchema,
+    skills: skillListSchema.default([]),
+    links: z.array(httpUrlSchema).max(20).default([]),
+    imageHashes: z.array(uploadIdSchema).max(20).default([]),
+    visibility: z.enum(portfolioVisibilities).default('public'),
+    completedOn: dateSchema.nullable().default(null),
+    /** Every language the item keeps; a language left out is removed. */
+    variants: z.array(portfolioVariantInputSchema).min(1).max(20),
+  })
+  .strict()
+  .refine((value) => value.variants.some((variant) => variant.locale === value.defaultLocale && variant.title.trim() !== ''), {
+    path: ['variants'],
+    message: 'the default language needs a title',
+  })
+  .refine((value) => new Set(value.variants.map((variant) => variant.locale)).size === value.variants.length, {
+    path: ['variants'],
+    message: 'one variant per language',
+  });
+export type SaveItemInput = z.input<typeof saveItemInputSchema>;
+
+export const profileVariantViewSchema = z.object({ locale: languageTagSchema, headline: z.string(), bio: z.string(), ...tracking });
+export type ProfileVariantView = z.infer<typeof profileVariantViewSchema>;
+
+const profileLanguageSchema = z.object({ tag: languageTagSchema, level: z.enum(languageLevels) });
+
+export const profileViewSchema = z.object({
+  name: z.string(),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  hourlyRateMinor: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  skills: z.array(z.string()),
+  languages: z.array(profileLanguageSchema),
+  defaultLocale: z.string().nullable(),
+  variants: z.array(profileVariantViewSchema),
+  pending: z.boolean(),
+  /** The platform account it belongs to; null while the workspace has never synced. */
+  userId: z.string().nullable(),
+});
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+export const saveProfileInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    country: countrySchema.nullable(),
+    city: z.string().trim().max(100).nullable().default(null),
+    hourlyRateMinor: minorAmountSchema.nullable(),
+    currency: currencyCodeSchema,
+    skills: skillListSchema,
+    languages: z.array(profileLanguageSchema).max(20),
+    defaultLocale: languageTagSchema,
+    variants: z
+      .array(
+        z
+          .object({
+            locale: languageTagSchema,
+            headline: z.string().trim().max(200),
+            bio: z.string().max(10_000),
+            sourceLocale: languageTagSchema.nullable().default(null),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(20),
+  })
+  .strict()
+  .refine((value) => value.variants.some((variant) => variant.locale === value.defaultLocale), {
+    path: ['variants'],
+    message: 'must contain the default language',
+  });
+export type SaveProfileInput = z.input<typeof saveProfileInputSchema>;
+
+const statusEntrySchema = z.object({
+  status: z.enum(variantStatuses),
+  missingFields: z.array(z.string()),
+  sourceLocale: z.string().nullable(),
+});
+
+export const completenessSchema = z.object({
+  /** Every language the profile speaks or any item or the profile has a variant in. */
+  languages: z.array(
+    z.object({
+      locale: z.string(),
+      profile: statusEntrySchema.nullable(),
+      items: z.array(statusEntrySchema.extend({ itemId: z.string(), title: z.string() })),
+      /** Items and profile that are complete in this language, out of all of them. */
+      complete: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type Completeness = z.infer<typeof completenessSchema>;
+
+const fallbackReasonSchema = z.enum(['exact', 'same_language', 'default', 'first', 'none']);
+
+export const previewSchema = z.object({
+  locale: z.string(),
+  profile: z
+    .object({ name: z.string(), headline: z.string(), bio: z.string(), shownLocale: z.string().nullable(), reason: fallbackReasonSchema })
+    .nullable(),
+  /** Public items only, in the user's order. */
+  items: z.array(
+    z.object({
+      id: z.string(),
+      ...portfolioTexts,
+      shownLocale: z.string().nullable(),
+      reason: fallbackReasonSchema,
+      skills: z.array(z.string()),
+      links: z.array(z.string()),
+      imageHashes: z.array(z.string()),
+      completedOn: z.string().nullable(),
+    }),
+  ),
+});
+export type PortfolioPreview = z.infer<typeof previewSchema>;
+
+export const importedImageSchema = z.object({ hash: z.string(), mime: z.string(), size: z.number().int().nonnegative(), name: z.string() });
+export type ImportedImage = z.infer<typeof importedImageSchema>;
+
+export const portfolioMethods = {
+  listItems: defineMethod(z.object({}).strict(), z.array(portfolioItemViewSchema)),
+  getItem: defineMethod(z.object({ id: itemIdSchema }).strict(), portfolioItemViewSchema.nullable()),
+  /** Creates or replaces an item offline; a changed text gets a new revision, translations remember theirs. */
+  saveItem: defineMethod(saveItemInputSchema, portfolioItemViewSchema),
+  deleteItem: defineMethod(z.object({ id: itemIdSchema }).strict(), z.object({ deleted: z.boolean() })),
+  /** The whole order, first item first; items left out keep their place after these. */
+  reorderItems: defineMethod(z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }).strict(), z.array(portfolioItemViewSchema)),
+  /**
+   * An image picked or dropped in the UI, as base64. Refused with `invalid_input` and an issue whose message
+   * is one of `imageProblems` (the UI translates it). Stored once per content hash.
+   */
+  importImage: defineMethod(
+    z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(maxImageBase64Chars) }).strict(),
+    importedImageSchema,
+  ),
+  /** An image the workspace holds, as a data: URL the renderer's CSP allows; null when only the platform has it. */
+  getImage: defineMethod(z.object({ hash: uploadIdSchema }).strict(), z.object({ dataUrl: z.string(), mime: z.string() }).nullable()),
+  getCompleteness: defineMethod(z.object({}).strict(), completenessSchema),
+  /** The profile and public items as a client reading `locale` sees them, with the fallback used for each. */
+  preview: defineMethod(z.object({ locale: languageTagSchema }).strict(), previewSchema),
+  getProfile: defineMethod(z.object({}).strict(), profileViewSchema.nullable()),
+  saveProfile: defineMethod(saveProfileInputSchema, profileViewSchema),
+};
+
+export const portfolioEvents = {
+  /** Items, images or the profile changed (a local edit or a pull). */
+  portfolioChanged: z.object({}),
+};
