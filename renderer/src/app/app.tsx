@@ -9,6 +9,7 @@ import { SavedSearchNotices } from '../features/feed/saved-search-notices';
 import { useSavedSearchNotices } from '../features/feed/use-feed-extras';
 import { MessagesRoute } from '../features/messages/messages-route';
 import { CommandPalette } from '../features/palette/command-palette';
+import { PortfolioRoute } from '../features/portfolio/portfolio-route';
 import { SectionIntro } from '../features/sections/section-intro';
 import { SettingsScreen, type AppInfo } from '../features/settings/settings-screen';
 import { UpdateBanner } from '../features/updates/update-banner';
@@ -62,7 +63,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
     clients: () => <ClientsRoute now={now} />,
     messages: () => <MessagesRoute now={now} />,
     proposals: () => <SectionIntro section="proposals" />,
-    portfolio: () => <SectionIntro section="portfolio" />,
+    portfolio: () => <PortfolioRoute />,
     community: () => <CommunityRoute now={now} />,
     settings: () => (
       <SettingsScreen

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProfileView, SaveProfileInput } from '../../../../shared/contract/portfolio';
+import { describeVariant, profileTextFields } from '../../../../shared/domain/portfolio';
+import { locales } from '../../../../shared/i18n/locales';
+import { useClient } from '../../app/client-context';
+import { useProfile } from './use-portfolio';
+
+type ProfileDraft = Omit<SaveProfileInput, 'variants'> & { variants: NonNullable<SaveProfileInput['variants']> };
+
+const toDraft = (profile: ProfileView | null, locale: string): ProfileDraft => ({
+  name: profile?.name ?? '',
+  country: profile?.country ?? null,
+  city: profile?.city ?? null,
+  hourlyRateMinor: profile?.hourlyRateMinor ?? null,
+  currency: profile?.currency ?? 'EUR',
+  skills: profile?.skills ?? [],
+  languages: profile?.languages ?? [],
+  defaultLocale: profile?.defaultLocale ?? locale,
+  variants: profile?.variants.length
+    ? profile.variants.map(({ locale: tag, headline, bio, sourceLocale }) => ({ locale: tag, headline, bio, sourceLocale }))
+    : [{ locale, headline: '', bio: '', sourceLocale: null }],
+});
+
+const ProfileForm = ({ profile }: { profile: ProfileView | null }) => {
+  const { t, i18n } = useTranslation('portfolio');
+  const client = useClient();
+  const [draft, setDraft] = useState(() => toDraft(profile, i18n.language));
+  const [locale, setLocale] = useState(draft.defaultLocale);
+  const [saved, setSaved] = useState<'idle' | 'saved' | 'failed'>('idle');
+  const variant = draft.variants.find((candidate) => candidate.locale === locale);
+  const tracked = (profile?.variants ?? []).map((candidate) => ({ ...candidate, fields: { headline: candidate.headline, bio: candidate.bio } }));
+  const setText = (field: 'headline' | 'bio', value: string): void =>
+    setDraft((previous) => ({
+      ...previous,
+      variants: previous.variants.map((candidate) => (candidate.locale === locale ? { ...candidate, [field]: value } : candidate)),
+    }));
+  const save = async (): Promise<void> => {
+    try {
+      await client.portfolio.saveProfile(draft);
+      setSaved('saved');
+    } catch {
+      setSaved('failed');
+    }
+  };
+  return (
+    <form className="pf-editor card" aria-label={t('profileLabel')} onSubmit={(event) => (event.preventDefault(), void save())}>
+      <label className="field">
+        <span className="field-label">{t('profile.name')}</span>
+        <input value={draft.name} onChange={(event) => setDraft((previous) => ({ ...previous, name: event.target.value }))} />
+      </label>
+      <div className="pf-langs" role="tablist">
+        {draft.variants.map((candidate) => {
+          const mark = profile ? describeVariant(tracked, candidate.locale, profile.defaultLocale ?? candidate.locale, profileTextFields).status : null;
+          return (
+            <button
+              key={candidate.locale}
+              type="button"
+              role="tab"
+              aria-selected={candidate.locale === locale}
+              className={`pf-lang${candidate.locale === locale ? ' selected' : ''}`}
+              onClick={() => setLocale(candidate.locale)}
+            >
+              {candidate.locale.toUpperCase()}
+              {mark && mark !== 'complete' && <span className={`pf-status pf-status-${mark}`}>{t(`status.${mark}`)}</span>}
+            </button>
+          );
+        })}
+        <select
+          aria-label={t('editor.addLanguage')}
+          value=""
+          onChange={(event) => {
+            const tag = event.target.value;
+            if (!tag) return;
+            setDraft((previous) => ({ ...previous, variants: [...previous.variants, { locale: tag, headline: '', bio: '', sourceLocale: previous.defaultLocale }] }));
+            setLocale(tag);
+          }}
+        >
+          <option value="">{t('editor.addLanguage')}</option>
+          {locales
+            .filter((tag) => !draft.variants.some((candidate) => candidate.locale === tag))
+            .map((tag) => (
+              <option key={tag} value={tag}>
+                {tag.toUpperCase()}
+              </option>
+            ))}
+        </select>
+      </div>
+      {variant && (
+        <>
+          <label className="field">
+            <span className="field-label">{t('profile.headline')}</span>
+            <input value={variant.headline} onChange={(event) => setText('headline', event.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('profile.bio')}</span>
+            <textarea rows={6} value={variant.bio} onChange={(event) => setText('bio', event.target.value)} />
+          </label>
+        </>
+      )}
+      {!profile?.userId && <p className="field-hint">{t('profile.localOnly')}</p>}
+      {saved === 'saved' && <p className="field-hint">{t('profile.saved')}</p>}
+      {saved === 'failed' && <p role="alert">{t('editor.saveFailed')}</p>}
+      <div className="toolbar">
+        <button type="submit">{t('editor.save')}</button>
+      </div>
+    </form>
+  );
+};
+
+export const ProfileEditor = () => {
+  const { data, failed } = useProfile();
+  const { t } = useTranslation('portfolio');
+  if (failed) return <p role="alert">{t('error')}</p>;
+  if (data === null && !failed) return <ProfileForm key="new" profile={null} />;
+  return <ProfileForm key="loaded" profile={data} />;
+};

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Completeness, PortfolioItemView, PortfolioPreview, ProfileView } from '../../../../shared/contract/portfolio';
+import { useClient } from '../../app/client-context';
+
+/** Loads something from the portfolio contract and reloads it whenever the portfolio changes. */
+const usePortfolioData = <T>(load: () => Promise<T>): { data: T | null; failed: boolean; reload: () => void } => {
+  const client = useClient();
+  const [state, setState] = useState<{ data: T | null; failed: boolean }>({ data: null, failed: false });
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => setTick((count) => count + 1), []);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (data) => live && setState({ data, failed: false }),
+      () => live && setState((previous) => ({ ...previous, failed: true })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [load, tick]);
+  useEffect(() => client.on('portfolioChanged', reload), [client, reload]);
+  return { ...state, reload };
+};
+
+export const usePortfolioItems = () => {
+  const client = useClient();
+  return usePortfolioData<PortfolioItemView[]>(useCallback(() => client.portfolio.listItems({}), [client]));
+};
+
+export const useCompleteness = () => {
+  const client = useClient();
+  return usePortfolioData<Completeness>(useCallback(() => client.portfolio.getCompleteness({}), [client]));
+};
+
+export const usePreview = (locale: string) => {
+  const client = useClient();
+  return usePortfolioData<PortfolioPreview>(useCallback(() => client.portfolio.preview({ locale }), [client, locale]));
+};
+
+export const useProfile = () => {
+  const client = useClient();
+  return usePortfolioData<ProfileView | null>(useCallback(() => client.portfolio.getProfile({}), [client]));
+};
+
+// Images never change under a hash: one fetch per hash for the life of the window.
+const imageCache = new Map<string, Promise<string | null>>();
+
+/** An image the workspace holds, as a data: URL (null while loading or when only the platform has it). */
+export const useImage = (hash: string): string | null => {
+  const client = useClient();
+  const [url, setUrl] = useState<{ hash: string; url: string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    let pending = imageCache.get(hash);
+    if (!pending) {
+      pending = client.portfolio.getImage({ hash }).then((image) => image?.dataUrl ?? null, () => null);
+      imageCache.set(hash, pending);
+    }
+    void pending.then((dataUrl) => live && setUrl({ hash, url: dataUrl }));
+    return () => {
+      live = false;
+    };
+  }, [client, hash]);
+  return url?.hash === hash ? url.url : null;
+};
+
+/** Bytes to base64 in slices, so a 10 MiB image does not overflow the argument list. */
+export const toBase64 = (bytes: Uint8Array): string => {
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  }
+  return btoa(binary);
+};
+
+/** The reason code the core gives for a refused image (see imageProblems), if that is what the error is. */
+export const readImageProblem = (error: unknown): string | null => {
+  const issues = (error as { issues?: { message?: unknown }[] } | null)?.issues;
+  const message = issues?.[0]?.message;
+  return typeof message === 'string' && message.startsWith('image_') ? message : null;
+};

@@ -1,0 +1,56 @@
+import { crc32, deflateSync } from 'node:zlib';
+import type { Locator, Page } from '@playwright/test';
+
+const chunk = (type: string, data: Buffer): Buffer => {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+};
+
+/** A real 48×32 PNG in one colour per seed: a different image (and hash) each, that the browser can draw. */
+export const pngFile = (name: string, seed: number): { name: string; mimeType: string; buffer: Buffer } => {
+  const [width, height] = [48, 32];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [180, 60 + seed * 60, 40]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const buffer = Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return { name, mimeType: 'image/png', buffer };
+};
+
+/** The portfolio screen: items, the item editor per language, completeness, preview. */
+export class PortfolioPage {
+  readonly rows: Locator;
+  readonly editor: Locator;
+
+  constructor(readonly page: Page) {
+    this.rows = page.getByTestId('portfolio-row');
+    this.editor = page.locator('form.pf-editor');
+  }
+
+  tab(name: RegExp): Locator {
+    return this.page.getByRole('tab', { name });
+  }
+
+  async newItem(): Promise<void> {
+    await this.page.getByTestId('new-item').click();
+  }
+
+  async fill(field: 'title' | 'role' | 'description' | 'goal' | 'solution', text: string): Promise<void> {
+    await this.editor.getByTestId(`field-${field}`).fill(text);
+  }
+
+  async addLanguage(tag: string): Promise<void> {
+    await this.editor.getByRole('combobox').first().selectOption(tag);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId('save-item').click();
+  }
+}

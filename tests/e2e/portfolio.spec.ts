@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+import { PortfolioPage, pngFile } from './pages/portfolio-page';
+import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+
+let host: RunningWebHost;
+test.beforeAll(async () => {
+  host = await startWebHostProcess();
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+test('an item with two images written in Italian, translated to English, reordered; languages and preview say what is missing', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  const app = new AppPage(page);
+  const portfolio = new PortfolioPage(page);
+  await app.open(host.url);
+  await app.goTo('portfolio');
+
+  // A first item in English, then the Italian one with two images.
+  await portfolio.newItem();
+  await portfolio.fill('title', 'Logo for a bakery');
+  await portfolio.save();
+  await expect(portfolio.rows).toHaveCount(1);
+
+  await portfolio.newItem();
+  await portfolio.addLanguage('it');
+  // Italian is the main language; English becomes its translation.
+  await page.getByTestId('main-language').selectOption('it');
+  await portfolio.fill('title', 'Sito per una cantina');
+  await portfolio.fill('description', 'Negozio online per vendere vino in Europa');
+  await page.getByTestId('image-input').setInputFiles([pngFile('home.png', 1), pngFile('shop.png', 2)]);
+  await expect(portfolio.editor.locator('img.pf-thumb')).toHaveCount(2);
+  await page.getByTestId('image-input').setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') }]);
+  await expect(portfolio.editor.getByRole('alert')).toHaveText('notes.txt is not a PNG, JPEG, GIF or WebP image.');
+  await portfolio.editor.getByTestId('variant-tab-en').click();
+  await portfolio.fill('title', 'Website for a winery');
+  await portfolio.save();
+  await expect(portfolio.rows).toHaveCount(2);
+  await expect(portfolio.rows.nth(1)).toContainText('Website for a winery');
+  await expect(portfolio.rows.nth(1).locator('img.pf-thumb')).toBeVisible();
+
+  // Dragged to the top.
+  await portfolio.rows.nth(1).dragTo(portfolio.rows.nth(0));
+  await expect(portfolio.rows.nth(0)).toContainText('Website for a winery');
+
+  // The English text lacks what Italian has: the editor and the languages view say so.
+  await portfolio.rows.nth(0).getByRole('button').first().click();
+  await expect(portfolio.editor.getByTestId('variant-tab-en')).toContainText('Incomplete');
+  await portfolio.tab(/^Languages$/).click();
+  await expect(page.getByTestId('completeness')).toContainText('Website for a winery');
+  await expect(page.getByTestId('completeness')).toContainText('Incomplete');
+  await app.screenshot('portfolio-languages-en');
+
+  // A client reading German sees the main language, and the preview says so.
+  await portfolio.tab(/^Preview$/).click();
+  await page.getByTestId('preview-locale').selectOption('de');
+  await expect(page.getByTestId('preview-item')).toHaveCount(2);
+  await expect(page.getByTestId('fallback-note').first()).toContainText('No DE text');
+  await app.screenshot('portfolio-preview-en');
+
+  await portfolio.tab(/^Items$/).click();
+  await portfolio.rows.nth(0).getByRole('button').first().click();
+  await expect(portfolio.editor.locator('img.pf-thumb').first()).toHaveJSProperty('complete', true);
+  await expect.poll(() => portfolio.editor.locator('img.pf-thumb').first().evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBe(48);
+  await app.screenshot('portfolio-items-en');
+
+  await app.chooseLanguage('it');
+  await app.goTo('portfolio');
+  await expect(portfolio.rows.nth(0)).toContainText('Sito per una cantina');
+  await portfolio.rows.nth(0).getByRole('button').first().click();
+  await expect(portfolio.editor.getByTestId('variant-tab-en')).toContainText('Incompleto');
+  await app.screenshot('portfolio-items-it');
+  await portfolio.tab(/^Lingue$/).click();
+  await expect(page.getByTestId('completeness')).toContainText('Incompleto');
+  await app.screenshot('portfolio-languages-it');
+  await portfolio.tab(/^Anteprima$/).click();
+  await page.getByTestId('preview-locale').selectOption('de');
+  await expect(page.getByTestId('fallback-note').first()).toContainText('Nessun testo in DE');
+  await app.screenshot('portfolio-preview-it');
+  expect(errors).toEqual([]);
+});
