@@ -186,6 +186,63 @@ export type PortfolioPreview = z.infer<typeof previewSchema>;
 export const importedImageSchema = z.object({ hash: z.string(), mime: z.string(), size: z.number().int().nonnegative(), name: z.string() });
 export type ImportedImage = z.infer<typeof importedImageSchema>;
 
+export const suggestionSchema = z.object({
+  itemId: z.string(),
+  /** In the project's language when the item has it, by the preview's fallback rules otherwise. */
+  title: z.string(),
+  shownLocale: z.string().nullable(),
+  matchedSkills: z.array(z.string()),
+  /** Share of the project's skills the item shows, 0..1. */
+  score: z.number().min(0).max(1),
+});
+export type PortfolioSuggestion = z.infer<typeof suggestionSchema>;
+
+const exportedVariantSchema = z.object({ locale: languageTagSchema, ...portfolioTexts, ...tracking }).strict();
+
+/** The portfolio as a JSON file: everything to rebuild it in another workspace, images inlined as base64. */
+export const portfolioExportSchema = z
+  .object({
+    format: z.literal('bottega-portfolio'),
+    formatVersion: z.literal(1),
+    exportedAt: z.string(),
+    profile: z
+      .object({
+        name: z.string().max(200),
+        country: countrySchema.nullable(),
+        city: z.string().max(100).nullable(),
+        hourlyRateMinor: minorAmountSchema.nullable(),
+        currency: currencyCodeSchema.nullable(),
+        skills: skillListSchema,
+        languages: z.array(profileLanguageSchema).max(20),
+        defaultLocale: languageTagSchema.nullable(),
+        variants: z.array(profileVariantViewSchema.strict()).max(20),
+      })
+      .strict()
+      .nullable(),
+    items: z
+      .array(
+        z
+          .object({
+            defaultLocale: languageTagSchema,
+            skills: skillListSchema,
+            links: z.array(httpUrlSchema).max(20),
+            imageHashes: z.array(uploadIdSchema).max(20),
+            visibility: z.enum(portfolioVisibilities),
+            position: z.number(),
+            completedOn: dateSchema.nullable(),
+            variants: z.array(exportedVariantSchema).min(1).max(20),
+          })
+          .strict(),
+      )
+      .max(1000),
+    images: z.array(z.object({ hash: uploadIdSchema, name: z.string().max(255), base64: z.string() }).strict()).max(2000),
+  })
+  .strict();
+export type PortfolioExport = z.infer<typeof portfolioExportSchema>;
+
+/** Largest JSON file import takes (images inlined): generous, still bounded. */
+export const maxPortfolioJsonChars = 300 * 1024 * 1024;
+
 export const portfolioMethods = {
   listItems: defineMethod(z.object({}).strict(), z.array(portfolioItemViewSchema)),
   getItem: defineMethod(z.object({ id: itemIdSchema }).strict(), portfolioItemViewSchema.nullable()),
@@ -207,6 +264,21 @@ export const portfolioMethods = {
   getCompleteness: defineMethod(z.object({}).strict(), completenessSchema),
   /** The profile and public items as a client reading `locale` sees them, with the fallback used for each. */
   preview: defineMethod(z.object({ locale: languageTagSchema }).strict(), previewSchema),
+  /** For the proposal editor: the user's items whose skills best match a project's, best first (none: an empty list). */
+  suggestForProject: defineMethod(
+    z.object({ projectId: z.string().min(1).max(200), limit: z.number().int().positive().max(50).default(5) }).strict(),
+    z.array(suggestionSchema),
+  ),
+  /** The whole portfolio and profile as JSON text (see portfolioExportSchema). */
+  exportJson: defineMethod(z.object({}).strict(), z.object({ json: z.string(), items: z.number().int(), images: z.number().int() })),
+  /**
+   * Adds the items of an exported file as new items (queued for the platform like any edit) and takes its
+   * profile texts; images are checked and stored like imported ones. Invalid files are refused whole.
+   */
+  importJson: defineMethod(
+    z.object({ json: z.string().max(maxPortfolioJsonChars) }).strict(),
+    z.object({ items: z.number().int(), images: z.number().int() }),
+  ),
   getProfile: defineMethod(z.object({}).strict(), profileViewSchema.nullable()),
   saveProfile: defineMethod(saveProfileInputSchema, profileViewSchema),
 };

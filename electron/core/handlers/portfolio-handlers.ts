@@ -10,7 +10,9 @@ import {
   reorderItems,
   saveItem,
   saveProfile,
+  suggestItems,
 } from '../portfolio/portfolio-writes';
+import { exportPortfolio, importPortfolio } from '../portfolio/portfolio-transfer';
 import type { DomainHandlers } from '../rpc/rpc-server';
 import type { CoreContext } from './context';
 
@@ -80,6 +82,20 @@ export const createPortfolioHandlers = ({ db, sync, emit, dataDir }: CoreContext
     },
     getCompleteness: () => computeCompleteness(db),
     preview: ({ locale }) => buildPreview(db, locale),
+    suggestForProject: ({ projectId, limit }) => suggestItems(db, projectId, limit),
+    exportJson: () => {
+      const file = exportPortfolio(db, imagesDir);
+      return { json: JSON.stringify(file, null, 2), items: file.items.length, images: file.images.length };
+    },
+    importJson: ({ json }) => {
+      try {
+        const result = importPortfolio(db, imagesDir, json);
+        changed();
+        return result;
+      } catch (error) {
+        return refuse(error);
+      }
+    },
     getProfile: () => {
       const profile = readProfile(db);
       if (!profile) return null;

@@ -3,6 +3,7 @@ import type {
   Completeness,
   PortfolioItemView,
   PortfolioPreview,
+  PortfolioSuggestion,
   PortfolioVariantView,
   ProfileVariantView,
   ProfileView,
@@ -24,6 +25,7 @@ import {
   readAttachment,
   readPortfolioItem,
   readProfile,
+  readProjectForMatching,
   setAttachmentUploadState,
   setPortfolioPosition,
   writePortfolioItem,
@@ -106,7 +108,7 @@ export const toPutItemBody = (item: PortfolioItemView): PutPortfolioItemBody => 
  * first (the outbox drains in order, so they arrive before the item that names them). A previous write of
  * the item that has not gone out yet is replaced rather than followed: the platform sees one PUT.
  */
-const queueItem = (db: WritableDB, item: PortfolioItemView, now: Date): void => {
+export const queueItem = (db: WritableDB, item: PortfolioItemView, now: Date): void => {
   for (const hash of item.imageHashes) {
     if (readAttachment(db, hash)?.uploadState !== 'local') continue;
     enqueueWrite(db, { entityType: 'portfolio_item', entityId: item.id, op: 'upload_image', payload: { hash }, now });
@@ -294,4 +296,29 @@ export const buildPreview = (db: WritableDB, locale: string): PortfolioPreview =
         };
       }),
   };
+};
+
+/**
+ * Items whose skills cover most of the project's skills come first (ties: the user's own order); items
+ * sharing no skill are left out. Titles in the project's language where the item has one.
+ */
+export const suggestItems = (db: WritableDB, projectId: string, limit: number): PortfolioSuggestion[] => {
+  const project = readProjectForMatching(db, projectId);
+  if (!project || project.skills.length === 0) return [];
+  const wanted = new Set(project.skills.map((skill) => skill.toLowerCase()));
+  return listPortfolioItems(db)
+    .map((item) => {
+      const matchedSkills = item.skills.filter((skill) => wanted.has(skill.toLowerCase()));
+      const choice = chooseVariant(item.variants.map((variant) => toTracked(variant, portfolioTextFields)), project.language, item.defaultLocale, 'title');
+      return {
+        itemId: item.id,
+        title: choice.variant?.fields['title'] ?? '',
+        shownLocale: choice.variant?.locale ?? null,
+        matchedSkills,
+        score: matchedSkills.length / wanted.size,
+      };
+    })
+    .filter((suggestion) => suggestion.matchedSkills.length > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
 };

@@ -257,3 +257,10 @@ export const hasAttemptedWrites = (db: ReadableDB, entityType: RecordType, entit
 export const removeWrite = (db: WritableDB, seq: number): void => {
   prepare(db, 'DELETE FROM outbox WHERE seq = ?').run(seq);
 };
+
+// ---- projects, as the suggestions read them -----------------------------------------------------------
+
+export const readProjectForMatching = (db: ReadableDB, id: string): { skills: string[]; language: string } | null => {
+  const row = prepare(db, 'SELECT skills, language FROM projects WHERE id = ?').get(id) as { skills: string; language: string } | undefined;
+  return row ? { skills: JSON.parse(row.skills) as string[], language: row.language } : null;
+};
