@@ -279,6 +279,8 @@ export const portfolioMethods = {
     z.object({ json: z.string().max(maxPortfolioJsonChars) }).strict(),
     z.object({ items: z.number().int(), images: z.number().int() }),
   ),
+  /** The preview of `locale` as an A4 PDF (public items, fallback rules applied), base64-encoded. */
+  exportPdf: defineMethod(z.object({ locale: languageTagSchema }).strict(), z.object({ base64: z.string(), fileName: z.string() })),
   getProfile: defineMethod(z.object({}).strict(), profileViewSchema.nullable()),
   saveProfile: defineMethod(saveProfileInputSchema, profileViewSchema),
 };

@@ -61,6 +61,8 @@ test('an item with two images written in Italian, translated to English, reorder
   await expect(page.getByTestId('preview-item')).toHaveCount(2);
   await expect(page.getByTestId('fallback-note').first()).toContainText('No DE text');
   await app.screenshot('portfolio-preview-en');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
+  expect(download.suggestedFilename()).toBe('portfolio-de.pdf');
 
   await portfolio.tab(/^Items$/).click();
   await portfolio.rows.nth(0).getByRole('button').first().click();

@@ -12,6 +12,7 @@ import {
   saveProfile,
   suggestItems,
 } from '../portfolio/portfolio-writes';
+import { renderPortfolioPdf } from '../portfolio/portfolio-pdf';
 import { exportPortfolio, importPortfolio } from '../portfolio/portfolio-transfer';
 import type { DomainHandlers } from '../rpc/rpc-server';
 import type { CoreContext } from './context';
@@ -95,6 +96,10 @@ export const createPortfolioHandlers = ({ db, sync, emit, dataDir }: CoreContext
       } catch (error) {
         return refuse(error);
       }
+    },
+    exportPdf: async ({ locale }) => {
+      const pdf = await renderPortfolioPdf(buildPreview(db, locale), imagesDir);
+      return { base64: pdf.toString('base64'), fileName: `portfolio-${locale}.pdf` };
     },
     getProfile: () => {
       const profile = readProfile(db);

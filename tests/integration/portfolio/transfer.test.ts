@@ -76,6 +76,9 @@ describe('portfolio JSON', () => {
       defaultLocale: 'it',
       variants: [{ locale: 'it', headline: 'Designer a Torino', bio: 'Marchi per botteghe', sourceLocale: null }],
     });
+    const pdf = await client.portfolio.exportPdf({ locale: 'en' });
+    expect(pdf.fileName).toBe('portfolio-en.pdf');
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const exported = await client.portfolio.exportJson({});
     expect(exported).toMatchObject({ items: 2, images: 1 });
 

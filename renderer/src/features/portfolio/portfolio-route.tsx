@@ -5,7 +5,7 @@ import { chooseVariant, describeVariant, portfolioTextFields, type PortfolioText
 import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
-import { readImageProblem, toBase64, useCompleteness, useImage, usePortfolioItems, usePreview } from './use-portfolio';
+import { downloadFile, fromBase64, readImageProblem, toBase64, useCompleteness, useImage, usePortfolioItems, usePreview } from './use-portfolio';
 import { ProfileEditor } from './profile-editor';
 import './portfolio.css';
 
@@ -382,6 +382,44 @@ const LanguagesTab = () => {
   );
 };
 
+const TransferBar = ({ locale }: { locale: string }) => {
+  const { t } = useTranslation('portfolio');
+  const client = useClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const downloadPdf = async (): Promise<void> => {
+    const { base64, fileName } = await client.portfolio.exportPdf({ locale });
+    downloadFile(fileName, [fromBase64(base64)], 'application/pdf');
+  };
+  const exportJson = async (): Promise<void> => {
+    const { json } = await client.portfolio.exportJson({});
+    downloadFile('portfolio.json', [json], 'application/json');
+  };
+  const importJson = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    try {
+      const result = await client.portfolio.importJson({ json: await file.text() });
+      setMessage(t('transfer.imported', { count: result.items }));
+    } catch {
+      setMessage(t('transfer.importFailed', { name: file.name }));
+    }
+  };
+  return (
+    <div className="toolbar">
+      <button type="button" onClick={() => void downloadPdf()} data-testid="download-pdf">
+        {t('transfer.pdf', { locale: locale.toUpperCase() })}
+      </button>
+      <button type="button" className="secondary" onClick={() => void exportJson()}>
+        {t('transfer.exportJson')}
+      </button>
+      <label className="pf-pick">
+        {t('transfer.importJson')}
+        <input type="file" accept="application/json,.json" onChange={(event) => void importJson(event.target.files?.[0])} />
+      </label>
+      {message && <span role="status">{message}</span>}
+    </div>
+  );
+};
+
 const PreviewTab = () => {
   const { t, i18n } = useTranslation('portfolio');
   const [locale, setLocale] = useState(i18n.language);
@@ -404,6 +442,7 @@ const PreviewTab = () => {
           ))}
         </select>
       </label>
+      <TransferBar locale={locale} />
       <p className="field-hint">{t('fallback.rules')}</p>
       {data?.profile && (
         <section className="card">
