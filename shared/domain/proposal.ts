@@ -86,3 +86,12 @@ export const checkProposal = (draft: ProposalDraftState): ProposalProblem[] => {
   }
   return problems;
 };
+
+/** The reference platform's service fee on what the client pays, in percent. */
+export const platformFeePercent = 10;
+
+/** Fee and what the freelancer receives, in minor units (the fee rounded to the nearest unit). */
+export const splitFee = (amountMinor: number): { feeMinor: number; netMinor: number } => {
+  const feeMinor = Math.round((amountMinor * platformFeePercent) / 100);
+  return { feeMinor, netMinor: amountMinor - feeMinor };
+};

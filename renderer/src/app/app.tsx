@@ -10,7 +10,7 @@ import { useSavedSearchNotices } from '../features/feed/use-feed-extras';
 import { MessagesRoute } from '../features/messages/messages-route';
 import { CommandPalette } from '../features/palette/command-palette';
 import { PortfolioRoute } from '../features/portfolio/portfolio-route';
-import { SectionIntro } from '../features/sections/section-intro';
+import { ProposalsRoute } from '../features/proposals/proposals-route';
 import { SettingsScreen, type AppInfo } from '../features/settings/settings-screen';
 import { UpdateBanner } from '../features/updates/update-banner';
 import { UpdatesCard } from '../features/updates/updates-card';
@@ -62,7 +62,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
     feed: () => <FeedRoute now={now} />,
     clients: () => <ClientsRoute now={now} />,
     messages: () => <MessagesRoute now={now} />,
-    proposals: () => <SectionIntro section="proposals" />,
+    proposals: () => <ProposalsRoute />,
     portfolio: () => <PortfolioRoute />,
     community: () => <CommunityRoute now={now} />,
     settings: () => (

@@ -1,0 +1,88 @@
+import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useTranslation } from 'react-i18next';
+
+const isDocument = (value: unknown): value is JSONContent =>
+  value !== null && typeof value === 'object' && 'type' in value && value.type === 'doc';
+
+/**
+ * What the core holds for a variant: the editor's document as JSON, or (from the platform) the letter as a
+ * JSON string, or nothing yet. Text becomes paragraphs; it is never parsed as markup.
+ */
+export const toEditorContent = (bodyJson: string): JSONContent | string => {
+  if (bodyJson === '') return '';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bodyJson);
+  } catch {
+    parsed = bodyJson;
+  }
+  if (typeof parsed === 'string') {
+    return {
+      type: 'doc',
+      content: parsed.split(/\n{2,}|\n/).map((line) => (line === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: line }] })),
+    };
+  }
+  if (isDocument(parsed)) return parsed;
+  return '';
+};
+
+type Props = {
+  locale: string;
+  bodyJson: string;
+  editable: boolean;
+  onChange: (bodyJson: string, bodyText: string) => void;
+  onBlur: () => void;
+};
+
+/** One variant's cover letter. Spell-checking follows the variant's language through `lang`. */
+export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur }: Props) => {
+  const { t } = useTranslation('proposals');
+  const editor = useEditor({
+    extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: false }, heading: { levels: [2, 3] } })],
+    content: toEditorContent(bodyJson),
+    editable,
+    editorProps: {
+      attributes: {
+        lang: locale,
+        spellcheck: 'true',
+        class: 'cover-letter-editor',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': t('editor.label', { language: locale }),
+        'data-testid': 'cover-letter',
+      },
+    },
+    onUpdate: ({ editor: current }) => onChange(JSON.stringify(current.getJSON()), current.getText({ blockSeparator: '\n\n' })),
+    onBlur: () => onBlur(),
+  });
+  const toggle = (command: 'bold' | 'italic' | 'bulletList' | 'orderedList'): void => {
+    if (!editor) return;
+    const chain = editor.chain().focus();
+    if (command === 'bold') chain.toggleBold().run();
+    if (command === 'italic') chain.toggleItalic().run();
+    if (command === 'bulletList') chain.toggleBulletList().run();
+    if (command === 'orderedList') chain.toggleOrderedList().run();
+  };
+  return (
+    <div className="cover-letter">
+      {editable && (
+        <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+          <button type="button" className="secondary small" onClick={() => toggle('bold')} aria-pressed={editor?.isActive('bold') ?? false}>
+            {t('editor.bold')}
+          </button>
+          <button type="button" className="secondary small" onClick={() => toggle('italic')} aria-pressed={editor?.isActive('italic') ?? false}>
+            {t('editor.italic')}
+          </button>
+          <button type="button" className="secondary small" onClick={() => toggle('bulletList')}>
+            {t('editor.bullets')}
+          </button>
+          <button type="button" className="secondary small" onClick={() => toggle('orderedList')}>
+            {t('editor.numbered')}
+          </button>
+        </div>
+      )}
+      <EditorContent editor={editor} />
+    </div>
+  );
+};

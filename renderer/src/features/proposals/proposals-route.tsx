@@ -1,0 +1,408 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { proposalListStatuses, type ProposalDetail, type ProposalSummary } from '../../../../shared/contract/proposals';
+import { fromMinorUnits, toMinorUnits } from '../../../../shared/domain/money';
+import { platformFeePercent, splitFee, sumMilestones, type MilestoneDraft } from '../../../../shared/domain/proposal';
+import { formatDateTime, formatLanguageName, formatMoney } from '../../../../shared/i18n/format';
+import { locales } from '../../../../shared/i18n/locales';
+import { useClient } from '../../app/client-context';
+import { useRouteParams } from '../../app/routes';
+import { CoverLetterEditor } from './cover-letter-editor';
+import { useProposal, useProposalList, useVariantAutosave, type AutosaveState } from './use-proposals';
+
+type ListStatus = (typeof proposalListStatuses)[number];
+
+const ProposalList = ({ items, openId, onOpen }: { items: ProposalSummary[]; openId: string | null; onOpen: (id: string) => void }) => {
+  const { t, i18n } = useTranslation('proposals');
+  if (items.length === 0) {
+    return (
+      <div className="empty-state" data-testid="proposals-empty">
+        <h2>{t('empty.title')}</h2>
+        <p>{t('empty.body')}</p>
+      </div>
+    );
+  }
+  return (
+    <ul className="proposal-list" aria-label={t('listLabel')}>
+      {items.map((item) => (
+        <li key={item.id}>
+          <button type="button" className={`thread-row${item.id === openId ? ' selected' : ''}`} data-testid="proposal-row" onClick={() => onOpen(item.id)}>
+            <span className="thread-top">
+              <span className="thread-name">{item.projectTitle ?? item.projectId}</span>
+              <span className={`status-badge status-${item.status}`}>{t(`status.${item.status}`, { defaultValue: item.status })}</span>
+            </span>
+            <span className="thread-preview muted">
+              {item.clientName ?? t('unknownClient')}
+              {item.amountMinor !== null && ` · ${formatMoney(item.amountMinor, item.currency, i18n.language)}`}
+              {` · ${item.locales.map((locale) => locale.toUpperCase()).join(' ')}`}
+              {item.pending && ` · ${t('pending')}`}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+const AutosaveIndicator = ({ state }: { state: AutosaveState }) => {
+  const { t } = useTranslation('proposals');
+  if (state === 'idle') return null;
+  return (
+    <span className={`autosave autosave-${state}`} role="status" data-testid="autosave">
+      {t(`autosave.${state}`)}
+    </span>
+  );
+};
+
+const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: ProposalDetail; locale: string; editable: boolean; onSaved: () => void }) => {
+  const { t, i18n } = useTranslation('proposals');
+  const client = useClient();
+  const variant = proposal.variants.find((candidate) => candidate.locale === locale);
+  const autosave = useVariantAutosave(proposal.id, locale, onSaved);
+  const [history, setHistory] = useState<{ revision: number; savedAt: string; bodyText: string }[] | null>(null);
+  const [generation, setGeneration] = useState(0);
+  if (!variant) return null;
+  const showHistory = (): void => {
+    autosave.flush(true);
+    void client.proposals.listRevisions({ id: proposal.id, locale }).then(setHistory);
+  };
+  const restore = (revision: number): void => {
+    void client.proposals.restoreRevision({ id: proposal.id, locale, revision }).then(() => {
+      setHistory(null);
+      onSaved();
+      setGeneration((count) => count + 1);
+    });
+  };
+  return (
+    <div className="variant-editor">
+      <div className="variant-meta">
+        <AutosaveIndicator state={autosave.state} />
+        {variant.outdated && variant.sourceLocale && (
+          <span className="outdated" data-testid="variant-outdated">
+            {t('variant.outdated', { source: formatLanguageName(variant.sourceLocale, i18n.language) })}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void client.proposals.markVariantCurrent({ id: proposal.id, locale }).then(onSaved)}
+            >
+              {t('variant.markCurrent')}
+            </button>
+          </span>
+        )}
+        <button type="button" className="link-button" onClick={showHistory} data-testid="show-history">
+          {t('history.show')}
+        </button>
+      </div>
+      <CoverLetterEditor
+        key={`${proposal.id}:${locale}:${generation}`}
+        locale={locale}
+        bodyJson={variant.bodyJson}
+        editable={editable}
+        onChange={autosave.change}
+        onBlur={() => autosave.flush()}
+      />
+      {history && (
+        <section className="detail-section" aria-label={t('history.title')}>
+          <h3>{t('history.title')}</h3>
+          <ol className="history" data-testid="revisions">
+            {history.map((row) => (
+              <li key={row.revision}>
+                <span>{t('history.revision', { revision: row.revision, when: formatDateTime(row.savedAt, i18n.language) })}</span>
+                <span className="muted small revision-preview">{row.bodyText.slice(0, 160)}</span>
+                {editable && row.revision !== variant.revision && (
+                  <button type="button" className="link-button" onClick={() => restore(row.revision)}>
+                    {t('history.restore')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+};
+
+type TermsDraft = { kind: 'fixed' | 'hourly'; amount: string; periodDays: string; milestones: { title: string; amount: string; dueInDays: string }[] };
+
+const toTermsDraft = (proposal: ProposalDetail): TermsDraft => ({
+  kind: proposal.kind,
+  amount: proposal.amountMinor === null ? '' : String(fromMinorUnits(proposal.amountMinor, proposal.currency)),
+  periodDays: proposal.periodDays === null ? '' : String(proposal.periodDays),
+  milestones: proposal.milestones.map((m) => ({
+    title: m.title,
+    amount: String(fromMinorUnits(m.amountMinor, proposal.currency)),
+    dueInDays: m.dueInDays === null ? '' : String(m.dueInDays),
+  })),
+});
+
+const parseMinor = (text: string, currency: string): number | null => {
+  const value = Number(text.replace(',', '.'));
+  return text.trim() === '' || !Number.isFinite(value) || value < 0 ? null : toMinorUnits(value, currency);
+};
+
+const parseDays = (text: string): number | null => {
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 && value <= 3650 ? value : null;
+};
+
+const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalDetail; editable: boolean; onSaved: () => void }) => {
+  const { t, i18n } = useTranslation('proposals');
+  const client = useClient();
+  const [draft, setDraft] = useState(() => toTermsDraft(proposal));
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const milestones: MilestoneDraft[] = draft.milestones.map((m) => ({
+    title: m.title,
+    amountMinor: parseMinor(m.amount, proposal.currency) ?? 0,
+    dueInDays: parseDays(m.dueInDays),
+  }));
+  const amountMinor = parseMinor(draft.amount, proposal.currency);
+  const update = (next: TermsDraft): void => {
+    setDraft(next);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      void client.proposals
+        .saveTerms({
+          id: proposal.id,
+          kind: next.kind,
+          amountMinor: parseMinor(next.amount, proposal.currency),
+          periodDays: parseDays(next.periodDays),
+          milestones: next.milestones.map((m) => ({
+            title: m.title,
+            amountMinor: parseMinor(m.amount, proposal.currency) ?? 0,
+            dueInDays: parseDays(m.dueInDays),
+          })),
+        })
+        .then(onSaved);
+    }, 300);
+  };
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  const money = (minor: number): string => formatMoney(minor, proposal.currency, i18n.language);
+  const total = sumMilestones(milestones);
+  const fee = amountMinor === null ? null : splitFee(amountMinor);
+  return (
+    <fieldset className="terms" disabled={!editable} data-testid="terms">
+      <legend>{t('terms.title')}</legend>
+      <div className="terms-row">
+        <label className="field">
+          <span className="field-label">{t('terms.kind')}</span>
+          <select value={draft.kind} onChange={(event) => update({ ...draft, kind: event.target.value === 'hourly' ? 'hourly' : 'fixed' })}>
+            <option value="fixed">{t('terms.fixed')}</option>
+            <option value="hourly">{t('terms.hourly')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{draft.kind === 'fixed' ? t('terms.amount', { currency: proposal.currency }) : t('terms.rate', { currency: proposal.currency })}</span>
+          <input inputMode="decimal" value={draft.amount} data-testid="terms-amount" onChange={(event) => update({ ...draft, amount: event.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('terms.period')}</span>
+          <input inputMode="numeric" value={draft.periodDays} data-testid="terms-period" onChange={(event) => update({ ...draft, periodDays: event.target.value })} />
+        </label>
+      </div>
+      {fee && (
+        <p className="muted small" data-testid="terms-net">
+          {t('terms.feeNet', { percent: platformFeePercent, fee: money(fee.feeMinor), net: money(fee.netMinor) })}
+        </p>
+      )}
+      <h4>{t('milestones.title')}</h4>
+      <ol className="milestones">
+        {draft.milestones.map((milestone, index) => {
+          const set = (patch: Partial<TermsDraft['milestones'][number]>): void =>
+            update({ ...draft, milestones: draft.milestones.map((m, at) => (at === index ? { ...m, ...patch } : m)) });
+          return (
+            <li key={index} className="terms-row">
+              <input aria-label={t('milestones.name')} value={milestone.title} onChange={(event) => set({ title: event.target.value })} />
+              <input aria-label={t('milestones.amount')} inputMode="decimal" value={milestone.amount} onChange={(event) => set({ amount: event.target.value })} />
+              <input aria-label={t('milestones.due')} inputMode="numeric" value={milestone.dueInDays} onChange={(event) => set({ dueInDays: event.target.value })} />
+              <button type="button" className="link-button" onClick={() => update({ ...draft, milestones: draft.milestones.filter((_, at) => at !== index) })}>
+                {t('milestones.remove')}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" onClick={() => update({ ...draft, milestones: [...draft.milestones, { title: '', amount: '', dueInDays: '' }] })}>
+        {t('milestones.add')}
+      </button>
+      {draft.milestones.length > 0 && (
+        <p className={total === amountMinor || draft.kind === 'hourly' ? 'muted small' : 'error small'} data-testid="milestones-total">
+          {t('milestones.total', { total: money(total), amount: amountMinor === null ? '—' : money(amountMinor) })}
+        </p>
+      )}
+    </fieldset>
+  );
+};
+
+const editableStatuses = new Set(['draft', 'queued', 'submitted', 'shortlisted']);
+
+const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onChanged: () => void }) => {
+  const { t, i18n } = useTranslation('proposals');
+  const client = useClient();
+  const [locale, setLocale] = useState(proposal.defaultLocale);
+  const [refused, setRefused] = useState(false);
+  const editable = editableStatuses.has(proposal.status);
+  const current = proposal.variants.some((variant) => variant.locale === locale) ? locale : proposal.defaultLocale;
+  const missing = locales.filter((candidate) => !proposal.variants.some((variant) => variant.locale === candidate));
+  const addVariant = (next: string): void => {
+    void client.proposals.addVariant({ id: proposal.id, locale: next, sourceLocale: proposal.defaultLocale }).then(() => {
+      onChanged();
+      setLocale(next);
+    });
+  };
+  const submit = (): void => {
+    void client.proposals.submitProposal({ id: proposal.id }).then((result) => {
+      setRefused(!result.queued);
+      onChanged();
+    });
+  };
+  const withdraw = (): void => {
+    if (window.confirm(t('withdraw.confirm'))) void client.proposals.withdrawProposal({ id: proposal.id }).then(onChanged);
+  };
+  return (
+    <article className="detail-pane wide proposal-editor" aria-labelledby="proposal-title" data-testid="proposal-editor">
+      <header className="detail-header">
+        <div>
+          <h2 id="proposal-title">{proposal.projectTitle ?? proposal.projectId}</h2>
+          <p className="muted">
+            {proposal.clientName ?? t('unknownClient')} ·{' '}
+            <span className={`status-badge status-${proposal.status}`} data-testid="proposal-status">
+              {t(`status.${proposal.status}`, { defaultValue: proposal.status })}
+            </span>
+            {proposal.pending && ` · ${t('pending')}`}
+          </p>
+        </div>
+      </header>
+      <div className="variant-tabs" role="tablist" aria-label={t('variant.tabs')}>
+        {proposal.variants.map((variant) => (
+          <button
+            key={variant.locale}
+            type="button"
+            role="tab"
+            aria-selected={variant.locale === current}
+            className={variant.locale === current ? 'small' : 'secondary small'}
+            onClick={() => setLocale(variant.locale)}
+          >
+            {formatLanguageName(variant.locale, i18n.language)}
+            {variant.locale === proposal.defaultLocale && ` (${t('variant.projectLanguage')})`}
+            {variant.outdated && ' ⚠'}
+          </button>
+        ))}
+        {editable && missing.length > 0 && (
+          <select aria-label={t('variant.add')} value="" data-testid="add-variant" onChange={(event) => event.target.value && addVariant(event.target.value)}>
+            <option value="">{t('variant.add')}</option>
+            {missing.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {formatLanguageName(candidate, i18n.language)}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <VariantEditor key={current} proposal={proposal} locale={current} editable={editable} onSaved={onChanged} />
+      <TermsForm key={proposal.id} proposal={proposal} editable={editable} onSaved={onChanged} />
+      {proposal.problems.length > 0 && (
+        <section className={refused ? 'problems error' : 'problems'} data-testid="proposal-problems" aria-live="polite">
+          <h3>{t('problems.title')}</h3>
+          <ul>
+            {proposal.problems.map((problem, index) => (
+              <li key={index}>
+                {t(`problems.${problem.code}`, {
+                  language: problem.locale ? formatLanguageName(problem.locale, i18n.language) : '',
+                  source: problem.sourceLocale ? formatLanguageName(problem.sourceLocale, i18n.language) : '',
+                  index: (problem.index ?? 0) + 1,
+                  total: problem.totalMinor !== undefined ? formatMoney(problem.totalMinor, proposal.currency, i18n.language) : '',
+                  amount: problem.amountMinor !== undefined ? formatMoney(problem.amountMinor, proposal.currency, i18n.language) : '',
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <footer className="proposal-actions">
+        {editable && (
+          <button type="button" className="primary" data-testid="submit-proposal" onClick={submit}>
+            {proposal.version === null ? t('submit.first') : t('submit.update')}
+          </button>
+        )}
+        {proposal.version !== null && (proposal.status === 'submitted' || proposal.status === 'shortlisted') && (
+          <button type="button" className="secondary" data-testid="withdraw-proposal" onClick={withdraw}>
+            {t('withdraw.action')}
+          </button>
+        )}
+      </footer>
+    </article>
+  );
+};
+
+/** `#/proposals`, `#/proposals/<id>`, and `#/proposals/new/<projectId>/<lang>` from the feed's "Write a proposal". */
+export const ProposalsRoute = () => {
+  const { t } = useTranslation('proposals');
+  const client = useClient();
+  const [params, go] = useRouteParams();
+  const creating = params[0] === 'new' ? { projectId: params[1] ?? '', locale: params[2] ?? 'en' } : null;
+  const openId = creating ? null : (params[0] ?? null);
+  const [searchText, setSearchText] = useState('');
+  const [status, setStatus] = useState<ListStatus | null>(null);
+  const items = useProposalList(searchText, status);
+  const { proposal, reload } = useProposal(openId);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (!creating) return;
+    let live = true;
+    client.proposals.createDraft(creating).then(
+      ({ id }) => live && go('proposals', id),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+    // The draft is made once per address; `creating` is derived from it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, go, creating?.projectId, creating?.locale]);
+
+  return (
+    <section className="screen proposals" aria-labelledby="proposals-title">
+      <header className="screen-header">
+        <div>
+          <h1 id="proposals-title">{t('title')}</h1>
+        </div>
+      </header>
+      <div className="two-pane">
+        <aside className="list-pane">
+          <input
+            type="search"
+            className="search-input wide"
+            aria-label={t('search')}
+            placeholder={t('search')}
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
+          <select aria-label={t('filterStatus')} value={status ?? ''} onChange={(event) => setStatus(proposalListStatuses.find((s) => s === event.target.value) ?? null)}>
+            <option value="">{t('allStatuses')}</option>
+            {proposalListStatuses.map((value) => (
+              <option key={value} value={value}>
+                {t(`status.${value}`)}
+              </option>
+            ))}
+          </select>
+          {items && <ProposalList items={items} openId={openId} onOpen={(id) => go('proposals', id)} />}
+        </aside>
+        {failed ? (
+          <p className="form-error" role="alert">
+            {t('createFailed')}
+          </p>
+        ) : proposal ? (
+          <ProposalEditor key={proposal.id} proposal={proposal} onChanged={reload} />
+        ) : (
+          <div className="conversation empty-state">
+            <p className="muted">{openId && proposal === null ? t('missing') : t('pick')}</p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+};

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProposalDetail, ProposalSummary, proposalListStatuses } from '../../../../shared/contract/proposals';
+import { useClient } from '../../app/client-context';
+
+export const useProposalList = (text: string, status: (typeof proposalListStatuses)[number] | null): ProposalSummary[] | null => {
+  const client = useClient();
+  const [items, setItems] = useState<ProposalSummary[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = (): void => {
+      client.proposals
+        .listProposals({ text, status })
+        .then((next) => live && setItems(next), () => live && setItems([]));
+    };
+    load();
+    const stopProposals = client.on('proposalsChanged', load);
+    const stopSync = client.on('syncStatusChanged', load);
+    return () => {
+      live = false;
+      stopProposals();
+      stopSync();
+    };
+  }, [client, text, status]);
+  return items;
+};
+
+/** The open proposal, reloaded when it changes here or through sync; keyed by id so a stale answer never shows. */
+export const useProposal = (id: string | null): { proposal: ProposalDetail | null | undefined; reload: () => void } => {
+  const client = useClient();
+  const [state, setState] = useState<{ id: string; proposal: ProposalDetail | null } | null>(null);
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => setTick((count) => count + 1), []);
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    const load = (): void => {
+      client.proposals.getProposal({ id }).then(
+        (proposal) => live && setState({ id, proposal }),
+        () => live && setState({ id, proposal: null }),
+      );
+    };
+    load();
+    const stopSync = client.on('syncStatusChanged', load);
+    return () => {
+      live = false;
+      stopSync();
+    };
+  }, [client, id, tick]);
+  return { proposal: id && state?.id === id ? state.proposal : undefined, reload };
+};
+
+/** Saves this long after typing stops: well inside the one second a crash may cost. */
+const autosavePauseMs = 400;
+
+export type AutosaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+/**
+ * Autosave of one variant: debounced while typing, flushed when the variant changes, the screen closes or the
+ * page is hidden. `checkpoint` asks the core to start a new revision (used when leaving the variant).
+ */
+export const useVariantAutosave = (id: string, locale: string, onSaved: () => void) => {
+  const client = useClient();
+  const [state, setState] = useState<AutosaveState>('idle');
+  const pending = useRef<{ bodyJson: string; bodyText: string } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(
+    (checkpoint = false) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      const body = pending.current;
+      pending.current = null;
+      if (!body) return;
+      setState('saving');
+      client.proposals.saveVariant({ id, locale, ...body, checkpoint }).then(
+        () => {
+          setState('saved');
+          onSaved();
+        },
+        () => setState('failed'),
+      );
+    },
+    [client, id, locale, onSaved],
+  );
+  useEffect(() => {
+    const hide = (): void => flush();
+    window.addEventListener('pagehide', hide);
+    return () => {
+      window.removeEventListener('pagehide', hide);
+      flush(true);
+    };
+  }, [flush]);
+  const change = useCallback(
+    (bodyJson: string, bodyText: string) => {
+      pending.current = { bodyJson, bodyText };
+      setState('saving');
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => flush(), autosavePauseMs);
+    },
+    [flush],
+  );
+  return { state, change, flush };
+};
