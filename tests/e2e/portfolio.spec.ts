@@ -85,3 +85,26 @@ test('an item with two images written in Italian, translated to English, reorder
   await app.screenshot('portfolio-preview-it');
   expect(errors).toEqual([]);
 });
+
+test('the profile keeps a headline and bio per language, rate and languages spoken', async ({ page }) => {
+  const app = new AppPage(page);
+  const portfolio = new PortfolioPage(page);
+  await app.open(host.url);
+  await app.chooseLanguage('en');
+  await app.goTo('portfolio');
+  await portfolio.tab(/^Profile$/).click();
+  const form = page.locator('form.pf-editor');
+  await form.getByLabel('Name').fill('Giulia Rossi');
+  await form.getByLabel('Country (ISO code)').fill('it');
+  await form.getByLabel('Hourly rate').fill('45');
+  await form.getByLabel('Add a language you speak').selectOption('it');
+  await form.getByLabel('Headline').fill('Brand designer for small workshops');
+  await form.getByLabel('About you').fill('I draw logos and signs.');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toContainText('Saved.');
+  await app.screenshot('portfolio-profile-en');
+  await portfolio.tab(/^Preview$/).click();
+  await page.getByTestId('preview-locale').selectOption('fr');
+  await expect(page.locator('.pf-preview')).toContainText('Brand designer for small workshops');
+  await expect(page.getByTestId('fallback-note').first()).toContainText('No FR text');
+});

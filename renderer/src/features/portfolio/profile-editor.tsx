@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileView, SaveProfileInput } from '../../../../shared/contract/portfolio';
 import { describeVariant, profileTextFields } from '../../../../shared/domain/portfolio';
 import { locales } from '../../../../shared/i18n/locales';
+import { languageLevels } from '../../../../shared/platform/records';
 import { useClient } from '../../app/client-context';
 import { useProfile } from './use-portfolio';
 
@@ -49,6 +50,89 @@ const ProfileForm = ({ profile }: { profile: ProfileView | null }) => {
         <span className="field-label">{t('profile.name')}</span>
         <input value={draft.name} onChange={(event) => setDraft((previous) => ({ ...previous, name: event.target.value }))} />
       </label>
+      <div className="toolbar">
+        <label className="field">
+          <span className="field-label">{t('profile.country')}</span>
+          <input
+            value={draft.country ?? ''}
+            maxLength={2}
+            size={4}
+            onChange={(event) => setDraft((previous) => ({ ...previous, country: event.target.value.toUpperCase() || null }))}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('profile.hourlyRate')}</span>
+          <input
+            type="number"
+            min={0}
+            step="0.01"
+            value={draft.hourlyRateMinor === null || draft.hourlyRateMinor === undefined ? '' : draft.hourlyRateMinor / 100}
+            onChange={(event) =>
+              setDraft((previous) => ({ ...previous, hourlyRateMinor: event.target.value === '' ? null : Math.round(Number(event.target.value) * 100) }))
+            }
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('profile.currency')}</span>
+          <input value={draft.currency} maxLength={3} size={4} onChange={(event) => setDraft((previous) => ({ ...previous, currency: event.target.value.toUpperCase() }))} />
+        </label>
+      </div>
+      <label className="field">
+        <span className="field-label">{t('fields.skills')}</span>
+        <input
+          defaultValue={draft.skills.join(', ')}
+          onBlur={(event) => {
+            const skills = event.target.value.split(',').map((skill) => skill.trim().toLowerCase()).filter(Boolean);
+            setDraft((previous) => ({ ...previous, skills }));
+          }}
+        />
+      </label>
+      <fieldset className="field">
+        <legend className="field-label">{t('profile.spoken')}</legend>
+        {draft.languages.map((language, index) => (
+          <div key={language.tag} className="toolbar">
+            <span>{language.tag.toUpperCase()}</span>
+            <select
+              aria-label={t('profile.level')}
+              value={language.level}
+              onChange={(event) => {
+                const level = languageLevels.find((candidate) => candidate === event.target.value) ?? language.level;
+                setDraft((previous) => ({ ...previous, languages: previous.languages.map((other, at) => (at === index ? { ...other, level } : other)) }));
+              }}
+            >
+              {languageLevels.map((level) => (
+                <option key={level} value={level}>
+                  {t(`levels.${level}`)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setDraft((previous) => ({ ...previous, languages: previous.languages.filter((_, at) => at !== index) }))}
+            >
+              {t('editor.delete')}
+            </button>
+          </div>
+        ))}
+        <select
+          aria-label={t('profile.addSpoken')}
+          value=""
+          onChange={(event) => {
+            const tag = event.target.value;
+            if (tag) setDraft((previous) => ({ ...previous, languages: [...previous.languages, { tag, level: 'professional' }] }));
+          }}
+        >
+          <option value="">{t('profile.addSpoken')}</option>
+          {locales
+            .filter((tag) => !draft.languages.some((language) => language.tag === tag))
+            .map((tag) => (
+              <option key={tag} value={tag}>
+                {tag.toUpperCase()}
+              </option>
+            ))}
+        </select>
+      </fieldset>
       <div className="pf-langs" role="tablist">
         {draft.variants.map((candidate) => {
           const mark = profile ? describeVariant(tracked, candidate.locale, profile.defaultLocale ?? candidate.locale, profileTextFields).status : null;
@@ -109,9 +193,10 @@ const ProfileForm = ({ profile }: { profile: ProfileView | null }) => {
 };
 
 export const ProfileEditor = () => {
-  const { data, failed } = useProfile();
+  const { data, loaded, failed } = useProfile();
   const { t } = useTranslation('portfolio');
   if (failed) return <p role="alert">{t('error')}</p>;
-  if (data === null && !failed) return <ProfileForm key="new" profile={null} />;
-  return <ProfileForm key="loaded" profile={data} />;
+  // The form starts from the first answer and stays mounted afterwards, so a save never wipes what is typed.
+  if (!loaded) return null;
+  return <ProfileForm profile={data} />;
 };

@@ -3,15 +3,15 @@ import type { Completeness, PortfolioItemView, PortfolioPreview, ProfileView } f
 import { useClient } from '../../app/client-context';
 
 /** Loads something from the portfolio contract and reloads it whenever the portfolio changes. */
-const usePortfolioData = <T>(load: () => Promise<T>): { data: T | null; failed: boolean; reload: () => void } => {
+const usePortfolioData = <T>(load: () => Promise<T>): { data: T | null; loaded: boolean; failed: boolean; reload: () => void } => {
   const client = useClient();
-  const [state, setState] = useState<{ data: T | null; failed: boolean }>({ data: null, failed: false });
+  const [state, setState] = useState<{ data: T | null; loaded: boolean; failed: boolean }>({ data: null, loaded: false, failed: false });
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((count) => count + 1), []);
   useEffect(() => {
     let live = true;
     load().then(
-      (data) => live && setState({ data, failed: false }),
+      (data) => live && setState({ data, loaded: true, failed: false }),
       () => live && setState((previous) => ({ ...previous, failed: true })),
     );
     return () => {
