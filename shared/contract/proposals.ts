@@ -48,6 +48,8 @@ export const proposalProblemSchema = z.object({
   code: z.string(),
   locale: z.string().optional(),
   sourceLocale: z.string().optional(),
+  /** An unfillable merge field, as written. */
+  field: z.string().optional(),
   index: z.number().int().optional(),
   totalMinor: z.number().int().optional(),
   amountMinor: z.number().int().optional(),

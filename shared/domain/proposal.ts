@@ -27,7 +27,8 @@ export type ProposalProblem =
   | { code: 'missing_period' }
   | { code: 'milestones_mismatch'; totalMinor: number; amountMinor: number }
   | { code: 'milestone_invalid'; index: number }
-  | { code: 'contact_details'; locale: string };
+  | { code: 'contact_details'; locale: string }
+  | { code: 'unknown_merge_field'; locale: string; field: string };
 
 /** Integer minor units only: a sum of floats could make 0.1 + 0.2 disagree with a price. */
 export const sumMilestones = (milestones: readonly Pick<MilestoneDraft, 'amountMinor'>[]): number =>

@@ -1,5 +1,7 @@
 import type { Contract } from '../../../shared/contract';
+import { resolveMergeFields, type MergeValues } from '../../../shared/domain/merge-fields';
 import { checkProposal, shouldStartRevision, type ProposalProblem } from '../../../shared/domain/proposal';
+import { formatMoney } from '../../../shared/i18n/format';
 import { RpcError } from '../../../shared/rpc/errors';
 import { enqueueWrite, hasUnsentWrites } from '../db/repositories/outbox-repository';
 import {
@@ -10,6 +12,7 @@ import {
   listProposals,
   listRevisions,
   readLatestRevision,
+  readMergeSources,
   readProjectTerms,
   readProposal,
   readRevision,
@@ -28,18 +31,38 @@ import type { CoreContext } from './context';
 
 const notFound = (): RpcError => new RpcError({ code: 'not_found', message: 'No such proposal.' });
 
-const findProblems = (proposal: ProposalRecord): ProposalProblem[] =>
-  checkProposal({
+type MergeSources = ReturnType<typeof readMergeSources>;
+
+/** Merge values for one variant: the rate is written the way the variant's language writes money. */
+const toMergeValues = (sources: MergeSources, locale: string): MergeValues => ({
+  'client.name': sources.clientName,
+  'project.title': sources.projectTitle,
+  'my.name': sources.myName,
+  'my.rate':
+    sources.myRateMinor !== null && sources.myCurrency !== null ? formatMoney(sources.myRateMinor, sources.myCurrency, locale) : null,
+});
+
+const findProblems = (proposal: ProposalRecord, sources: MergeSources): ProposalProblem[] => [
+  ...checkProposal({
     kind: proposal.kind,
     amountMinor: proposal.amountMinor,
     periodDays: proposal.periodDays,
     defaultLocale: proposal.defaultLocale,
     milestones: proposal.milestones,
     variants: proposal.variants,
-  });
+  }),
+  // Never sent raw: a field that cannot be filled blocks submit until it is fixed.
+  ...proposal.variants.flatMap((variant) =>
+    resolveMergeFields(variant.bodyText, toMergeValues(sources, variant.locale)).unresolved.map((field) => ({
+      code: 'unknown_merge_field',
+      locale: variant.locale,
+      field,
+    })) satisfies ProposalProblem[],
+  ),
+];
 
 /** What the platform receives: the cover letter as plain text (never markup it would have to trust). */
-const toPlatformFields = (proposal: ProposalRecord) => ({
+const toPlatformFields = (proposal: ProposalRecord, sources: MergeSources) => ({
   kind: proposal.kind,
   amount_minor: proposal.amountMinor ?? 0,
   currency: proposal.currency,
@@ -47,7 +70,10 @@ const toPlatformFields = (proposal: ProposalRecord) => ({
   milestones: proposal.milestones.map((m) => ({ title: m.title.trim(), amount_minor: m.amountMinor, due_in_days: m.dueInDays })),
   default_locale: proposal.defaultLocale,
   variants: Object.fromEntries(
-    proposal.variants.map((variant) => [variant.locale, { cover_letter: variant.bodyText.trim(), source_locale: variant.sourceLocale }]),
+    proposal.variants.map((variant) => [
+      variant.locale,
+      { cover_letter: resolveMergeFields(variant.bodyText, toMergeValues(sources, variant.locale)).text.trim(), source_locale: variant.sourceLocale },
+    ]),
   ),
 });
 
@@ -93,7 +119,7 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
     listProposals: (query) => listProposals(db, query),
     getProposal: ({ id }) => {
       const proposal = readProposal(db, id);
-      return proposal ? { ...proposal, problems: findProblems(proposal) } : null;
+      return proposal ? { ...proposal, problems: findProblems(proposal, readMergeSources(db, id)) } : null;
     },
     createDraft: ({ projectId, locale }) => {
       const existing = findDraftForProject(db, projectId);
@@ -154,14 +180,15 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       db.transaction(() => writeTerms(db, { id, kind, amountMinor, periodDays, milestones, now: new Date() })).immediate();
       emit('proposalsChanged', { id });
       const proposal = load(id);
-      return { milestonesTotalMinor: proposal.milestonesTotalMinor, problems: findProblems(proposal) };
+      return { milestonesTotalMinor: proposal.milestonesTotalMinor, problems: findProblems(proposal, readMergeSources(db, id)) };
     },
     submitProposal: ({ id }) => {
       const proposal = loadEditable(id);
-      const problems = findProblems(proposal);
+      const sources = readMergeSources(db, id);
+      const problems = findProblems(proposal, sources);
       if (problems.length > 0) return { queued: false, status: proposal.status, problems };
       const now = new Date();
-      const fields = toPlatformFields(proposal);
+      const fields = toPlatformFields(proposal, sources);
       let status = proposal.status;
       db.transaction(() => {
         if (proposal.version === null) {

@@ -45,15 +45,15 @@ const doc = (...paragraphs: string[]): string =>
   JSON.stringify({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 
 const german = 'Sehr geehrte Damen und Herren, gerne übernehme ich Ihr Projekt. Grüße aus München.';
-const italian = 'Gentili signori, sarò lieto di occuparmi del vostro progetto. Più qualità, così.';
+const italian = 'Gentili signori, sarò lieto di occuparmi del progetto «{project.title}». Più qualità, così.';
 
 describe('proposals', () => {
   it('is drafted, translated, priced and submitted offline; reaches the platform exactly once; edited, conflicts resolved, withdrawn', async () => {
     const { platform, core, client, signIn } = await setup();
     const count = (sql: string, ...params: unknown[]) => (core.db.prepare(sql).get(...params) as { n: number }).n;
-    const { id: projectId } = core.db
-      .prepare("SELECT id FROM projects WHERE status = 'open' AND id NOT IN (SELECT project_id FROM proposals) LIMIT 1")
-      .get() as { id: string };
+    const { id: projectId, title: projectTitle } = core.db
+      .prepare("SELECT id, title FROM projects WHERE status = 'open' AND id NOT IN (SELECT project_id FROM proposals) LIMIT 1")
+      .get() as { id: string; title: string };
 
     await client.sync.signOut();
     const { id, created } = await client.proposals.createDraft({ projectId, locale: 'de' });
@@ -108,6 +108,13 @@ describe('proposals', () => {
     });
     expect(fixed).toEqual({ milestonesTotalMinor: 150_000, problems: [] });
 
+    // A merge field that cannot be filled is flagged and blocks submit; never sent raw.
+    const misspelt = `${italian} {project.budget}`;
+    await client.proposals.saveVariant({ id, locale: 'it', bodyJson: doc(misspelt), bodyText: misspelt });
+    const blocked = await client.proposals.submitProposal({ id });
+    expect(blocked).toMatchObject({ queued: false, problems: [{ code: 'unknown_merge_field', locale: 'it', field: 'project.budget' }] });
+    await client.proposals.saveVariant({ id, locale: 'it', bodyJson: doc(italian), bodyText: italian });
+
     // Submitted offline twice: one queued create, the second folded into it.
     await expect(client.proposals.submitProposal({ id })).resolves.toEqual({ queued: true, status: 'queued', problems: [] });
     await client.proposals.submitProposal({ id });
@@ -126,7 +133,7 @@ describe('proposals', () => {
       amount_minor: 150_000,
       period_days: 14,
       default_locale: 'de',
-      variants: { de: { cover_letter: german }, it: { cover_letter: italian, source_locale: 'de' } },
+      variants: { de: { cover_letter: german }, it: { cover_letter: italian.replace('{project.title}', projectTitle), source_locale: 'de' } },
     });
     const submitted = (await client.proposals.getProposal({ id }))!;
     expect(submitted).toMatchObject({ status: 'submitted', pending: false, version: expect.any(Number) });

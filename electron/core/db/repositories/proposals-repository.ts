@@ -291,3 +291,16 @@ export const replaceUntriedProposalWrite = (db: WritableDB, entry: { id: string;
     `UPDATE outbox SET payload = ? WHERE op = ? AND state = 'queued' AND attempts = 0
        AND seq = (SELECT max(seq) FROM outbox WHERE entity_type = 'proposal' AND entity_id = ?)`,
   ).run(JSON.stringify(entry.payload), entry.op, entry.id).changes > 0;
+
+/** What merge fields are filled with: the project's title and client, and the user's own profile. */
+export const readMergeSources = (
+  db: ReadableDB,
+  id: string,
+): { clientName: string | null; projectTitle: string | null; myName: string | null; myRateMinor: number | null; myCurrency: string | null } =>
+  (prepare(
+    db,
+    `SELECT c.name AS clientName, p.title AS projectTitle, me.name AS myName, me.hourly_rate_minor AS myRateMinor, me.currency AS myCurrency
+     FROM proposals pr LEFT JOIN projects p ON p.id = pr.project_id LEFT JOIN clients c ON c.id = p.client_id
+       LEFT JOIN profile me ON me.id = 1
+     WHERE pr.id = ?`,
+  ).get(id) as ReturnType<typeof readMergeSources> | undefined) ?? { clientName: null, projectTitle: null, myName: null, myRateMinor: null, myCurrency: null };

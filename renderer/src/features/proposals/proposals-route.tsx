@@ -313,6 +313,7 @@ const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onC
                   language: problem.locale ? formatLanguageName(problem.locale, i18n.language) : '',
                   source: problem.sourceLocale ? formatLanguageName(problem.sourceLocale, i18n.language) : '',
                   index: (problem.index ?? 0) + 1,
+                  field: problem.field ?? '',
                   total: problem.totalMinor !== undefined ? formatMoney(problem.totalMinor, proposal.currency, i18n.language) : '',
                   amount: problem.amountMinor !== undefined ? formatMoney(problem.amountMinor, proposal.currency, i18n.language) : '',
                 })}

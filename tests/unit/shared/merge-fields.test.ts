@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { findMergeFields, resolveMergeFields } from '../../../shared/domain/merge-fields';
+
+const values = { 'client.name': 'Jürgen Weiß', 'project.title': 'Übersetzung für Straßenbau', 'my.name': 'Giulia Rossi', 'my.rate': '45,00 €' };
+
+describe('merge fields', () => {
+  it('fills every known field, as often as it appears, with text taken literally', () => {
+    const text = 'Sehr geehrter {client.name}, zu „{project.title}“: {my.rate} pro Stunde. Grüße, {my.name} – {client.name}';
+    expect(resolveMergeFields(text, values)).toEqual({
+      text: 'Sehr geehrter Jürgen Weiß, zu „Übersetzung für Straßenbau“: 45,00 € pro Stunde. Grüße, Giulia Rossi – Jürgen Weiß',
+      unresolved: [],
+    });
+    // A value that looks like a field or a replacement pattern is not expanded again.
+    expect(resolveMergeFields('{client.name}', { 'client.name': '$& {my.name}' }).text).toBe('$& {my.name}');
+  });
+
+  it('flags unknown fields and fields without a value, and leaves them in place', () => {
+    expect(resolveMergeFields('Hi {client.nmae}, {my.name} here, {project.budget}', { 'my.name': '' })).toEqual({
+      text: 'Hi {client.nmae}, {my.name} here, {project.budget}',
+      unresolved: ['client.nmae', 'my.name', 'project.budget'],
+    });
+  });
+
+  it('treats braces that are not a dotted name as ordinary text', () => {
+    const text = 'Code: function() { return {a: 1}; } {single} {Client.Name} { client.name }';
+    expect(findMergeFields(text)).toEqual([]);
+    expect(resolveMergeFields(text, values)).toEqual({ text, unresolved: [] });
+    expect(findMergeFields('{my.name} {client.name} {my.name}')).toEqual(['my.name', 'client.name']);
+  });
+});
