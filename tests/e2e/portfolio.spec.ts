@@ -32,7 +32,7 @@ test('an item with two images written in Italian, translated to English, reorder
   await page.getByTestId('main-language').selectOption('it');
   await portfolio.fill('title', 'Sito per una cantina');
   await portfolio.fill('description', 'Negozio online per vendere vino in Europa');
-  await page.getByTestId('image-input').setInputFiles([pngFile('home.png', 1), pngFile('shop.png', 2)]);
+  await page.getByTestId('image-input').setInputFiles([pngFile('home.png', 1), pngFile('shop.png', 2, 600, 300)]);
   await expect(portfolio.editor.locator('img.pf-thumb')).toHaveCount(2);
   await page.getByTestId('image-input').setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') }]);
   await expect(portfolio.editor.getByRole('alert')).toHaveText('notes.txt is not a PNG, JPEG, GIF or WebP image.');
@@ -67,7 +67,11 @@ test('an item with two images written in Italian, translated to English, reorder
   await portfolio.tab(/^Items$/).click();
   await portfolio.rows.nth(0).getByRole('button').first().click();
   await expect(portfolio.editor.locator('img.pf-thumb').first()).toHaveJSProperty('complete', true);
-  await expect.poll(() => portfolio.editor.locator('img.pf-thumb').first().evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBe(48);
+  const widthOf = (index: number) => () =>
+    portfolio.editor.locator('img.pf-thumb').nth(index).evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth);
+  await expect.poll(widthOf(0)).toBe(48);
+  // The 600×300 image is shown as a thumbnail drawn locally, not at full size.
+  await expect.poll(widthOf(1)).toBe(240);
   await app.screenshot('portfolio-items-en');
 
   await app.chooseLanguage('it');

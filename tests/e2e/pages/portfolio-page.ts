@@ -10,9 +10,8 @@ const chunk = (type: string, data: Buffer): Buffer => {
   return Buffer.concat([length, body, crc]);
 };
 
-/** A real 48×32 PNG in one colour per seed: a different image (and hash) each, that the browser can draw. */
-export const pngFile = (name: string, seed: number): { name: string; mimeType: string; buffer: Buffer } => {
-  const [width, height] = [48, 32];
+/** A real PNG (48×32 unless told) in one colour per seed: a different image (and hash) each, that the browser can draw. */
+export const pngFile = (name: string, seed: number, width = 48, height = 32): { name: string; mimeType: string; buffer: Buffer } => {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -42,10 +42,30 @@ export const useProfile = () => {
   return usePortfolioData<ProfileView | null>(useCallback(() => client.portfolio.getProfile({}), [client]));
 };
 
-// Images never change under a hash: one fetch per hash for the life of the window.
+/**
+ * A small copy drawn locally on a canvas (at most `max` pixels a side), so lists hold thumbnails, not
+ * full photos; an image the browser cannot draw keeps its original.
+ */
+const makeThumbnail = (dataUrl: string, max = 240): Promise<string> =>
+  new Promise((resolve) => {
+    const image = new Image();
+    image.onload = () => {
+      const scale = Math.min(1, max / Math.max(image.naturalWidth, image.naturalHeight, 1));
+      const context = scale < 1 ? document.createElement('canvas').getContext('2d') : null;
+      if (!context) return resolve(dataUrl);
+      context.canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
+      context.canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
+      context.drawImage(image, 0, 0, context.canvas.width, context.canvas.height);
+      resolve(context.canvas.toDataURL('image/webp', 0.85));
+    };
+    image.onerror = () => resolve(dataUrl);
+    image.src = dataUrl;
+  });
+
+// Images never change under a hash: one fetch (and one thumbnail) per hash for the life of the window.
 const imageCache = new Map<string, Promise<string | null>>();
 
-/** An image the workspace holds, as a data: URL (null while loading or when only the platform has it). */
+/** A thumbnail of an image the workspace holds, as a data: URL (null while loading or when only the platform has it). */
 export const useImage = (hash: string): string | null => {
   const client = useClient();
   const [url, setUrl] = useState<{ hash: string; url: string | null } | null>(null);
@@ -53,7 +73,7 @@ export const useImage = (hash: string): string | null => {
     let live = true;
     let pending = imageCache.get(hash);
     if (!pending) {
-      pending = client.portfolio.getImage({ hash }).then((image) => image?.dataUrl ?? null, () => null);
+      pending = client.portfolio.getImage({ hash }).then((image) => (image ? makeThumbnail(image.dataUrl) : null), () => null);
       imageCache.set(hash, pending);
     }
     void pending.then((dataUrl) => live && setUrl({ hash, url: dataUrl }));
