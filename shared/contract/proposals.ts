@@ -146,6 +146,11 @@ export const proposalsMethods = {
     z.object({ id: proposalIdSchema }).strict(),
     z.object({ queued: z.boolean(), status: z.string(), problems: z.array(proposalProblemSchema) }),
   ),
+  /** One variant as the client will read it (merge fields filled), as a PDF made in the core. */
+  exportPdf: defineMethod(
+    z.object(variantKey).strict(),
+    z.object({ base64: z.string(), fileName: z.string() }),
+  ),
   withdrawProposal: defineMethod(
     z.object({ id: proposalIdSchema, reason: z.string().max(2000).optional() }).strict(),
     z.object({ status: z.string() }),

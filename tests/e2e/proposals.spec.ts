@@ -52,6 +52,10 @@ test('a proposal is written from the feed, priced, checked, submitted once, and 
   await expect(proposals.problems).toBeHidden();
   await app.screenshot('proposal-editor-en');
 
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-pdf').click();
+  expect((await download).suggestedFilename()).toMatch(/^proposal-prp_\w+-[a-z]{2}\.pdf$/);
+
   await proposals.submit();
   await expect(proposals.status).toHaveText('Submitted');
   const id = new URL(page.url()).hash.split('/')[2]!;

@@ -25,6 +25,7 @@ import {
   writeVariantBody,
   type ProposalRecord,
 } from '../db/repositories/proposals-repository';
+import { renderProposalPdf } from '../proposals/proposal-pdf';
 import type { DomainHandlers } from '../rpc/rpc-server';
 import { newPlatformId } from '../sync/push';
 import type { CoreContext } from './context';
@@ -210,6 +211,23 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       sync.notifyLocalWrite();
       emit('proposalsChanged', { id });
       return { queued: true, status, problems: [] };
+    },
+    exportPdf: async ({ id, locale }) => {
+      const proposal = load(id);
+      const variant = variantOf(id, locale);
+      const sources = readMergeSources(db, id);
+      const pdf = await renderProposalPdf({
+        locale,
+        projectTitle: proposal.projectTitle ?? proposal.projectId,
+        clientName: proposal.clientName,
+        letter: resolveMergeFields(variant.bodyText, toMergeValues(sources, locale)).text,
+        kind: proposal.kind,
+        amountMinor: proposal.amountMinor,
+        currency: proposal.currency,
+        periodDays: proposal.periodDays,
+        milestones: proposal.milestones,
+      });
+      return { base64: pdf.toString('base64'), fileName: `proposal-${id}-${locale}.pdf` };
     },
     withdrawProposal: ({ id, reason }) => {
       const proposal = load(id);

@@ -140,6 +140,11 @@ describe('proposals', () => {
     // The editor's document survives the platform's answer, which only knows the text.
     expect(submitted.variants.find((v) => v.locale === 'de')).toMatchObject({ bodyJson: doc(german), revision: 3, outdated: false });
 
+    // The PDF of a variant is made in the core.
+    const pdf = await client.proposals.exportPdf({ id, locale: 'de' });
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.fileName).toBe(`proposal-${id}-de.pdf`);
+
     // Edited after submit while the client's copy changes on the platform: a conflict, kept until the user chooses.
     await client.sync.signOut();
     await client.proposals.saveTerms({ ...terms, periodDays: 10, milestones: submitted.milestones });

@@ -8,7 +8,7 @@ import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
 import { useRouteParams } from '../../app/routes';
 import { CoverLetterEditor } from './cover-letter-editor';
-import { useProposal, useProposalList, useVariantAutosave, type AutosaveState } from './use-proposals';
+import { downloadPdf, useProposal, useProposalList, useVariantAutosave, type AutosaveState } from './use-proposals';
 
 type ListStatus = (typeof proposalListStatuses)[number];
 
@@ -66,6 +66,10 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
     autosave.flush(true);
     void client.proposals.listRevisions({ id: proposal.id, locale }).then(setHistory);
   };
+  const exportPdf = (): void => {
+    autosave.flush();
+    void client.proposals.exportPdf({ id: proposal.id, locale }).then(({ fileName, base64 }) => downloadPdf(fileName, base64));
+  };
   const restore = (revision: number): void => {
     void client.proposals.restoreRevision({ id: proposal.id, locale, revision }).then(() => {
       setHistory(null);
@@ -89,9 +93,14 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
             </button>
           </span>
         )}
-        <button type="button" className="link-button" onClick={showHistory} data-testid="show-history">
-          {t('history.show')}
-        </button>
+        <span className="variant-links">
+          <button type="button" className="link-button" onClick={showHistory} data-testid="show-history">
+            {t('history.show')}
+          </button>{' '}
+          <button type="button" className="link-button" onClick={exportPdf} data-testid="export-pdf">
+            {t('pdf.export')}
+          </button>
+        </span>
       </div>
       <CoverLetterEditor
         key={`${proposal.id}:${locale}:${generation}`}

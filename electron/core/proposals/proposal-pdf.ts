@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { formatMoney } from '../../../shared/i18n/format';
+import de from '../../../shared/locales/de/proposals.json';
+import en from '../../../shared/locales/en/proposals.json';
+import es from '../../../shared/locales/es/proposals.json';
+import fr from '../../../shared/locales/fr/proposals.json';
+import it from '../../../shared/locales/it/proposals.json';
+
+// Labels in the letter's language: the same strings the screen uses. Languages the UI lacks get English.
+const labelsByLocale: Record<string, typeof en> = { en, it, de, fr, es };
+
+const require = createRequire(import.meta.url);
+/** DejaVu covers every letter of Italian, German, French and Spanish (the built-in PDF fonts do not). */
+const fontFiles = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+
+export type ProposalPdfInput = {
+  locale: string;
+  projectTitle: string;
+  clientName: string | null;
+  /** The letter as the client reads it: merge fields already filled, plain text, paragraphs split by blank lines. */
+  letter: string;
+  kind: 'fixed' | 'hourly';
+  amountMinor: number | null;
+  currency: string;
+  periodDays: number | null;
+  milestones: readonly { title: string; amountMinor: number; dueInDays: number | null }[];
+};
+
+const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/{{\s*(\w+)\s*}}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+/** One variant as an A4 PDF, tagged with its language. Text goes in as text: nothing in it is interpreted. */
+export const renderProposalPdf = (input: ProposalPdfInput, options: { compress?: boolean } = {}): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const labels = labelsByLocale[input.locale.split('-')[0] ?? ''] ?? en;
+    const money = (minor: number): string => formatMoney(minor, input.currency, input.locale);
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      lang: input.locale,
+      compress: options.compress ?? true,
+      info: { Title: input.projectTitle },
+      displayTitle: true,
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('body', fontFiles.regular);
+    doc.registerFont('bold', fontFiles.bold);
+
+    doc.font('bold').fontSize(18).text(input.projectTitle);
+    if (input.clientName) doc.font('body').fontSize(11).fillColor('#555').text(input.clientName);
+    doc.moveDown(1).fillColor('#000');
+    for (const paragraph of input.letter.split(/\n{2,}/)) {
+      if (paragraph.trim() === '') continue;
+      doc.font('body').fontSize(11).text(paragraph.trim(), { paragraphGap: 6 });
+    }
+
+    doc.moveDown(1).font('bold').fontSize(13).text(labels.terms.title);
+    doc.font('body').fontSize(11);
+    if (input.amountMinor !== null) {
+      const label = input.kind === 'fixed' ? labels.terms.amount : labels.terms.rate;
+      doc.text(`${fill(label, { currency: input.currency })}: ${money(input.amountMinor)}`);
+    }
+    if (input.periodDays !== null) doc.text(`${labels.terms.period}: ${input.periodDays}`);
+    if (input.milestones.length > 0) {
+      doc.moveDown(0.6).font('bold').fontSize(12).text(labels.milestones.title);
+      doc.font('body').fontSize(11);
+      input.milestones.forEach((milestone, index) => {
+        const due = milestone.dueInDays !== null ? ` · ${labels.milestones.due} ${milestone.dueInDays}` : '';
+        doc.text(`${index + 1}. ${milestone.title}: ${money(milestone.amountMinor)}${due}`);
+      });
+    }
+    doc.end();
+  });
