@@ -79,6 +79,20 @@ export type ProposalRevision = z.infer<typeof proposalRevisionSchema>;
 
 const variantKey = { id: proposalIdSchema, locale: localeSchema };
 
+export const templateKinds = ['template', 'snippet'] as const;
+
+/** A reusable block in one language; merge fields stay as written until a proposal is submitted. */
+export const templateItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(templateKinds),
+  locale: z.string(),
+  name: z.string(),
+  /** The editor's document as JSON text, inserted at the cursor. */
+  bodyJson: z.string(),
+  updatedAt: z.string(),
+});
+export type TemplateItem = z.infer<typeof templateItemSchema>;
+
 export const proposalsMethods = {
   /** Newest change first; filters combine. */
   listProposals: defineMethod(
@@ -151,6 +165,22 @@ export const proposalsMethods = {
     z.object(variantKey).strict(),
     z.object({ base64: z.string(), fileName: z.string() }),
   ),
+  /** The library of templates and snippets, optionally of one language. Local only: never sent. */
+  listTemplates: defineMethod(z.object({ locale: localeSchema.nullable().default(null) }).strict(), z.array(templateItemSchema)),
+  /** Creates (no id) or replaces a template or snippet. */
+  saveTemplate: defineMethod(
+    z
+      .object({
+        id: z.string().min(1).max(200).optional(),
+        kind: z.enum(templateKinds),
+        locale: localeSchema,
+        name: z.string().trim().min(1).max(200),
+        bodyJson: z.string().min(1).max(500_000),
+      })
+      .strict(),
+    templateItemSchema,
+  ),
+  deleteTemplate: defineMethod(z.object({ id: z.string().min(1).max(200) }).strict(), z.object({ deleted: z.boolean() })),
   withdrawProposal: defineMethod(
     z.object({ id: proposalIdSchema, reason: z.string().max(2000).optional() }).strict(),
     z.object({ status: z.string() }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Contract } from '../../../shared/contract';
 import { resolveMergeFields, type MergeValues } from '../../../shared/domain/merge-fields';
 import { checkProposal, shouldStartRevision, type ProposalProblem } from '../../../shared/domain/proposal';
@@ -5,12 +6,14 @@ import { formatMoney } from '../../../shared/i18n/format';
 import { RpcError } from '../../../shared/rpc/errors';
 import { enqueueWrite, hasUnsentWrites } from '../db/repositories/outbox-repository';
 import {
+  deleteTemplate,
   deleteVariant,
   findDraftForProject,
   insertDraft,
   insertVariant,
   listProposals,
   listRevisions,
+  listTemplates,
   readLatestRevision,
   readMergeSources,
   readProjectTerms,
@@ -21,6 +24,7 @@ import {
   setVariantSource,
   variantExists,
   writeProposalStatus,
+  writeTemplate,
   writeTerms,
   writeVariantBody,
   type ProposalRecord,
@@ -229,6 +233,16 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       });
       return { base64: pdf.toString('base64'), fileName: `proposal-${id}-${locale}.pdf` };
     },
+    listTemplates: ({ locale }) => listTemplates(db, locale),
+    saveTemplate: ({ id, kind, locale, name, bodyJson }) => {
+      // Local ids: the library never goes to the platform.
+      const templateId = id ?? `tpl_${randomUUID().replaceAll('-', '')}`;
+      writeTemplate(db, { id: templateId, kind, locale, name, bodyJson }, new Date());
+      const saved = listTemplates(db, locale).find((template) => template.id === templateId);
+      if (!saved) throw new RpcError({ code: 'internal', message: 'The template was not saved.' });
+      return saved;
+    },
+    deleteTemplate: ({ id }) => ({ deleted: deleteTemplate(db, id) }),
     withdrawProposal: ({ id, reason }) => {
       const proposal = load(id);
       if (proposal.version === null || !['submitted', 'shortlisted'].includes(proposal.status)) {

@@ -304,3 +304,25 @@ export const readMergeSources = (
        LEFT JOIN profile me ON me.id = 1
      WHERE pr.id = ?`,
   ).get(id) as ReturnType<typeof readMergeSources> | undefined) ?? { clientName: null, projectTitle: null, myName: null, myRateMinor: null, myCurrency: null };
+
+export type TemplateRow = { id: string; kind: 'template' | 'snippet'; locale: string; name: string; bodyJson: string; updatedAt: string };
+
+/** The user's library of reusable blocks, by language then name. */
+export const listTemplates = (db: ReadableDB, locale: string | null): TemplateRow[] =>
+  prepare(
+    db,
+    `SELECT id, kind, locale, name, body_json AS bodyJson, updated_at AS updatedAt FROM templates
+     WHERE ? IS NULL OR locale = ? ORDER BY locale, name COLLATE NOCASE`,
+  ).all(locale, locale) as TemplateRow[];
+
+export const writeTemplate = (db: WritableDB, template: Omit<TemplateRow, 'updatedAt'>, now: Date): void => {
+  const at = now.toISOString();
+  prepare(
+    db,
+    `INSERT INTO templates (id, kind, locale, name, body_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, name = excluded.name,
+       body_json = excluded.body_json, updated_at = excluded.updated_at`,
+  ).run(template.id, template.kind, template.locale, template.name, template.bodyJson, at, at);
+};
+
+export const deleteTemplate = (db: WritableDB, id: string): boolean => prepare(db, 'DELETE FROM templates WHERE id = ?').run(id).changes > 0;
