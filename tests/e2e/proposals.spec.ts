@@ -52,6 +52,13 @@ test('a proposal is written from the feed, priced, checked, submitted once, and 
   await expect(proposals.problems).toBeHidden();
   await app.screenshot('proposal-editor-en');
 
+  // The letter saved as a snippet and inserted again at the cursor.
+  page.once('dialog', (dialog) => void dialog.accept('Intro'));
+  await page.getByTestId('save-snippet').click();
+  await page.getByTestId('insert-snippet').selectOption({ label: 'Intro' });
+  await expect(proposals.coverLetter).toContainText(/Two weeks, three milestones\.[\s\S]*Hello, I would love/);
+  await expect(proposals.autosave).toHaveText('All changes saved');
+
   const download = page.waitForEvent('download');
   await page.getByTestId('export-pdf').click();
   expect((await download).suggestedFilename()).toMatch(/^proposal-prp_\w+-[a-z]{2}\.pdf$/);

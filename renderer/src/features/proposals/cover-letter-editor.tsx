@@ -1,5 +1,6 @@
 import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const isDocument = (value: unknown): value is JSONContent =>
@@ -33,10 +34,12 @@ type Props = {
   editable: boolean;
   onChange: (bodyJson: string, bodyText: string) => void;
   onBlur: () => void;
+  /** A snippet to insert at the cursor; a new `seq` inserts again. */
+  insertion: { seq: number; bodyJson: string } | null;
 };
 
 /** One variant's cover letter. Spell-checking follows the variant's language through `lang`. */
-export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur }: Props) => {
+export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur, insertion }: Props) => {
   const { t } = useTranslation('proposals');
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: false }, heading: { levels: [2, 3] } })],
@@ -56,6 +59,11 @@ export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur
     onUpdate: ({ editor: current }) => onChange(JSON.stringify(current.getJSON()), current.getText({ blockSeparator: '\n\n' })),
     onBlur: () => onBlur(),
   });
+  useEffect(() => {
+    if (!editor || !insertion) return;
+    const content = toEditorContent(insertion.bodyJson);
+    if (typeof content !== 'string') editor.chain().focus().insertContent(content.content ?? []).run();
+  }, [editor, insertion]);
   const toggle = (command: 'bold' | 'italic' | 'bulletList' | 'orderedList'): void => {
     if (!editor) return;
     const chain = editor.chain().focus();

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { proposalListStatuses, type ProposalDetail, type ProposalSummary } from '../../../../shared/contract/proposals';
+import { proposalListStatuses, type ProposalDetail, type ProposalSummary, type TemplateItem } from '../../../../shared/contract/proposals';
 import { fromMinorUnits, toMinorUnits } from '../../../../shared/domain/money';
 import { platformFeePercent, splitFee, sumMilestones, type MilestoneDraft } from '../../../../shared/domain/proposal';
 import { formatDateTime, formatLanguageName, formatMoney } from '../../../../shared/i18n/format';
@@ -61,7 +61,28 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
   const autosave = useVariantAutosave(proposal.id, locale, onSaved);
   const [history, setHistory] = useState<{ revision: number; savedAt: string; bodyText: string }[] | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [insertion, setInsertion] = useState<{ seq: number; bodyJson: string } | null>(null);
+  const [snippets, setSnippets] = useState<TemplateItem[]>([]);
+  useEffect(() => {
+    let live = true;
+    client.proposals.listTemplates({ locale }).then((items) => live && setSnippets(items), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client, locale, generation]);
   if (!variant) return null;
+  const saveAsSnippet = (): void => {
+    const name = window.prompt(t('snippets.namePrompt'));
+    if (!name?.trim()) return;
+    autosave.flush();
+    void client.proposals
+      .saveTemplate({ kind: 'snippet', locale, name: name.trim(), bodyJson: variant.bodyJson || '{"type":"doc","content":[]}' })
+      .then((saved) => setSnippets((items) => [...items, saved]));
+  };
+  const insertSnippet = (id: string): void => {
+    const snippet = snippets.find((item) => item.id === id);
+    if (snippet) setInsertion((previous) => ({ seq: (previous?.seq ?? 0) + 1, bodyJson: snippet.bodyJson }));
+  };
   const showHistory = (): void => {
     autosave.flush(true);
     void client.proposals.listRevisions({ id: proposal.id, locale }).then(setHistory);
@@ -99,8 +120,23 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
           </button>{' '}
           <button type="button" className="link-button" onClick={exportPdf} data-testid="export-pdf">
             {t('pdf.export')}
-          </button>
+          </button>{' '}
+          {editable && (
+            <button type="button" className="link-button" onClick={saveAsSnippet} data-testid="save-snippet">
+              {t('snippets.saveAs')}
+            </button>
+          )}
         </span>
+        {editable && snippets.length > 0 && (
+          <select aria-label={t('snippets.insert')} value="" data-testid="insert-snippet" onChange={(event) => insertSnippet(event.target.value)}>
+            <option value="">{t('snippets.insert')}</option>
+            {snippets.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       <CoverLetterEditor
         key={`${proposal.id}:${locale}:${generation}`}
@@ -109,6 +145,7 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
         editable={editable}
         onChange={autosave.change}
         onBlur={() => autosave.flush()}
+        insertion={insertion}
       />
       {history && (
         <section className="detail-section" aria-label={t('history.title')}>
