@@ -48,6 +48,8 @@ export class CommunityPage {
   async filterMapByProfession(profession: string): Promise<void> {
     // Option values are the professions as members name them; labels add the count.
     await this.mapProfession.selectOption(profession);
+    // The list keeps the previous answer on screen until the filtered one arrives.
+    await expect(this.page.getByTestId('region-list')).toHaveAttribute('aria-busy', 'false');
   }
 
   async openTopic(title: string): Promise<void> {

@@ -40,7 +40,8 @@ export const CommunityRoute = ({ now }: { now: Date }) => {
   const story = useStory(storyId, revision).value;
 
   const [mapFilter, setMapFilter] = useState<MapFilter>({ profession: null, sector: null, country: null, view: 'europe' });
-  const map = useProfessionMap({ profession: mapFilter.profession, sector: mapFilter.sector, language }, revision).value;
+  const mapLoaded = useProfessionMap({ profession: mapFilter.profession, sector: mapFilter.sector, language }, revision);
+  const map = mapLoaded.value;
   const atlas = useWorldAtlas();
   const regionFilter: StoryFilterInput = { profession: mapFilter.profession, sector: mapFilter.sector, country: mapFilter.country, language };
   const regionStories = useStories(regionFilter, pageSize, revision).value;
@@ -89,6 +90,7 @@ export const CommunityRoute = ({ now }: { now: Date }) => {
         onFilterChange={setMapFilter}
         facets={facets}
         data={map}
+        busy={mapLoaded.loading}
         countries={atlas}
         regionStories={mapFilter.country ? (regionStories?.items ?? null) : null}
         onOpenStory={openStory}

@@ -12,12 +12,14 @@ type Props = {
   onFilterChange: (filter: MapFilter) => void;
   facets: StoryFacets | null;
   data: ProfessionMapData | null;
+  /** The data shown is for an earlier filter; the one asked for is on its way. */
+  busy: boolean;
   countries: CountryShape[] | null;
   regionStories: StorySummary[] | null;
   onOpenStory: (id: string) => void;
 };
 
-export const MapPanel = ({ filter, onFilterChange, facets, data, countries, regionStories, onOpenStory }: Props) => {
+export const MapPanel = ({ filter, onFilterChange, facets, data, busy, countries, regionStories, onOpenStory }: Props) => {
   const { t, i18n } = useTranslation('community');
   const change = (patch: Partial<MapFilter>) => onFilterChange({ ...filter, ...patch });
   const counts = new Map((data?.countries ?? []).map((entry) => [entry.country, entry.count]));
@@ -68,7 +70,7 @@ export const MapPanel = ({ filter, onFilterChange, facets, data, countries, regi
       <aside className="map-side">
         <h2 className="reader-subtitle">{t('map.regions')}</h2>
         {data?.countries.length === 0 && <p className="muted">{t('map.noMembers')}</p>}
-        <ul className="region-list" data-testid="region-list">
+        <ul className="region-list" data-testid="region-list" aria-busy={busy}>
           {data?.countries.map((entry) => (
             <li key={entry.country}>
               <button
