@@ -28,6 +28,7 @@ import {
   writeTerms,
   writeVariantBody,
   type ProposalRecord,
+  clearLocalEdits,
 } from '../db/repositories/proposals-repository';
 import { renderProposalPdf } from '../proposals/proposal-pdf';
 import type { DomainHandlers } from '../rpc/rpc-server';
@@ -210,6 +211,7 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
           if (!replaceUntriedProposalWrite(db, { id, op: 'update_proposal', payload })) {
             enqueueWrite(db, { entityType: 'proposal', entityId: id, op: 'update_proposal', payload, baseVersion: proposal.version, now });
           }
+          clearLocalEdits(db, id);
         }
       }).immediate();
       sync.notifyLocalWrite();
@@ -259,6 +261,7 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
           now,
         });
         writeProposalStatus(db, id, 'withdrawn', now, reason ?? null);
+        clearLocalEdits(db, id);
       }).immediate();
       sync.notifyLocalWrite();
       emit('proposalsChanged', { id });

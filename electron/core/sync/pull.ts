@@ -9,6 +9,7 @@ import {
   resumeFullTextIndexing,
 } from '../db/repositories/fts-maintenance';
 import { hasUnsentWrites } from '../db/repositories/outbox-repository';
+import { hasLocalEdits } from '../db/repositories/proposals-repository';
 import { quarantineRecord, releaseQuarantined } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import type { PlatformClient, PlatformResult } from './platform-client';
@@ -104,7 +105,10 @@ export const pullChanges = async (options: {
         const change = parsed.change;
         // The user's unsent edit wins locally until its push settles: it carries its base version, so the
         // platform answers 409 with this newer record, and the user chooses. Nothing is overwritten silently.
-        if (editableTypes.has(change.type) && hasUnsentWrites(db, change.type, change.id)) {
+        if (
+          editableTypes.has(change.type) &&
+          (hasUnsentWrites(db, change.type, change.id) || (change.type === 'proposal' && hasLocalEdits(db, change.id)))
+        ) {
           progress.applied++;
           continue;
         }

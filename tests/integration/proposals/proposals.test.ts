@@ -165,4 +165,39 @@ describe('proposals', () => {
     expect(await client.proposals.getProposal({ id })).toMatchObject({ status: 'withdrawn', pending: false });
     await expect(client.proposals.saveVariant({ id, locale: 'de', bodyJson: doc('x'), bodyText: 'x' })).rejects.toMatchObject({ code: 'conflict' });
   });
+
+  it('edits made here after submit survive a pull until they are sent, and then meet the platform’s version as a conflict', async () => {
+    const { platform, core, client } = await setup();
+    await waitFor(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const row = core.db.prepare("SELECT id, kind, amount_minor AS amount, milestones FROM proposals WHERE status = 'submitted' LIMIT 1").get() as {
+      id: string;
+      kind: 'fixed' | 'hourly';
+      amount: number;
+      milestones: string;
+    };
+    const milestones = (JSON.parse(row.milestones) as { title: string; amount_minor: number; due_in_days: number | null }[]).map((m) => ({
+      title: m.title,
+      amountMinor: m.amount_minor,
+      dueInDays: m.due_in_days,
+    }));
+    await client.proposals.saveTerms({ id: row.id, kind: row.kind, amountMinor: row.amount, periodDays: 9, milestones });
+
+    // The platform changes the same proposal; the pull must leave the unsent local edit alone.
+    platform.actors.edit('proposal', row.id, { period_days: 30 });
+    client.sync.syncNow();
+    await waitFor(client, (s) => s.phase === 'idle');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    client.sync.syncNow();
+    await waitFor(client, (s) => s.phase === 'idle');
+    expect(core.db.prepare('SELECT period_days FROM proposals WHERE id = ?').get(row.id)).toEqual({ period_days: 9 });
+
+    // Sent: the platform refuses the stale version, both are kept, and keeping mine wins on the platform.
+    await client.proposals.submitProposal({ id: row.id });
+    await waitFor(client, (s) => s.conflicts === 1 && s.phase === 'idle');
+    const [conflict] = await client.sync.listConflicts({ limit: 5 });
+    expect(conflict!.serverRecord).toMatchObject({ period_days: 30 });
+    await client.sync.resolveConflict({ id: conflict!.id, choice: 'mine' });
+    await waitFor(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
+    expect((await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(row.id)!.data).toMatchObject({ period_days: 9 });
+  });
 });

@@ -5,6 +5,7 @@ import { migration0003Workspace } from './0003-workspace';
 import { migration0004Community } from './0004-community';
 import { migration0005Proposals } from './0005-proposals';
 import { migration0006Portfolio } from './0006-portfolio';
+import { migration0007ProposalLocalEdits } from './0007-proposal-local-edits';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration0004Community,
   migration0005Proposals,
   migration0006Portfolio,
+  migration0007ProposalLocalEdits,
 ];

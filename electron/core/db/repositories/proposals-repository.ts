@@ -198,13 +198,26 @@ export const insertVariant = (
 };
 
 export const deleteVariant = (db: WritableDB, id: string, locale: string): boolean => {
+  touchProposal(db, id, new Date());
   prepare(db, 'DELETE FROM proposal_revisions WHERE proposal_id = ? AND locale = ?').run(id, locale);
   return prepare(db, 'DELETE FROM proposal_variants WHERE proposal_id = ? AND locale = ?').run(id, locale).changes > 0;
 };
 
+/** Any local change: a proposal the platform already holds now has edits that are not sent yet. */
 export const touchProposal = (db: WritableDB, id: string, now: Date): void => {
-  prepare(db, 'UPDATE proposals SET updated_at = ? WHERE id = ?').run(now.toISOString(), id);
+  prepare(
+    db,
+    'UPDATE proposals SET updated_at = ?, local_edits = CASE WHEN version IS NULL THEN local_edits ELSE 1 END WHERE id = ?',
+  ).run(now.toISOString(), id);
 };
+
+/** The edits are in the outbox now (or were given up by a withdraw): the outbox guards them from here. */
+export const clearLocalEdits = (db: WritableDB, id: string): void => {
+  prepare(db, 'UPDATE proposals SET local_edits = 0 WHERE id = ?').run(id);
+};
+
+export const hasLocalEdits = (db: ReadableDB, id: string): boolean =>
+  prepare(db, 'SELECT 1 FROM proposals WHERE id = ? AND local_edits = 1').get(id) !== undefined;
 
 /** The newest revision of a variant and when it was opened; null when the variant has no history yet. */
 export const readLatestRevision = (db: ReadableDB, id: string, locale: string): { revision: number; createdAt: Date } | null => {
@@ -270,6 +283,7 @@ export const writeTerms = (
     terms.now.toISOString(),
     terms.id,
   );
+  touchProposal(db, terms.id, terms.now);
 };
 
 export const writeProposalStatus = (db: WritableDB, id: string, status: string, now: Date, withdrawReason?: string | null): void => {
