@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../../shared/contract/clients';
@@ -7,6 +6,7 @@ import { formatCountryFlag, formatDateTime, formatMoneyCompact, formatRegionName
 import { useRouteParams, type Section } from '../../app/routes';
 import { useListKeyboard } from '../../app/use-list-keyboard';
 import { HighlightedText } from '../../components/rich-text';
+import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
 import { ClientFacts } from '../feed/project-detail';
 import type { PagedWindow } from '../feed/project-window';
 import { useClientDetail, useClientList, useClientNote } from './use-clients';
@@ -17,16 +17,7 @@ type ListProps = { clients: PagedWindow<ClientSummary>; query: string; openId: s
 
 const ClientList = ({ clients, query, openId, selectedIndex, onOpen }: ListProps) => {
   const { t, i18n } = useTranslation('clients');
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const total = clients.total ?? 0;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
-  const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows.at(-1)?.index ?? 0;
-  useEffect(() => clients.ensureRange(first, last), [clients, first, last]);
-  useEffect(() => {
-    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex);
-  }, [virtualizer, selectedIndex, total]);
+  const { scrollRef, virtualizer, rows } = usePagedVirtualizer(clients, { rowHeight, selectedIndex });
   if (clients.total === 0) {
     return (
       <div className="empty-state" data-testid="clients-empty">

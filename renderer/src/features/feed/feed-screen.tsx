@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { projectSortSchema, projectSorts, type ProjectSort } from '../../../../shared/domain/project';
+import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
 import type { ProjectWindow } from './project-window';
 import { ProjectRow, ProjectRowPlaceholder } from './project-row';
 
@@ -47,21 +47,7 @@ export const FeedScreen = ({
   failed = false,
 }: Props) => {
   const { t } = useTranslation('feed');
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const total = feed.total ?? 0;
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 6,
-  });
-  const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows.at(-1)?.index ?? 0;
-  useEffect(() => feed.ensureRange(first, last), [feed, first, last]);
-  useEffect(() => {
-    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [virtualizer, selectedIndex, total]);
+  const { scrollRef, virtualizer, rows, total } = usePagedVirtualizer(feed, { rowHeight, selectedIndex, overscan: 6 });
   const filtered = query !== '' || filters !== undefined;
 
   return (

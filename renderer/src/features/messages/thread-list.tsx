@@ -1,9 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageHit, ThreadSummary } from '../../../../shared/contract/messages';
 import { formatRelativeTime } from '../../../../shared/i18n/format';
 import { SnippetText } from '../../components/rich-text';
+import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
 import type { PagedWindow } from '../feed/project-window';
 
 const threadRowHeight = 92;
@@ -18,16 +17,7 @@ type ListProps = {
 
 export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: ListProps) => {
   const { t, i18n } = useTranslation('messages');
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const total = threads.total ?? 0;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => threadRowHeight, overscan: 8 });
-  const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows.at(-1)?.index ?? 0;
-  useEffect(() => threads.ensureRange(first, last), [threads, first, last]);
-  useEffect(() => {
-    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex);
-  }, [virtualizer, selectedIndex, total]);
+  const { scrollRef, virtualizer, rows } = usePagedVirtualizer(threads, { rowHeight: threadRowHeight, selectedIndex });
 
   if (threads.total === 0) {
     return (
