@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ClientDetail } from '../../../../shared/contract/clients';
 import type { ClientSummary } from '../../../../shared/domain/project';
 import { useClient } from '../../app/client-context';
+import { useDebouncedSave } from '../../components/use-debounced-save';
 import { createPagedWindow, type PagedWindow } from '../feed/project-window';
 
 export const useClientList = (text: string): { clients: PagedWindow<ClientSummary>; failed: boolean } => {
@@ -59,30 +60,17 @@ export const useClientNote = (clientId: string, initial: string) => {
   const client = useClient();
   const [text, setText] = useState(initial);
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const pending = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const body = pending.current;
-    pending.current = null;
-    if (body !== null) client.clients.saveClientNote({ clientId, body }).then(({ updatedAt }) => setSavedAt(updatedAt), () => undefined);
-  }, [client, clientId]);
-  useEffect(() => {
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, [flush]);
+  const save = useCallback(
+    (body: string) => client.clients.saveClientNote({ clientId, body }).then(({ updatedAt }) => setSavedAt(updatedAt), () => undefined),
+    [client, clientId],
+  );
+  const { schedule } = useDebouncedSave(save, notePauseMs);
   const change = useCallback(
     (body: string) => {
       setText(body);
-      pending.current = body;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(flush, notePauseMs);
+      schedule(body);
     },
-    [flush],
+    [schedule],
   );
   return { text, change, savedAt };
 };

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { MessageHit, MessageItem, ThreadDetail, ThreadSummary } from '../../../../shared/contract/messages';
 import { useClient } from '../../app/client-context';
+import { useDebouncedSave } from '../../components/use-debounced-save';
 import { createPagedWindow, type PagedWindow } from '../feed/project-window';
 
 const useRerender = (): (() => void) => useReducer((count: number) => count + 1, 0)[1];
@@ -101,40 +102,21 @@ const draftPauseMs = 300;
 export const useDraft = (threadId: string, initial: string) => {
   const client = useClient();
   const [text, setText] = useState(initial);
-  const pending = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const body = pending.current;
-    pending.current = null;
-    if (body !== null) void client.messages.saveDraft({ threadId, body });
-  }, [client, threadId]);
-  // Saved when the composer goes away, and when the window does (reload, quit).
-  useEffect(() => {
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, [flush]);
+  const save = useCallback((body: string) => void client.messages.saveDraft({ threadId, body }), [client, threadId]);
+  const { schedule, cancel } = useDebouncedSave(save, draftPauseMs);
 
   const change = useCallback(
     (body: string) => {
       setText(body);
-      pending.current = body;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(flush, draftPauseMs);
+      schedule(body);
     },
-    [flush],
+    [schedule],
   );
   /** After sending: the core cleared the stored draft in the same write. */
   const clear = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    pending.current = null;
+    cancel();
     setText('');
-  }, []);
+  }, [cancel]);
   return { text, change, clear };
 };
 
