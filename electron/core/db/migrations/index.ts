@@ -6,6 +6,7 @@ import { migration0004Community } from './0004-community';
 import { migration0005Proposals } from './0005-proposals';
 import { migration0006Portfolio } from './0006-portfolio';
 import { migration0007ProposalLocalEdits } from './0007-proposal-local-edits';
+import { migration0008PortfolioSync } from './0008-portfolio-sync';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration0005Proposals,
   migration0006Portfolio,
   migration0007ProposalLocalEdits,
+  migration0008PortfolioSync,
 ];
