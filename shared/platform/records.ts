@@ -47,6 +47,12 @@ export const budgetSchema = z.object({
   currency: currencyCodeSchema,
 });
 
+/** A question the client asks every bidder; ids are unique within the project. */
+export const projectQuestionSchema = z.object({
+  id: z.string().regex(/^q[0-9]{1,3}$/, 'an id of the form q1'),
+  text: z.string().min(1).max(1000),
+});
+
 export const projectSchema = z.object({
   id: projectIdSchema,
   version: versionSchema,
@@ -65,6 +71,11 @@ export const projectSchema = z.object({
   bid_count: z.number().int().nonnegative(),
   status: z.enum(projectStatuses),
   deadline: dateSchema.nullable(),
+  /**
+   * Asked of every bidder, in the project's language; a bid answers each. Came later than the rest: a record
+   * without it has none.
+   */
+  questions: z.array(projectQuestionSchema).max(5).default([]),
   posted_at: timestampSchema,
   updated_at: timestampSchema,
 });
@@ -145,6 +156,12 @@ export const proposalVariantSchema = z.object({
   updated_at: timestampSchema,
 });
 
+/** The freelancer's answer to one of the project's questions. */
+export const proposalAnswerSchema = z.object({
+  question_id: projectQuestionSchema.shape.id,
+  text: z.string().min(1).max(5000),
+});
+
 export const proposalSchema = z.object({
   id: proposalIdSchema,
   version: versionSchema,
@@ -159,6 +176,8 @@ export const proposalSchema = z.object({
   default_locale: languageTagSchema,
   variants: variantsSchema(proposalVariantSchema),
   portfolio_item_ids: z.array(portfolioItemIdSchema).max(20),
+  /** One per question of the project the freelancer answered; came later than the rest (absent: none). */
+  answers: z.array(proposalAnswerSchema).max(5).default([]),
   sealed: z.boolean(),
   paid_minor: minorAmountSchema,
   submitted_at: timestampSchema,
@@ -326,6 +345,7 @@ export const communityEventSchema = z
   .refine((event) => event.format === 'online' || event.city !== null, { path: ['city'], message: 'required for in-person and hybrid events' });
 
 export type Budget = z.infer<typeof budgetSchema>;
+export type ProjectQuestion = z.infer<typeof projectQuestionSchema>;
 export type Project = z.infer<typeof projectSchema>;
 export type Client = z.infer<typeof clientSchema>;
 export type Thread = z.infer<typeof threadSchema>;
@@ -333,6 +353,7 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export type Message = z.infer<typeof messageSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type ProposalVariant = z.infer<typeof proposalVariantSchema>;
+export type ProposalAnswer = z.infer<typeof proposalAnswerSchema>;
 export type Proposal = z.infer<typeof proposalSchema>;
 export type PortfolioVariant = z.infer<typeof portfolioVariantSchema>;
 export type PortfolioItem = z.infer<typeof portfolioItemSchema>;

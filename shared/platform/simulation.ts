@@ -24,6 +24,8 @@ export const simulateProjectBodySchema = z.strictObject({
   category: z.enum(projectCategories).optional(),
   kind: z.enum(projectKinds).optional(),
   skills: z.array(z.string()).optional(),
+  /** Questions asked of every bidder (ids q1, q2, … in this order). */
+  questions: z.array(z.string().min(1).max(1000)).max(5).optional(),
 });
 
 /** A raw record put into the feed exactly as given: may be invalid on purpose. */

@@ -18,7 +18,7 @@ import {
   variantsSchema,
   versionSchema,
 } from './primitives';
-import { languageLevels, portfolioVisibilities, projectKinds } from './records';
+import { languageLevels, portfolioVisibilities, projectKinds, projectQuestionSchema } from './records';
 
 /** Largest JSON body any endpoint accepts; larger → 413. */
 export const maxJsonBodyBytes = 1024 * 1024;
@@ -38,6 +38,11 @@ export const proposalVariantInputSchema = z.strictObject({
   source_locale: languageTagSchema.nullable().optional(),
 });
 
+export const proposalAnswerInputSchema = z.strictObject({
+  question_id: projectQuestionSchema.shape.id,
+  text: z.string().trim().min(1).max(5000),
+});
+
 const proposalFields = {
   kind: z.enum(projectKinds),
   amount_minor: minorAmountSchema.refine((value) => value > 0, 'must be greater than 0'),
@@ -47,6 +52,8 @@ const proposalFields = {
   default_locale: languageTagSchema,
   variants: variantsSchema(proposalVariantInputSchema),
   portfolio_item_ids: z.array(portfolioItemIdSchema).max(20),
+  /** Answers to the project's questions, one per question id; an unknown id is refused. */
+  answers: z.array(proposalAnswerInputSchema).max(5),
   sealed: z.boolean(),
 };
 
@@ -83,6 +90,7 @@ export const createProposalBodySchema = z
     currency: proposalFields.currency.optional(),
     milestones: proposalFields.milestones.default([]),
     portfolio_item_ids: proposalFields.portfolio_item_ids.default([]),
+    answers: proposalFields.answers.default([]),
     sealed: proposalFields.sealed.default(false),
   })
   .superRefine(checkProposalConsistency);

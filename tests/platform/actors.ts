@@ -64,6 +64,7 @@ export class Actors {
       ...(overrides.language ? { language: overrides.language } : {}),
       ...(overrides.kind ? { kind: overrides.kind } : {}),
       ...(overrides.skills ? { skills: overrides.skills } : {}),
+      ...(overrides.questions ? { questions: overrides.questions.map((text, at) => ({ id: `q${at + 1}`, text })) } : {}),
     };
     return this.store.transact(() => this.store.upsert('project', randomId(this.rng, 'prj'), data, { owner: null }));
   }

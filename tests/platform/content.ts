@@ -848,3 +848,37 @@ export const eventTemplates: Record<ContentLanguage, readonly EventTemplate[]> =
     { title: 'Taller: tu primer perfil en la plataforma', description: 'Revisamos perfiles en directo y compartimos lo que mejor funciona.', format: 'online', venue: null, hours: 2 },
   ],
 };
+
+/** Questions a client asks every bidder, in the posting's language (a project asks one to three). */
+export const projectQuestions: Record<ContentLanguage, readonly string[]> = {
+  it: [
+    'Hai già realizzato un progetto simile? Puoi descriverlo?',
+    'Quando potresti iniziare?',
+    'Come preferisci organizzare le revisioni?',
+    'Il prezzo include la manutenzione dopo la consegna?',
+  ],
+  en: [
+    'Have you done a similar project before? Please describe it.',
+    'When could you start?',
+    'How do you handle revisions?',
+    'Does your price include support after delivery?',
+  ],
+  de: [
+    'Haben Sie schon ein ähnliches Projekt umgesetzt? Bitte kurz beschreiben.',
+    'Wann könnten Sie beginnen?',
+    'Wie gehen Sie mit Änderungswünschen um?',
+    'Ist die Betreuung nach der Übergabe im Preis enthalten?',
+  ],
+  fr: [
+    'Avez-vous déjà réalisé un projet similaire ? Décrivez-le brièvement.',
+    'Quand pourriez-vous commencer ?',
+    'Comment gérez-vous les demandes de modification ?',
+    'Le prix comprend-il le suivi après la livraison ?',
+  ],
+  es: [
+    '¿Has hecho un proyecto parecido? Descríbelo brevemente.',
+    '¿Cuándo podrías empezar?',
+    '¿Cómo gestionas las revisiones?',
+    '¿El precio incluye soporte después de la entrega?',
+  ],
+};

@@ -21,6 +21,7 @@ import {
   forumReplies,
   forumTopics,
   languagePacks,
+  projectQuestions,
   regionsByCountry,
   skillsByCategory,
   stories,
@@ -213,6 +214,8 @@ export const seedPlatform = (
       const projectIndex = bidRng.int(0, counts.projects - 1);
       if (!bidPlan.has(projectIndex)) bidPlan.set(projectIndex, status);
     }
+    // Its own stream: questions came later, and drawing them from projectRng would have changed every later value.
+    const questionRng = root.fork('questions');
     const projectIds: string[] = [];
     const projectInfo: { id: string; clientIndex: number; title: string; language: string; kind: 'fixed' | 'hourly'; currency: string; budgetMin: number; budgetMax: number | null; postedMs: number; skills: string[] }[] = [];
     const spanDays = counts.projects > 1000 ? 365 : 45;
@@ -233,6 +236,11 @@ export const seedPlatform = (
         ...(bidStatus ? { category: projectRng.pick(['web_development', 'design', 'translation', 'seo'] as const), language: client.languages.find(isContentLanguage) ?? 'en' } : {}),
       });
       if (bidStatus && project.bid_count === 0) project.bid_count = 1;
+      // Some open projects ask bidders questions; the seeded bids' projects do not (their bids predate them).
+      if (!bidStatus && status === 'open' && isContentLanguage(project.language) && questionRng.chance(0.3)) {
+        const asked = questionRng.pickSome(projectQuestions[project.language], questionRng.int(1, 3));
+        project.questions = asked.map((text, at) => ({ id: `q${at + 1}`, text }));
+      }
       projectIds.push(id);
       projectsOfClient[clientIndex]?.push(index);
       projectInfo.push({ id, clientIndex, title: project.title, language: project.language, kind: project.kind, currency: project.budget.currency, budgetMin: project.budget.min_minor, budgetMax: project.budget.max_minor, postedMs, skills: project.skills });
@@ -480,6 +488,7 @@ const buildProposal = (
     amount_minor: amount,
     currency: project.currency,
     period_days: periodDays,
+    answers: [],
     milestones,
     default_locale: primary,
     variants,

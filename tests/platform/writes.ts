@@ -91,6 +91,17 @@ const buildMilestones = (inputs: readonly MilestoneInput[], previous: readonly M
     status: previous.find((milestone) => milestone.id === input.id)?.status ?? 'planned',
   }));
 
+/** Each answer names a question of the project, once. */
+const checkAnswers = (project: Project, answers: readonly { question_id: string }[]): void => {
+  const asked = new Set((project.questions ?? []).map((question) => question.id));
+  const seen = new Set<string>();
+  answers.forEach((answer, index) => {
+    reference(asked.has(answer.question_id), `answers.${index}.question_id`, `project ${project.id} asks no question ${answer.question_id}`);
+    if (seen.has(answer.question_id)) throw new HttpError(422, 'validation_failed', `answers: question ${answer.question_id} answered twice`, `answers.${index}`);
+    seen.add(answer.question_id);
+  });
+};
+
 const checkConsistency = (value: Parameters<typeof checkProposalConsistency>[0]): void => {
   validate(
     z.unknown().superRefine((_value, ctx) => checkProposalConsistency(value, ctx)),
@@ -122,6 +133,7 @@ export const createProposal = (context: WriteContext): Reply => {
   const kind = body.kind ?? current.data.kind;
   checkConsistency({ ...body, kind });
   ownPortfolioIds(context, body.portfolio_item_ids);
+  checkAnswers(current.data, body.answers);
   const earlier = store.db
     .prepare<[string, string], { id: string }>(
       "SELECT id FROM records WHERE type = 'proposal' AND owner = ? AND deleted = 0 AND json_extract(data, '$.project_id') = ? AND json_extract(data, '$.status') <> 'withdrawn'",
@@ -148,6 +160,7 @@ export const createProposal = (context: WriteContext): Reply => {
       ]),
     ),
     portfolio_item_ids: body.portfolio_item_ids,
+    answers: body.answers,
     sealed: body.sealed,
     paid_minor: 0,
     submitted_at: now,
@@ -173,6 +186,7 @@ export const updateProposal = (context: WriteContext): Reply => {
     throw new HttpError(422, 'validation_failed', `currency: bids on this project are in ${project.data.budget.currency}`, 'currency');
   }
   if (patch.portfolio_item_ids) ownPortfolioIds(context, patch.portfolio_item_ids);
+  if (patch.answers && project) checkAnswers(project.data, patch.answers);
   const now = store.nowIso();
   const variants = { ...record.data.variants };
   for (const [locale, variant] of Object.entries(patch.variants ?? {})) {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesPageSchema } from '../../../shared/platform/changes';
 import { platformEndpoints, type Endpoint } from '../../../shared/platform/endpoints';
 import { buildOpenApiDocument } from '../../../shared/platform/openapi';
-import { proposalSchema, recordTypes, type Proposal } from '../../../shared/platform/records';
+import { proposalSchema, recordTypes, type Project, type Proposal } from '../../../shared/platform/records';
 import type { PlatformServer } from '../../platform/server';
 import { bootPlatform, call, newKey, observed, pullAll, signIn } from './helpers';
 
@@ -193,6 +193,35 @@ describe('writes', () => {
     const twice = await write('withdrawProposal', '/v1/proposals/prp_contract1/withdraw', { ifMatch: 3, body: {} });
     expect(twice.status).toBe(422);
     expect(twice.json).toMatchObject({ error: 'invalid_state' });
+  });
+
+  it('takes answers to the project\'s questions only, once each, and keeps them across edits', async () => {
+    const posted = await call(server, 'simulateProject', '/v1/simulation/projects', {
+      body: { language: 'de', title: 'Shop für eine Bäckerei', questions: ['Wann könnten Sie beginnen?', 'Ähnliche Projekte?'] },
+    });
+    const project = (posted.json as { data: Project }).data;
+    expect(project.questions).toEqual([
+      { id: 'q1', text: 'Wann könnten Sie beginnen?' },
+      { id: 'q2', text: 'Ähnliche Projekte?' },
+    ]);
+    const base = { project_id: project.id, amount_minor: 50_000, period_days: 10, default_locale: 'de', variants: { de: { cover_letter: 'Guten Tag!' } } };
+    const unknown = await write('createProposal', '/v1/proposals', { body: { ...base, answers: [{ question_id: 'q9', text: 'Sofort.' }] } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json).toMatchObject({ error: 'unknown_reference', field: 'answers.0.question_id' });
+    const twice = await write('createProposal', '/v1/proposals', {
+      body: { ...base, answers: [{ question_id: 'q1', text: 'Sofort.' }, { question_id: 'q1', text: 'Montag.' }] },
+    });
+    expect(twice.status).toBe(422);
+    const created = await write('createProposal', '/v1/proposals', { body: { ...base, id: 'prp_answers1', answers: [{ question_id: 'q1', text: 'Ab Montag.' }] } });
+    expect(created.status).toBe(201);
+    expect(proposalSchema.parse(created.json).answers).toEqual([{ question_id: 'q1', text: 'Ab Montag.' }]);
+    const patched = await write('updateProposal', '/v1/proposals/prp_answers1', { ifMatch: 1, body: { period_days: 12 } });
+    expect(patched.json).toMatchObject({ answers: [{ question_id: 'q1', text: 'Ab Montag.' }] });
+    const answered = await write('updateProposal', '/v1/proposals/prp_answers1', {
+      ifMatch: 2,
+      body: { answers: [{ question_id: 'q1', text: 'Ab Montag.' }, { question_id: 'q2', text: 'Drei Shops.' }] },
+    });
+    expect((answered.json as Proposal).answers).toHaveLength(2);
   });
 
   it('refuses proposals on unknown or closed projects and in another currency', async () => {
