@@ -201,11 +201,13 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
           // Never sent: one create with the id made here, so a retry after any failure cannot bid twice.
           const payload = { id, body: { id, project_id: proposal.projectId, ...fields } };
           if (!replaceUntriedProposalWrite(db, { id, op: 'create_proposal', payload })) {
+            // Already tried: it cannot change now; edits since stay flagged and go as an update once it lands.
             if (hasUnsentWrites(db, 'proposal', id)) return;
             enqueueWrite(db, { entityType: 'proposal', entityId: id, op: 'create_proposal', payload, now });
           }
           status = 'queued';
           writeProposalStatus(db, id, status, now);
+          clearLocalEdits(db, id);
         } else {
           const payload = { id, changes: fields };
           if (!replaceUntriedProposalWrite(db, { id, op: 'update_proposal', payload })) {

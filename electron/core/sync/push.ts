@@ -16,6 +16,7 @@ import {
 import { applyRecord } from '../db/repositories/platform-records-repository';
 import type { PlatformClient, PlatformRequest } from './platform-client';
 import { portfolioOperations } from './portfolio-operations';
+import { proposalOperations } from './proposal-operations';
 
 /** A client-generated id: a create that is retried can never make a second record. */
 export const newPlatformId = (type: keyof typeof idPrefixes): string =>
@@ -37,35 +38,7 @@ export type Operation = {
 };
 
 const threadPayload = z.object({ threadId: z.string() });
-const proposalPatchPayload = z.object({ id: z.string(), changes: z.record(z.string(), z.unknown()) });
-const proposalCreatePayload = z.object({ id: z.string(), body: z.record(z.string(), z.unknown()) });
-const proposalWithdrawPayload = z.object({ id: z.string(), reason: z.string().nullable() });
-
 const operations: Record<string, Operation> = {
-  /** The first submit of a proposal drafted here, with the id made at draft time. */
-  create_proposal: {
-    create: true,
-    toRequest: (entry) => {
-      const { body } = proposalCreatePayload.parse(entry.payload);
-      return { method: 'POST', path: '/v1/proposals', body };
-    },
-  },
-  /** Sent with If-Match on the version the user saw when withdrawing. */
-  withdraw_proposal: {
-    create: false,
-    toRequest: (entry) => {
-      const { id, reason } = proposalWithdrawPayload.parse(entry.payload);
-      return { method: 'POST', path: `/v1/proposals/${encodeURIComponent(id)}/withdraw`, body: reason === null ? {} : { reason } };
-    },
-  },
-  /** A partial update of the user's proposal, sent with If-Match on the version it was made against. */
-  update_proposal: {
-    create: false,
-    toRequest: (entry) => {
-      const { id, changes } = proposalPatchPayload.parse(entry.payload);
-      return { method: 'PATCH', path: `/v1/proposals/${encodeURIComponent(id)}`, body: changes };
-    },
-  },
   mark_thread_read: {
     create: false,
     toRequest: (entry) => {
@@ -89,6 +62,7 @@ const operations: Record<string, Operation> = {
     },
     onRejected: (db, entry) => markForumPostFailed(db, entry.entityId),
   },
+  ...proposalOperations,
   ...portfolioOperations,
 };
 

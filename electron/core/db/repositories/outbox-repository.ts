@@ -127,3 +127,10 @@ export const hasUnsentWrites = (db: ReadableDB, entityType: RecordType, entityId
     db,
     `SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND state IN ('queued', 'in_flight', 'failed', 'conflict') LIMIT 1`,
   ).get(entityType, entityId) !== undefined;
+
+/** Writes of the same record queued after this one and not settled yet. */
+export const hasLaterUnsentWrites = (db: ReadableDB, entry: Pick<OutboxEntry, 'entityType' | 'entityId' | 'seq'>): boolean =>
+  prepare(
+    db,
+    `SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND seq > ? AND state IN ('queued', 'in_flight', 'failed', 'conflict') LIMIT 1`,
+  ).get(entry.entityType, entry.entityId, entry.seq) !== undefined;

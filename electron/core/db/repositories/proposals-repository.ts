@@ -203,11 +203,14 @@ export const deleteVariant = (db: WritableDB, id: string, locale: string): boole
   return prepare(db, 'DELETE FROM proposal_variants WHERE proposal_id = ? AND locale = ?').run(id, locale).changes > 0;
 };
 
-/** Any local change: a proposal the platform already holds now has edits that are not sent yet. */
+/**
+ * Any local change: a proposal the platform holds, or one whose first submit is queued, now has edits that are
+ * not sent yet (the platform's answer to that submit must not take them back).
+ */
 export const touchProposal = (db: WritableDB, id: string, now: Date): void => {
   prepare(
     db,
-    'UPDATE proposals SET updated_at = ?, local_edits = CASE WHEN version IS NULL THEN local_edits ELSE 1 END WHERE id = ?',
+    "UPDATE proposals SET updated_at = ?, local_edits = CASE WHEN version IS NULL AND status = 'draft' THEN local_edits ELSE 1 END WHERE id = ?",
   ).run(now.toISOString(), id);
 };
 
@@ -340,3 +343,25 @@ export const writeTemplate = (db: WritableDB, template: Omit<TemplateRow, 'updat
 };
 
 export const deleteTemplate = (db: WritableDB, id: string): boolean => prepare(db, 'DELETE FROM templates WHERE id = ?').run(id).changes > 0;
+
+/** The platform version the row holds: the one the user saw, or one our own accepted writes taught it since. */
+export const readProposalVersion = (db: ReadableDB, id: string): number | null =>
+  (prepare(db, 'SELECT version FROM proposals WHERE id = ?').get(id) as { version: number | null } | undefined)?.version ?? null;
+
+/**
+ * The platform took our write while more of ours is still to go: the row learns the version (the next write's
+ * If-Match) but keeps what the user has here. `status` too, unless a write queued behind (a withdraw) set it.
+ */
+export const learnProposalVersion = (
+  db: WritableDB,
+  record: { id: string; version: number; status: string; submitted_at: string },
+  fetchedAt: string,
+  takeStatus: boolean,
+): void => {
+  prepare(
+    db,
+    `UPDATE proposals SET version = ?, raw = ?, fetched_at = ?,
+       status = CASE WHEN ? THEN ? ELSE status END, submitted_at = coalesce(submitted_at, ?)
+     WHERE id = ? AND COALESCE(version, 0) < ?`,
+  ).run(record.version, JSON.stringify(record), fetchedAt, takeStatus ? 1 : 0, record.status, record.submitted_at, record.id, record.version);
+};
