@@ -5,11 +5,18 @@ import path from 'node:path';
 
 const root = path.join(import.meta.dirname, '../..');
 
-export type RunningWebHost = { url: string; dataDir: string; stop(): Promise<void> };
+export type RunningWebHost = {
+  url: string;
+  dataDir: string;
+  /** Stops it cleanly (SIGTERM) and removes its workspace folder. */
+  stop(): Promise<void>;
+  /** Kills it as a crash would (SIGKILL: no shutdown, no checkpoint); the workspace folder stays. */
+  kill(): Promise<void>;
+  /** A new web-host on the same workspace folder, as after a crash and a restart (new port and token). */
+  restart(): Promise<RunningWebHost>;
+};
 
-/** Starts `web-host` as a user would, in its own process, on a fresh workspace folder. */
-export const startWebHostProcess = async (args: string[] = []): Promise<RunningWebHost> => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bottega-e2e-'));
+const spawnWebHost = async (dataDir: string, args: string[]): Promise<RunningWebHost> => {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/web-host/cli.ts', '--data-dir', dataDir, ...args],
@@ -30,16 +37,27 @@ export const startWebHostProcess = async (args: string[] = []): Promise<RunningW
     child.stderr?.on('data', read);
     child.once('exit', (code) => reject(new Error(`web-host exited with ${code}:\n${output}`)));
   });
+  const end = async (signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url,
     dataDir,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await end('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: () => end('SIGKILL'),
+    restart: async () => {
+      await end('SIGKILL');
+      return spawnWebHost(dataDir, args);
     },
   };
 };
+
+/** Starts `web-host` as a user would, in its own process, on a fresh workspace folder. */
+export const startWebHostProcess = (args: string[] = []): Promise<RunningWebHost> =>
+  spawnWebHost(mkdtempSync(path.join(tmpdir(), 'bottega-e2e-')), args);

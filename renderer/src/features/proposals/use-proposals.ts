@@ -51,6 +51,8 @@ export const useProposal = (id: string | null): { proposal: ProposalDetail | nul
 
 /** Saves this long after typing stops: well inside the one second a crash may cost. */
 const autosavePauseMs = 400;
+/** And at least this often while typing goes on without a pause, so a crash mid-sentence also costs under a second. */
+const autosaveMaxWaitMs = 600;
 
 export type AutosaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -63,10 +65,13 @@ export const useVariantAutosave = (id: string, locale: string, onSaved: () => vo
   const [state, setState] = useState<AutosaveState>('idle');
   const pending = useRef<{ bodyJson: string; bodyText: string } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** When the oldest unsaved change was made. */
+  const pendingSince = useRef<number | null>(null);
   const flush = useCallback(
     (checkpoint = false) => {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
+      pendingSince.current = null;
       const body = pending.current;
       pending.current = null;
       if (!body) return;
@@ -93,8 +98,11 @@ export const useVariantAutosave = (id: string, locale: string, onSaved: () => vo
     (bodyJson: string, bodyText: string) => {
       pending.current = { bodyJson, bodyText };
       setState('saving');
+      const now = Date.now();
+      pendingSince.current ??= now;
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => flush(), autosavePauseMs);
+      const untilMaxWait = pendingSince.current + autosaveMaxWaitMs - now;
+      timer.current = setTimeout(() => flush(), Math.max(0, Math.min(autosavePauseMs, untilMaxWait)));
     },
     [flush],
   );

@@ -1,0 +1,139 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+import { LetterTypist } from './pages/letter-typist';
+import { ProposalsPage } from './pages/proposals-page';
+import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+
+/** Autosave's promise: a crash of the core or of the window loses at most the last second of typing. */
+const allowedLossMs = 1_000;
+
+const letter =
+  'Sehr geehrte Frau Müller,\nmit großem Interesse habe ich Ihre Ausschreibung gelesen. Für Übersetzungen ins Französische ' +
+  'und die Prüfung Ihrer Straßenbau-Unterlagen bringe ich über zehn Jahre Erfahrung mit.\nMit freundlichen Grüßen aus Köln';
+
+let host: RunningWebHost;
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  // Offline, with demo projects: nothing here needs the platform.
+  host = await startWebHostProcess(['--seed-demo', '--seed-count', '200']);
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+const openWorkspace = (dataDir: string) => new Database(path.join(dataDir, 'workspace.sqlite'), { readonly: true, fileMustExist: true });
+
+/** German projects without a proposal yet, from the workspace the host serves. */
+const germanProject = (dataDir: string): string => {
+  const db = openWorkspace(dataDir);
+  try {
+    return (
+      db
+        .prepare("SELECT id FROM projects WHERE language = 'de' AND id NOT IN (SELECT project_id FROM proposals) ORDER BY id LIMIT 1")
+        .get() as { id: string }
+    ).id;
+  } finally {
+    db.close();
+  }
+};
+
+const savedLetter = (dataDir: string, id: string): string => {
+  const db = openWorkspace(dataDir);
+  try {
+    return (db.prepare("SELECT body_text FROM proposal_variants WHERE proposal_id = ? AND locale = 'de'").get(id) as { body_text: string }).body_text;
+  } finally {
+    db.close();
+  }
+};
+
+/** Same seed, same pace: a failure can be run again as it happened. */
+const createRandom = (seed: number) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+};
+
+/** Opens a new German draft and returns its id. */
+const draftGermanProposal = async (page: Page, url: string, projectId: string): Promise<string> => {
+  const app = new AppPage(page);
+  await app.open(`${url}#/proposals/new/${projectId}/de`);
+  const proposals = new ProposalsPage(page);
+  await expect(proposals.editor).toBeVisible();
+  await expect(proposals.coverLetter).toHaveAttribute('lang', 'de');
+  await expect(page).toHaveURL(/#\/proposals\/prp_\w+$/);
+  return new URL(page.url()).hash.split('/')[2]!;
+};
+
+/** The letter after the crash: nothing garbled (a prefix of what was typed), nothing older than a second lost. */
+const expectAtMostOneSecondLost = (saved: string, typist: LetterTypist, crashedAt: number): void => {
+  const typed = typist.typed();
+  const mustHave = typist.typedBy(crashedAt - allowedLossMs);
+  expect(typed.startsWith(saved), `saved text ${JSON.stringify(saved)} is not a prefix of what was typed ${JSON.stringify(typed)}`).toBe(true);
+  expect(saved.length, `saved ${saved.length} characters; ${mustHave.length} were typed a second or more before the crash`).toBeGreaterThanOrEqual(
+    mustHave.length,
+  );
+  // Typing went on for a while: the check above covers more than an empty letter.
+  expect(mustHave.length).toBeGreaterThan(20);
+};
+
+/** What the reopened editor shows, against the saved text (the DOM spells paragraph breaks its own way). */
+const expectEditorShows = async (proposals: ProposalsPage, saved: string): Promise<void> => {
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  await expect.poll(async () => squash(await proposals.coverLetter.innerText())).toBe(squash(saved));
+};
+
+test('the core is killed (SIGKILL) while a German letter is typed: after a restart on the same folder, at most the last second is missing', async ({ page }) => {
+  const id = await draftGermanProposal(page, host.url, germanProject(host.dataDir));
+  const proposals = new ProposalsPage(page);
+  const typist = new LetterTypist(page, proposals.coverLetter);
+  const random = createRandom(6);
+
+  const typing = typist.type(letter, random);
+  // Killed mid-sentence, after a few autosaves, while the keys keep coming.
+  await new Promise((resolve) => setTimeout(resolve, 4_500 + random() * 1_500));
+  const killedAt = Date.now();
+  await host.kill();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  typist.stop();
+  await typing;
+  expect(typist.typed().length).toBeGreaterThan(typist.typedBy(killedAt).length);
+
+  host = await host.restart();
+  const saved = savedLetter(host.dataDir, id);
+  expectAtMostOneSecondLost(saved, typist, killedAt);
+  expect(saved).toMatch(/Müller/);
+
+  await page.goto(`${host.url}#/proposals/${id}`);
+  await expect(proposals.editor).toBeVisible();
+  await expectEditorShows(proposals, saved);
+});
+
+test('the window crashes while a German letter is typed: a new window finds the letter, at most the last second missing', async ({ page, context }) => {
+  const id = await draftGermanProposal(page, host.url, germanProject(host.dataDir));
+  const proposals = new ProposalsPage(page);
+  const typist = new LetterTypist(page, proposals.coverLetter);
+  const random = createRandom(9);
+
+  const typing = typist.type(letter, random);
+  await new Promise((resolve) => setTimeout(resolve, 4_500 + random() * 1_500));
+  // The renderer process dies: no pagehide, no unmount, nothing flushed on the way out.
+  const cdp = await context.newCDPSession(page);
+  const crashedAt = Date.now();
+  void cdp.send('Page.crash').catch(() => undefined);
+  await page.waitForEvent('crash');
+  typist.stop();
+  await typing;
+
+  const fresh = await context.newPage();
+  await fresh.goto(`${host.url}#/proposals/${id}`);
+  const reopened = new ProposalsPage(fresh);
+  await expect(reopened.editor).toBeVisible();
+  // Anything still on its way when the window died has landed by now.
+  const saved = savedLetter(host.dataDir, id);
+  expectAtMostOneSecondLost(saved, typist, crashedAt);
+  await expectEditorShows(reopened, saved);
+});
