@@ -44,8 +44,16 @@ export const proposalVariantSchema = z.object({
 });
 export type ProposalVariantItem = z.infer<typeof proposalVariantSchema>;
 
+/** A question the project asks every bidder, in the project's language. */
+export const projectQuestionItemSchema = z.object({ id: z.string(), text: z.string() });
+export const answerItemSchema = z.object({ questionId: z.string().min(1).max(20), text: z.string().max(5000) });
+export type AnswerItem = z.infer<typeof answerItemSchema>;
+
 export const proposalProblemSchema = z.object({
   code: z.string(),
+  /** An unanswered question (or one whose answer the platform would refuse), with its text. */
+  questionId: z.string().optional(),
+  question: z.string().optional(),
   locale: z.string().optional(),
   sourceLocale: z.string().optional(),
   /** An unfillable merge field, as written. */
@@ -63,6 +71,13 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   withdrawReason: z.string().nullable(),
   submittedAt: z.string().nullable(),
   variants: z.array(proposalVariantSchema),
+  /** The project's questions (empty when it asks none) and the answers written so far. */
+  questions: z.array(projectQuestionItemSchema),
+  answers: z.array(answerItemSchema),
+  /** Portfolio items shown to the client with the proposal, in the order chosen. */
+  portfolioItemIds: z.array(z.string()),
+  /** The platform's fee in percent: as the platform last reported it, or the default before the first sync. */
+  fee: z.object({ percent: z.number().min(0).max(100), source: z.enum(['platform', 'default']) }),
   /** What submit would refuse now; empty when it can go. */
   problems: z.array(proposalProblemSchema),
 });
@@ -78,6 +93,48 @@ export const proposalRevisionSchema = z.object({
 export type ProposalRevision = z.infer<typeof proposalRevisionSchema>;
 
 const variantKey = { id: proposalIdSchema, locale: localeSchema };
+
+/** A run of the letter as the client reads it: text, or a merge field with its value (null: unfilled, never sent). */
+export const letterSegmentSchema = z.union([
+  z.object({ text: z.string() }).strict(),
+  z.object({ field: z.string(), value: z.string().nullable() }).strict(),
+]);
+export type LetterSegment = z.infer<typeof letterSegmentSchema>;
+
+/** One variant exactly as the platform will receive it and the client will read it. */
+export const proposalPreviewSchema = z.object({
+  locale: z.string(),
+  projectTitle: z.string().nullable(),
+  clientName: z.string().nullable(),
+  /** The plain-text letter the platform receives, cut into text and merge fields by the resolver submit uses. */
+  letter: z.array(letterSegmentSchema),
+  /** Fields that could not be filled: submit refuses while any remain. */
+  unresolved: z.array(z.string()),
+  kind: z.enum(['fixed', 'hourly']),
+  amountMinor: z.number().int().nullable(),
+  currency: z.string(),
+  periodDays: z.number().int().nullable(),
+  milestones: z.array(milestoneFieldsSchema),
+  answers: z.array(z.object({ questionId: z.string(), question: z.string(), text: z.string() })),
+  /** Linked items titled in the variant's language where they have it (else by the portfolio's fallback rules). */
+  portfolioItems: z.array(z.object({ itemId: z.string(), title: z.string(), shownLocale: z.string().nullable() })),
+});
+export type ProposalPreview = z.infer<typeof proposalPreviewSchema>;
+
+export const diffPartSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export type DiffPart = z.infer<typeof diffPartSchema>;
+
+/** A portfolio item as a candidate for linking: best matches for the project's skills first. */
+export const linkableItemSchema = z.object({
+  itemId: z.string(),
+  title: z.string(),
+  shownLocale: z.string().nullable(),
+  matchedSkills: z.array(z.string()),
+  score: z.number().min(0).max(1),
+  visibility: z.enum(['public', 'private']),
+  linked: z.boolean(),
+});
+export type LinkableItem = z.infer<typeof linkableItemSchema>;
 
 export const templateKinds = ['template', 'snippet'] as const;
 
@@ -181,6 +238,42 @@ export const proposalsMethods = {
     templateItemSchema,
   ),
   deleteTemplate: defineMethod(z.object({ id: z.string().min(1).max(200) }).strict(), z.object({ deleted: z.boolean() })),
+  /** One variant as the client will see it: letter with merge fields filled (unfilled ones flagged), terms, answers, linked items. */
+  previewProposal: defineMethod(z.object(variantKey).strict(), proposalPreviewSchema),
+  /**
+   * Word-level differences of a revision: against the current text (what restoring it would change back), or
+   * against the revision before it (what that revision changed). Deletions and insertions in reading order.
+   */
+  diffRevision: defineMethod(
+    z.object({ ...variantKey, revision: z.number().int().positive(), against: z.enum(['current', 'previous']).default('current') }).strict(),
+    z.object({
+      fromRevision: z.number().int().nullable(),
+      toRevision: z.number().int(),
+      parts: z.array(diffPartSchema),
+      insertedWords: z.number().int().nonnegative(),
+      deletedWords: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Answers to the project's questions, saved as given (an empty one counts as unanswered at submit). */
+  saveAnswers: defineMethod(
+    z.object({ id: proposalIdSchema, answers: z.array(answerItemSchema).max(5) }).strict(),
+    z.object({ problems: z.array(proposalProblemSchema) }),
+  ),
+  /** The user's portfolio items ranked for the proposal's project, each saying whether it is linked. */
+  listLinkableItems: defineMethod(z.object({ id: proposalIdSchema }).strict(), z.array(linkableItemSchema)),
+  /** The items shown with the proposal, in this order; sent with it. */
+  linkPortfolioItems: defineMethod(
+    z.object({ id: proposalIdSchema, itemIds: z.array(z.string().min(1).max(200)).max(20) }).strict(),
+    z.object({ portfolioItemIds: z.array(z.string()) }),
+  ),
+  /**
+   * A variant started from a template of its language: created when missing, or filled when still empty (an
+   * existing letter is never replaced; insert the template at the cursor instead).
+   */
+  startFromTemplate: defineMethod(
+    z.object({ ...variantKey, templateId: z.string().min(1).max(200) }).strict(),
+    z.object({ revision: z.number().int(), savedAt: z.string() }),
+  ),
   withdrawProposal: defineMethod(
     z.object({ id: proposalIdSchema, reason: z.string().max(2000).optional() }).strict(),
     z.object({ status: z.string() }),

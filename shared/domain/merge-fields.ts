@@ -14,19 +14,40 @@ const isKnownName = (name: string): name is MergeFieldName => mergeFieldNames.so
 /** Every merge field in the text, in order of appearance, once each. */
 export const findMergeFields = (text: string): string[] => [...new Set([...text.matchAll(fieldPattern)].map((match) => match[1]!))];
 
+/** A run of the letter: plain text, or a merge field with the value it was filled with (null: left unfilled). */
+export type MergeSegment = { text: string } | { field: string; value: string | null };
+
+/**
+ * The one resolver behind preview, PDF and submit: splits the text into plain runs and fields, each field with
+ * its value, or null when the name is unknown or the workspace has no value for it.
+ */
+export const splitMergeFields = (text: string, values: MergeValues): MergeSegment[] => {
+  const segments: MergeSegment[] = [];
+  let at = 0;
+  for (const match of text.matchAll(fieldPattern)) {
+    const name = match[1]!;
+    if (match.index > at) segments.push({ text: text.slice(at, match.index) });
+    const value = isKnownName(name) ? values[name] : undefined;
+    segments.push({ field: name, value: value === undefined || value === null || value.trim() === '' ? null : value });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at) });
+  return segments;
+};
+
 /**
  * Fills the fields that have a value. Unknown names and fields without a value stay as written and are
  * listed in `unresolved`, so that nothing raw is ever sent unnoticed: submit refuses while any remain.
  */
 export const resolveMergeFields = (text: string, values: MergeValues): { text: string; unresolved: string[] } => {
   const unresolved = new Set<string>();
-  const resolved = text.replace(fieldPattern, (whole, name: string) => {
-    const value = isKnownName(name) ? values[name] : undefined;
-    if (value === undefined || value === null || value.trim() === '') {
-      unresolved.add(name);
-      return whole;
-    }
-    return value;
-  });
+  const resolved = splitMergeFields(text, values)
+    .map((segment) => {
+      if ('text' in segment) return segment.text;
+      if (segment.value !== null) return segment.value;
+      unresolved.add(segment.field);
+      return `{${segment.field}}`;
+    })
+    .join('');
   return { text: resolved, unresolved: [...unresolved] };
 };

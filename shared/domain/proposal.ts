@@ -10,6 +10,10 @@ export type VariantState = {
   sourceRevision: number | null;
 };
 
+/** A question the project asks every bidder, and the freelancer's answer to one. */
+export type ProjectQuestion = { id: string; text: string };
+export type QuestionAnswer = { questionId: string; text: string };
+
 export type ProposalDraftState = {
   kind: 'fixed' | 'hourly';
   amountMinor: number | null;
@@ -17,6 +21,9 @@ export type ProposalDraftState = {
   defaultLocale: string;
   milestones: readonly MilestoneDraft[];
   variants: readonly VariantState[];
+  /** The project's questions (none when it asks none) and the answers written so far. */
+  questions?: readonly ProjectQuestion[];
+  answers?: readonly QuestionAnswer[];
 };
 
 export type ProposalProblem =
@@ -28,7 +35,9 @@ export type ProposalProblem =
   | { code: 'milestones_mismatch'; totalMinor: number; amountMinor: number }
   | { code: 'milestone_invalid'; index: number }
   | { code: 'contact_details'; locale: string }
-  | { code: 'unknown_merge_field'; locale: string; field: string };
+  | { code: 'unknown_merge_field'; locale: string; field: string }
+  | { code: 'unanswered_question'; questionId: string; question: string }
+  | { code: 'contact_details_answer'; questionId: string; question: string };
 
 /** Integer minor units only: a sum of floats could make 0.1 + 0.2 disagree with a price. */
 export const sumMilestones = (milestones: readonly Pick<MilestoneDraft, 'amountMinor'>[]): number =>
@@ -85,14 +94,23 @@ export const checkProposal = (draft: ProposalDraftState): ProposalProblem[] => {
     const totalMinor = sumMilestones(draft.milestones);
     if (totalMinor !== draft.amountMinor) problems.push({ code: 'milestones_mismatch', totalMinor, amountMinor: draft.amountMinor });
   }
+  // The client asked every bidder: a bid that skips a question reads as careless, and answers are read like letters.
+  for (const question of draft.questions ?? []) {
+    const answer = draft.answers?.find((candidate) => candidate.questionId === question.id)?.text ?? '';
+    if (answer.trim() === '') problems.push({ code: 'unanswered_question', questionId: question.id, question: question.text });
+    else if (findsContactDetails(answer)) problems.push({ code: 'contact_details_answer', questionId: question.id, question: question.text });
+  }
   return problems;
 };
 
-/** The reference platform's service fee on what the client pays, in percent. */
+/**
+ * The platform's service fee on what the client pays, in percent, until the platform has said its own: the
+ * reference platform reports it with its terms (`GET /v1/terms`), read at each sync.
+ */
 export const platformFeePercent = 10;
 
 /** Fee and what the freelancer receives, in minor units (the fee rounded to the nearest unit). */
-export const splitFee = (amountMinor: number): { feeMinor: number; netMinor: number } => {
-  const feeMinor = Math.round((amountMinor * platformFeePercent) / 100);
+export const splitFee = (amountMinor: number, feePercent: number = platformFeePercent): { feeMinor: number; netMinor: number } => {
+  const feeMinor = Math.round((amountMinor * feePercent) / 100);
   return { feeMinor, netMinor: amountMinor - feeMinor };
 };

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Contract } from '../../../shared/contract';
-import { resolveMergeFields, type MergeValues } from '../../../shared/domain/merge-fields';
-import { checkProposal, shouldStartRevision, type ProposalProblem } from '../../../shared/domain/proposal';
-import { formatMoney } from '../../../shared/i18n/format';
+import { shouldStartRevision } from '../../../shared/domain/proposal';
 import { RpcError } from '../../../shared/rpc/errors';
 import { enqueueWrite, hasUnsentWrites } from '../db/repositories/outbox-repository';
 import {
@@ -30,58 +28,23 @@ import {
   type ProposalRecord,
   clearLocalEdits,
 } from '../db/repositories/proposals-repository';
+import {
+  filterExistingItems,
+  readPlatformFee,
+  readProposalParts,
+  writeAnswers,
+  writeLinkedItems,
+} from '../db/repositories/proposal-parts-repository';
+import { rankItemsForProject } from '../portfolio/portfolio-writes';
+import { buildPreview, findProblems, resolveLetter, toPlatformFields } from '../proposals/client-view';
+import { documentText } from '../proposals/document-text';
 import { renderProposalPdf } from '../proposals/proposal-pdf';
+import { diffTexts } from '../proposals/revision-diff';
 import type { DomainHandlers } from '../rpc/rpc-server';
 import { newPlatformId } from '../sync/push';
 import type { CoreContext } from './context';
 
 const notFound = (): RpcError => new RpcError({ code: 'not_found', message: 'No such proposal.' });
-
-type MergeSources = ReturnType<typeof readMergeSources>;
-
-/** Merge values for one variant: the rate is written the way the variant's language writes money. */
-const toMergeValues = (sources: MergeSources, locale: string): MergeValues => ({
-  'client.name': sources.clientName,
-  'project.title': sources.projectTitle,
-  'my.name': sources.myName,
-  'my.rate':
-    sources.myRateMinor !== null && sources.myCurrency !== null ? formatMoney(sources.myRateMinor, sources.myCurrency, locale) : null,
-});
-
-const findProblems = (proposal: ProposalRecord, sources: MergeSources): ProposalProblem[] => [
-  ...checkProposal({
-    kind: proposal.kind,
-    amountMinor: proposal.amountMinor,
-    periodDays: proposal.periodDays,
-    defaultLocale: proposal.defaultLocale,
-    milestones: proposal.milestones,
-    variants: proposal.variants,
-  }),
-  // Never sent raw: a field that cannot be filled blocks submit until it is fixed.
-  ...proposal.variants.flatMap((variant) =>
-    resolveMergeFields(variant.bodyText, toMergeValues(sources, variant.locale)).unresolved.map((field) => ({
-      code: 'unknown_merge_field',
-      locale: variant.locale,
-      field,
-    })) satisfies ProposalProblem[],
-  ),
-];
-
-/** What the platform receives: the cover letter as plain text (never markup it would have to trust). */
-const toPlatformFields = (proposal: ProposalRecord, sources: MergeSources) => ({
-  kind: proposal.kind,
-  amount_minor: proposal.amountMinor ?? 0,
-  currency: proposal.currency,
-  period_days: proposal.periodDays ?? 1,
-  milestones: proposal.milestones.map((m) => ({ title: m.title.trim(), amount_minor: m.amountMinor, due_in_days: m.dueInDays })),
-  default_locale: proposal.defaultLocale,
-  variants: Object.fromEntries(
-    proposal.variants.map((variant) => [
-      variant.locale,
-      { cover_letter: resolveMergeFields(variant.bodyText, toMergeValues(sources, variant.locale)).text.trim(), source_locale: variant.sourceLocale },
-    ]),
-  ),
-});
 
 /** Locally editable until it is sent; after submit the platform's open statuses still take changes. */
 const editableStatuses = new Set(['draft', 'queued', 'submitted', 'shortlisted']);
@@ -125,7 +88,9 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
     listProposals: (query) => listProposals(db, query),
     getProposal: ({ id }) => {
       const proposal = readProposal(db, id);
-      return proposal ? { ...proposal, problems: findProblems(proposal, readMergeSources(db, id)) } : null;
+      if (!proposal) return null;
+      const parts = readProposalParts(db, id);
+      return { ...proposal, ...parts, fee: readPlatformFee(db), problems: findProblems(proposal, parts, readMergeSources(db, id)) };
     },
     createDraft: ({ projectId, locale }) => {
       const existing = findDraftForProject(db, projectId);
@@ -186,15 +151,16 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       db.transaction(() => writeTerms(db, { id, kind, amountMinor, periodDays, milestones, now: new Date() })).immediate();
       emit('proposalsChanged', { id });
       const proposal = load(id);
-      return { milestonesTotalMinor: proposal.milestonesTotalMinor, problems: findProblems(proposal, readMergeSources(db, id)) };
+      return { milestonesTotalMinor: proposal.milestonesTotalMinor, problems: findProblems(proposal, readProposalParts(db, id), readMergeSources(db, id)) };
     },
     submitProposal: ({ id }) => {
       const proposal = loadEditable(id);
       const sources = readMergeSources(db, id);
-      const problems = findProblems(proposal, sources);
+      const parts = readProposalParts(db, id);
+      const problems = findProblems(proposal, parts, sources);
       if (problems.length > 0) return { queued: false, status: proposal.status, problems };
       const now = new Date();
-      const fields = toPlatformFields(proposal, sources);
+      const fields = toPlatformFields(proposal, parts, sources, filterExistingItems(db, parts.portfolioItemIds));
       let status = proposal.status;
       db.transaction(() => {
         if (proposal.version === null) {
@@ -224,11 +190,15 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       const proposal = load(id);
       const variant = variantOf(id, locale);
       const sources = readMergeSources(db, id);
+      const parts = readProposalParts(db, id);
+      const preview = buildPreview(db, proposal, parts, sources, locale);
       const pdf = await renderProposalPdf({
         locale,
         projectTitle: proposal.projectTitle ?? proposal.projectId,
         clientName: proposal.clientName,
-        letter: resolveMergeFields(variant.bodyText, toMergeValues(sources, locale)).text,
+        letter: resolveLetter(variant.bodyText, sources, locale).text,
+        answers: preview?.answers ?? [],
+        portfolioItems: preview?.portfolioItems ?? [],
         kind: proposal.kind,
         amountMinor: proposal.amountMinor,
         currency: proposal.currency,
@@ -236,6 +206,56 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
         milestones: proposal.milestones,
       });
       return { base64: pdf.toString('base64'), fileName: `proposal-${id}-${locale}.pdf` };
+    },
+    previewProposal: ({ id, locale }) => {
+      const preview = buildPreview(db, load(id), readProposalParts(db, id), readMergeSources(db, id), locale);
+      if (!preview) throw new RpcError({ code: 'not_found', message: 'No such language variant.' });
+      return preview;
+    },
+    diffRevision: ({ id, locale, revision, against }) => {
+      load(id);
+      const chosen = readRevision(db, id, locale, revision);
+      if (!chosen) throw new RpcError({ code: 'not_found', message: 'No such revision.' });
+      if (against === 'current') {
+        const current = variantOf(id, locale);
+        return { fromRevision: revision, toRevision: current.revision, ...diffTexts(chosen.bodyText, current.bodyText) };
+      }
+      // Revisions are numbered without gaps per variant; the first one is compared with an empty letter.
+      const previous = revision > 1 ? readRevision(db, id, locale, revision - 1) : null;
+      return { fromRevision: previous?.revision ?? null, toRevision: revision, ...diffTexts(previous?.bodyText ?? '', chosen.bodyText) };
+    },
+    saveAnswers: ({ id, answers }) => {
+      loadEditable(id);
+      const asked = new Set(readProposalParts(db, id).questions.map((question) => question.id));
+      const unknown = answers.find((answer) => !asked.has(answer.questionId));
+      if (unknown) throw new RpcError({ code: 'invalid_input', message: `The project asks no question ${unknown.questionId}.` });
+      db.transaction(() => writeAnswers(db, id, answers, new Date())).immediate();
+      emit('proposalsChanged', { id });
+      return { problems: findProblems(load(id), readProposalParts(db, id), readMergeSources(db, id)) };
+    },
+    listLinkableItems: ({ id }) => {
+      const proposal = load(id);
+      const linked = new Set(readProposalParts(db, id).portfolioItemIds);
+      return rankItemsForProject(db, proposal.projectId, proposal.defaultLocale).map((item) => ({ ...item, linked: linked.has(item.itemId) }));
+    },
+    linkPortfolioItems: ({ id, itemIds }) => {
+      loadEditable(id);
+      const unique = [...new Set(itemIds)];
+      const known = filterExistingItems(db, unique);
+      if (known.length !== unique.length) throw new RpcError({ code: 'not_found', message: 'No such portfolio item.' });
+      db.transaction(() => writeLinkedItems(db, id, known, new Date())).immediate();
+      emit('proposalsChanged', { id });
+      return { portfolioItemIds: known };
+    },
+    startFromTemplate: ({ id, locale, templateId }) => {
+      loadEditable(id);
+      const template = listTemplates(db, locale).find((candidate) => candidate.id === templateId);
+      if (!template) throw new RpcError({ code: 'not_found', message: 'No template of this language with that id.' });
+      const existing = readVariants(db, id).find((variant) => variant.locale === locale);
+      if (existing && existing.bodyText.trim() !== '') {
+        throw new RpcError({ code: 'conflict', message: 'The letter already has text; insert the template at the cursor instead.' });
+      }
+      return saveBody({ id, locale, bodyJson: template.bodyJson, bodyText: documentText(template.bodyJson), checkpoint: existing !== undefined });
     },
     listTemplates: ({ locale }) => listTemplates(db, locale),
     saveTemplate: ({ id, kind, locale, name, bodyJson }) => {

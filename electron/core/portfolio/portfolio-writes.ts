@@ -299,26 +299,36 @@ export const buildPreview = (db: WritableDB, locale: string): PortfolioPreview =
 };
 
 /**
- * Items whose skills cover most of the project's skills come first (ties: the user's own order); items
- * sharing no skill are left out. Titles in the project's language where the item has one.
+ * Every item, ranked for a project: those whose skills cover most of the project's skills first (ties: the
+ * user's own order), then the rest. Titles in `locale` (default: the project's language) where the item has it.
  */
-export const suggestItems = (db: WritableDB, projectId: string, limit: number): PortfolioSuggestion[] => {
+export const rankItemsForProject = (
+  db: WritableDB,
+  projectId: string,
+  locale?: string,
+): (PortfolioSuggestion & { visibility: 'public' | 'private' })[] => {
   const project = readProjectForMatching(db, projectId);
-  if (!project || project.skills.length === 0) return [];
-  const wanted = new Set(project.skills.map((skill) => skill.toLowerCase()));
+  const wanted = new Set((project?.skills ?? []).map((skill) => skill.toLowerCase()));
+  const reader = locale ?? project?.language ?? 'en';
   return listPortfolioItems(db)
     .map((item) => {
       const matchedSkills = item.skills.filter((skill) => wanted.has(skill.toLowerCase()));
-      const choice = chooseVariant(item.variants.map((variant) => toTracked(variant, portfolioTextFields)), project.language, item.defaultLocale, 'title');
+      const choice = chooseVariant(item.variants.map((variant) => toTracked(variant, portfolioTextFields)), reader, item.defaultLocale, 'title');
       return {
         itemId: item.id,
         title: choice.variant?.fields['title'] ?? '',
         shownLocale: choice.variant?.locale ?? null,
         matchedSkills,
-        score: matchedSkills.length / wanted.size,
+        score: wanted.size === 0 ? 0 : matchedSkills.length / wanted.size,
+        visibility: item.visibility,
       };
     })
-    .filter((suggestion) => suggestion.matchedSkills.length > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+    .sort((a, b) => b.score - a.score);
 };
+
+/** The best matches for a project; items sharing no skill are left out. */
+export const suggestItems = (db: WritableDB, projectId: string, limit: number): PortfolioSuggestion[] =>
+  rankItemsForProject(db, projectId)
+    .filter((suggestion) => suggestion.matchedSkills.length > 0)
+    .slice(0, limit)
+    .map(({ visibility: _visibility, ...suggestion }) => suggestion);

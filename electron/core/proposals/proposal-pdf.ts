@@ -28,6 +28,9 @@ export type ProposalPdfInput = {
   currency: string;
   periodDays: number | null;
   milestones: readonly { title: string; amountMinor: number; dueInDays: number | null }[];
+  /** Answers to the project's questions, and the linked portfolio items titled for this language. */
+  answers?: readonly { question: string; text: string }[];
+  portfolioItems?: readonly { title: string }[];
 };
 
 const fill = (template: string, values: Record<string, string | number>): string =>
@@ -75,6 +78,18 @@ export const renderProposalPdf = (input: ProposalPdfInput, options: { compress?:
         const due = milestone.dueInDays !== null ? ` · ${labels.milestones.due} ${milestone.dueInDays}` : '';
         doc.text(`${index + 1}. ${milestone.title}: ${money(milestone.amountMinor)}${due}`);
       });
+    }
+    if (input.answers && input.answers.length > 0) {
+      doc.moveDown(1).font('bold').fontSize(13).text(labels.preview.answers);
+      for (const answer of input.answers) {
+        doc.moveDown(0.4).font('bold').fontSize(11).text(answer.question);
+        doc.font('body').fontSize(11).text(answer.text);
+      }
+    }
+    if (input.portfolioItems && input.portfolioItems.length > 0) {
+      doc.moveDown(1).font('bold').fontSize(13).text(labels.preview.portfolio);
+      doc.font('body').fontSize(11);
+      for (const item of input.portfolioItems) doc.text(`• ${item.title}`);
     }
     doc.end();
   });

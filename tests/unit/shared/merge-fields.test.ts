@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMergeFields, resolveMergeFields } from '../../../shared/domain/merge-fields';
+import { findMergeFields, resolveMergeFields, splitMergeFields } from '../../../shared/domain/merge-fields';
 
 const values = { 'client.name': 'Jürgen Weiß', 'project.title': 'Übersetzung für Straßenbau', 'my.name': 'Giulia Rossi', 'my.rate': '45,00 €' };
 
@@ -26,5 +26,20 @@ describe('merge fields', () => {
     expect(findMergeFields(text)).toEqual([]);
     expect(resolveMergeFields(text, values)).toEqual({ text, unresolved: [] });
     expect(findMergeFields('{my.name} {client.name} {my.name}')).toEqual(['my.name', 'client.name']);
+  });
+
+  it('splits a letter into text and fields for the preview, each field with its value or none', () => {
+    const segments = splitMergeFields('Hallo {client.name}, {project.budget}!', values);
+    expect(segments).toEqual([
+      { text: 'Hallo ' },
+      { field: 'client.name', value: 'Jürgen Weiß' },
+      { text: ', ' },
+      { field: 'project.budget', value: null },
+      { text: '!' },
+    ]);
+    // Preview and submit agree: joining the filled segments is what resolve sends.
+    const joined = segments.map((segment) => ('text' in segment ? segment.text : (segment.value ?? `{${segment.field}}`))).join('');
+    expect(joined).toBe(resolveMergeFields('Hallo {client.name}, {project.budget}!', values).text);
+    expect(splitMergeFields('', values)).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@ import {
   findsContactDetails,
   isVariantOutdated,
   revisionWindowMs,
+  platformFeePercent,
   shouldStartRevision,
+  splitFee,
   sumMilestones,
   type ProposalDraftState,
   type VariantState,
@@ -98,5 +100,33 @@ describe('pre-submit checks', () => {
     expect(checkProposal({ ...ready, variants: [variant('de', { bodyText: 'Mail: a@b.de' })] })).toEqual([
       { code: 'contact_details', locale: 'de' },
     ]);
+  });
+
+  it('lists every question of the project left unanswered, and answers with contact details', () => {
+    const questions = [
+      { id: 'q1', text: 'Wann könnten Sie beginnen?' },
+      { id: 'q2', text: 'Ähnliche Projekte?' },
+      { id: 'q3', text: 'Wartung inklusive?' },
+    ];
+    const answers = [
+      { questionId: 'q1', text: 'Ab Montag.' },
+      { questionId: 'q2', text: '   ' },
+      { questionId: 'q3', text: 'Ja, Details unter +49 170 1234567' },
+    ];
+    expect(checkProposal({ ...ready, questions, answers })).toEqual([
+      { code: 'unanswered_question', questionId: 'q2', question: 'Ähnliche Projekte?' },
+      { code: 'contact_details_answer', questionId: 'q3', question: 'Wartung inklusive?' },
+    ]);
+    expect(checkProposal({ ...ready, questions: [questions[0]!], answers: [answers[0]!] })).toEqual([]);
+    // A project that asks nothing needs no answers.
+    expect(checkProposal({ ...ready, questions: [], answers: [] })).toEqual([]);
+  });
+});
+
+describe('platform fee', () => {
+  it('splits the fee the platform reported, in whole minor units, and falls back to the default', () => {
+    expect(splitFee(150_000, 12.5)).toEqual({ feeMinor: 18_750, netMinor: 131_250 });
+    expect(splitFee(999, 10)).toEqual({ feeMinor: 100, netMinor: 899 });
+    expect(splitFee(150_000)).toEqual(splitFee(150_000, platformFeePercent));
   });
 });

@@ -127,7 +127,8 @@ export const readVariants = (db: ReadableDB, id: string): ProposalVariantItem[] 
   }));
 };
 
-export type ProposalRecord = Omit<ProposalDetail, 'problems'>;
+/** Letter and terms; questions, answers and linked items come from proposal-parts-repository, the fee and problems from the handler. */
+export type ProposalRecord = Omit<ProposalDetail, 'problems' | 'questions' | 'answers' | 'portfolioItemIds' | 'fee'>;
 
 export const readProposal = (db: ReadableDB, id: string): ProposalRecord | null => {
   const row = prepare(

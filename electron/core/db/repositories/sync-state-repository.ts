@@ -1,6 +1,15 @@
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
-export const syncKeys = ['cursor', 'last_sync_at', 'account_email', 'platform_url', 'fts_rebuild_owed'] as const;
+export const syncKeys = [
+  'cursor',
+  'last_sync_at',
+  'account_email',
+  'platform_url',
+  'fts_rebuild_owed',
+  // The platform's terms (its fee on proposals) as last reported, and when they were read.
+  'platform_fee_percent',
+  'terms_fetched_at',
+] as const;
 export type SyncKey = (typeof syncKeys)[number];
 
 export const readSyncValue = (db: ReadableDB, key: SyncKey): string | null =>
