@@ -61,6 +61,9 @@ export const proposalProblemSchema = z.object({
   index: z.number().int().optional(),
   totalMinor: z.number().int().optional(),
   amountMinor: z.number().int().optional(),
+  /** A letter longer than the platform takes: its length and the limit, in characters. */
+  length: z.number().int().optional(),
+  limit: z.number().int().optional(),
 });
 
 export const proposalDetailSchema = proposalSummarySchema.extend({
@@ -178,8 +181,9 @@ export const proposalsMethods = {
     z
       .object({
         ...variantKey,
-        bodyJson: z.string().max(500_000),
-        bodyText: z.string().max(20_000),
+        // Far above the platform's 20,000 characters: a long letter is saved while typed, and flagged before submit.
+        bodyJson: z.string().max(2_000_000),
+        bodyText: z.string().max(200_000),
         checkpoint: z.boolean().default(false),
       })
       .strict(),

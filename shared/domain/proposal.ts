@@ -35,9 +35,16 @@ export type ProposalProblem =
   | { code: 'milestones_mismatch'; totalMinor: number; amountMinor: number }
   | { code: 'milestone_invalid'; index: number }
   | { code: 'contact_details'; locale: string }
+  | { code: 'letter_too_long'; locale: string; length: number; limit: number }
   | { code: 'unknown_merge_field'; locale: string; field: string }
   | { code: 'unanswered_question'; questionId: string; question: string }
   | { code: 'contact_details_answer'; questionId: string; question: string };
+
+/**
+ * The longest cover letter the platform accepts, in characters. Longer letters are still saved as they are typed
+ * (nothing is refused mid-sentence) and flagged before submit.
+ */
+export const maxCoverLetterLength = 20_000;
 
 /** Integer minor units only: a sum of floats could make 0.1 + 0.2 disagree with a price. */
 export const sumMilestones = (milestones: readonly Pick<MilestoneDraft, 'amountMinor'>[]): number =>
@@ -81,6 +88,8 @@ export const checkProposal = (draft: ProposalDraftState): ProposalProblem[] => {
   for (const variant of draft.variants) {
     if (variant.bodyText.trim() === '') problems.push({ code: 'empty_variant', locale: variant.locale });
     else if (findsContactDetails(variant.bodyText)) problems.push({ code: 'contact_details', locale: variant.locale });
+    const length = variant.bodyText.trim().length;
+    if (length > maxCoverLetterLength) problems.push({ code: 'letter_too_long', locale: variant.locale, length, limit: maxCoverLetterLength });
     if (isVariantOutdated(variant, draft.variants) && variant.sourceLocale !== null) {
       problems.push({ code: 'outdated_variant', locale: variant.locale, sourceLocale: variant.sourceLocale });
     }

@@ -3,6 +3,7 @@ import {
   checkProposal,
   findsContactDetails,
   isVariantOutdated,
+  maxCoverLetterLength,
   revisionWindowMs,
   platformFeePercent,
   shouldStartRevision,
@@ -128,5 +129,16 @@ describe('platform fee', () => {
     expect(splitFee(150_000, 12.5)).toEqual({ feeMinor: 18_750, netMinor: 131_250 });
     expect(splitFee(999, 10)).toEqual({ feeMinor: 100, netMinor: 899 });
     expect(splitFee(150_000)).toEqual(splitFee(150_000, platformFeePercent));
+  });
+});
+
+describe('letter length', () => {
+  it('keeps a letter longer than the platform takes (it was saved) and flags it before submit, per language', () => {
+    const long = 'Wort '.repeat(maxCoverLetterLength / 5) + 'ü';
+    const problems = checkProposal({ ...ready, variants: [variant('de', { bodyText: long }), variant('it')] });
+    expect(problems).toEqual([{ code: 'letter_too_long', locale: 'de', length: long.trim().length, limit: maxCoverLetterLength }]);
+    // Exactly at the limit (surrounding blank space is not sent) is fine.
+    const atLimit = ` ${'x'.repeat(maxCoverLetterLength)}\n`;
+    expect(checkProposal({ ...ready, variants: [variant('de', { bodyText: atLimit })] })).toEqual([]);
   });
 });

@@ -362,6 +362,8 @@ const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onC
                   field: problem.field ?? '',
                   total: problem.totalMinor !== undefined ? formatMoney(problem.totalMinor, proposal.currency, i18n.language) : '',
                   amount: problem.amountMinor !== undefined ? formatMoney(problem.amountMinor, proposal.currency, i18n.language) : '',
+                  length: problem.length !== undefined ? new Intl.NumberFormat(i18n.language).format(problem.length) : '',
+                  limit: problem.limit !== undefined ? new Intl.NumberFormat(i18n.language).format(problem.limit) : '',
                 })}
               </li>
             ))}
