@@ -188,6 +188,18 @@ export const proposalSchema = z.object({
 
 export const portfolioVisibilities = ['public', 'private'] as const;
 
+/**
+ * How a translation is tracked across devices: `revision` counts changes of this language's text (the
+ * editing device numbers them, the platform keeps what it is sent); `source_revision` is the revision of
+ * `source_locale`'s text the translation was written from. A translation whose source has a higher revision
+ * now is outdated, on every device that reads the record. Both came later than the rest: a record without
+ * them reads as revision 1 and an unknown source revision (then only `updated_at` can tell).
+ */
+const translationTracking = {
+  revision: z.number().int().positive().default(1),
+  source_revision: z.number().int().nonnegative().nullable().default(null),
+};
+
 export const portfolioVariantSchema = z.object({
   title: z.string().max(200),
   role: z.string().max(200),
@@ -195,6 +207,7 @@ export const portfolioVariantSchema = z.object({
   goal: z.string().max(5_000),
   solution: z.string().max(5_000),
   source_locale: languageTagSchema.nullable(),
+  ...translationTracking,
   updated_at: timestampSchema,
 });
 
@@ -224,6 +237,7 @@ export const profileVariantSchema = z.object({
   headline: z.string().max(200),
   bio: z.string().max(10_000),
   source_locale: languageTagSchema.nullable(),
+  ...translationTracking,
   updated_at: timestampSchema,
 });
 

@@ -128,6 +128,16 @@ export const postMessageBodySchema = z
 /** `POST /v1/threads/{id}/read`: the user has read the thread up to now (from any device). */
 export const markThreadReadBodySchema = z.strictObject({});
 
+/**
+ * A variant's revision and the source revision it was translated from, as the editing device numbers them
+ * (see the records). Absent: the platform counts the revision itself (one more when the text changed) and
+ * knows no source revision.
+ */
+const translationTrackingInput = {
+  revision: z.number().int().positive().optional(),
+  source_revision: z.number().int().nonnegative().nullable().optional(),
+};
+
 export const portfolioVariantInputSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
   role: z.string().max(200).default(''),
@@ -135,6 +145,7 @@ export const portfolioVariantInputSchema = z.strictObject({
   goal: z.string().max(5_000).default(''),
   solution: z.string().max(5_000).default(''),
   source_locale: languageTagSchema.nullable().optional(),
+  ...translationTrackingInput,
 });
 
 /** `PUT /v1/portfolio/items/{id}`: the whole item (create without If-Match, replace with it). */
@@ -158,6 +169,7 @@ export const profileVariantInputSchema = z.strictObject({
   headline: z.string().max(200),
   bio: z.string().max(10_000),
   source_locale: languageTagSchema.nullable().optional(),
+  ...translationTrackingInput,
 });
 
 /** `PUT /v1/profile`: the whole profile. */

@@ -574,6 +574,8 @@ const buildPortfolioItem = (rng: Rng, index: number, anchorMs: number, only?: Co
       goal,
       solution,
       source_locale: locale === 'it' ? null : 'it',
+      revision: 1,
+      source_revision: locale === 'it' ? null : 1,
       updated_at: updated,
     };
   }
@@ -594,7 +596,14 @@ const buildPortfolioItem = (rng: Rng, index: number, anchorMs: number, only?: Co
 
 const buildDemoProfile = (anchorMs: number): Omit<Profile, 'id' | 'version'> => {
   const updated = iso(anchorMs - 12 * day);
-  const variant = (headline: string, bio: string, source: string | null) => ({ headline, bio, source_locale: source, updated_at: updated });
+  const variant = (headline: string, bio: string, source: string | null) => ({
+    headline,
+    bio,
+    source_locale: source,
+    revision: 1,
+    source_revision: source === null ? null : 1,
+    updated_at: updated,
+  });
   return {
     name: demoUser.name,
     country: 'IT',
@@ -638,8 +647,8 @@ const buildSecondProfile = (anchorMs: number): Omit<Profile, 'id' | 'version'> =
     avatar_id: null,
     default_locale: 'de',
     variants: {
-      de: { headline: 'Texter und Übersetzer EN>DE', bio: 'Ich schreibe und übersetze Marketingtexte für Software-Firmen.', source_locale: null, updated_at: updated },
-      en: { headline: 'Copywriter and EN>DE translator', bio: 'I write and translate marketing copy for software companies.', source_locale: 'de', updated_at: updated },
+      de: { headline: 'Texter und Übersetzer EN>DE', bio: 'Ich schreibe und übersetze Marketingtexte für Software-Firmen.', source_locale: null, revision: 1, source_revision: null, updated_at: updated },
+      en: { headline: 'Copywriter and EN>DE translator', bio: 'I write and translate marketing copy for software companies.', source_locale: 'de', revision: 1, source_revision: 1, updated_at: updated },
     },
     updated_at: updated,
   };

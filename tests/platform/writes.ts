@@ -274,6 +274,27 @@ export const markThreadRead = (context: WriteContext): Reply => {
 
 const portfolioIdPattern = /^pfi_[A-Za-z0-9_-]{1,100}$/;
 
+/**
+ * A portfolio or profile variant as stored: the revisions the client sent (see the records), or, from a client
+ * that sends none, one more than before when the text changed. An untouched variant keeps its time, so a
+ * client without revisions can still tell which translations went stale.
+ */
+const trackVariant = <V extends Record<string, unknown>>(
+  variant: V,
+  before: (V & { revision?: number; source_revision?: number | null; updated_at: string }) | undefined,
+  sent: { revision: number | undefined; source_revision: number | null | undefined },
+  now: string,
+): V & { revision: number; source_revision: number | null; updated_at: string } => {
+  const unchanged = before !== undefined && Object.keys(variant).every((key) => before[key] === variant[key]);
+  const counted = before === undefined ? 1 : (before.revision ?? 1) + (unchanged ? 0 : 1);
+  return {
+    ...variant,
+    revision: sent.revision ?? counted,
+    source_revision: sent.source_revision !== undefined ? sent.source_revision : unchanged ? (before?.source_revision ?? null) : null,
+    updated_at: unchanged ? before.updated_at : now,
+  };
+};
+
 export const putPortfolioItem = (context: WriteContext): Reply => {
   const { store, userId } = context;
   const id = context.params.id as string;
@@ -292,12 +313,9 @@ export const putPortfolioItem = (context: WriteContext): Reply => {
   const item: Omit<PortfolioItem, 'id' | 'version'> = {
     ...body,
     variants: Object.fromEntries(
-      Object.entries(body.variants).map(([locale, input]) => {
+      Object.entries(body.variants).map(([locale, { revision, source_revision, ...input }]) => {
         const variant = { ...input, source_locale: input.source_locale ?? null };
-        const before = previous?.variants[locale];
-        // An untouched variant keeps its time, so a client can tell which translations went stale.
-        const unchanged = before !== undefined && JSON.stringify({ ...before, updated_at: null }) === JSON.stringify({ ...variant, updated_at: null });
-        return [locale, { ...variant, updated_at: unchanged ? before.updated_at : now }];
+        return [locale, trackVariant(variant, previous?.variants[locale], { revision, source_revision }, now)];
       }),
     ),
     created_at: previous?.created_at ?? now,
@@ -320,13 +338,14 @@ export const putProfile = (context: WriteContext): Reply => {
   const body = jsonBody(context, putProfileBodySchema);
   if (body.avatar_id) reference(context.store.getUpload(body.avatar_id) !== undefined, 'avatar_id', `no upload ${body.avatar_id}`);
   const now = context.store.nowIso();
+  const previous = record.data;
   const profile: Omit<Profile, 'id' | 'version'> = {
     ...body,
     variants: Object.fromEntries(
-      Object.entries(body.variants).map(([locale, variant]) => [
-        locale,
-        { headline: variant.headline, bio: variant.bio, source_locale: variant.source_locale ?? null, updated_at: now },
-      ]),
+      Object.entries(body.variants).map(([locale, { revision, source_revision, ...input }]) => {
+        const variant = { headline: input.headline, bio: input.bio, source_locale: input.source_locale ?? null };
+        return [locale, trackVariant(variant, previous.variants[locale], { revision, source_revision }, now)];
+      }),
     ),
     updated_at: now,
   };

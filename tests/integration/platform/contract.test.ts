@@ -348,6 +348,22 @@ describe('writes', () => {
     expect(gone.status).toBe(404);
   });
 
+  it('keeps the revisions a client numbers its variants with, and counts them for a client that sends none', async () => {
+    const body = (it: Record<string, unknown>, en: Record<string, unknown>) => ({ default_locale: 'it', variants: { it: { title: 'Etichette', ...it }, en: { title: 'Labels', source_locale: 'it', ...en } } });
+    const created = await write('putPortfolioItem', '/v1/portfolio/items/pfi_revisions', { body: body({ revision: 3 }, { revision: 2, source_revision: 3 }) });
+    expect(created.json).toMatchObject({ variants: { it: { revision: 3, source_revision: null }, en: { revision: 2, source_revision: 3 } } });
+    // A client without revisions changes the Italian text only: one more revision there, English untouched.
+    const counted = await write('putPortfolioItem', '/v1/portfolio/items/pfi_revisions', {
+      ifMatch: 1,
+      body: { default_locale: 'it', variants: { it: { title: 'Etichette e scatole' }, en: { title: 'Labels', source_locale: 'it' } } },
+    });
+    expect(counted.json).toMatchObject({ variants: { it: { revision: 4, source_revision: null }, en: { revision: 2, source_revision: 3 } } });
+    const record = counted.json as { variants: { en: { updated_at: string } } };
+    expect(record.variants.en.updated_at).toBe((created.json as { variants: { en: { updated_at: string } } }).variants.en.updated_at);
+    const invalid = await write('putPortfolioItem', '/v1/portfolio/items/pfi_revisions', { ifMatch: 2, body: body({ revision: 0 }, {}) });
+    expect(invalid.json).toMatchObject({ error: 'validation_failed', field: 'variants.it.revision' });
+  });
+
   it('replaces the profile under If-Match', async () => {
     const { changes } = await pullAll(server, token, { limit: 1000 });
     const profile = changes.find((change) => change.type === 'profile');
