@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- suite ...] [--scale large|N]`: runs benchmark suites, each printing JSON lines on stdout.
- * A suite is tests/bench/suites/<name>.ts exporting `runBench(options)`.
+ * A suite is tests/bench/suites/<name>.ts exporting `runBench(options)`; each is found there by name (editor, platform,
+ * sync, workspace), so a new file is registered by being added.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
