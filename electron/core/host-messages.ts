@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { spellcheckLanguageSchema } from '../../shared/contract/app';
 import { deepLinkTargetSchema, updateChannelSchema, updateStateSchema } from '../../shared/contract/updates';
 import { localeSchema } from '../../shared/i18n/locales';
 import { secretKeySchema, secretValueSchema } from './secrets/secret-store';
@@ -9,11 +10,12 @@ import { secretKeySchema, secretValueSchema } from './secrets/secret-store';
  * (The renderer's RPC never travels here: it has its own MessagePort per window.)
  */
 
-/** What the core asks of main: updater actions on the renderer's behalf, and the safeStorage vault. */
+/** What the core asks of main: updater actions and spellchecker languages on the renderer's behalf, and the safeStorage vault. */
 export const hostRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('updates.check') }),
   z.object({ kind: z.literal('updates.restart') }),
   z.object({ kind: z.literal('updates.set-channel'), channel: updateChannelSchema }),
+  z.object({ kind: z.literal('spellcheck.set-languages'), languages: z.array(spellcheckLanguageSchema).min(1).max(3) }),
   z.object({ kind: z.literal('secrets.read'), key: secretKeySchema }),
   z.object({ kind: z.literal('secrets.write'), key: secretKeySchema, value: secretValueSchema }),
   z.object({ kind: z.literal('secrets.delete'), key: secretKeySchema }),
@@ -25,6 +27,8 @@ export const hostAnswerSchemas = {
   'updates.check': updateStateSchema,
   'updates.restart': z.object({ accepted: z.boolean() }),
   'updates.set-channel': updateStateSchema,
+  /** The dictionaries main applied (Electron's names, e.g. de-DE). */
+  'spellcheck.set-languages': z.array(z.string().max(20)).max(3),
   'secrets.read': secretValueSchema.nullable(),
   'secrets.write': z.null(),
   'secrets.delete': z.null(),

@@ -22,13 +22,23 @@ export type UpdatesRelay = {
   setChannel(channel: UpdateChannel): Promise<UpdateState>;
 };
 
+/** Electron's spellchecker languages (a session setting only main can change), asked for by the focused editor. */
+export type SpellcheckRelay = {
+  /** Returns the dictionaries applied; empty where the host has none to set. */
+  setLanguages(languages: readonly string[]): Promise<string[]>;
+};
+
 export type HostServices = {
   readonly updates: UpdatesRelay;
+  readonly spellcheck: SpellcheckRelay;
   readonly secrets: SecretStore;
   onDeepLink(listener: (target: DeepLinkTarget) => void): () => void;
 };
 
-/** web-host and tests: no updater (the state says so), no deep links, secrets in a 0600 file. */
+/**
+ * web-host and tests: no updater (the state says so), no deep links, secrets in a 0600 file, no spellchecker
+ * to set (the browser checks each field by its `lang`).
+ */
 export const createStandaloneHostServices = (options: { version: string; dataDir: string }): HostServices => {
   const state: UpdateState = { currentVersion: options.version, channel: 'stable', status: { phase: 'unsupported' } };
   return {
@@ -39,6 +49,7 @@ export const createStandaloneHostServices = (options: { version: string; dataDir
       restartNow: async () => ({ accepted: false }),
       setChannel: async () => state,
     },
+    spellcheck: { setLanguages: async () => [] },
     secrets: createFileSecretStore(path.join(options.dataDir, 'secrets', 'vault.json')),
     onDeepLink: () => () => undefined,
   };

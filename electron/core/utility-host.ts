@@ -101,6 +101,9 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
         restartNow: () => host.request({ kind: 'updates.restart' }),
         setChannel: (channel) => host.request({ kind: 'updates.set-channel', channel }),
       },
+      spellcheck: {
+        setLanguages: (languages) => host.request({ kind: 'spellcheck.set-languages', languages: [...languages] }),
+      },
       secrets: {
         readSecret: (key) => host.request({ kind: 'secrets.read', key }),
         writeSecret: async (key, value) => {

@@ -7,6 +7,7 @@ import { portChannel, portRequestChannel } from '../port-handshake';
 import { applyDevServerHeaders, registerAppScheme, serveRendererFromAppProtocol } from './app-protocol';
 import { startCoreProcess, type CoreProcess } from './core-process';
 import { createAttentionService, type AttentionService } from './native/attention';
+import { installContextMenu } from './native/context-menu';
 import { logger, logFolder, offerProblemReport, startCrashReporting } from './native/crash-reporting';
 import { createTray, installApplicationMenu, updateTray, type MenuActions } from './native/menus';
 import { createShellTranslator, resolveShellLocale } from './native/shell-i18n';
@@ -16,6 +17,7 @@ import { defaultPlatformUrl, resolvePlatformUrl } from './policy/platform-url';
 import { findDeepLink, parseDeepLink } from './policy/deep-link';
 import { isTrustedSender } from './policy/ipc-sender';
 import { buildApplicationMenu, buildTrayMenu, trayTooltip, type Translate } from './policy/menu-model';
+import { chooseSpellcheckerLanguages } from './policy/spellcheck-languages';
 import { describeSafeStorage, safeStorageCipher } from './secrets/safe-storage-cipher';
 import { createTokenVault } from './secrets/token-vault';
 import { hardenSession, installSecurityPolicy } from './security';
@@ -52,6 +54,7 @@ const openWindow = (hash?: string): BrowserWindow => {
   const userData = app.getPath('userData');
   const window = createMainWindow({ preloadPath: paths.preload, devServerUrl, placement: loadWindowPlacement(userData), iconPath: paths.icon, hash });
   rememberWindowState(window, userData);
+  installContextMenu(window, () => t);
   windows.add(window);
   window.on('closed', () => windows.delete(window));
   // The renderer subscribes once it has loaded; hand it a deep link that was waiting.
@@ -131,7 +134,16 @@ const menuActions: MenuActions = {
   quit: () => app.quit(),
 };
 
-const spellcheckerLanguages: Record<Locale, string> = { en: 'en-US', it: 'it-IT', de: 'de-DE', fr: 'fr-FR', es: 'es-ES' };
+/**
+ * Sets the session's spellchecker dictionaries for these languages (macOS picks its own: nothing to set there).
+ * Returns what was applied; nothing when no dictionary is offered for any of them (the current ones stay).
+ */
+const applySpellcheckLanguages = (languages: readonly string[]): string[] => {
+  if (process.platform === 'darwin') return [];
+  const chosen = chooseSpellcheckerLanguages(languages, session.defaultSession.availableSpellCheckerLanguages);
+  if (chosen.length > 0) session.defaultSession.setSpellCheckerLanguages(chosen);
+  return chosen;
+};
 
 /** Menus, tray, notifications and the spellchecker speak the app's language (the core's setting). */
 const applyLanguage = (): void => {
@@ -140,11 +152,8 @@ const applyLanguage = (): void => {
   installApplicationMenu(buildApplicationMenu(t, { platform: process.platform, development: !app.isPackaged }), menuActions);
   if (tray) updateTray(tray, buildTrayMenu(t), menuActions, trayTooltip(t, 0));
   attention?.setTranslator(t);
-  // macOS picks spellchecker languages itself.
-  if (process.platform !== 'darwin') {
-    const wanted = spellcheckerLanguages[locale];
-    if (session.defaultSession.availableSpellCheckerLanguages.includes(wanted)) session.defaultSession.setSpellCheckerLanguages([wanted]);
-  }
+  // Until a letter takes focus and asks for its own language.
+  applySpellcheckLanguages([locale]);
 };
 
 const warnPlainTextStorageOnce = (): void => {
@@ -185,6 +194,9 @@ const start = async (): Promise<void> => {
         return activeUpdater.restartNow();
       case 'updates.set-channel':
         return activeUpdater.setChannel(request.channel);
+      case 'spellcheck.set-languages':
+        // The focused letter's language (validated by the host-message schema): its dictionary, where offered.
+        return applySpellcheckLanguages(request.languages);
       case 'secrets.read':
         return vault.readSecret(request.key);
       case 'secrets.write':

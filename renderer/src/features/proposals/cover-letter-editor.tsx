@@ -2,6 +2,7 @@ import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSpellcheckFollowsFocus } from './use-proposals';
 
 const isDocument = (value: unknown): value is JSONContent =>
   value !== null && typeof value === 'object' && 'type' in value && value.type === 'doc';
@@ -38,9 +39,13 @@ type Props = {
   insertion: { seq: number; bodyJson: string } | null;
 };
 
-/** One variant's cover letter. Spell-checking follows the variant's language through `lang`. */
+/**
+ * One variant's cover letter. Spell-checking follows the variant's language: through `lang` in a browser, and in
+ * Electron by asking for the window's spellchecker languages when the letter takes focus.
+ */
 export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur, insertion }: Props) => {
   const { t } = useTranslation('proposals');
+  const spellcheckThisLanguage = useSpellcheckFollowsFocus(locale);
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: false }, heading: { levels: [2, 3] } })],
     content: toEditorContent(bodyJson),
@@ -58,6 +63,7 @@ export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur
     },
     onUpdate: ({ editor: current }) => onChange(JSON.stringify(current.getJSON()), current.getText({ blockSeparator: '\n\n' })),
     onBlur: () => onBlur(),
+    onFocus: () => spellcheckThisLanguage(),
   });
   useEffect(() => {
     if (!editor || !insertion) return;

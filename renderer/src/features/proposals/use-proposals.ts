@@ -109,6 +109,17 @@ export const useVariantAutosave = (id: string, locale: string, onSaved: () => vo
   return { state, change, flush };
 };
 
+/**
+ * Electron's spellchecker checks one set of languages for the whole window, and only main can set it: the letter
+ * that takes focus asks (through the core) for its own language. Where the host has no say, nothing happens.
+ */
+export const useSpellcheckFollowsFocus = (locale: string): (() => void) => {
+  const client = useClient();
+  return useCallback(() => {
+    client.app.setSpellcheckLanguages({ languages: [locale] }).catch(() => undefined);
+  }, [client, locale]);
+};
+
 /** Saves a PDF the core made: the browser's download, no file system access in the renderer. */
 export const downloadPdf = (fileName: string, base64: string): void => {
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
