@@ -51,3 +51,23 @@ export const resolveMergeFields = (text: string, values: MergeValues): { text: s
     .join('');
   return { text: resolved, unresolved: [...unresolved] };
 };
+
+/**
+ * Whether `sent` is `text` with its merge fields filled (any values): the platform holds letters as sent, and a
+ * letter that only differs by its filled fields is still the one written here, fields and all.
+ */
+export const isFilledFrom = (text: string, sent: string): boolean => {
+  if (text === sent) return true;
+  // Many fields would make the pattern slow to refute; such a letter is simply taken as changed.
+  const fields = [...text.matchAll(fieldPattern)].length;
+  if (fields === 0 || fields > 30) return false;
+  const escape = (part: string): string => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let pattern = '';
+  let at = 0;
+  for (const match of text.matchAll(fieldPattern)) {
+    pattern += `${escape(text.slice(at, match.index))}[\\s\\S]*?`;
+    at = match.index + match[0].length;
+  }
+  pattern += escape(text.slice(at));
+  return new RegExp(`^${pattern}$`, 'u').test(sent);
+};

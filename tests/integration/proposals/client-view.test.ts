@@ -172,6 +172,10 @@ describe('the proposal as the client sees it', () => {
       ],
       variants: { de: { cover_letter: joinLetter(previewDe.letter) }, it: { cover_letter: joinLetter(previewIt.letter) } },
     });
+    // The letters keep their merge fields (and revision) once the platform's copy, filled, comes back.
+    const afterPull = (await client.proposals.getProposal({ id }))!;
+    expect(afterPull.variants.find((v) => v.locale === 'de')).toMatchObject({ bodyText: fixedLetter, bodyJson: doc(fixedLetter), revision: 2 });
+    expect(afterPull.variants.find((v) => v.locale === 'it')).toMatchObject({ bodyText: italian });
     // The platform's answer keeps answers and links in the workspace.
     expect(await client.proposals.getProposal({ id })).toMatchObject({ status: 'submitted', portfolioItemIds: chosen, answers: previewDe.answers.map(({ questionId, text }) => ({ questionId, text })) });
   });

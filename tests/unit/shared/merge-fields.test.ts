@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMergeFields, resolveMergeFields, splitMergeFields } from '../../../shared/domain/merge-fields';
+import { findMergeFields, isFilledFrom, resolveMergeFields, splitMergeFields } from '../../../shared/domain/merge-fields';
 
 const values = { 'client.name': 'Jürgen Weiß', 'project.title': 'Übersetzung für Straßenbau', 'my.name': 'Giulia Rossi', 'my.rate': '45,00 €' };
 
@@ -41,5 +41,14 @@ describe('merge fields', () => {
     const joined = segments.map((segment) => ('text' in segment ? segment.text : (segment.value ?? `{${segment.field}}`))).join('');
     expect(joined).toBe(resolveMergeFields('Hallo {client.name}, {project.budget}!', values).text);
     expect(splitMergeFields('', values)).toEqual([]);
+  });
+
+  it('recognises a letter sent with its fields filled as the one written with the fields', () => {
+    const written = 'Hallo {client.name}, zu „{project.title}“ (Preis: 10 $).';
+    expect(isFilledFrom(written, resolveMergeFields(written, values).text)).toBe(true);
+    expect(isFilledFrom(written, 'Hallo Anna, zu „Shop“ (Preis: 10 $).')).toBe(true);
+    expect(isFilledFrom(written, 'Hallo Anna, zu „Shop“ (Preis: 12 $).')).toBe(false);
+    expect(isFilledFrom('Ohne Felder.', 'Ohne Felder!')).toBe(false);
+    expect(isFilledFrom('Ohne Felder.', 'Ohne Felder.')).toBe(true);
   });
 });

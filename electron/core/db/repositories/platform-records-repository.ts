@@ -1,6 +1,7 @@
 import type { RecordOf, RecordType } from '../../../../shared/platform/records';
+import { isFilledFrom } from '../../../../shared/domain/merge-fields';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
-import { deleteByVersion, toFlag, toJson, toUtc, toUtcOrNull, upsertByVersion, type Row } from './versioned-rows';
+import { deleteByVersion, toFlag, toJson, toUtc, toUtcOrNull, upsertByVersion, upsertByVersionSql, type Row } from './versioned-rows';
 
 /** The local table each record type of the change feed lives in. */
 export const recordTables = {
@@ -117,7 +118,8 @@ const replaceVariants: { [T in RecordType]?: (db: WritableDB, record: RecordOf<T
     for (const [locale, v] of Object.entries(r.variants)) {
       const mine = local.get(locale);
       const updatedAt = toUtc(v.updated_at);
-      if (mine && mine.body_text.trim() === v.cover_letter.trim()) {
+      // Sent with its merge fields filled: still the letter written here, which keeps its fields for the next edit.
+      if (mine && isFilledFrom(mine.body_text.trim(), v.cover_letter.trim())) {
         insert.run(r.id, locale, mine.body_json, mine.body_text, mine.revision, v.source_locale, mine.source_revision, updatedAt);
         continue;
       }
