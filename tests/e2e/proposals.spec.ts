@@ -16,7 +16,7 @@ test.afterAll(async () => {
   await platform.close();
 });
 
-test('a proposal is written from the feed, priced, checked, submitted once, and withdrawn', async ({ page }) => {
+test('a proposal is written from the feed, answered, linked, previewed, priced, checked, submitted once, and withdrawn', async ({ page }) => {
   const app = new AppPage(page);
   const proposals = new ProposalsPage(page);
   await app.open(host.url);
@@ -31,9 +31,19 @@ test('a proposal is written from the feed, priced, checked, submitted once, and 
     await expect(page.getByTestId('project-description')).toBeVisible();
     if ((await page.getByTestId('write-proposal').count()) > 0) break;
   }
+  const projectId = new URL(page.url()).hash.split('/')[2]!;
+  const clientName = ((await page.getByTestId('client-panel').getByRole('button').first().textContent()) ?? '').split(' · ')[0]!.trim();
+  // The client asks bidders two questions (on the platform); the app pulls them.
+  platform.actors.edit('project', projectId, {
+    questions: [
+      { id: 'q1', text: 'When could you start?' },
+      { id: 'q2', text: 'Have you built something similar?' },
+    ],
+  });
   await page.getByTestId('write-proposal').click();
   await expect(proposals.editor).toBeVisible();
   await expect(proposals.status).toHaveText('Draft');
+  await expect(page.getByTestId('question-answer')).toHaveCount(2);
 
   // The letter's language is the project's: spell-checking follows it.
   const lang = await proposals.coverLetter.getAttribute('lang');
@@ -47,10 +57,43 @@ test('a proposal is written from the feed, priced, checked, submitted once, and 
 
   await proposals.submit();
   await expect(proposals.problems).toContainText('Enter a price greater than zero.');
+  await expect(proposals.problems).toContainText('Answer the client\'s question: “When could you start?”');
   await proposals.setTerms('1500', '14');
   await expect(page.getByTestId('terms-net')).toContainText('Platform fee 10%');
+  await proposals.answer(0, 'Next Monday.');
+  await proposals.answer(1, 'Yes: three shops for bakeries.');
   await expect(proposals.problems).toBeHidden();
+
+  // Portfolio items: best matches first; the first one goes with the proposal.
+  const firstItem = page.getByTestId('proposal-portfolio').locator('.linkable-title').first();
+  const linkedTitle = ((await firstItem.textContent()) ?? '').trim();
+  await page.getByTestId('link-item').first().check();
+  await expect(page.getByTestId('proposal-portfolio')).toContainText('1 item linked');
   await app.screenshot('proposal-editor-en');
+
+  // Preview as the client sees it: merge fields filled as at submit, an unknown one marked and blocking.
+  await proposals.coverLetter.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Regards to {client.name}. {project.budget}');
+  await expect(proposals.autosave).toHaveText('All changes saved');
+  let preview = await proposals.showPreview();
+  await expect(preview.getByTestId('preview-letter')).toContainText(`Regards to ${clientName}.`);
+  await expect(preview.getByTestId('preview-unresolved-field')).toHaveText('{project.budget}');
+  await expect(preview.getByTestId('preview-unresolved')).toBeVisible();
+  // Money and labels as the client reads them: in the letter's language.
+  await expect(preview.getByTestId('preview-terms')).toContainText(new Intl.NumberFormat(lang!).format(1500));
+  await expect(preview.getByTestId('preview-answers')).toContainText('Next Monday.');
+  await expect(preview.getByTestId('preview-portfolio')).toContainText(linkedTitle);
+  await app.screenshot('proposal-preview-en');
+  await proposals.showEditor();
+  await proposals.coverLetter.click();
+  await page.keyboard.press('Control+End');
+  for (let count = 0; count < ' {project.budget}'.length; count++) await page.keyboard.press('Backspace');
+  await expect(proposals.autosave).toHaveText('All changes saved');
+  preview = await proposals.showPreview();
+  await expect(preview.getByTestId('preview-letter')).toHaveText(/Regards to .+\.$/);
+  await expect(preview.getByTestId('preview-unresolved-field')).toHaveCount(0);
+  await proposals.showEditor();
 
   // The letter saved as a snippet and inserted again at the cursor.
   page.once('dialog', (dialog) => void dialog.accept('Intro'));
@@ -58,6 +101,26 @@ test('a proposal is written from the feed, priced, checked, submitted once, and 
   await page.getByTestId('insert-snippet').selectOption({ label: 'Intro' });
   await expect(proposals.coverLetter).toContainText(/Two weeks, three milestones\.[\s\S]*Hello, I would love/);
   await expect(proposals.autosave).toHaveText('All changes saved');
+
+  // History: each editing session is a revision; the one before the preview, against the current text, word by word.
+  const diff = await proposals.pickRevision(2);
+  await expect(diff.getByTestId('diff-delete').filter({ hasText: '{project.budget}' })).toHaveCount(1);
+  await expect(diff.getByTestId('diff-insert').first()).toBeVisible();
+  await expect(diff).toContainText('words added');
+  await diff.scrollIntoViewIfNeeded();
+  await app.screenshot('proposal-diff-en');
+  await page.getByTestId('diff-against').selectOption('previous');
+  await expect(diff.getByTestId('diff-insert').filter({ hasText: 'Regards to {client.name}.' })).toHaveCount(1);
+
+  // A template in another language, made in the library, starts that language's letter.
+  const lang2 = lang === 'it' ? 'fr' : 'it';
+  const proposalUrl = page.url();
+  await proposals.createTemplate(lang2, 'Base letter', 'Hello {client.name}, glad to help.');
+  await app.screenshot('template-library-en');
+  await page.goto(proposalUrl);
+  await proposals.addLanguageFromTemplate('Base letter');
+  await expect(proposals.coverLetter).toHaveAttribute('lang', lang2);
+  await expect(proposals.coverLetter).toContainText('Hello {client.name}, glad to help.');
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-pdf').click();
@@ -67,12 +130,48 @@ test('a proposal is written from the feed, priced, checked, submitted once, and 
   await expect(proposals.status).toHaveText('Submitted');
   const id = new URL(page.url()).hash.split('/')[2]!;
   const onServer = (await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!;
-  expect(onServer.data).toMatchObject({ id, status: 'submitted', period_days: 14 });
+  expect(onServer.data).toMatchObject({
+    id,
+    status: 'submitted',
+    period_days: 14,
+    answers: [
+      { question_id: 'q1', text: 'Next Monday.' },
+      { question_id: 'q2', text: 'Yes: three shops for bakeries.' },
+    ],
+    variants: { [lang2]: { cover_letter: `Hello ${clientName}, glad to help.` } },
+  });
+  expect((onServer.data as { portfolio_item_ids: string[] }).portfolio_item_ids).toHaveLength(1);
+  expect((onServer.data as { variants: Record<string, { cover_letter: string }> }).variants[lang!]!.cover_letter).toContain(`Regards to ${clientName}.`);
 
-  await app.chooseLanguage('de');
-  await page.goto(`${host.url}#/proposals/${id}`);
-  await expect(proposals.status).toHaveText('Eingereicht');
-  await app.screenshot('proposal-editor-de');
+  for (const [ui, submitted] of [
+    ['de', 'Eingereicht'],
+    ['it', 'Inviata'],
+  ] as const) {
+    await app.chooseLanguage(ui);
+    await page.goto(`${host.url}#/proposals/${id}`);
+    await expect(proposals.status).toHaveText(submitted);
+    await app.screenshot(`proposal-editor-${ui}`);
+    await page.getByTestId('proposal-questions').scrollIntoViewIfNeeded();
+    await app.screenshot(`proposal-questions-${ui}`);
+    await page.getByTestId('proposal-portfolio').scrollIntoViewIfNeeded();
+    await app.screenshot(`proposal-portfolio-${ui}`);
+    await proposals.showPreview();
+    await app.screenshot(`proposal-preview-${ui}`);
+    await proposals.showEditor();
+    await (await proposals.pickRevision(2)).scrollIntoViewIfNeeded();
+    await app.screenshot(`proposal-diff-${ui}`);
+    await page.goto(`${host.url}#/proposals/library`);
+    await page.getByTestId('library-language').selectOption(lang2);
+    await page.getByTestId('library-row').first().click();
+    await app.screenshot(`template-library-${ui}`);
+    await app.goTo('feed');
+    await page.goto(`${host.url}#/feed/${projectId}`);
+    await expect(page.getByTestId('open-proposal')).toBeVisible();
+    await app.screenshot(`project-detail-proposal-${ui}`);
+  }
+  // From the project in the feed back to its proposal.
+  await page.getByTestId('open-proposal').click();
+  await expect(proposals.editor).toBeVisible();
   await app.chooseLanguage('en');
   await page.goto(`${host.url}#/proposals/${id}`);
 

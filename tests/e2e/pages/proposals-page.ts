@@ -36,6 +36,51 @@ export class ProposalsPage {
     return this.page.getByTestId('submit-proposal').click();
   }
 
+  async showPreview(): Promise<Locator> {
+    await this.page.getByTestId('view-preview').click();
+    const preview = this.page.getByTestId('proposal-preview');
+    await preview.waitFor();
+    return preview;
+  }
+
+  async showEditor(): Promise<void> {
+    await this.page.getByTestId('view-write').click();
+    await this.coverLetter.waitFor();
+  }
+
+  async answer(index: number, text: string): Promise<void> {
+    await this.page.getByTestId('question-answer').nth(index).fill(text);
+  }
+
+  /** Opens the history and picks a revision (0 = newest): its word-level diff shows below it. */
+  async pickRevision(index: number): Promise<Locator> {
+    await this.page.getByTestId('show-history').click();
+    await this.page.getByTestId('revision').nth(index).click();
+    const diff = this.page.getByTestId('revision-diff');
+    await diff.waitFor();
+    return diff;
+  }
+
+  /** Creates a template in the library screen and comes back to the list; returns nothing until it is saved. */
+  async createTemplate(locale: string, name: string, text: string): Promise<void> {
+    await this.page.getByTestId('open-library').click();
+    await this.page.getByTestId('library-language').selectOption(locale);
+    await this.page.getByTestId('new-template').click();
+    await this.page.getByTestId('library-name').fill(name);
+    await this.page.getByTestId('cover-letter').click();
+    await this.page.keyboard.type(text);
+    await this.page.getByTestId('library-save').click();
+    await this.page.getByTestId('library-saved').waitFor();
+  }
+
+  /** Adds a language variant started from a template of that language, named in the menu. */
+  async addLanguageFromTemplate(name: string): Promise<void> {
+    const option = this.page.getByTestId('add-variant').locator('option', { hasText: name });
+    const value = await option.getAttribute('value');
+    if (!value) throw new Error(`no template option named ${name}`);
+    await this.page.getByTestId('add-variant').selectOption(value);
+  }
+
   async withdraw(): Promise<void> {
     this.page.once('dialog', (dialog) => void dialog.accept());
     await this.page.getByTestId('withdraw-proposal').click();

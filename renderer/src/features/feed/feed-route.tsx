@@ -100,6 +100,7 @@ export const FeedRoute = ({ now }: { now: Date }) => {
             onClose={() => go('feed')}
             onOpenClient={(id) => go('clients', id)}
             onWriteProposal={(project) => go('proposals', 'new', project.id, project.language)}
+            onOpenProposal={(id) => go('proposals', id)}
           />
         )
       }

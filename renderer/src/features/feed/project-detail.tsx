@@ -20,6 +20,7 @@ type Props = {
   onClose: () => void;
   onOpenClient: (id: string) => void;
   onWriteProposal: (project: ProjectDetail) => void;
+  onOpenProposal: (id: string) => void;
 };
 
 export const ClientFacts = ({ client, now }: { client: ClientSummary; now: Date }) => {
@@ -55,7 +56,7 @@ export const ClientFacts = ({ client, now }: { client: ClientSummary; now: Date 
   );
 };
 
-const Detail = ({ project, now, query, onClose, onOpenClient, onWriteProposal }: Props & { project: ProjectDetail }) => {
+const Detail = ({ project, now, query, onClose, onOpenClient, onWriteProposal, onOpenProposal }: Props & { project: ProjectDetail }) => {
   const { t, i18n } = useTranslation('feed');
   const budget = useBudgetLabel(project);
   const explanation = useMatchExplanation(project.match ?? { score: 0, skillsMatched: 0, skillsTotal: 0, speaksLanguage: false, budget: 'unknown' });
@@ -117,11 +118,22 @@ const Detail = ({ project, now, query, onClose, onOpenClient, onWriteProposal }:
       <section className="detail-section">
         <h3>{t('detail.yourProposal')}</h3>
         {project.proposal ? (
-          <p data-testid="project-proposal">
-            {t('detail.proposalStatus', { status: t(`proposalStatus.${project.proposal.status}`, { defaultValue: project.proposal.status }) })}
-            {project.proposal.amountMinor !== null &&
-              ` · ${formatMoneyCompact(project.proposal.amountMinor, project.proposal.currency, i18n.language)}`}
-          </p>
+          <div className="proposal-link">
+            <p data-testid="project-proposal">
+              {t('detail.proposalStatus', { status: t(`proposalStatus.${project.proposal.status}`, { defaultValue: project.proposal.status }) })}
+              {project.proposal.amountMinor !== null &&
+                ` · ${formatMoneyCompact(project.proposal.amountMinor, project.proposal.currency, i18n.language)}`}
+            </p>
+            <button type="button" onClick={() => onOpenProposal(project.proposal!.id)} data-testid="open-proposal">
+              {t('detail.openProposal')}
+            </button>
+            {/* A withdrawn bid is over: the platform takes a new one on the same project. */}
+            {project.proposal.status === 'withdrawn' && project.status === 'open' && (
+              <button type="button" className="secondary" onClick={() => onWriteProposal(project)} data-testid="write-proposal">
+                {t('detail.writeAnother', { language })}
+              </button>
+            )}
+          </div>
         ) : (
           <button type="button" onClick={() => onWriteProposal(project)} data-testid="write-proposal">
             {t('detail.writeProposal', { language })}

@@ -2,12 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { proposalListStatuses, type ProposalDetail, type ProposalSummary, type TemplateItem } from '../../../../shared/contract/proposals';
 import { fromMinorUnits, toMinorUnits } from '../../../../shared/domain/money';
-import { platformFeePercent, splitFee, sumMilestones, type MilestoneDraft } from '../../../../shared/domain/proposal';
-import { formatDateTime, formatLanguageName, formatMoney } from '../../../../shared/i18n/format';
+import { splitFee, sumMilestones, type MilestoneDraft } from '../../../../shared/domain/proposal';
+import { formatLanguageName, formatMoney } from '../../../../shared/i18n/format';
 import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
 import { useRouteParams } from '../../app/routes';
 import { CoverLetterEditor } from './cover-letter-editor';
+import { LinkedPortfolioItems, QuestionAnswers } from './proposal-parts';
+import { ProposalPreviewPane } from './proposal-preview';
+import { RevisionHistory } from './revision-history';
+import { TemplateLibrary } from './template-library';
+import { useAnswersAutosave, useLinkableItems, useProposalPreview, useRevisionDiff, useTemplateLibrary } from './use-proposal-parts';
 import { downloadPdf, useProposal, useProposalList, useVariantAutosave, type AutosaveState } from './use-proposals';
 
 type ListStatus = (typeof proposalListStatuses)[number];
@@ -59,7 +64,20 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
   const client = useClient();
   const variant = proposal.variants.find((candidate) => candidate.locale === locale);
   const autosave = useVariantAutosave(proposal.id, locale, onSaved);
+  // Each editing session is a revision of its own: the first change after opening the variant (or after looking
+  // at its history) starts one, even when leaving it last time had nothing left to save.
+  const revisionOwed = useRef(true);
+  const change = (bodyJson: string, bodyText: string): void => {
+    autosave.change(bodyJson, bodyText);
+    if (revisionOwed.current) {
+      revisionOwed.current = false;
+      autosave.flush(true);
+    }
+  };
   const [history, setHistory] = useState<{ revision: number; savedAt: string; bodyText: string }[] | null>(null);
+  const [picked, setPicked] = useState<number | null>(null);
+  const [against, setAgainst] = useState<'current' | 'previous'>('current');
+  const diff = useRevisionDiff(proposal.id, locale, history ? picked : null, against);
   const [generation, setGeneration] = useState(0);
   const [insertion, setInsertion] = useState<{ seq: number; bodyJson: string } | null>(null);
   const [snippets, setSnippets] = useState<TemplateItem[]>([]);
@@ -85,6 +103,7 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
   };
   const showHistory = (): void => {
     autosave.flush(true);
+    revisionOwed.current = true;
     void client.proposals.listRevisions({ id: proposal.id, locale }).then(setHistory);
   };
   const exportPdf = (): void => {
@@ -94,6 +113,15 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
   const restore = (revision: number): void => {
     void client.proposals.restoreRevision({ id: proposal.id, locale, revision }).then(() => {
       setHistory(null);
+      setPicked(null);
+      onSaved();
+      setGeneration((count) => count + 1);
+    });
+  };
+  const templates = snippets.filter((item) => item.kind === 'template');
+  const startFromTemplate = (templateId: string): void => {
+    autosave.flush();
+    void client.proposals.startFromTemplate({ id: proposal.id, locale, templateId }).then(() => {
       onSaved();
       setGeneration((count) => count + 1);
     });
@@ -127,6 +155,16 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
             </button>
           )}
         </span>
+        {editable && variant.bodyText.trim() === '' && templates.length > 0 && (
+          <select aria-label={t('templates.start')} value="" data-testid="start-from-template" onChange={(event) => event.target.value && startFromTemplate(event.target.value)}>
+            <option value="">{t('templates.start')}</option>
+            {templates.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        )}
         {editable && snippets.length > 0 && (
           <select aria-label={t('snippets.insert')} value="" data-testid="insert-snippet" onChange={(event) => insertSnippet(event.target.value)}>
             <option value="">{t('snippets.insert')}</option>
@@ -143,27 +181,27 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
         locale={locale}
         bodyJson={variant.bodyJson}
         editable={editable}
-        onChange={autosave.change}
+        onChange={change}
         onBlur={() => autosave.flush()}
         insertion={insertion}
       />
       {history && (
-        <section className="detail-section" aria-label={t('history.title')}>
-          <h3>{t('history.title')}</h3>
-          <ol className="history" data-testid="revisions">
-            {history.map((row) => (
-              <li key={row.revision}>
-                <span>{t('history.revision', { revision: row.revision, when: formatDateTime(row.savedAt, i18n.language) })}</span>
-                <span className="muted small revision-preview">{row.bodyText.slice(0, 160)}</span>
-                {editable && row.revision !== variant.revision && (
-                  <button type="button" className="link-button" onClick={() => restore(row.revision)}>
-                    {t('history.restore')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ol>
-        </section>
+        <RevisionHistory
+          revisions={history}
+          currentRevision={variant.revision}
+          locale={locale}
+          editable={editable}
+          selected={picked}
+          against={against}
+          diff={diff}
+          onSelect={setPicked}
+          onAgainst={setAgainst}
+          onRestore={restore}
+          onClose={() => {
+            setHistory(null);
+            setPicked(null);
+          }}
+        />
       )}
     </div>
   );
@@ -227,7 +265,7 @@ const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalDetail; 
   }, []);
   const money = (minor: number): string => formatMoney(minor, proposal.currency, i18n.language);
   const total = sumMilestones(milestones);
-  const fee = amountMinor === null ? null : splitFee(amountMinor);
+  const fee = amountMinor === null ? null : splitFee(amountMinor, proposal.fee.percent);
   return (
     <fieldset className="terms" disabled={!editable} data-testid="terms">
       <legend>{t('terms.title')}</legend>
@@ -250,7 +288,8 @@ const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalDetail; 
       </div>
       {fee && (
         <p className="muted small" data-testid="terms-net">
-          {t('terms.feeNet', { percent: platformFeePercent, fee: money(fee.feeMinor), net: money(fee.netMinor) })}
+          {t('terms.feeNet', { percent: proposal.fee.percent, fee: money(fee.feeMinor), net: money(fee.netMinor) })}
+          {proposal.fee.source === 'default' && <span data-testid="fee-default"> ({t('terms.feeDefault')})</span>}
         </p>
       )}
       <h4>{t('milestones.title')}</h4>
@@ -289,16 +328,30 @@ const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onC
   const client = useClient();
   const [locale, setLocale] = useState(proposal.defaultLocale);
   const [refused, setRefused] = useState(false);
+  const [view, setView] = useState<'write' | 'preview'>('write');
   const editable = editableStatuses.has(proposal.status);
+  const library = useTemplateLibrary();
+  const answers = useAnswersAutosave(proposal.id, proposal.answers, onChanged);
+  const linkable = useLinkableItems(proposal.id, proposal.portfolioItemIds, onChanged);
   const current = proposal.variants.some((variant) => variant.locale === locale) ? locale : proposal.defaultLocale;
+  const preview = useProposalPreview(proposal.id, current, view === 'preview');
   const missing = locales.filter((candidate) => !proposal.variants.some((variant) => variant.locale === candidate));
-  const addVariant = (next: string): void => {
-    void client.proposals.addVariant({ id: proposal.id, locale: next, sourceLocale: proposal.defaultLocale }).then(() => {
+  // A new language starts as a translation of the project-language letter, or from a template of that language.
+  const addVariant = (choice: string): void => {
+    const template = choice.startsWith('tpl:') ? library.items?.find((item) => item.id === choice.slice(4)) : undefined;
+    const next = template?.locale ?? choice;
+    const added = template
+      ? client.proposals.startFromTemplate({ id: proposal.id, locale: template.locale, templateId: template.id })
+      : client.proposals.addVariant({ id: proposal.id, locale: next, sourceLocale: proposal.defaultLocale });
+    void added.then(() => {
       onChanged();
       setLocale(next);
     });
   };
+  const missingTemplates = (library.items ?? []).filter((item) => item.kind === 'template' && missing.some((candidate) => candidate === item.locale));
   const submit = (): void => {
+    // Answers typed a moment ago go first: the core takes calls in order.
+    answers.flush();
     void client.proposals.submitProposal({ id: proposal.id }).then((result) => {
       setRefused(!result.queued);
       onChanged();
@@ -341,14 +394,71 @@ const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onC
             <option value="">{t('variant.add')}</option>
             {missing.map((candidate) => (
               <option key={candidate} value={candidate}>
-                {formatLanguageName(candidate, i18n.language)}
+                {t('templates.translateOption', {
+                  language: formatLanguageName(candidate, i18n.language),
+                  source: formatLanguageName(proposal.defaultLocale, i18n.language),
+                })}
               </option>
             ))}
+            {missingTemplates.length > 0 && (
+              <optgroup label={t('templates.addFromTemplate')}>
+                {missingTemplates.map((item) => (
+                  <option key={item.id} value={`tpl:${item.id}`}>
+                    {t('templates.addOption', { language: formatLanguageName(item.locale, i18n.language), name: item.name })}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         )}
+        <span className="view-switch" role="group" aria-label={t('view.label')}>
+          <button type="button" className={view === 'write' ? 'small' : 'secondary small'} aria-pressed={view === 'write'} data-testid="view-write" onClick={() => setView('write')}>
+            {t('view.write')}
+          </button>
+          <button
+            type="button"
+            className={view === 'preview' ? 'small' : 'secondary small'}
+            aria-pressed={view === 'preview'}
+            data-testid="view-preview"
+            onClick={() => {
+              answers.flush();
+              setView('preview');
+            }}
+          >
+            {t('view.preview')}
+          </button>
+        </span>
       </div>
-      <VariantEditor key={current} proposal={proposal} locale={current} editable={editable} onSaved={onChanged} />
-      <TermsForm key={proposal.id} proposal={proposal} editable={editable} onSaved={onChanged} />
+      {view === 'preview' ? (
+        preview ? (
+          <ProposalPreviewPane preview={preview} now={new Date()} />
+        ) : (
+          <p className="muted" aria-busy="true">
+            {t('view.preview')}…
+          </p>
+        )
+      ) : (
+        <>
+          <VariantEditor key={current} proposal={proposal} locale={current} editable={editable} onSaved={onChanged} />
+          {proposal.questions.length > 0 && (
+            <QuestionAnswers
+              questions={proposal.questions}
+              answers={answers.answers}
+              locale={proposal.defaultLocale}
+              editable={editable}
+              onChange={answers.change}
+              onBlur={answers.flush}
+            />
+          )}
+          <TermsForm key={proposal.id} proposal={proposal} editable={editable} onSaved={onChanged} />
+          <LinkedPortfolioItems
+            items={linkable.items}
+            linkedIds={linkable.linked}
+            editable={editable}
+            onToggle={linkable.toggle}
+          />
+        </>
+      )}
       {proposal.problems.length > 0 && (
         <section className={refused ? 'problems error' : 'problems'} data-testid="proposal-problems" aria-live="polite">
           <h3>{t('problems.title')}</h3>
@@ -360,6 +470,7 @@ const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onC
                   source: problem.sourceLocale ? formatLanguageName(problem.sourceLocale, i18n.language) : '',
                   index: (problem.index ?? 0) + 1,
                   field: problem.field ?? '',
+                  question: problem.question ?? '',
                   total: problem.totalMinor !== undefined ? formatMoney(problem.totalMinor, proposal.currency, i18n.language) : '',
                   amount: problem.amountMinor !== undefined ? formatMoney(problem.amountMinor, proposal.currency, i18n.language) : '',
                   length: problem.length !== undefined ? new Intl.NumberFormat(i18n.language).format(problem.length) : '',
@@ -392,7 +503,8 @@ export const ProposalsRoute = () => {
   const client = useClient();
   const [params, go] = useRouteParams();
   const creating = params[0] === 'new' ? { projectId: params[1] ?? '', locale: params[2] ?? 'en' } : null;
-  const openId = creating ? null : (params[0] ?? null);
+  const inLibrary = params[0] === 'library';
+  const openId = creating || inLibrary ? null : (params[0] ?? null);
   const [searchText, setSearchText] = useState('');
   const [status, setStatus] = useState<ListStatus | null>(null);
   const items = useProposalList(searchText, status);
@@ -419,7 +531,15 @@ export const ProposalsRoute = () => {
         <div>
           <h1 id="proposals-title">{t('title')}</h1>
         </div>
+        {!inLibrary && (
+          <button type="button" className="secondary small" data-testid="open-library" onClick={() => go('proposals', 'library')}>
+            {t('library.open')}
+          </button>
+        )}
       </header>
+      {inLibrary ? (
+        <TemplateLibrary onBack={() => go('proposals')} />
+      ) : (
       <div className="two-pane">
         <aside className="list-pane">
           <input
@@ -452,6 +572,7 @@ export const ProposalsRoute = () => {
           </div>
         )}
       </div>
+      )}
     </section>
   );
 };
