@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ClientDetail } from '../../../../shared/contract/clients';
 import type { ClientSummary } from '../../../../shared/domain/project';
 import { useClient } from '../../app/client-context';
+import { typingSaveTiming } from '../../components/save-scheduler';
 import { useDebouncedSave } from '../../components/use-debounced-save';
 import { createPagedWindow, type PagedWindow } from '../feed/project-window';
 
@@ -53,7 +54,6 @@ export const useClientDetail = (id: string | null) => {
   return id && state?.id === id ? state.detail : undefined;
 };
 
-const notePauseMs = 400;
 
 /** The private note, saved shortly after typing stops and when the client changes; never sent anywhere. */
 export const useClientNote = (clientId: string, initial: string) => {
@@ -64,7 +64,7 @@ export const useClientNote = (clientId: string, initial: string) => {
     (body: string) => client.clients.saveClientNote({ clientId, body }).then(({ updatedAt }) => setSavedAt(updatedAt), () => undefined),
     [client, clientId],
   );
-  const { schedule } = useDebouncedSave(save, notePauseMs);
+  const { schedule } = useDebouncedSave(save, typingSaveTiming);
   const change = useCallback(
     (body: string) => {
       setText(body);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { MessageHit, MessageItem, ThreadDetail, ThreadSummary } from '../../../../shared/contract/messages';
 import { useClient } from '../../app/client-context';
+import { typingSaveTiming } from '../../components/save-scheduler';
 import { useDebouncedSave } from '../../components/use-debounced-save';
 import { createPagedWindow, type PagedWindow } from '../feed/project-window';
 
@@ -92,7 +93,6 @@ export const useConversation = (threadId: string | null) => {
   return { thread, messages, send, retry };
 };
 
-const draftPauseMs = 300;
 
 /**
  * The composer's text, saved to the workspace a moment after each keystroke (well within a second) and
@@ -103,7 +103,7 @@ export const useDraft = (threadId: string, initial: string) => {
   const client = useClient();
   const [text, setText] = useState(initial);
   const save = useCallback((body: string) => void client.messages.saveDraft({ threadId, body }), [client, threadId]);
-  const { schedule, cancel } = useDebouncedSave(save, draftPauseMs);
+  const { schedule, cancel } = useDebouncedSave(save, typingSaveTiming);
 
   const change = useCallback(
     (body: string) => {
