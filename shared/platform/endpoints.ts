@@ -3,6 +3,7 @@ import { meSchema, oauthErrorSchema, tokenRequestSchema, tokenResponseSchema } f
 import { changesPageSchema } from './changes';
 import { apiErrorSchema, conflictErrorSchema } from './errors';
 import { messageSchema, threadSchema, forumPostSchema, portfolioItemSchema, profileSchema, proposalSchema } from './records';
+import { termsSchema } from './terms';
 import {
   simulateClockBodySchema,
   simulateClockResultSchema,
@@ -100,6 +101,16 @@ const apiEndpoints = [
     auth: true,
     idempotent: false,
     responses: { 200: { description: 'User', schema: meSchema }, 401: writeErrors[401] },
+  },
+  {
+    operationId: 'getTerms',
+    method: 'get',
+    path: '/v1/terms',
+    summary: "The platform's current terms: the fee it keeps on proposals",
+    tag: 'meta',
+    auth: true,
+    idempotent: false,
+    responses: { 200: { description: 'Terms', schema: termsSchema }, 401: writeErrors[401] },
   },
   {
     operationId: 'listChanges',

@@ -2,6 +2,7 @@ export * from './primitives';
 export * from './records';
 export * from './changes';
 export * from './auth';
+export * from './terms';
 export * from './errors';
 export * from './writes';
 export * from './simulation';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meSchema, oauthErrorSchema, tokenRequestSchema, tokenResponseSchema } from './auth';
+import { termsSchema } from './terms';
 import { changeSchema, changesPageSchema, tombstoneChangeSchema, upsertChangeSchemas } from './changes';
 import { platformEndpoints, type Endpoint, type EndpointResponse } from './endpoints';
 import { apiErrorSchema, conflictErrorSchema } from './errors';
@@ -62,6 +63,7 @@ const responseComponents = (): [z.ZodType, string][] => [
   [tokenResponseSchema, 'TokenResponse'],
   [oauthErrorSchema, 'OAuthError'],
   [meSchema, 'Me'],
+  [termsSchema, 'Terms'],
   [uploadResponseSchema, 'UploadResponse'],
   [deleteResponseSchema, 'DeleteResponse'],
   [simulationResultSchema, 'SimulationResult'],

@@ -67,6 +67,8 @@ export type PlatformServerOptions = {
   heartbeatMs?: number;
   /** Called for each live-mode action (for logging). */
   onLiveAction?: (description: string) => void;
+  /** The fee on proposals `GET /v1/terms` reports, in percent. Default 10. */
+  proposalFeePercent?: number;
 };
 
 export type PlatformServer = {
@@ -448,6 +450,9 @@ export const startPlatformServer = async (options: PlatformServerOptions = {}): 
         send(response, jsonReply(200, { id: userId, email: user?.email ?? '', name: user?.name ?? '' }), truncate);
         return;
       }
+      case 'getTerms':
+        send(response, jsonReply(200, { proposal_fee_percent: options.proposalFeePercent ?? 10, effective_at: '2026-01-01T00:00:00.000Z' }), truncate);
+        return;
       case 'listChanges':
         send(response, changes(userId, url.searchParams, fault), truncate);
         return;

@@ -74,6 +74,9 @@ describe('auth', () => {
     expect(refreshed.status).toBe(200);
     const me = await call(server, 'getMe', '/v1/me', { token: (refreshed.json as { access_token: string }).access_token });
     expect(me.json).toEqual({ id: 'usr_demo', email: 'demo@bottega.test', name: 'Elena Ferraro' });
+    const terms = await call(server, 'getTerms', '/v1/terms', { token: (refreshed.json as { access_token: string }).access_token });
+    expect(terms.json).toMatchObject({ proposal_fee_percent: 10 });
+    expect((await call(server, 'getTerms', '/v1/terms')).status).toBe(401);
   });
 
   it('answers OAuth2 errors for wrong credentials and unknown grants', async () => {
