@@ -10,7 +10,9 @@ import { createHandlers } from './handlers';
 import { createStandaloneHostServices, type HostServices } from './host-services';
 import { countProjects } from './db/repositories/projects-repository';
 import { createRpcServer, type RpcServer } from './rpc/rpc-server';
+import { createImageDownloader } from './sync/image-downloads';
 import { createSyncService, type SyncService } from './sync/sync-service';
+import { attachmentsDirOf } from './portfolio/image-store';
 import { collectSavedSearchNews } from './workspace/saved-searches';
 
 export type CoreOptions = {
@@ -57,6 +59,12 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
   // Handlers only emit once calls arrive, by which time the server exists.
   const emit: RpcServer<Contract>['emit'] = (event, payload) => server.emit(event, payload);
   const host = options.hostServices ?? createStandaloneHostServices({ version: options.version, dataDir: options.dataDir });
+  const imageDownloads = createImageDownloader({
+    db,
+    imagesDir: attachmentsDirOf(options.dataDir),
+    onProgress: (progress) => emit('imageDownloadsChanged', progress),
+    onStored: () => emit('portfolioChanged', {}),
+  });
   const sync = createSyncService({
     db,
     secrets: host.secrets,
@@ -65,9 +73,11 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
     onApplied: () => {
       emit('projectsChanged', { count: countProjects(db) });
       emit('messagesChanged', { threadId: null });
+      emit('portfolioChanged', {});
       const matches = collectSavedSearchNews(db);
       if (matches.length > 0) emit('savedSearchMatches', { matches });
     },
+    onPulled: (client, signal) => imageDownloads.run(client, signal),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
@@ -78,6 +88,7 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
     host,
     sync,
     dataDir: options.dataDir,
+    imageDownloads,
   });
   const server = createRpcServer(contract, handlers, {
     validateOutput: options.validateOutput ?? false,

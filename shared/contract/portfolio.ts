@@ -55,6 +55,8 @@ export const portfolioItemViewSchema = z.object({
   variants: z.array(portfolioVariantViewSchema),
   /** A local change is on its way to the platform (or was refused). */
   pending: z.boolean(),
+  /** The platform refused a change (or an image of it): its reason, as the platform gave it; retry sends it again. */
+  syncError: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type PortfolioItemView = z.infer<typeof portfolioItemViewSchema>;
@@ -102,7 +104,10 @@ export const profileViewSchema = z.object({
   languages: z.array(profileLanguageSchema),
   defaultLocale: z.string().nullable(),
   variants: z.array(profileVariantViewSchema),
+  /** The square picture beside the name (an image hash, like an item's images). */
+  avatarHash: z.string().nullable(),
   pending: z.boolean(),
+  syncError: z.string().nullable(),
   /** The platform account it belongs to; null while the workspace has never synced. */
   userId: z.string().nullable(),
 });
@@ -118,6 +123,8 @@ export const saveProfileInputSchema = z
     skills: skillListSchema,
     languages: z.array(profileLanguageSchema).max(20),
     defaultLocale: languageTagSchema,
+    /** An imported image (see importImage), cropped square by the editor. */
+    avatarHash: uploadIdSchema.nullable().default(null),
     variants: z
       .array(
         z
@@ -183,6 +190,27 @@ export const previewSchema = z.object({
 });
 export type PortfolioPreview = z.infer<typeof previewSchema>;
 
+/** Why an image the platform holds could not be brought here (the UI translates it). */
+export const imageDownloadProblems = ['not_found', 'corrupt', 'not_supported', 'too_large', 'refused'] as const;
+
+/** An image as the UI may show it: here, on its way from the platform, or failed there with the reason. */
+export const imageStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('local'), dataUrl: z.string(), mime: z.string() }),
+  z.object({ state: z.literal('downloading') }),
+  z.object({ state: z.literal('failed'), problem: z.enum(imageDownloadProblems), reason: z.string().nullable() }),
+  /** Named by no item and not here (nothing to fetch it for). */
+  z.object({ state: z.literal('missing') }),
+]);
+export type ImageState = z.infer<typeof imageStateSchema>;
+
+export const imageDownloadProgressSchema = z.object({
+  active: z.boolean(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+export type ImageDownloadProgress = z.infer<typeof imageDownloadProgressSchema>;
+
 export const importedImageSchema = z.object({ hash: z.string(), mime: z.string(), size: z.number().int().nonnegative(), name: z.string() });
 export type ImportedImage = z.infer<typeof importedImageSchema>;
 
@@ -216,6 +244,8 @@ export const portfolioExportSchema = z
         languages: z.array(profileLanguageSchema).max(20),
         defaultLocale: languageTagSchema.nullable(),
         variants: z.array(profileVariantViewSchema.strict()).max(20),
+        /** Later than format 1's first files: absent means no avatar. */
+        avatarHash: uploadIdSchema.nullable().optional(),
       })
       .strict()
       .nullable(),
@@ -259,8 +289,18 @@ export const portfolioMethods = {
     z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(maxImageBase64Chars) }).strict(),
     importedImageSchema,
   ),
-  /** An image the workspace holds, as a data: URL the renderer's CSP allows; null when only the platform has it. */
-  getImage: defineMethod(z.object({ hash: uploadIdSchema }).strict(), z.object({ dataUrl: z.string(), mime: z.string() }).nullable()),
+  /**
+   * An image the workspace holds, as a data: URL the renderer's CSP allows; one only the platform holds is
+   * downloaded by the core (never by the renderer) and says so meanwhile, or why it failed.
+   */
+  getImage: defineMethod(z.object({ hash: uploadIdSchema }).strict(), imageStateSchema),
+  /** How far the download of images only the platform holds has come. */
+  getImageDownloads: defineMethod(z.object({}).strict(), imageDownloadProgressSchema),
+  /** Tries a failed download again (one image, or every failed one when hash is null). */
+  retryImageDownload: defineMethod(z.object({ hash: uploadIdSchema.nullable() }).strict(), imageDownloadProgressSchema),
+  /** Sends an item the platform refused again (its images first), with fresh idempotency keys: the refusal changed nothing there. */
+  retryItem: defineMethod(z.object({ id: itemIdSchema }).strict(), portfolioItemViewSchema),
+  retryProfile: defineMethod(z.object({}).strict(), profileViewSchema.nullable()),
   getCompleteness: defineMethod(z.object({}).strict(), completenessSchema),
   /** The profile and public items as a client reading `locale` sees them, with the fallback used for each. */
   preview: defineMethod(z.object({ locale: languageTagSchema }).strict(), previewSchema),
@@ -286,6 +326,7 @@ export const portfolioMethods = {
 };
 
 export const portfolioEvents = {
-  /** Items, images or the profile changed (a local edit or a pull). */
+  /** Items, images or the profile changed (a local edit, a pull, a downloaded image). */
   portfolioChanged: z.object({}),
+  imageDownloadsChanged: imageDownloadProgressSchema,
 };

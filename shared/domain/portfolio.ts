@@ -85,3 +85,29 @@ export const sniffImageMime = (bytes: Uint8Array): ImageMime | null => {
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp';
   return null;
 };
+
+/** Why a link typed for a portfolio item was not taken (the UI translates it). */
+export type LinkProblem = 'link_invalid' | 'link_scheme' | 'link_credentials';
+
+/**
+ * A link as typed ("example.com/work", "https://…") made into the http(s) address an item keeps, or the
+ * reason it cannot be one: other schemes (javascript:, file:, mailto:) and addresses carrying a user name or
+ * password are refused. A bare host gets https://.
+ */
+export const toPortfolioLink = (typed: string): { ok: true; url: string } | { ok: false; problem: LinkProblem } => {
+  const text = typed.trim();
+  // Spaces and control characters (which URL parsing would quietly drop or encode) make it no address.
+  const hasControl = [...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+  if (text === '' || text.length > 2000 || /\s/.test(text) || hasControl) return { ok: false, problem: 'link_invalid' };
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^/:]+:\d+(\/|$)/.test(text);
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? text : `https://${text}`);
+  } catch {
+    return { ok: false, problem: 'link_invalid' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, problem: 'link_scheme' };
+  if (url.username !== '' || url.password !== '') return { ok: false, problem: 'link_credentials' };
+  if (!/^[^.]+(\.[^.]+)+$/.test(url.hostname) && url.hostname !== 'localhost') return { ok: false, problem: 'link_invalid' };
+  return { ok: true, url: url.href };
+};

@@ -38,6 +38,19 @@ test('an item with two images written in Italian, translated to English, reorder
   await expect(portfolio.editor.getByRole('alert')).toHaveText('notes.txt is not a PNG, JPEG, GIF or WebP image.');
   await portfolio.editor.getByTestId('variant-tab-en').click();
   await portfolio.fill('title', 'Website for a winery');
+  // Links: only web addresses; added, changed and removed in place.
+  await portfolio.addLink('javascript:alert(1)');
+  await expect(portfolio.editor.getByTestId('link-problem')).toHaveText('Only web addresses (http or https) can be linked.');
+  await expect(portfolio.links).toHaveCount(0);
+  await portfolio.addLink('cantina.example/negozio');
+  await portfolio.addLink('https://cantina.example/etichette');
+  await portfolio.addLink('https://old.example/draft');
+  await expect(portfolio.links).toHaveCount(3);
+  await expect(portfolio.editor.getByTestId('link-problem')).toHaveCount(0);
+  await portfolio.changeLink(0, 'https://cantina.example/shop');
+  await portfolio.removeLink(2);
+  await expect(portfolio.links).toHaveText([/https:\/\/cantina\.example\/shop/, /https:\/\/cantina\.example\/etichette/]);
+  await app.screenshot('portfolio-links-en');
   await portfolio.save();
   await expect(portfolio.rows).toHaveCount(2);
   await expect(portfolio.rows.nth(1)).toContainText('Website for a winery');
@@ -60,6 +73,22 @@ test('an item with two images written in Italian, translated to English, reorder
   await page.getByTestId('preview-locale').selectOption('de');
   await expect(page.getByTestId('preview-item')).toHaveCount(2);
   await expect(page.getByTestId('fallback-note').first()).toContainText('No DE text');
+  // The links show in the preview and leave the app only as a new window (the shell hands those to the system browser).
+  const link = page.getByTestId('preview-item').first().getByRole('link', { name: 'https://cantina.example/shop' });
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  await page.evaluate(() => {
+    const scope = globalThis as unknown as { open: (...args: unknown[]) => null; openedLinks: unknown[][] };
+    scope.openedLinks = [];
+    scope.open = (...args) => {
+      scope.openedLinks.push(args);
+      return null;
+    };
+  });
+  await link.click();
+  expect(await page.evaluate(() => (globalThis as unknown as { openedLinks: unknown[][] }).openedLinks)).toEqual([
+    ['https://cantina.example/shop', '_blank', 'noopener,noreferrer'],
+  ]);
+  await expect(page.getByTestId('preview-item')).toHaveCount(2);
   await app.screenshot('portfolio-preview-en');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
   expect(download.suggestedFilename()).toBe('portfolio-de.pdf');
@@ -79,6 +108,10 @@ test('an item with two images written in Italian, translated to English, reorder
   await expect(portfolio.rows.nth(0)).toContainText('Sito per una cantina');
   await portfolio.rows.nth(0).getByRole('button').first().click();
   await expect(portfolio.editor.getByTestId('variant-tab-en')).toContainText('Incompleto');
+  await expect(portfolio.links).toHaveCount(2);
+  await expect(portfolio.links.first().getByRole('button', { name: 'Modifica il link 1' })).toBeVisible();
+  await portfolio.addLink('ftp://cantina.example');
+  await expect(portfolio.editor.getByTestId('link-problem')).toHaveText('Si possono collegare solo indirizzi web (http o https).');
   await app.screenshot('portfolio-items-it');
   await portfolio.tab(/^Lingue$/).click();
   await expect(page.getByTestId('completeness')).toContainText('Incompleto');
@@ -104,11 +137,30 @@ test('the profile keeps a headline and bio per language, rate and languages spok
   await form.getByLabel('Add a language you speak').selectOption('it');
   await form.getByLabel('Headline').fill('Brand designer for small workshops');
   await form.getByLabel('About you').fill('I draw logos and signs.');
+  // A wide photo becomes a square avatar, cut and scaled down before it is imported.
+  await portfolio.chooseAvatar(pngFile('me.png', 3, 600, 300));
+  const avatar = form.locator('img.pf-avatar');
+  await expect(avatar).toBeVisible();
+  await expect.poll(async () => PortfolioPage.naturalSize(avatar)).toEqual({ width: 240, height: 240 });
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toContainText('Saved.');
+  await avatar.scrollIntoViewIfNeeded();
   await app.screenshot('portfolio-profile-en');
   await portfolio.tab(/^Preview$/).click();
   await page.getByTestId('preview-locale').selectOption('fr');
   await expect(page.locator('.pf-preview')).toContainText('Brand designer for small workshops');
   await expect(page.getByTestId('fallback-note').first()).toContainText('No FR text');
+  await expect(page.getByTestId('preview-profile').locator('img.pf-avatar')).toBeVisible();
+  await app.screenshot('portfolio-preview-profile-en');
+
+  // The avatar stays across a reload, in Italian too.
+  await app.chooseLanguage('it');
+  await app.goTo('portfolio');
+  await portfolio.tab(/^Profilo$/).click();
+  await expect(portfolio.profileForm.locator('img.pf-avatar')).toBeVisible();
+  await expect(portfolio.profileForm).toContainText('Scegli una foto');
+  await app.screenshot('portfolio-profile-it');
+  await portfolio.tab(/^Anteprima$/).click();
+  await expect(page.getByTestId('preview-profile').locator('img.pf-avatar')).toBeVisible();
+  await app.screenshot('portfolio-preview-profile-it');
 });

@@ -2,6 +2,7 @@ import type { Contract } from '../../../shared/contract';
 import type { RpcServer } from '../rpc/rpc-server';
 import type { WritableDB } from '../db/database';
 import type { HostServices } from '../host-services';
+import type { ImageDownloader } from '../sync/image-downloads';
 import type { SyncService } from '../sync/sync-service';
 
 export type CoreHost = 'electron' | 'web';
@@ -17,4 +18,6 @@ export type CoreContext = {
   readonly sync: SyncService;
   /** The workspace's data folder (imported images live in its attachments/ folder). */
   readonly dataDir: string;
+  /** Images items or the avatar name that only the platform holds, fetched after each pull. */
+  readonly imageDownloads: ImageDownloader;
 };

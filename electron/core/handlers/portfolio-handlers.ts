@@ -1,6 +1,15 @@
 import type { Contract } from '../../../shared/contract';
 import { RpcError } from '../../../shared/rpc/errors';
-import { insertAttachment, listPortfolioItems, readAttachment, readPortfolioItem, readProfile } from '../db/repositories/portfolio-repository';
+import type { ProfileView } from '../../../shared/contract/portfolio';
+import {
+  insertAttachment,
+  listPortfolioItems,
+  readAttachment,
+  readImageDownload,
+  readPortfolioItem,
+  readProfile,
+  type StoredProfile,
+} from '../db/repositories/portfolio-repository';
 import { attachmentsDirOf, ImageRefused, readImage, storeImage, sweepPartialImages } from '../portfolio/image-store';
 import {
   buildPreview,
@@ -8,6 +17,8 @@ import {
   deleteItem,
   PortfolioInputError,
   reorderItems,
+  retryItem,
+  retryProfile,
   saveItem,
   saveProfile,
   suggestItems,
@@ -25,7 +36,9 @@ const refuse = (error: unknown): never => {
   throw error;
 };
 
-export const createPortfolioHandlers = ({ db, sync, emit, dataDir }: CoreContext) => {
+const toProfileView = ({ version: _version, localEdits: _localEdits, ...view }: StoredProfile): ProfileView => view;
+
+export const createPortfolioHandlers = ({ db, sync, emit, dataDir, imageDownloads }: CoreContext) => {
   const imagesDir = attachmentsDirOf(dataDir);
   let swept = false;
   const changed = (): void => {
@@ -78,8 +91,29 @@ export const createPortfolioHandlers = ({ db, sync, emit, dataDir }: CoreContext
     getImage: ({ hash }) => {
       const attachment = readAttachment(db, hash);
       const bytes = attachment ? readImage(imagesDir, hash) : null;
-      if (!attachment || !bytes) return null;
-      return { dataUrl: `data:${attachment.mime};base64,${bytes.toString('base64')}`, mime: attachment.mime };
+      if (attachment && bytes) return { state: 'local', dataUrl: `data:${attachment.mime};base64,${bytes.toString('base64')}`, mime: attachment.mime };
+      const download = readImageDownload(db, hash);
+      if (download?.state === 'failed') return { state: 'failed', problem: download.problem ?? 'refused', reason: download.lastError };
+      return download ? { state: 'downloading' } : { state: 'missing' };
+    },
+    getImageDownloads: () => imageDownloads.progress(),
+    retryImageDownload: ({ hash }) => {
+      imageDownloads.retry(hash);
+      return imageDownloads.progress();
+    },
+    retryItem: ({ id }) => {
+      try {
+        const item = retryItem(db, id);
+        changed();
+        return item;
+      } catch (error) {
+        return refuse(error);
+      }
+    },
+    retryProfile: () => {
+      const profile = retryProfile(db);
+      changed();
+      return profile ? toProfileView(profile) : null;
     },
     getCompleteness: () => computeCompleteness(db),
     preview: ({ locale }) => buildPreview(db, locale),
@@ -103,14 +137,16 @@ export const createPortfolioHandlers = ({ db, sync, emit, dataDir }: CoreContext
     },
     getProfile: () => {
       const profile = readProfile(db);
-      if (!profile) return null;
-      const { version: _version, ...view } = profile;
-      return view;
+      return profile ? toProfileView(profile) : null;
     },
     saveProfile: (input) => {
-      const { version: _version, ...view } = saveProfile(db, input);
-      changed();
-      return view;
+      try {
+        const profile = saveProfile(db, input);
+        changed();
+        return toProfileView(profile);
+      } catch (error) {
+        return refuse(error);
+      }
     },
   } satisfies DomainHandlers<Contract, 'portfolio'>;
 };

@@ -1,6 +1,5 @@
 import { portfolioExportSchema, type PortfolioExport } from '../../../shared/contract/portfolio';
 import type { WritableDB } from '../db/database';
-import { enqueueWrite } from '../db/repositories/outbox-repository';
 import {
   insertAttachment,
   listPortfolioItems,
@@ -8,20 +7,18 @@ import {
   readAttachment,
   readPortfolioItem,
   readProfile,
-  readUnsentLastWrite,
-  replaceUnsentPayload,
   writePortfolioItem,
   writeProfile,
 } from '../db/repositories/portfolio-repository';
 import { newPlatformId } from '../sync/push';
 import { ImageRefused, readImage, storeImage } from './image-store';
-import { PortfolioInputError, queueItem, toPutProfileBody } from './portfolio-writes';
+import { PortfolioInputError, queueItem, queueProfile } from './portfolio-writes';
 
 /** Everything the portfolio screen shows, images inlined, in a form import reads back exactly. */
 export const exportPortfolio = (db: WritableDB, imagesDir: string, now = new Date()): PortfolioExport => {
   const items = listPortfolioItems(db);
   const profile = readProfile(db);
-  const hashes = [...new Set(items.flatMap((item) => item.imageHashes))];
+  const hashes = [...new Set([...items.flatMap((item) => item.imageHashes), ...(profile?.avatarHash ? [profile.avatarHash] : [])])];
   const images = hashes.flatMap((hash) => {
     const bytes = readImage(imagesDir, hash);
     // Images only the platform holds (pulled, never downloaded) cannot travel in the file.
@@ -43,6 +40,7 @@ export const exportPortfolio = (db: WritableDB, imagesDir: string, now = new Dat
           languages: profile.languages,
           defaultLocale: profile.defaultLocale,
           variants: profile.variants,
+          avatarHash: profile.avatarHash !== null && carried.has(profile.avatarHash) ? profile.avatarHash : null,
         }
       : null,
     items: items.map((item) => ({
@@ -106,14 +104,10 @@ export const importPortfolio = (db: WritableDB, imagesDir: string, json: string,
       });
     if (file.profile) {
       const existing = readProfile(db);
-      writeProfile(db, { ...file.profile, updatedAt: now.toISOString() });
+      const avatarHash = file.profile.avatarHash && available.has(file.profile.avatarHash) ? file.profile.avatarHash : (existing?.avatarHash ?? null);
+      writeProfile(db, { ...file.profile, avatarHash, updatedAt: now.toISOString() });
       const saved = readProfile(db);
-      if (saved?.userId) {
-        const payload = { body: toPutProfileBody(saved) };
-        const last = readUnsentLastWrite(db, 'profile', saved.userId);
-        if (last?.op === 'put_profile') replaceUnsentPayload(db, last.seq, payload);
-        else enqueueWrite(db, { entityType: 'profile', entityId: saved.userId, op: 'put_profile', payload, baseVersion: existing?.version ?? null, now });
-      }
+      if (saved) queueProfile(db, saved, now);
     }
   }).immediate();
   return { items: file.items.length, images: stored.length };

@@ -11,13 +11,18 @@ import type {
   saveProfileInputSchema,
 } from '../../../shared/contract/portfolio';
 import { chooseVariant, describeVariant, portfolioTextFields, profileTextFields } from '../../../shared/domain/portfolio';
+import type { Profile } from '../../../shared/platform/records';
 import type { PutPortfolioItemBody, PutProfileBody } from '../../../shared/platform/writes';
 import type { WritableDB } from '../db/database';
 import { enqueueWrite } from '../db/repositories/outbox-repository';
 import {
+  adoptProfileAccount,
   deletePortfolioRow,
+  dropFailedWrites,
   dropUnattemptedWrites,
-  hasAttemptedWrites,
+  mayHaveReachedPlatform,
+  releaseOrphanedUploads,
+  type StoredProfile,
   readUnsentLastWrite,
   replaceUnsentPayload,
   listPortfolioItems,
@@ -98,27 +103,45 @@ export const toPutItemBody = (item: PortfolioItemView): PutPortfolioItemBody => 
           goal: variant.goal,
           solution: variant.solution,
           source_locale: variant.sourceLocale,
+          revision: variant.revision,
+          source_revision: variant.sourceRevision,
         },
       ]),
   ),
 });
 
-/**
- * Queues the whole item for the platform. Images it shows that the platform has not got yet are queued
- * first (the outbox drains in order, so they arrive before the item that names them). A previous write of
- * the item that has not gone out yet is replaced rather than followed: the platform sees one PUT.
- */
-export const queueItem = (db: WritableDB, item: PortfolioItemView, now: Date): void => {
-  for (const hash of item.imageHashes) {
+/** Images the platform has not got yet go out first (the outbox drains in order) under the record naming them. */
+const queueUploads = (db: WritableDB, entityType: 'portfolio_item' | 'profile', entityId: string, hashes: readonly string[], now: Date): void => {
+  for (const hash of hashes) {
     if (readAttachment(db, hash)?.uploadState !== 'local') continue;
-    enqueueWrite(db, { entityType: 'portfolio_item', entityId: item.id, op: 'upload_image', payload: { hash }, now });
+    enqueueWrite(db, { entityType, entityId, op: 'upload_image', payload: { hash }, now });
     setAttachmentUploadState(db, hash, 'queued');
   }
+};
+
+/**
+ * Queues the whole item for the platform, its new images first. A previous write of the item that has not
+ * gone out yet is replaced rather than followed: the platform sees one PUT. Writes the platform refused are
+ * superseded: saving again is trying again, under new idempotency keys (a refusal changed nothing there).
+ */
+export const queueItem = (db: WritableDB, item: PortfolioItemView, now: Date): void => {
+  dropFailedWrites(db, 'portfolio_item', item.id);
+  releaseOrphanedUploads(db);
+  queueUploads(db, 'portfolio_item', item.id, item.imageHashes, now);
   const payload = { id: item.id, body: toPutItemBody(item) };
   const last = readUnsentLastWrite(db, 'portfolio_item', item.id);
   if (last?.op === 'put_portfolio_item') replaceUnsentPayload(db, last.seq, payload);
   else enqueueWrite(db, { entityType: 'portfolio_item', entityId: item.id, op: 'put_portfolio_item', payload, baseVersion: item.version, now });
 };
+
+/** Sends an item the platform refused again, images first. */
+export const retryItem = (db: WritableDB, id: string, now = new Date()): PortfolioItemView =>
+  db.transaction(() => {
+    const item = readPortfolioItem(db, id);
+    if (!item) throw new PortfolioInputError('id', 'No such portfolio item.');
+    queueItem(db, item, now);
+    return readPortfolioItem(db, id) ?? item;
+  }).immediate();
 
 export const saveItem = (db: WritableDB, input: SaveItemInput, now = new Date()): PortfolioItemView => {
   const nowIso = now.toISOString();
@@ -151,14 +174,20 @@ export const saveItem = (db: WritableDB, input: SaveItemInput, now = new Date())
   }).immediate();
 };
 
-/** An item the platform never had goes quietly; otherwise its deletion is queued with the version it had. */
+/**
+ * An item the platform never had goes quietly; otherwise its deletion is queued with the version it had. A
+ * put already on its way stays (it may have landed): the delete follows it and is sent with the version the
+ * platform gave that put, so it wins exactly once and no later pull brings the item back.
+ */
 export const deleteItem = (db: WritableDB, id: string, now = new Date()): boolean =>
   db.transaction(() => {
     const existing = readPortfolioItem(db, id);
     if (!existing) return false;
     dropUnattemptedWrites(db, 'portfolio_item', id, 'put_portfolio_item');
-    const known = existing.version !== null || hasAttemptedWrites(db, 'portfolio_item', id);
+    dropFailedWrites(db, 'portfolio_item', id);
+    const known = existing.version !== null || mayHaveReachedPlatform(db, 'portfolio_item', id, 'put_portfolio_item');
     deletePortfolioRow(db, id);
+    releaseOrphanedUploads(db);
     if (known) {
       enqueueWrite(db, { entityType: 'portfolio_item', entityId: id, op: 'delete_portfolio_item', payload: { id }, baseVersion: existing.version, now });
     }
@@ -188,29 +217,99 @@ export const toPutProfileBody = (profile: ProfileView): PutProfileBody => ({
   currency: profile.currency ?? 'EUR',
   skills: profile.skills,
   languages: profile.languages,
+  avatar_id: profile.avatarHash,
   default_locale: profile.defaultLocale ?? profile.variants[0]?.locale ?? 'en',
   variants: Object.fromEntries(
-    profile.variants.map((variant) => [variant.locale, { headline: variant.headline, bio: variant.bio, source_locale: variant.sourceLocale }]),
+    profile.variants.map((variant) => [
+      variant.locale,
+      {
+        headline: variant.headline,
+        bio: variant.bio,
+        source_locale: variant.sourceLocale,
+        revision: variant.revision,
+        source_revision: variant.sourceRevision,
+      },
+    ]),
   ),
 });
 
-/** The profile is the platform account's: edits are queued once the workspace knows which account (after a sync). */
-export const saveProfile = (db: WritableDB, input: SaveProfileInput, now = new Date()): NonNullable<ReturnType<typeof readProfile>> => {
+/**
+ * Queues the profile for the platform, a new avatar first. Before the workspace knows its account (never
+ * synced) nothing is queued: the row carries a local-edits flag and the first pull adopts it (see
+ * adoptPulledProfile).
+ */
+export const queueProfile = (db: WritableDB, profile: StoredProfile, now: Date): void => {
+  if (!profile.userId) return;
+  dropFailedWrites(db, 'profile', profile.userId);
+  releaseOrphanedUploads(db);
+  queueUploads(db, 'profile', profile.userId, profile.avatarHash ? [profile.avatarHash] : [], now);
+  const payload = { body: toPutProfileBody(profile) };
+  const last = readUnsentLastWrite(db, 'profile', profile.userId);
+  if (last?.op === 'put_profile') replaceUnsentPayload(db, last.seq, payload);
+  else enqueueWrite(db, { entityType: 'profile', entityId: profile.userId, op: 'put_profile', payload, baseVersion: profile.version, now });
+};
+
+export const saveProfile = (db: WritableDB, input: SaveProfileInput, now = new Date()): StoredProfile => {
   const nowIso = now.toISOString();
   return db.transaction(() => {
     const existing = readProfile(db);
+    if (input.avatarHash && input.avatarHash !== existing?.avatarHash && !readAttachment(db, input.avatarHash)) {
+      throw new PortfolioInputError('avatarHash', 'Import the image before using it.');
+    }
     const variants: ProfileVariantView[] = trackRevisions(input.variants, existing?.variants ?? [], profileTextFields, nowIso);
     writeProfile(db, { ...input, variants, updatedAt: nowIso });
     const saved = readProfile(db);
     if (!saved) throw new Error('the profile just written is missing');
-    if (saved.userId) {
-      const payload = { body: toPutProfileBody(saved) };
-      const last = readUnsentLastWrite(db, 'profile', saved.userId);
-      if (last?.op === 'put_profile') replaceUnsentPayload(db, last.seq, payload);
-      else enqueueWrite(db, { entityType: 'profile', entityId: saved.userId, op: 'put_profile', payload, baseVersion: saved.version, now });
-    }
+    queueProfile(db, saved, now);
     return readProfile(db) ?? saved;
   }).immediate();
+};
+
+export const retryProfile = (db: WritableDB, now = new Date()): StoredProfile | null =>
+  db.transaction(() => {
+    const profile = readProfile(db);
+    if (!profile) return null;
+    queueProfile(db, profile, now);
+    return readProfile(db);
+  }).immediate();
+
+/**
+ * The first pull meets a profile edited here before the workspace knew its account. The row learns the
+ * platform's id and version and keeps the user's edit; what the user left empty (country, rate, skills,
+ * languages, avatar, a language without a variant here) is taken from the platform's profile rather than
+ * erased. The result is queued as an edit of the version just learnt: if the platform's profile changes
+ * before it arrives, the PUT meets a conflict like any other edit, and the user chooses.
+ */
+export const adoptPulledProfile = (db: WritableDB, record: Profile, fetchedAt: string, now = new Date()): void => {
+  const local = readProfile(db);
+  if (!local) return;
+  const pulledVariants: ProfileVariantView[] = Object.entries(record.variants)
+    .filter(([locale]) => !local.variants.some((variant) => variant.locale === locale))
+    .map(([locale, variant]) => ({
+      locale,
+      headline: variant.headline,
+      bio: variant.bio,
+      revision: variant.revision,
+      sourceLocale: variant.source_locale,
+      sourceRevision: variant.source_revision,
+      updatedAt: new Date(variant.updated_at).toISOString(),
+    }));
+  writeProfile(db, {
+    name: local.name.trim() !== '' ? local.name : record.name,
+    country: local.country ?? record.country,
+    city: local.city ?? record.city,
+    hourlyRateMinor: local.hourlyRateMinor ?? record.hourly_rate_minor,
+    currency: local.currency ?? record.currency,
+    skills: local.skills.length > 0 ? local.skills : record.skills,
+    languages: local.languages.length > 0 ? local.languages : record.languages,
+    defaultLocale: local.defaultLocale ?? record.default_locale,
+    avatarHash: local.avatarHash ?? record.avatar_id,
+    variants: [...local.variants, ...pulledVariants],
+    updatedAt: now.toISOString(),
+  });
+  adoptProfileAccount(db, { userId: record.id, version: record.version, raw: record, fetchedAt });
+  const adopted = readProfile(db);
+  if (adopted) queueProfile(db, adopted, now);
 };
 
 const toTracked = <V extends Tracked>(variant: V, fields: readonly string[]) => ({

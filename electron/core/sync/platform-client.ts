@@ -17,6 +17,9 @@ export type PlatformRequest = {
   idempotencyKey?: string;
   ifMatch?: number;
   signal?: AbortSignal;
+  /** `bytes`: a success answer is read as bytes (a downloaded upload), up to `maxBytes`; errors stay JSON. */
+  accept?: 'json' | 'bytes';
+  maxBytes?: number;
 };
 
 /** Every outcome a caller must handle; nothing is thrown for what the network or the server does. */
@@ -58,7 +61,7 @@ export const createPlatformClient = (options: {
   const random = options.random ?? Math.random;
 
   const attemptOnce = async (request: PlatformRequest, token: string | null, signal: AbortSignal): Promise<Response | Error> => {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: request.accept === 'bytes' ? '*/*' : 'application/json' };
     if (token) headers['Authorization'] = `Bearer ${token}`;
     if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
     if (request.ifMatch !== undefined) headers['If-Match'] = String(request.ifMatch);
@@ -90,6 +93,22 @@ export const createPlatformClient = (options: {
       return { ok: true, body: text === '' ? null : (JSON.parse(text) as unknown) };
     } catch {
       return { ok: false, reason: `truncated or malformed JSON (${text.length} bytes)` };
+    }
+  };
+
+  /** A body larger than announced or allowed is refused before it is read whole; a cut-off one is retried. */
+  const readBytes = async (response: Response, maxBytes: number, attempt: number): Promise<PlatformResult> => {
+    const announced = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (announced > maxBytes) {
+      await response.body?.cancel();
+      return { kind: 'rejected', status: 413, error: null, reason: `the answer is ${announced} bytes, more than ${maxBytes}` };
+    }
+    try {
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (bytes.length > maxBytes) return { kind: 'rejected', status: 413, error: null, reason: `the answer is more than ${maxBytes} bytes` };
+      return { kind: 'ok', status: response.status, body: bytes };
+    } catch (error) {
+      return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `body cut off: ${describe(error)}` };
     }
   };
 
@@ -138,6 +157,7 @@ export const createPlatformClient = (options: {
       return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `HTTP ${status}` };
     }
 
+    if (request.accept === 'bytes' && status >= 200 && status < 300) return readBytes(response, request.maxBytes ?? Infinity, attempt);
     const parsed = await readJson(response);
     if (status >= 200 && status < 300) {
       // A 200 that is not our JSON (a captive portal's HTML, a cut-off body) is a transient failure, not data.

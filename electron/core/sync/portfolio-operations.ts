@@ -6,8 +6,14 @@ import { markWriteSent, type OutboxEntry } from '../db/repositories/outbox-repos
 import {
   confirmPortfolioVersion,
   confirmProfileVersion,
+  dropAllWrites,
+  dropSettledWrites,
+  hasQueuedOp,
+  hasRefusedUpload,
   readAttachment,
+  readPortfolioItem,
   readPortfolioVersion,
+  readSentVersion,
   readProfileVersion,
   removeWrite,
   setAttachmentUploadState,
@@ -29,6 +35,10 @@ const newerVersion = (base: number | null, local: number | null): number | null 
 
 const nowIso = (): string => new Date().toISOString();
 
+const refusedImageReason = 'waiting for an image the platform refused';
+const imageIdsOf = (body: Record<string, unknown>): string[] =>
+  Array.isArray(body['image_ids']) ? body['image_ids'].filter((id): id is string => typeof id === 'string') : [];
+
 /** The workspace database sits in the data folder, beside attachments/. */
 const imagesDirOf = (db: WritableDB): string => attachmentsDirOf(path.dirname(db.name));
 
@@ -41,7 +51,8 @@ export const portfolioOperations: Record<string, Operation> = {
       const attachment = readAttachment(db, hash);
       const bytes = readImage(imagesDirOf(db), hash);
       if (!attachment || !bytes) throw new Error(`the image ${hash} is no longer in the workspace`);
-      return { method: 'POST', path: '/v1/uploads', raw: { bytes, contentType: attachment.mime } };
+      // The hash goes along so the platform checks the bytes arrived whole.
+      return { method: 'POST', path: '/v1/uploads', query: { sha256: hash }, raw: { bytes, contentType: attachment.mime } };
     },
     onAccepted: (db, entry) => {
       setAttachmentUploadState(db, uploadPayload.parse(entry.payload).hash, 'uploaded');
@@ -52,27 +63,45 @@ export const portfolioOperations: Record<string, Operation> = {
   put_portfolio_item: {
     create: false,
     ifMatch: (db, entry) => newerVersion(entry.baseVersion, readPortfolioVersion(db, entry.entityId)),
-    toRequest: (entry) => {
+    toRequest: (entry, db) => {
       const { id, body } = putItemPayload.parse(entry.payload);
+      // The platform would refuse an item naming an image it refused: it waits, failed, for the user's retry.
+      if (hasRefusedUpload(db, imageIdsOf(body))) throw new Error(refusedImageReason);
       return { method: 'PUT', path: `/v1/portfolio/items/${encodeURIComponent(id)}`, body };
     },
     onAccepted: (db, entry, body) => confirmWrite(db, entry, portfolioItemSchema.safeParse(body), (record) =>
       confirmPortfolioVersion(db, entry.entityId, record.version, record, nowIso()),
     ),
+    // Deleted here while this first put was on its way, and the platform refused the put: there is nothing to delete.
+    onRejected: (db, entry) => {
+      if (readPortfolioItem(db, entry.entityId) || entry.baseVersion !== null || readSentVersion(db, 'portfolio_item', entry.entityId) !== null) return;
+      if (hasQueuedOp(db, 'portfolio_item', entry.entityId, 'delete_portfolio_item')) dropAllWrites(db, 'portfolio_item', entry.entityId);
+    },
   },
+  /**
+   * With the version the item had, or, for an item deleted while its put was on its way, the version the
+   * platform gave that put: the delete wins, once. Accepted, the item's earlier writes are settled too.
+   */
   delete_portfolio_item: {
     create: false,
-    ifMatch: (_db, entry) => entry.baseVersion,
+    ifMatch: (db, entry) => newerVersion(entry.baseVersion, readSentVersion(db, 'portfolio_item', entry.entityId)),
     toRequest: (entry) => {
       const { id } = deleteItemPayload.parse(entry.payload);
       return { method: 'DELETE', path: `/v1/portfolio/items/${encodeURIComponent(id)}` };
     },
-    onAccepted: (db, entry) => removeWrite(db, entry.seq),
+    onAccepted: (db, entry) => {
+      removeWrite(db, entry.seq);
+      dropSettledWrites(db, 'portfolio_item', entry.entityId);
+    },
   },
   put_profile: {
     create: false,
     ifMatch: (db, entry) => newerVersion(entry.baseVersion, readProfileVersion(db)),
-    toRequest: (entry) => ({ method: 'PUT', path: '/v1/profile', body: putProfilePayload.parse(entry.payload).body }),
+    toRequest: (entry, db) => {
+      const { body } = putProfilePayload.parse(entry.payload);
+      if (hasRefusedUpload(db, typeof body['avatar_id'] === 'string' ? [body['avatar_id']] : [])) throw new Error(refusedImageReason);
+      return { method: 'PUT', path: '/v1/profile', body };
+    },
     onAccepted: (db, entry, body) => confirmWrite(db, entry, profileSchema.safeParse(body), (record) =>
       confirmProfileVersion(db, record.version, record, nowIso()),
     ),

@@ -9,7 +9,9 @@ import {
   resumeFullTextIndexing,
 } from '../db/repositories/fts-maintenance';
 import { hasUnsentWrites } from '../db/repositories/outbox-repository';
+import { hasProfileLocalEdits } from '../db/repositories/portfolio-repository';
 import { hasLocalEdits } from '../db/repositories/proposals-repository';
+import { adoptPulledProfile } from '../portfolio/portfolio-writes';
 import { quarantineRecord, releaseQuarantined } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import type { PlatformClient, PlatformResult } from './platform-client';
@@ -103,6 +105,13 @@ export const pullChanges = async (options: {
           continue;
         }
         const change = parsed.change;
+        // A profile edited before this workspace ever synced: the pull teaches it its account and version and
+        // queues the edit against that version, instead of replacing it.
+        if (change.type === 'profile' && change.op === 'upsert' && hasProfileLocalEdits(db)) {
+          adoptPulledProfile(db, change.data, fetchedAt, now());
+          progress.applied++;
+          continue;
+        }
         // The user's unsent edit wins locally until its push settles: it carries its base version, so the
         // platform answers 409 with this newer record, and the user chooses. Nothing is overwritten silently.
         if (

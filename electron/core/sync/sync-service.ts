@@ -1,11 +1,11 @@
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { WritableDB } from '../db/database';
 import { clearPlatformCache } from '../db/repositories/platform-records-repository';
-import { clearConfirmedWrites, countWrites } from '../db/repositories/outbox-repository';
+import { clearConfirmedWrites, countWrites, listQueuedWrites } from '../db/repositories/outbox-repository';
 import { countQuarantine } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import type { SecretStore } from '../secrets/secret-store';
-import { createPlatformClient } from './platform-client';
+import { createPlatformClient, type PlatformClient } from './platform-client';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { startRealtime, type Realtime } from './realtime';
@@ -19,6 +19,8 @@ export type SyncServiceOptions = {
   onStatus: (status: SyncStatus) => void;
   /** Fired after a pull changed records, so lists refresh. */
   onApplied?: (applied: number) => void;
+  /** After every complete pull, with the signed-in client: background work that follows it (image downloads). */
+  onPulled?: (client: PlatformClient, signal: AbortSignal) => void;
   periodicPullMs?: number;
   fetch?: typeof fetch;
   now?: () => Date;
@@ -124,12 +126,15 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     switch (outcome.kind) {
       case 'done':
         clearConfirmedWrites(db);
+        options.onPulled?.(client, lifetime.signal);
         if (pushed.kind === 'retry') {
           update({ phase: 'idle', progress: null, lastError: pushed.reason, lastSyncAt: readSyncValue(db, 'last_sync_at') });
           scheduleRetry(pushed.delayMs);
           return;
         }
         update({ phase: 'idle', connection: 'online', progress: null, lastError: null, lastSyncAt: readSyncValue(db, 'last_sync_at') });
+        // The pull itself queued writes (a profile edited before the first sync, adopted): send them now.
+        if (listQueuedWrites(db, 1).length > 0) again = true;
         return;
       case 'retry':
         update({ connection: outcome.reason.startsWith('network') ? 'offline' : status.connection, progress: null, lastError: outcome.reason });

@@ -52,4 +52,43 @@ export class PortfolioPage {
   async save(): Promise<void> {
     await this.page.getByTestId('save-item').click();
   }
+
+  /** The item editor's links, in order. */
+  get links(): Locator {
+    return this.editor.getByTestId('link-row');
+  }
+
+  async addLink(text: string): Promise<void> {
+    await this.editor.getByTestId('link-input').fill(text);
+    await this.editor.getByTestId('link-add').click();
+  }
+
+  /** Changes the link at `index` (0-based) in place. */
+  async changeLink(index: number, text: string): Promise<void> {
+    const row = this.links.nth(index);
+    await row.getByTestId('link-change').click();
+    await row.getByRole('textbox').fill(text);
+    await row.getByRole('textbox').press('Enter');
+  }
+
+  async removeLink(index: number): Promise<void> {
+    await this.links.nth(index).getByTestId('link-remove').click();
+  }
+
+  /** The profile form (Profile tab). */
+  get profileForm(): Locator {
+    return this.page.locator('form.pf-editor');
+  }
+
+  async chooseAvatar(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.getByTestId('avatar-input').setInputFiles([file]);
+  }
+
+  /** Natural size of a drawn image, to tell a cropped square or a thumbnail from the original. */
+  static async naturalSize(image: Locator): Promise<{ width: number; height: number }> {
+    return image.evaluate((element) => {
+      const { naturalWidth, naturalHeight } = element as unknown as { naturalWidth: number; naturalHeight: number };
+      return { width: naturalWidth, height: naturalHeight };
+    });
+  }
 }

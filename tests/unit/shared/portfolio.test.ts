@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseVariant, describeVariant, portfolioTextFields, sniffImageMime, type TrackedVariant } from '../../../shared/domain/portfolio';
+import { chooseVariant, describeVariant, portfolioTextFields, sniffImageMime, toPortfolioLink, type TrackedVariant } from '../../../shared/domain/portfolio';
+import { portfolioVariantSchema } from '../../../shared/platform/records';
 
 const variant = (locale: string, overrides: Partial<TrackedVariant> = {}, fields: Record<string, string> = {}): TrackedVariant => ({
   locale,
@@ -51,5 +52,67 @@ describe('image types', () => {
     expect(sniffImageMime(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
     expect(sniffImageMime(new TextEncoder().encode('<svg onload="alert(1)">'))).toBeNull();
     expect(sniffImageMime(new Uint8Array())).toBeNull();
+  });
+});
+
+describe('translation tracking carried in platform records', () => {
+  /** A record's variants as the pull stores them: revision and source revision as the editing device numbered them. */
+  const fromRecord = (variants: Record<string, unknown>): TrackedVariant[] =>
+    Object.entries(variants).map(([locale, raw]) => {
+      const parsed = portfolioVariantSchema.parse(raw);
+      return {
+        locale,
+        revision: parsed.revision,
+        sourceLocale: parsed.source_locale,
+        sourceRevision: parsed.source_revision,
+        updatedAt: parsed.updated_at,
+        fields: { title: parsed.title, role: parsed.role, description: parsed.description, goal: parsed.goal, solution: parsed.solution },
+      };
+    });
+  const texts = { title: 'T', role: 'R', description: 'D', goal: 'G', solution: 'S' };
+  const at = '2026-03-01T10:00:00.000Z';
+
+  it('a translation written from an older revision of its source is outdated; one updated with the source stays fresh', () => {
+    // Another device changed the Italian text (revision 3) and updated English with it; French was left as it was.
+    const variants = fromRecord({
+      it: { ...texts, source_locale: null, revision: 3, source_revision: null, updated_at: at },
+      en: { ...texts, source_locale: 'it', revision: 2, source_revision: 3, updated_at: at },
+      fr: { ...texts, source_locale: 'it', revision: 1, source_revision: 2, updated_at: at },
+    });
+    expect(describeVariant(variants, 'en', 'it', portfolioTextFields).status).toBe('complete');
+    expect(describeVariant(variants, 'fr', 'it', portfolioTextFields)).toMatchObject({ status: 'outdated', sourceLocale: 'it' });
+    // Same times everywhere: only the revisions can tell, and they do.
+    expect(new Set(variants.map((variant) => variant.updatedAt)).size).toBe(1);
+  });
+
+  it('a record from before revisions travelled reads as revision 1 with an unknown source revision, judged by time', () => {
+    const variants = fromRecord({
+      it: { ...texts, source_locale: null, updated_at: '2026-03-02T00:00:00.000Z' },
+      en: { ...texts, source_locale: 'it', updated_at: '2026-03-01T00:00:00.000Z' },
+    });
+    expect(variants.map((variant) => [variant.revision, variant.sourceRevision])).toEqual([
+      [1, null],
+      [1, null],
+    ]);
+    expect(describeVariant(variants, 'en', 'it', portfolioTextFields).status).toBe('outdated');
+  });
+});
+
+describe('portfolio links', () => {
+  it('keeps http and https addresses, adds https to a bare host', () => {
+    expect(toPortfolioLink(' https://example.com/work?id=1 ')).toEqual({ ok: true, url: 'https://example.com/work?id=1' });
+    expect(toPortfolioLink('http://cantina.it')).toEqual({ ok: true, url: 'http://cantina.it/' });
+    expect(toPortfolioLink('behance.net/giulia')).toEqual({ ok: true, url: 'https://behance.net/giulia' });
+    expect(toPortfolioLink('example.com:8080/x')).toEqual({ ok: true, url: 'https://example.com:8080/x' });
+  });
+
+  it('refuses other schemes, credentials and what is not an address', () => {
+    expect(toPortfolioLink('javascript:alert(1)')).toEqual({ ok: false, problem: 'link_scheme' });
+    expect(toPortfolioLink('file:///etc/passwd')).toEqual({ ok: false, problem: 'link_scheme' });
+    expect(toPortfolioLink('mailto:me@example.com')).toEqual({ ok: false, problem: 'link_scheme' });
+    expect(toPortfolioLink('https://user:secret@example.com')).toEqual({ ok: false, problem: 'link_credentials' });
+    expect(toPortfolioLink('not a link')).toEqual({ ok: false, problem: 'link_invalid' });
+    expect(toPortfolioLink('https://nodot')).toEqual({ ok: false, problem: 'link_invalid' });
+    expect(toPortfolioLink('')).toEqual({ ok: false, problem: 'link_invalid' });
   });
 });

@@ -128,25 +128,27 @@ const replaceVariants: { [T in RecordType]?: (db: WritableDB, record: RecordOf<T
       if (mine) remember.run(r.id, locale, revision, toJson(v.cover_letter), v.cover_letter, updatedAt, updatedAt);
     }
   },
+  // Revisions travel in the record (numbered by the device that edited), so a translation made on another
+  // device from an older source text shows as outdated here too, and one updated with it stays fresh.
   portfolio_item: (db, r) => {
     prepare(db, 'DELETE FROM portfolio_variants WHERE item_id = ?').run(r.id);
     const insert = prepare(
       db,
-      `INSERT INTO portfolio_variants (item_id, locale, title, role, description, goal, solution, source_locale,
-         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO portfolio_variants (item_id, locale, title, role, description, goal, solution, revision, source_locale,
+         source_revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const [locale, v] of Object.entries(r.variants)) {
-      insert.run(r.id, locale, v.title, v.role, v.description, v.goal, v.solution, v.source_locale, toUtc(v.updated_at));
+      insert.run(r.id, locale, v.title, v.role, v.description, v.goal, v.solution, v.revision, v.source_locale, v.source_revision, toUtc(v.updated_at));
     }
   },
   profile: (db, r) => {
     prepare(db, 'DELETE FROM profile_variants').run();
     const insert = prepare(
       db,
-      'INSERT INTO profile_variants (locale, headline, bio, source_locale, updated_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO profile_variants (locale, headline, bio, revision, source_locale, source_revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     for (const [locale, v] of Object.entries(r.variants)) {
-      insert.run(locale, v.headline, v.bio, v.source_locale, toUtc(v.updated_at));
+      insert.run(locale, v.headline, v.bio, v.revision, v.source_locale, v.source_revision, toUtc(v.updated_at));
     }
   },
 };

@@ -1,4 +1,10 @@
-import type { PortfolioItemView, PortfolioVariantView, ProfileVariantView, ProfileView } from '../../../../shared/contract/portfolio';
+import type {
+  imageDownloadProblems,
+  PortfolioItemView,
+  PortfolioVariantView,
+  ProfileVariantView,
+  ProfileView,
+} from '../../../../shared/contract/portfolio';
 import type { RecordType } from '../../../../shared/platform/records';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
@@ -16,11 +22,17 @@ type ItemRow = {
   completedOn: string | null;
   updatedAt: string;
   pending: number;
+  syncError: string | null;
 };
+
+/** The reason the platform gave for the first of a record's writes it refused. */
+const refusal = (type: string, id: string): string =>
+  `(SELECT o.last_error FROM outbox o WHERE o.entity_type = '${type}' AND o.entity_id = ${id} AND o.state = 'failed' ORDER BY o.seq LIMIT 1)`;
 
 const itemColumns = `i.id, i.version, i.default_locale AS defaultLocale, i.skills, i.links, i.image_hashes AS imageHashes,
   i.visibility, i.position, i.completed_on AS completedOn, i.updated_at AS updatedAt,
-  EXISTS (SELECT 1 FROM outbox o WHERE o.entity_type = 'portfolio_item' AND o.entity_id = i.id AND o.state IN ${unsentStates}) AS pending`;
+  EXISTS (SELECT 1 FROM outbox o WHERE o.entity_type = 'portfolio_item' AND o.entity_id = i.id AND o.state IN ${unsentStates}) AS pending,
+  ${refusal('portfolio_item', 'i.id')} AS syncError`;
 
 const variantColumns = `locale, title, role, description, goal, solution, revision, source_locale AS sourceLocale,
   source_revision AS sourceRevision, updated_at AS updatedAt`;
@@ -43,6 +55,7 @@ const toItem = (db: ReadableDB, row: ItemRow): PortfolioItemView => {
     completedOn: row.completedOn,
     variants,
     pending: row.pending === 1,
+    syncError: row.syncError,
     updatedAt: row.updatedAt,
   };
 };
@@ -62,7 +75,7 @@ export const nextPortfolioPosition = (db: ReadableDB): number =>
   (prepare(db, 'SELECT COALESCE(MAX(position) + 1, 0) AS next FROM portfolio_items').get() as { next: number }).next;
 
 /** Writes the user's version of an item and all its variants (the version column stays the platform's). */
-export const writePortfolioItem = (db: WritableDB, item: Omit<PortfolioItemView, 'version' | 'pending'>): void => {
+export const writePortfolioItem = (db: WritableDB, item: Omit<PortfolioItemView, 'version' | 'pending' | 'syncError'>): void => {
   prepare(
     db,
     `INSERT INTO portfolio_items (id, default_locale, skills, links, image_hashes, visibility, position, completed_on, created_at, updated_at)
@@ -130,15 +143,21 @@ type ProfileRow = {
   skills: string;
   languages: string;
   defaultLocale: string | null;
+  avatarHash: string | null;
   pending: number;
+  syncError: string | null;
+  localEdits: number;
 };
 
-export const readProfile = (db: ReadableDB): (ProfileView & { version: number | null }) | null => {
+export type StoredProfile = ProfileView & { version: number | null; localEdits: boolean };
+
+export const readProfile = (db: ReadableDB): StoredProfile | null => {
   const row = prepare(
     db,
     `SELECT user_id AS userId, version, name, country, city, hourly_rate_minor AS hourlyRateMinor, currency, skills, languages,
-       default_locale AS defaultLocale,
-       EXISTS (SELECT 1 FROM outbox o WHERE o.entity_type = 'profile' AND o.state IN ${unsentStates}) AS pending
+       default_locale AS defaultLocale, avatar_id AS avatarHash, local_edits AS localEdits,
+       EXISTS (SELECT 1 FROM outbox o WHERE o.entity_type = 'profile' AND o.state IN ${unsentStates}) AS pending,
+       (SELECT o.last_error FROM outbox o WHERE o.entity_type = 'profile' AND o.state = 'failed' ORDER BY o.seq LIMIT 1) AS syncError
      FROM profile WHERE id = 1`,
   ).get() as ProfileRow | undefined;
   if (!row) return null;
@@ -153,21 +172,29 @@ export const readProfile = (db: ReadableDB): (ProfileView & { version: number | 
     languages: JSON.parse(row.languages) as ProfileView['languages'],
     variants,
     pending: row.pending === 1,
+    localEdits: row.localEdits === 1,
   };
 };
 
+/**
+ * Writes the user's profile. Before the workspace knows its platform account (no user id yet) the row is
+ * flagged as local edits, so the first pull keeps it and sends it instead of replacing it.
+ */
 export const writeProfile = (
   db: WritableDB,
-  profile: Omit<ProfileView, 'pending' | 'userId'> & { updatedAt: string },
+  profile: Omit<ProfileView, 'pending' | 'userId' | 'syncError'> & { updatedAt: string },
 ): void => {
   prepare(
     db,
-    `INSERT INTO profile (id, name, country, city, hourly_rate_minor, currency, skills, languages, default_locale, updated_at)
-     VALUES (1, @name, @country, @city, @hourlyRateMinor, @currency, @skills, @languages, @defaultLocale, @updatedAt)
+    `INSERT INTO profile (id, name, country, city, hourly_rate_minor, currency, skills, languages, default_locale, avatar_id, updated_at,
+       local_edits)
+     VALUES (1, @name, @country, @city, @hourlyRateMinor, @currency, @skills, @languages, @defaultLocale, @avatarHash, @updatedAt, 1)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country, city = excluded.city,
        hourly_rate_minor = excluded.hourly_rate_minor, currency = excluded.currency, skills = excluded.skills,
-       languages = excluded.languages, default_locale = excluded.default_locale, updated_at = excluded.updated_at`,
+       languages = excluded.languages, default_locale = excluded.default_locale, avatar_id = excluded.avatar_id,
+       updated_at = excluded.updated_at, local_edits = CASE WHEN profile.user_id IS NULL THEN 1 ELSE profile.local_edits END`,
   ).run({
+    avatarHash: profile.avatarHash,
     name: profile.name,
     country: profile.country,
     city: profile.city,
@@ -185,6 +212,20 @@ export const writeProfile = (
   );
   for (const v of profile.variants) insert.run(v.locale, v.headline, v.bio, v.revision, v.sourceLocale, v.sourceRevision, v.updatedAt);
 };
+
+/** The first pull's profile, adopted: the row is the account's now, at the version the platform holds. */
+export const adoptProfileAccount = (db: WritableDB, account: { userId: string; version: number; raw: unknown; fetchedAt: string }): void => {
+  prepare(db, 'UPDATE profile SET user_id = ?, version = ?, raw = ?, fetched_at = ?, local_edits = 0 WHERE id = 1').run(
+    account.userId,
+    account.version,
+    JSON.stringify(account.raw),
+    account.fetchedAt,
+  );
+};
+
+/** A profile edited before the workspace knew its platform account, not yet adopted by a pull. */
+export const hasProfileLocalEdits = (db: ReadableDB): boolean =>
+  prepare(db, 'SELECT 1 FROM profile WHERE id = 1 AND local_edits = 1 AND user_id IS NULL').get() !== undefined;
 
 export const readProfileVersion = (db: ReadableDB): number | null =>
   (prepare(db, 'SELECT version FROM profile WHERE id = 1').get() as { version: number | null } | undefined)?.version ?? null;
@@ -246,12 +287,57 @@ export const dropUnattemptedWrites = (db: WritableDB, entityType: RecordType, en
     op,
   ).changes;
 
-export const hasAttemptedWrites = (db: ReadableDB, entityType: RecordType, entityId: string): boolean =>
-  prepare(db, 'SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND (attempts > 0 OR state <> ?) LIMIT 1').get(
-    entityType,
-    entityId,
-    'queued',
-  ) !== undefined;
+/**
+ * Whether a put of this record may have reached the platform: one was sent, or is on its way (attempted, the
+ * answer not in yet). A refused one (failed) never changed anything there.
+ */
+export const mayHaveReachedPlatform = (db: ReadableDB, entityType: RecordType, entityId: string, op: string): boolean =>
+  prepare(
+    db,
+    "SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND op = ? AND (state IN ('sent', 'conflict') OR (state = 'queued' AND attempts > 0)) LIMIT 1",
+  ).get(entityType, entityId, op) !== undefined;
+
+/** The newest version the platform gave for writes of a record whose row is gone (an item deleted meanwhile). */
+export const readSentVersion = (db: ReadableDB, entityType: RecordType, entityId: string): number | null =>
+  (prepare(db, "SELECT max(sent_version) AS version FROM outbox WHERE entity_type = ? AND entity_id = ? AND state = 'sent'").get(entityType, entityId) as {
+    version: number | null;
+  }).version;
+
+/** Writes the platform refused: nothing of them landed there, so a new attempt may go out under new keys. */
+export const dropFailedWrites = (db: WritableDB, entityType: RecordType, entityId: string): number =>
+  prepare(db, "DELETE FROM outbox WHERE entity_type = ? AND entity_id = ? AND state = 'failed'").run(entityType, entityId).changes;
+
+/** After a delete went through, the accepted writes before it have nothing left to wait for. */
+export const dropSettledWrites = (db: WritableDB, entityType: RecordType, entityId: string): void => {
+  prepare(db, "DELETE FROM outbox WHERE entity_type = ? AND entity_id = ? AND state = 'sent'").run(entityType, entityId);
+};
+
+/** Every write of a record, whatever its state (a record that never reached the platform and is gone here). */
+export const dropAllWrites = (db: WritableDB, entityType: RecordType, entityId: string): void => {
+  prepare(db, 'DELETE FROM outbox WHERE entity_type = ? AND entity_id = ?').run(entityType, entityId);
+};
+
+/** Images marked queued whose upload is no longer in the outbox count as local again (the next save queues them). */
+export const releaseOrphanedUploads = (db: WritableDB): void => {
+  prepare(
+    db,
+    `UPDATE attachments SET upload_state = 'local' WHERE upload_state = 'queued' AND NOT EXISTS (
+       SELECT 1 FROM outbox o WHERE o.op = 'upload_image' AND json_extract(o.payload, '$.hash') = attachments.hash)`,
+  ).run();
+};
+
+/** Whether the platform refused the upload of one of these images (the write naming them would be refused too). */
+export const hasRefusedUpload = (db: ReadableDB, hashes: readonly string[]): boolean =>
+  hashes.length > 0 &&
+  prepare(
+    db,
+    `SELECT 1 FROM outbox WHERE op = 'upload_image' AND state = 'failed' AND json_extract(payload, '$.hash') IN (SELECT value FROM json_each(?)) LIMIT 1`,
+  ).get(JSON.stringify(hashes)) !== undefined;
+
+/** A delete queued for a record, if it has not gone out yet. */
+export const hasQueuedOp = (db: ReadableDB, entityType: RecordType, entityId: string, op: string): boolean =>
+  prepare(db, "SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND op = ? AND state = 'queued' LIMIT 1").get(entityType, entityId, op) !==
+  undefined;
 
 /** A write that leaves no record for a pull to confirm (an upload, a delete) is done once the platform took it. */
 export const removeWrite = (db: WritableDB, seq: number): void => {
@@ -263,4 +349,79 @@ export const removeWrite = (db: WritableDB, seq: number): void => {
 export const readProjectForMatching = (db: ReadableDB, id: string): { skills: string[]; language: string } | null => {
   const row = prepare(db, 'SELECT skills, language FROM projects WHERE id = ?').get(id) as { skills: string; language: string } | undefined;
   return row ? { skills: JSON.parse(row.skills) as string[], language: row.language } : null;
+};
+
+// ---- images only the platform holds -----------------------------------------------------------------
+
+export type ImageDownloadProblem = (typeof imageDownloadProblems)[number];
+export type ImageDownloadRow = { hash: string; state: 'wanted' | 'failed'; attempts: number; problem: ImageDownloadProblem | null; lastError: string | null };
+
+const referencedImages = `
+  SELECT j.value AS hash FROM portfolio_items i, json_each(i.image_hashes) j
+  UNION SELECT avatar_id AS hash FROM profile WHERE avatar_id IS NOT NULL`;
+
+/**
+ * Brings the download list in line with what items and the avatar name: an image named but not held here is
+ * wanted; one no longer named, or held by now, leaves the list. Returns how many are wanted.
+ */
+export const refreshWantedImages = (db: WritableDB, now: Date): number =>
+  db.transaction(() => {
+    prepare(db, `DELETE FROM image_downloads WHERE hash IN (SELECT hash FROM attachments) OR hash NOT IN (${referencedImages})`).run();
+    prepare(
+      db,
+      `INSERT OR IGNORE INTO image_downloads (hash, created_at, updated_at)
+       SELECT hash, @now, @now FROM (${referencedImages})
+       WHERE length(hash) = 64 AND hash NOT IN (SELECT hash FROM attachments)`,
+    ).run({ now: now.toISOString() });
+    return (prepare(db, "SELECT count(*) AS n FROM image_downloads WHERE state = 'wanted'").get() as { n: number }).n;
+  }).immediate();
+
+export const listWantedImages = (db: ReadableDB, limit: number): string[] =>
+  (prepare(db, "SELECT hash FROM image_downloads WHERE state = 'wanted' ORDER BY attempts, created_at, hash LIMIT ?").all(limit) as { hash: string }[]).map(
+    (row) => row.hash,
+  );
+
+export const readImageDownload = (db: ReadableDB, hash: string): ImageDownloadRow | null =>
+  (prepare(db, 'SELECT hash, state, attempts, problem, last_error AS lastError FROM image_downloads WHERE hash = ?').get(hash) as
+    | ImageDownloadRow
+    | undefined) ?? null;
+
+export const countImageDownloads = (db: ReadableDB): { wanted: number; failed: number } =>
+  prepare(
+    db,
+    "SELECT count(*) FILTER (WHERE state = 'wanted') AS wanted, count(*) FILTER (WHERE state = 'failed') AS failed FROM image_downloads",
+  ).get() as { wanted: number; failed: number };
+
+export const noteImageDownloadAttempt = (db: WritableDB, hash: string, reason: string | null, now: Date): void => {
+  prepare(db, 'UPDATE image_downloads SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE hash = ?').run(reason, now.toISOString(), hash);
+};
+
+/** The platform answered, and the answer cannot become the image: kept failed (with why) until the user retries. */
+export const markImageDownloadFailed = (db: WritableDB, hash: string, problem: ImageDownloadProblem, reason: string, now: Date): void => {
+  prepare(db, "UPDATE image_downloads SET state = 'failed', problem = ?, last_error = ?, updated_at = ? WHERE hash = ?").run(
+    problem,
+    reason.slice(0, 500),
+    now.toISOString(),
+    hash,
+  );
+};
+
+/** Failed downloads (one, or all) are wanted again. */
+export const retryImageDownloads = (db: WritableDB, hash: string | null, now: Date): number =>
+  prepare(
+    db,
+    "UPDATE image_downloads SET state = 'wanted', problem = NULL, last_error = NULL, attempts = 0, updated_at = ? WHERE state = 'failed' AND (? IS NULL OR hash = ?)",
+  ).run(now.toISOString(), hash, hash).changes;
+
+/** The bytes are stored under their hash: the image is here now, and the platform has it already. */
+export const settleImageDownload = (db: WritableDB, image: { hash: string; mime: string; size: number; now: Date }): void => {
+  db.transaction(() => {
+    prepare(db, "INSERT OR IGNORE INTO attachments (hash, mime, size, name, upload_state, created_at) VALUES (?, ?, ?, '', 'uploaded', ?)").run(
+      image.hash,
+      image.mime,
+      image.size,
+      image.now.toISOString(),
+    );
+    prepare(db, 'DELETE FROM image_downloads WHERE hash = ?').run(image.hash);
+  }).immediate();
 };

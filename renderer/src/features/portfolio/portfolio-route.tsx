@@ -1,21 +1,153 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioItemView, SaveItemInput } from '../../../../shared/contract/portfolio';
-import { chooseVariant, describeVariant, portfolioTextFields, type PortfolioTextField } from '../../../../shared/domain/portfolio';
+import { chooseVariant, describeVariant, portfolioTextFields, toPortfolioLink, type PortfolioTextField } from '../../../../shared/domain/portfolio';
 import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
-import { downloadFile, fromBase64, readImageProblem, toBase64, useCompleteness, useImage, usePortfolioItems, usePreview } from './use-portfolio';
+import { ExternalLink } from '../../components/external-link';
+import {
+  downloadFile,
+  fromBase64,
+  readImageProblem,
+  toBase64,
+  useCompleteness,
+  useImageDownloads,
+  usePortfolioItems,
+  usePreview,
+  useProfile,
+} from './use-portfolio';
+import { SyncFailure, Thumbnail } from './portfolio-parts';
 import { ProfileEditor } from './profile-editor';
 import './portfolio.css';
 
 const tabs = ['items', 'languages', 'profile', 'preview'] as const;
+/** As many links as the platform keeps per item. */
+const maxLinks = 20;
 type Tab = (typeof tabs)[number];
 
-const Thumbnail = ({ hash, alt }: { hash: string; alt: string }) => {
-  const url = useImage(hash);
-  return url ? <img className="pf-thumb" src={url} alt={alt} /> : <span className="pf-thumb pf-thumb-empty" aria-label={alt} />;
+/** How far the core has come bringing images only the platform holds; failed ones can be asked for again. */
+const DownloadBanner = () => {
+  const { t } = useTranslation('portfolio');
+  const client = useClient();
+  const progress = useImageDownloads();
+  if (!progress) return null;
+  if (progress.active && progress.total > progress.done) {
+    return (
+      <div className="pf-banner" role="status" data-testid="image-downloads">
+        <span>{t('download.progress', { done: progress.done, total: progress.total })}</span>
+        <progress max={progress.total} value={progress.done} />
+      </div>
+    );
+  }
+  if (progress.failed === 0) return null;
+  return (
+    <div className="pf-banner pf-banner-failed" role="status" data-testid="image-downloads">
+      <span>{t('download.failed', { count: progress.failed })}</span>
+      <button type="button" className="secondary" onClick={() => void client.portfolio.retryImageDownload({ hash: null })}>
+        {t('download.retryAll')}
+      </button>
+    </div>
+  );
 };
+
+/** The item's links: added, edited and removed in place, http(s) only; each opens outside the app. */
+const LinksEditor = ({ links, onChange }: { links: readonly string[]; onChange: (links: string[]) => void }) => {
+  const { t } = useTranslation('portfolio');
+  const [typed, setTyped] = useState('');
+  const [editing, setEditing] = useState<{ index: number; text: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const accept = (text: string, replace: number | null): boolean => {
+    const link = toPortfolioLink(text);
+    if (!link.ok) {
+      setProblem(link.problem);
+      return false;
+    }
+    const others = links.filter((_, index) => index !== replace);
+    if (others.includes(link.url)) {
+      setProblem('link_duplicate');
+      return false;
+    }
+    if (replace === null && links.length >= maxLinks) {
+      setProblem('link_limit');
+      return false;
+    }
+    setProblem(null);
+    onChange(replace === null ? [...links, link.url] : links.map((other, index) => (index === replace ? link.url : other)));
+    return true;
+  };
+  return (
+    <fieldset className="field pf-links" data-testid="links">
+      <legend className="field-label">{t('links.label')}</legend>
+      <ul>
+        {links.map((link, index) => (
+          <li key={link} data-testid="link-row">
+            {editing?.index === index ? (
+              <>
+                <input
+                  aria-label={t('links.edit', { index: index + 1 })}
+                  value={editing.text}
+                  onChange={(event) => setEditing({ index, text: event.target.value })}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') {
+                      event.preventDefault();
+                      if (accept(editing.text, index)) setEditing(null);
+                    }
+                    if (event.key === 'Escape') setEditing(null);
+                  }}
+                />
+                <button type="button" onClick={() => accept(editing.text, index) && setEditing(null)}>
+                  {t('links.done')}
+                </button>
+              </>
+            ) : (
+              <>
+                <ExternalLink href={link} className="pf-link">
+                  {link}
+                </ExternalLink>
+                <button type="button" className="secondary" aria-label={t('links.edit', { index: index + 1 })} data-testid="link-change" onClick={() => setEditing({ index, text: link })}>
+                  {t('links.change')}
+                </button>
+              </>
+            )}
+            <button
+              type="button"
+              className="secondary"
+              aria-label={t('links.remove', { index: index + 1 })}
+              data-testid="link-remove"
+              onClick={() => onChange(links.filter((_, at) => at !== index))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="toolbar">
+        <input
+          aria-label={t('links.new')}
+          placeholder="https://"
+          value={typed}
+          data-testid="link-input"
+          onChange={(event) => setTyped(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault();
+            if (accept(typed, null)) setTyped('');
+          }}
+        />
+        <button type="button" className="secondary" onClick={() => accept(typed, null) && setTyped('')} data-testid="link-add">
+          {t('links.add')}
+        </button>
+      </div>
+      {problem && (
+        <p className="pf-note pf-status-missing" role="alert" data-testid="link-problem">
+          {t(`links.problem.${problem}`)}
+        </p>
+      )}
+    </fieldset>
+  );
+};
+
 
 const fieldsOf = (variant: PortfolioItemView['variants'][number]) => ({
   ...variant,
@@ -236,6 +368,7 @@ const ItemEditor = ({ item, uiLocale, onDone }: { item: PortfolioItemView | null
         </label>
         <span className="field-hint">{t('editor.dropHint')}</span>
       </div>
+      <LinksEditor links={draft.links ?? []} onChange={(links) => setDraft((previous) => ({ ...previous, links }))} />
       <label className="field">
         <span className="field-label">{t('fields.skills')}</span>
         <input
@@ -327,7 +460,7 @@ const ItemsTab = () => {
                 <span className="muted small">
                   {item.variants.map((variant) => variant.locale.toUpperCase()).join(' · ')}
                   {item.visibility === 'private' && ` · ${t('visibility.private')}`}
-                  {item.pending && ` · ${t('pending')}`}
+                  {item.pending && !item.syncError && ` · ${t('pending')}`}
                 </span>
               </button>
               <span className="pf-move">
@@ -338,6 +471,7 @@ const ItemsTab = () => {
                   ↓
                 </button>
               </span>
+              {item.syncError && <SyncFailure reason={item.syncError} onRetry={() => void client.portfolio.retryItem({ id: item.id })} />}
             </li>
           ))}
         </ol>
@@ -424,6 +558,7 @@ const PreviewTab = () => {
   const { t, i18n } = useTranslation('portfolio');
   const [locale, setLocale] = useState(i18n.language);
   const { data } = usePreview(locale);
+  const avatarHash = useProfile().data?.avatarHash ?? null;
   const note = (shown: string | null, reason: string) =>
     reason === 'exact' ? null : (
       <p className="pf-note pf-status-outdated" data-testid="fallback-note">
@@ -445,9 +580,14 @@ const PreviewTab = () => {
       <TransferBar locale={locale} />
       <p className="field-hint">{t('fallback.rules')}</p>
       {data?.profile && (
-        <section className="card">
-          <h2>{data.profile.name}</h2>
-          <p>{data.profile.headline}</p>
+        <section className="card" data-testid="preview-profile">
+          <div className="pf-profile-head">
+            {avatarHash && <Thumbnail hash={avatarHash} alt={t('avatar.label')} className="pf-avatar" />}
+            <div>
+              <h2>{data.profile.name}</h2>
+              <p>{data.profile.headline}</p>
+            </div>
+          </div>
           <p className="pf-text">{data.profile.bio}</p>
           {note(data.profile.shownLocale, data.profile.reason)}
         </section>
@@ -458,6 +598,15 @@ const PreviewTab = () => {
           <h2>{item.title}</h2>
           {item.role && <p className="muted">{item.role}</p>}
           <p className="pf-text">{item.description}</p>
+          {item.links.length > 0 && (
+            <ul className="pf-preview-links">
+              {item.links.map((link) => (
+                <li key={link}>
+                  <ExternalLink href={link} />
+                </li>
+              ))}
+            </ul>
+          )}
           {note(item.shownLocale, item.reason)}
         </article>
       ))}
@@ -481,6 +630,7 @@ export const PortfolioRoute = () => {
         </div>
       </header>
       <div className="pane-scroller">
+        <DownloadBanner />
         {tab === 'items' && <ItemsTab />}
         {tab === 'languages' && <LanguagesTab />}
         {tab === 'profile' && <ProfileEditor />}

@@ -4,8 +4,10 @@ import type { ProfileView, SaveProfileInput } from '../../../../shared/contract/
 import { describeVariant, profileTextFields } from '../../../../shared/domain/portfolio';
 import { locales } from '../../../../shared/i18n/locales';
 import { languageLevels } from '../../../../shared/platform/records';
+import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { useClient } from '../../app/client-context';
-import { useProfile } from './use-portfolio';
+import { SyncFailure, Thumbnail } from './portfolio-parts';
+import { cropSquare, readImageProblem, toBase64, useProfile } from './use-portfolio';
 
 type ProfileDraft = Omit<SaveProfileInput, 'variants'> & { variants: NonNullable<SaveProfileInput['variants']> };
 
@@ -18,6 +20,7 @@ const toDraft = (profile: ProfileView | null, locale: string): ProfileDraft => (
   skills: profile?.skills ?? [],
   languages: profile?.languages ?? [],
   defaultLocale: profile?.defaultLocale ?? locale,
+  avatarHash: profile?.avatarHash ?? null,
   variants: profile?.variants.length
     ? profile.variants.map(({ locale: tag, headline, bio, sourceLocale }) => ({ locale: tag, headline, bio, sourceLocale }))
     : [{ locale, headline: '', bio: '', sourceLocale: null }],
@@ -29,6 +32,7 @@ const ProfileForm = ({ profile }: { profile: ProfileView | null }) => {
   const [draft, setDraft] = useState(() => toDraft(profile, i18n.language));
   const [locale, setLocale] = useState(draft.defaultLocale);
   const [saved, setSaved] = useState<'idle' | 'saved' | 'failed'>('idle');
+  const [avatarProblem, setAvatarProblem] = useState<string | null>(null);
   const variant = draft.variants.find((candidate) => candidate.locale === locale);
   const tracked = (profile?.variants ?? []).map((candidate) => ({ ...candidate, fields: { headline: candidate.headline, bio: candidate.bio } }));
   const setText = (field: 'headline' | 'bio', value: string): void =>
@@ -44,8 +48,44 @@ const ProfileForm = ({ profile }: { profile: ProfileView | null }) => {
       setSaved('failed');
     }
   };
+  // The picture is cropped to its middle square and scaled down here, then imported like any image.
+  const pickAvatar = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    const square = file.size <= maxUploadBytes ? await cropSquare(file) : null;
+    if (!square) {
+      setAvatarProblem(t(file.size > maxUploadBytes ? 'imageError.image_too_large' : 'imageError.image_not_supported', { name: file.name }));
+      return;
+    }
+    try {
+      const image = await client.portfolio.importImage({ name: file.name, base64: toBase64(square) });
+      setDraft((previous) => ({ ...previous, avatarHash: image.hash }));
+      setAvatarProblem(null);
+    } catch (error) {
+      setAvatarProblem(t(`imageError.${readImageProblem(error) ?? 'image_not_supported'}`, { name: file.name }));
+    }
+  };
   return (
     <form className="pf-editor card" aria-label={t('profileLabel')} onSubmit={(event) => (event.preventDefault(), void save())}>
+      <div className="pf-avatar-row" data-testid="avatar">
+        {draft.avatarHash ? <Thumbnail hash={draft.avatarHash} alt={t('avatar.label')} className="pf-avatar" /> : <span className="pf-avatar pf-thumb-empty" />}
+        <div className="pf-avatar-actions">
+          <label className="pf-pick">
+            {t('avatar.choose')}
+            <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" data-testid="avatar-input" onChange={(event) => void pickAvatar(event.target.files?.[0])} />
+          </label>
+          {draft.avatarHash && (
+            <button type="button" className="secondary" onClick={() => setDraft((previous) => ({ ...previous, avatarHash: null }))}>
+              {t('avatar.remove')}
+            </button>
+          )}
+          <span className="field-hint">{t('avatar.hint')}</span>
+          {avatarProblem && (
+            <p className="pf-note pf-status-missing" role="alert">
+              {avatarProblem}
+            </p>
+          )}
+        </div>
+      </div>
       <label className="field">
         <span className="field-label">{t('profile.name')}</span>
         <input value={draft.name} onChange={(event) => setDraft((previous) => ({ ...previous, name: event.target.value }))} />
@@ -183,6 +223,7 @@ const ProfileForm = ({ profile }: { profile: ProfileView | null }) => {
         </>
       )}
       {!profile?.userId && <p className="field-hint">{t('profile.localOnly')}</p>}
+      {profile?.syncError && <SyncFailure reason={profile.syncError} onRetry={() => void client.portfolio.retryProfile({})} />}
       {saved === 'saved' && <p className="field-hint">{t('profile.saved')}</p>}
       {saved === 'failed' && <p role="alert">{t('editor.saveFailed')}</p>}
       <div className="toolbar">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Completeness, PortfolioItemView, PortfolioPreview, ProfileView } from '../../../../shared/contract/portfolio';
+import type { Completeness, ImageDownloadProgress, PortfolioItemView, PortfolioPreview, ProfileView } from '../../../../shared/contract/portfolio';
 import { useClient } from '../../app/client-context';
 
 /** Loads something from the portfolio contract and reloads it whenever the portfolio changes. */
@@ -62,27 +62,113 @@ const makeThumbnail = (dataUrl: string, max = 240): Promise<string> =>
     image.src = dataUrl;
   });
 
-// Images never change under a hash: one fetch (and one thumbnail) per hash for the life of the window.
-const imageCache = new Map<string, Promise<string | null>>();
+/** An image as a list or the preview can show it: drawn, on its way from the platform, or failed there. */
+export type ShownImage =
+  | { kind: 'loading' }
+  | { kind: 'ready'; url: string }
+  | { kind: 'downloading' }
+  | { kind: 'failed'; problem: string; reason: string | null }
+  | { kind: 'missing' };
 
-/** A thumbnail of an image the workspace holds, as a data: URL (null while loading or when only the platform has it). */
-export const useImage = (hash: string): string | null => {
+// Images never change under a hash: one fetch (and one thumbnail) per hash for the life of the window. Only
+// drawn images are kept; one still on its way is asked again when the portfolio or the downloads change.
+const imageCache = new Map<string, Promise<ShownImage>>();
+
+/**
+ * A thumbnail of an image, as a data: URL made from what the core sends: the renderer never loads anything
+ * remote, an image only the platform holds is downloaded by the core and shows its state meanwhile.
+ */
+export const useImage = (hash: string, max = 240): ShownImage => {
   const client = useClient();
-  const [url, setUrl] = useState<{ hash: string; url: string | null } | null>(null);
+  const [shown, setShown] = useState<{ hash: string; image: ShownImage } | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const again = (): void => setTick((count) => count + 1);
+    const stopChanged = client.on('portfolioChanged', again);
+    const stopDownloads = client.on('imageDownloadsChanged', again);
+    return () => {
+      stopChanged();
+      stopDownloads();
+    };
+  }, [client]);
   useEffect(() => {
     let live = true;
-    let pending = imageCache.get(hash);
+    const key = `${hash}:${max}`;
+    let pending = imageCache.get(key);
     if (!pending) {
-      pending = client.portfolio.getImage({ hash }).then((image) => (image ? makeThumbnail(image.dataUrl) : null), () => null);
-      imageCache.set(hash, pending);
+      pending = client.portfolio.getImage({ hash }).then(
+        async (image): Promise<ShownImage> => {
+          switch (image.state) {
+            case 'local':
+              return { kind: 'ready', url: await makeThumbnail(image.dataUrl, max) };
+            case 'failed':
+              return { kind: 'failed', problem: image.problem, reason: image.reason };
+            default:
+              return { kind: image.state };
+          }
+        },
+        (): ShownImage => ({ kind: 'missing' }),
+      );
+      imageCache.set(key, pending);
     }
-    void pending.then((dataUrl) => live && setUrl({ hash, url: dataUrl }));
+    void pending.then((image) => {
+      if (image.kind !== 'ready') imageCache.delete(key);
+      if (live) setShown({ hash, image });
+    });
     return () => {
       live = false;
     };
-  }, [client, hash]);
-  return url?.hash === hash ? url.url : null;
+  }, [client, hash, max, tick]);
+  return shown?.hash === hash ? shown.image : { kind: 'loading' };
 };
+
+/** Progress of the core's download of images only the platform holds. */
+export const useImageDownloads = (): ImageDownloadProgress | null => {
+  const client = useClient();
+  const [progress, setProgress] = useState<ImageDownloadProgress | null>(null);
+  useEffect(() => {
+    let live = true;
+    client.portfolio.getImageDownloads({}).then(
+      (value) => live && setProgress(value),
+      () => undefined,
+    );
+    const stop = client.on('imageDownloadsChanged', (value) => setProgress(value));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [client]);
+  return progress;
+};
+
+/**
+ * A square picture (an avatar): the middle of the image, at most `size` pixels a side, drawn locally and
+ * encoded as PNG; null when the browser cannot draw the file.
+ */
+export const cropSquare = (file: Blob, size = 400): Promise<Uint8Array | null> =>
+  new Promise((resolve) => {
+    const url = URL.createObjectURL(file);
+    const image = new Image();
+    const done = (value: Uint8Array | null): void => {
+      URL.revokeObjectURL(url);
+      resolve(value);
+    };
+    image.onload = () => {
+      const side = Math.min(image.naturalWidth, image.naturalHeight);
+      const context = side > 0 ? document.createElement('canvas').getContext('2d') : null;
+      if (!context) return done(null);
+      const target = Math.min(size, side);
+      context.canvas.width = target;
+      context.canvas.height = target;
+      context.drawImage(image, (image.naturalWidth - side) / 2, (image.naturalHeight - side) / 2, side, side, 0, 0, target, target);
+      context.canvas.toBlob((blob) => {
+        if (!blob) return done(null);
+        void blob.arrayBuffer().then((buffer) => done(new Uint8Array(buffer)), () => done(null));
+      }, 'image/png');
+    };
+    image.onerror = () => done(null);
+    image.src = url;
+  });
 
 /** Bytes to base64 in slices, so a 10 MiB image does not overflow the argument list. */
 export const toBase64 = (bytes: Uint8Array): string => {

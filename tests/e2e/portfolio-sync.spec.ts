@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { startPlatformServer, type PlatformServer } from '../platform/server';
+import { AppPage } from './pages/app-page';
+import { PortfolioPage, pngFile } from './pages/portfolio-page';
+import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+
+const stops: (() => Promise<void>)[] = [];
+test.afterEach(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop();
+});
+
+const startPlatform = async (): Promise<PlatformServer> => {
+  const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000 });
+  stops.push(() => platform.close());
+  return platform;
+};
+
+const startHost = async (platformUrl: string): Promise<RunningWebHost> => {
+  const host = await startWebHostProcess(['--platform', platformUrl]);
+  stops.push(() => host.stop());
+  return host;
+};
+
+/** The platform behind a proxy that refuses the first image upload with 413 and the platform's kind of answer. */
+const startRefusingProxy = async (target: string): Promise<string> => {
+  let refused = false;
+  const proxy: Server = createServer((incoming, outgoing) => {
+    if (!refused && incoming.method === 'POST' && incoming.url?.startsWith('/v1/uploads')) {
+      refused = true;
+      incoming.resume();
+      outgoing.writeHead(413, { 'content-type': 'application/json' });
+      outgoing.end(JSON.stringify({ error: 'payload_too_large', message: 'Storage quota of this account is used up.' }));
+      return;
+    }
+    const forward = httpRequest(new URL(incoming.url ?? '/', target), { method: incoming.method, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    forward.on('error', () => outgoing.destroy());
+    incoming.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  stops.push(
+    () =>
+      new Promise<void>((resolve) => {
+        proxy.closeAllConnections();
+        proxy.close(() => resolve());
+      }),
+  );
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+};
+
+test('a profile written before the first sync survives it; images only the platform holds arrive, or say why not, with a retry', async ({ page }) => {
+  test.setTimeout(90_000);
+  const platform = await startPlatform();
+  const [first, second] = platform.store.db
+    .prepare("SELECT id FROM records WHERE type = 'portfolio_item' AND owner = ? AND deleted = 0 ORDER BY id LIMIT 2")
+    .all(platform.users.demo.id) as { id: string }[];
+  // One item shows an image the platform holds; the other one the platform has lost.
+  const photo = pngFile('photo.png', 2, 600, 300);
+  const photoHash = createHash('sha256').update(photo.buffer).digest('hex');
+  platform.store.saveUpload(photoHash, 'image/png', photo.buffer);
+  const lost = pngFile('lost.png', 3);
+  const lostHash = createHash('sha256').update(lost.buffer).digest('hex');
+  platform.actors.edit('portfolio_item', first!.id, { image_ids: [photoHash], position: 0 });
+  platform.actors.edit('portfolio_item', second!.id, { image_ids: [lostHash], position: 1 });
+
+  const host = await startHost(platform.url);
+  const app = new AppPage(page);
+  const portfolio = new PortfolioPage(page);
+  await app.open(host.url);
+  await app.goTo('portfolio');
+
+  // Offline, never synced: the profile says what will happen to an edit, and keeps it.
+  await portfolio.tab(/^Profile$/).click();
+  await expect(portfolio.profileForm).toContainText('what you save here is kept');
+  await portfolio.profileForm.getByLabel('Name').fill('Giulia Bianchi');
+  await portfolio.profileForm.getByLabel('Headline').fill('Labels and websites for wineries');
+  await portfolio.profileForm.getByRole('button', { name: 'Save' }).click();
+  await expect(portfolio.profileForm).toContainText('Saved.');
+
+  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.goTo('portfolio');
+
+  await expect(portfolio.rows.nth(0).locator('img.pf-thumb')).toBeVisible();
+  // The photo came through the core, drawn as a thumbnail: never loaded from the platform by the page.
+  await expect.poll(async () => PortfolioPage.naturalSize(portfolio.rows.nth(0).locator('img.pf-thumb'))).toEqual({ width: 240, height: 120 });
+  await expect(portfolio.rows.nth(1).getByTestId('image-failed')).toContainText('Not on the platform');
+  await expect(page.getByTestId('image-downloads')).toContainText('1 image could not be brought from the platform.');
+  await app.screenshot('portfolio-download-failed-en');
+
+  platform.store.saveUpload(lostHash, 'image/png', lost.buffer);
+  await portfolio.rows.nth(1).getByRole('button', { name: 'Try again' }).click();
+  await expect(portfolio.rows.nth(1).locator('img.pf-thumb')).toBeVisible();
+  await expect(page.getByTestId('image-downloads')).toHaveCount(0);
+
+  // The offline edit is still there, and the platform has it.
+  await portfolio.tab(/^Profile$/).click();
+  await expect(portfolio.profileForm.getByLabel('Name')).toHaveValue('Giulia Bianchi');
+  await expect.poll(() => (platform.store.getRecord('profile', platform.users.demo.id)?.data as { name?: string } | undefined)?.name).toBe('Giulia Bianchi');
+
+  // Another image goes missing on the platform; the live feed brings the change, the download fails again.
+  await app.chooseLanguage('it');
+  await app.goTo('portfolio');
+  platform.actors.edit('portfolio_item', second!.id, { image_ids: [createHash('sha256').update('gone').digest('hex')] });
+  await expect(portfolio.rows.nth(1).getByTestId('image-failed')).toContainText('Non sulla piattaforma');
+  await expect(page.getByTestId('image-downloads')).toContainText('1 immagine non è arrivata dalla piattaforma.');
+  await app.screenshot('portfolio-download-failed-it');
+});
+
+test('an image upload the platform refuses leaves the item here, failed with the reason, until it is sent again', async ({ page }) => {
+  const platform = await startPlatform();
+  const host = await startHost(await startRefusingProxy(platform.url));
+  const app = new AppPage(page);
+  const portfolio = new PortfolioPage(page);
+  await app.open(host.url);
+  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.goTo('portfolio');
+  const before = await portfolio.rows.count();
+
+  await portfolio.newItem();
+  await portfolio.fill('title', 'Labels for a winery');
+  await page.getByTestId('image-input').setInputFiles([pngFile('labels.png', 4)]);
+  await expect(portfolio.editor.locator('img.pf-thumb')).toHaveCount(1);
+  await portfolio.save();
+  await expect(portfolio.rows).toHaveCount(before + 1);
+  const row = portfolio.rows.filter({ hasText: 'Labels for a winery' });
+  await expect(row.getByTestId('sync-failure')).toContainText('Not sent: Storage quota of this account is used up.');
+  await app.screenshot('portfolio-upload-refused-en');
+
+  await app.chooseLanguage('it');
+  await app.goTo('portfolio');
+  await expect(row.getByTestId('sync-failure')).toContainText('Non inviato: Storage quota of this account is used up.');
+  await app.screenshot('portfolio-upload-refused-it');
+  await row.getByRole('button', { name: 'Invia di nuovo' }).click();
+  await expect(row.getByTestId('sync-failure')).toHaveCount(0);
+  await expect(row).not.toContainText('in attesa');
+  await expect
+    .poll(() => platform.store.db.prepare("SELECT count(*) AS n FROM records WHERE type = 'portfolio_item' AND deleted = 0 AND data LIKE '%Labels for a winery%'").get())
+    .toEqual({ n: 1 });
+});
