@@ -24,9 +24,14 @@ const startHost = async (platformUrl: string): Promise<RunningWebHost> => {
   return host;
 };
 
-/** The platform behind a proxy that refuses the first image upload with 413 and the platform's kind of answer. */
-const startRefusingProxy = async (target: string): Promise<string> => {
-  let refused = false;
+/**
+ * The platform behind a proxy: it may refuse the first image upload with 413 and the platform's kind of answer,
+ * and hold image downloads until `release` (so their progress can be seen).
+ */
+const startProxy = async (target: string, options: { refuseFirstUpload?: boolean; holdDownloads?: boolean }): Promise<{ url: string; release: () => void }> => {
+  let refused = !options.refuseFirstUpload;
+  let release: () => void = () => undefined;
+  const released = options.holdDownloads ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
   const proxy: Server = createServer((incoming, outgoing) => {
     if (!refused && incoming.method === 'POST' && incoming.url?.startsWith('/v1/uploads')) {
       refused = true;
@@ -35,22 +40,27 @@ const startRefusingProxy = async (target: string): Promise<string> => {
       outgoing.end(JSON.stringify({ error: 'payload_too_large', message: 'Storage quota of this account is used up.' }));
       return;
     }
-    const forward = httpRequest(new URL(incoming.url ?? '/', target), { method: incoming.method, headers: incoming.headers }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
-    forward.on('error', () => outgoing.destroy());
-    incoming.pipe(forward);
+    const forward = async (): Promise<void> => {
+      if (incoming.method === 'GET' && incoming.url?.startsWith('/v1/uploads/')) await released;
+      const request = httpRequest(new URL(incoming.url ?? '/', target), { method: incoming.method, headers: incoming.headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
+      request.on('error', () => outgoing.destroy());
+      incoming.pipe(request);
+    };
+    void forward();
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   stops.push(
     () =>
       new Promise<void>((resolve) => {
+        release();
         proxy.closeAllConnections();
         proxy.close(() => resolve());
       }),
   );
-  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, release };
 };
 
 test('a profile written before the first sync survives it; images only the platform holds arrive, or say why not, with a retry', async ({ page }) => {
@@ -68,7 +78,8 @@ test('a profile written before the first sync survives it; images only the platf
   platform.actors.edit('portfolio_item', first!.id, { image_ids: [photoHash], position: 0 });
   platform.actors.edit('portfolio_item', second!.id, { image_ids: [lostHash], position: 1 });
 
-  const host = await startHost(platform.url);
+  const proxy = await startProxy(platform.url, { holdDownloads: true });
+  const host = await startHost(proxy.url);
   const app = new AppPage(page);
   const portfolio = new PortfolioPage(page);
   await app.open(host.url);
@@ -86,6 +97,11 @@ test('a profile written before the first sync survives it; images only the platf
   await expect(app.syncIndicator()).toHaveText(/Synced/);
   await app.goTo('portfolio');
 
+  // The items are here at once; their images are on their way, and the screen says how far they have come.
+  await expect(page.getByTestId('image-downloads')).toContainText('Bringing images from the platform: 0 of 2');
+  await expect(portfolio.rows.nth(0).getByTestId('image-placeholder')).toContainText('On its way');
+  await app.screenshot('portfolio-downloading-en');
+  proxy.release();
   await expect(portfolio.rows.nth(0).locator('img.pf-thumb')).toBeVisible();
   // The photo came through the core, drawn as a thumbnail: never loaded from the platform by the page.
   await expect.poll(async () => PortfolioPage.naturalSize(portfolio.rows.nth(0).locator('img.pf-thumb'))).toEqual({ width: 240, height: 120 });
@@ -114,7 +130,7 @@ test('a profile written before the first sync survives it; images only the platf
 
 test('an image upload the platform refuses leaves the item here, failed with the reason, until it is sent again', async ({ page }) => {
   const platform = await startPlatform();
-  const host = await startHost(await startRefusingProxy(platform.url));
+  const host = await startHost((await startProxy(platform.url, { refuseFirstUpload: true })).url);
   const app = new AppPage(page);
   const portfolio = new PortfolioPage(page);
   await app.open(host.url);

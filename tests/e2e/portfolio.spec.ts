@@ -112,6 +112,7 @@ test('an item with two images written in Italian, translated to English, reorder
   await expect(portfolio.links.first().getByRole('button', { name: 'Modifica il link 1' })).toBeVisible();
   await portfolio.addLink('ftp://cantina.example');
   await expect(portfolio.editor.getByTestId('link-problem')).toHaveText('Si possono collegare solo indirizzi web (http o https).');
+  await portfolio.editor.getByTestId('link-problem').scrollIntoViewIfNeeded();
   await app.screenshot('portfolio-items-it');
   await portfolio.tab(/^Lingue$/).click();
   await expect(page.getByTestId('completeness')).toContainText('Incompleto');
