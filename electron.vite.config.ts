@@ -22,6 +22,8 @@ export default defineConfig(({ command }) => {
             index: fromRoot('./electron/main/index.ts'),
             // The core's utility-process entry, forked by the main process as out/main/core.js.
             core: fromRoot('./electron/core/utility-entry.ts'),
+            // The core's feed parser thread for first syncs (electron/core/sync/feed-parser.ts finds it here).
+            'feed-parser-worker': fromRoot('./electron/core/sync/feed-parser-worker.ts'),
           },
           external: ['better-sqlite3'],
         },

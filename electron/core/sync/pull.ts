@@ -1,9 +1,9 @@
-import { changesEnvelopePageSchema, parseChange } from '../../../shared/platform/changes';
 import type { RecordType } from '../../../shared/platform/records';
 import type { WritableDB } from '../db/database';
-import { applyRecord, removeRecord } from '../db/repositories/platform-records-repository';
+import { prepareRecordUpsert, removeRecord, type RowValue } from '../db/repositories/platform-records-repository';
 import {
   checkpointBetweenPages,
+  finishBulkLoad,
   isFullTextRebuildOwed,
   pauseFullTextIndexing,
   resumeFullTextIndexing,
@@ -12,8 +12,10 @@ import { hasUnsentWrites } from '../db/repositories/outbox-repository';
 import { hasProfileLocalEdits } from '../db/repositories/portfolio-repository';
 import { hasLocalEdits } from '../db/repositories/proposals-repository';
 import { adoptPulledProfile } from '../portfolio/portfolio-writes';
-import { quarantineRecord, releaseQuarantined } from '../db/repositories/quarantine-repository';
+import { countQuarantine, quarantineRecord, releaseQuarantined } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
+import { editableTypes, type FeedItem, type FeedPage } from './feed-page';
+import { createInlineParser, createWorkerParser, type FeedParser } from './feed-parser';
 import type { PlatformClient, PlatformResult } from './platform-client';
 import { backoffDelay } from './retry-policy';
 
@@ -21,9 +23,9 @@ export type PullProgress = {
   applied: number;
   quarantined: number;
   pages: number;
-  /** How long the longest page transaction held the writer: reads wait at most this long. */
+  /** How long the longest write transaction held the writer: reads wait at most this long. */
   maxTransactionMs: number;
-  /** Every page transaction's duration, for percentiles in benchmarks. */
+  /** Every write transaction's duration, for percentiles in benchmarks. */
   transactionMs: number[];
 };
 
@@ -31,16 +33,121 @@ export type PullOutcome =
   | { kind: 'done'; progress: PullProgress }
   | Exclude<PlatformResult, { kind: 'ok' } | { kind: 'conflict' }>;
 
-/** Records the user edits in Bottega (proposals, portfolio, profile); the rest only the platform writes. */
-const editableTypes = new Set<RecordType>(['proposal', 'portfolio_item', 'profile']);
+/** A first load fetches the platform's largest pages; later pulls only what changed, in ordinary pages. */
+const pageLimit = (bulk: boolean): number => (bulk ? 1000 : 200);
+/** The most a write transaction may take before it commits and lets reads and RPC calls in. */
+const transactionBudgetMs = 12;
+/** A page of a first load is at most a few hundred kilobytes: a few of them read ahead bound the memory. */
+const readAhead = 2;
+const maxPageBytes = 64 * 1024 * 1024;
 
-/** First syncs fetch big pages; later ones only what changed, in ordinary pages. */
-const pageLimit = (cursor: string | null): number => (cursor === null ? 500 : 200);
+type Read = { kind: 'page'; page: Extract<FeedPage, { ok: true }> } | { kind: 'stop'; outcome: PullOutcome } | { kind: 'error'; error: unknown };
+type Fetched = { parsed: Promise<FeedPage>; expected: { cursor: string; hasMore: boolean } | null } | Exclude<Read, { kind: 'page' }>;
+
+const tailCursor = /"next_cursor":"([^"\\]{1,200})","has_more":(true|false)\}\s*$/;
 
 /**
- * Pulls the change feed page by page. Each page is applied in one transaction together with its cursor,
- * so a crash resumes exactly where it stopped and nothing applies twice. Records that fail validation go
- * to quarantine with the reason; the rest of the page applies.
+ * Where a page says the feed goes on, read from its last bytes before the page is parsed, so the next page
+ * can be asked for at once. Only a hint: the parsed page must agree, or the pull stops and starts again.
+ */
+const peekNextCursor = (bytes: Uint8Array): { cursor: string; hasMore: boolean } | null => {
+  const match = tailCursor.exec(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', Math.max(0, bytes.byteLength - 400)));
+  return match ? { cursor: match[1]!, hasMore: match[2] === 'true' } : null;
+};
+
+/**
+ * Reads pages ahead of the writer: each page is asked for as soon as the previous one's cursor is known (read
+ * from its tail, checked once it is parsed) and parsed in the worker during a first load, so the network, the
+ * platform and the parsing of the next pages overlap the writing of this one. Stops at the last page, at the
+ * first failure, or when closed.
+ */
+const readPagesAhead = (options: {
+  client: PlatformClient;
+  parser: FeedParser;
+  cursor: string | null;
+  depth: number;
+  pageSize: number;
+  signal: AbortSignal | undefined;
+}): { next(): Promise<Read>; close(): void } => {
+  const buffer: Fetched[] = [];
+  let consumer: ((fetched: Fetched) => void) | null = null;
+  let producer: (() => void) | null = null;
+  let closed = false;
+  const deliver = (fetched: Fetched): void => {
+    if (consumer) {
+      const waiting = consumer;
+      consumer = null;
+      waiting(fetched);
+    } else buffer.push(fetched);
+  };
+
+  void (async () => {
+    let cursor = options.cursor;
+    const seen = new Set<string>();
+    try {
+      for (;;) {
+        while (buffer.length >= options.depth && !closed) await new Promise<void>((resolve) => (producer = resolve));
+        if (closed) return;
+        const result = await options.client.send({
+          method: 'GET',
+          path: '/v1/changes',
+          query: { cursor: cursor ?? undefined, limit: options.pageSize },
+          accept: 'bytes',
+          maxBytes: maxPageBytes,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        if (closed) return;
+        if (result.kind === 'conflict') return deliver({ kind: 'stop', outcome: { kind: 'rejected', status: 409, error: null, reason: 'unexpected conflict' } });
+        if (result.kind !== 'ok') return deliver({ kind: 'stop', outcome: result });
+        const bytes = result.body as Uint8Array;
+        const expected = peekNextCursor(bytes);
+        const parsed = options.parser.parse(bytes);
+        deliver({ parsed, expected });
+        // Without a readable tail, the next page waits for this one's parse.
+        const next = expected ?? (await parsed.then((page) => (page.ok ? { cursor: page.nextCursor, hasMore: page.hasMore } : null)));
+        if (!next?.hasMore || closed) return;
+        // A feed that hands back a cursor already seen in this pull would loop forever: stop and try later.
+        if (next.cursor === cursor || seen.has(next.cursor)) {
+          return deliver({ kind: 'stop', outcome: { kind: 'retry', delayMs: backoffDelay(3), reason: 'the feed repeated a page' } });
+        }
+        seen.add(next.cursor);
+        cursor = next.cursor;
+      }
+    } catch (error) {
+      if (!closed) deliver({ kind: 'error', error });
+    }
+  })();
+
+  return {
+    next: async () => {
+      const fetched = buffer.shift() ?? (await new Promise<Fetched>((resolve) => (consumer = resolve)));
+      if (producer) {
+        const waiting = producer;
+        producer = null;
+        waiting();
+      }
+      if ('kind' in fetched) return fetched;
+      const page = await fetched.parsed;
+      // An HTML page with status 200, a cut-off body or a page of another shape: not data, try again later.
+      if (!page.ok) return { kind: 'stop', outcome: { kind: 'retry', delayMs: backoffDelay(1), reason: page.reason } };
+      if (fetched.expected && (fetched.expected.cursor !== page.nextCursor || fetched.expected.hasMore !== page.hasMore)) {
+        return { kind: 'stop', outcome: { kind: 'retry', delayMs: backoffDelay(0), reason: 'a page whose cursor was misread' } };
+      }
+      return { kind: 'page', page };
+    },
+    close: () => {
+      closed = true;
+      producer?.();
+    },
+  };
+};
+
+/**
+ * Pulls the change feed page by page. A page is written in transactions of at most a few milliseconds, the
+ * cursor in the same transaction as the page's last changes, so a crash resumes where it stopped: an
+ * interrupted page is fetched again and its changes already written are no-ops (upserts and deletes are
+ * guarded by version, quarantine entries replace their record's earlier one). Records that fail validation
+ * go to quarantine with the reason; the rest of the page applies.
  */
 export const pullChanges = async (options: {
   db: WritableDB;
@@ -51,96 +158,125 @@ export const pullChanges = async (options: {
   /** Overrides the page size (tests that want many small transactions). */
   pageSize?: number;
 }): Promise<PullOutcome> => {
-  const { db, client } = options;
+  const { db } = options;
   const now = options.now ?? (() => new Date());
   const progress: PullProgress = { applied: 0, quarantined: 0, pages: 0, maxTransactionMs: 0, transactionMs: [] };
-  const seen = new Set<string>();
-  const fetchPage = (cursor: string | null) => {
-    const request = client.send({
-      method: 'GET',
-      path: '/v1/changes',
-      query: { cursor: cursor ?? undefined, limit: options.pageSize ?? pageLimit(cursor) },
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    // A prefetch abandoned by an early return must not surface as an unhandled rejection.
-    request.catch(() => undefined);
-    return request;
-  };
 
-  let cursor = readSyncValue(db, 'cursor');
+  const cursor = readSyncValue(db, 'cursor');
   // An empty workspace is about to receive everything: build the search indexes once, after the load.
   if (cursor === null && !isFullTextRebuildOwed(db)) pauseFullTextIndexing(db);
-  let next = fetchPage(cursor);
-
-  for (;;) {
-    const result = await next;
-    if (options.signal?.aborted) throw new Error('pull stopped');
-    if (result.kind === 'conflict') return { kind: 'rejected', status: 409, error: null, reason: 'unexpected conflict' };
-    if (result.kind !== 'ok') return result;
-
-    const page = changesEnvelopePageSchema.safeParse(result.body);
-    if (!page.success) return { kind: 'retry', delayMs: backoffDelay(progress.pages), reason: 'a changes page that is not one' };
-    // A feed that hands back a cursor already seen in this pull would loop forever: stop and try later.
-    if (page.data.has_more && (page.data.next_cursor === cursor || seen.has(page.data.next_cursor))) {
-      return { kind: 'retry', delayMs: backoffDelay(3), reason: 'the feed repeated a page' };
+  // A first load, fresh or resumed after a crash: everything it writes is the platform's and can be fetched again.
+  const bulk = isFullTextRebuildOwed(db);
+  const parser = bulk ? createWorkerParser({ databaseFile: db.name }) : createInlineParser();
+  const pages = readPagesAhead({
+    client: options.client,
+    parser,
+    cursor,
+    depth: bulk ? readAhead : 1,
+    pageSize: options.pageSize ?? pageLimit(bulk),
+    signal: options.signal,
+  });
+  const checkpoint = async (): Promise<void> => {
+    if (!(await parser.checkpoint())) checkpointBetweenPages(db);
+  };
+  const upserts = new Map<string, ReturnType<typeof prepareRecordUpsert>>();
+  const upsertFor = (type: RecordType, columns: string[]): ReturnType<typeof prepareRecordUpsert> => {
+    const key = `${type}:${columns.join(',')}`;
+    let upsert = upserts.get(key);
+    if (!upsert) {
+      upsert = prepareRecordUpsert(db, type, columns);
+      upserts.set(key, upsert);
     }
-    seen.add(page.data.next_cursor);
-    // Ask for the next page now: the platform prepares it while this one is written.
-    if (page.data.has_more) next = fetchPage(page.data.next_cursor);
+    return upsert;
+  };
 
-    const fetchedAt = now().toISOString();
-    const transactionStart = performance.now();
-    db.transaction(() => {
-      for (const envelope of page.data.changes) {
-        const parsed = parseChange(envelope);
-        if (!parsed.ok) {
-          quarantineRecord(db, {
-            type: envelope.type,
-            recordId: envelope.id,
-            reason: parsed.reason,
-            raw: envelope,
-            receivedAt: fetchedAt,
-          });
+  try {
+    for (;;) {
+      const read = await pages.next();
+      if (options.signal?.aborted) throw new Error('pull stopped');
+      if (read.kind === 'error') throw read.error;
+      if (read.kind === 'stop') return read.outcome;
+      const { page } = read;
+
+      const fetchedAt = now().toISOString();
+      const writers = new Map<RecordType, (values: readonly RowValue[], record: never, fetchedAt: string) => boolean>();
+      for (const [type, columns] of Object.entries(page.columns) as [RecordType, string[]][]) writers.set(type, upsertFor(type, columns));
+      let quarantineHolds = countQuarantine(db) > 0;
+      const apply = (item: FeedItem): void => {
+        if (item.op === 'invalid') {
+          quarantineRecord(db, { type: item.type, recordId: item.id, reason: item.reason, raw: item.envelope, receivedAt: fetchedAt });
+          quarantineHolds = true;
           progress.quarantined++;
-          continue;
+          return;
         }
-        const change = parsed.change;
         // A profile edited before this workspace ever synced: the pull teaches it its account and version and
         // queues the edit against that version, instead of replacing it.
-        if (change.type === 'profile' && change.op === 'upsert' && hasProfileLocalEdits(db)) {
-          adoptPulledProfile(db, change.data, fetchedAt, now());
+        if (item.op === 'upsert' && item.type === 'profile' && item.record && hasProfileLocalEdits(db)) {
+          adoptPulledProfile(db, item.record as never, fetchedAt, now());
           progress.applied++;
-          continue;
+          return;
         }
         // The user's unsent edit wins locally until its push settles: it carries its base version, so the
         // platform answers 409 with this newer record, and the user chooses. Nothing is overwritten silently.
         if (
-          editableTypes.has(change.type) &&
-          (hasUnsentWrites(db, change.type, change.id) || (change.type === 'proposal' && hasLocalEdits(db, change.id)))
+          editableTypes.has(item.type) &&
+          (hasUnsentWrites(db, item.type, item.id) || (item.type === 'proposal' && hasLocalEdits(db, item.id)))
         ) {
           progress.applied++;
-          continue;
+          return;
         }
-        if (change.op === 'delete') removeRecord(db, change.type, change.id, change.version);
-        else applyRecord(db, change.type, change.data, fetchedAt);
-        releaseQuarantined(db, change.type, change.id);
+        if (item.op === 'delete') removeRecord(db, item.type, item.id, item.version);
+        else writers.get(item.type)!(item.values, item.record as never, fetchedAt);
+        if (quarantineHolds) releaseQuarantined(db, item.type, item.id);
         progress.applied++;
+      };
+
+      let index = 0;
+      for (let done = false; !done; ) {
+        const transactionStart = performance.now();
+        // During a first load, its transactions hold only platform records and the cursor, all of which the
+        // platform sends again: they commit without waiting for the disk (synchronous=NORMAL, still atomic and
+        // crash-safe in WAL mode). A power cut can lose only the last pages, and the cursor with them, so the
+        // next pull fetches them again. Everything the user writes (and the outbox) stays FULL.
+        if (bulk) db.pragma('synchronous = NORMAL');
+        try {
+          db.transaction(() => {
+            while (index < page.items.length) {
+              apply(page.items[index++]!);
+              if (index % 16 === 0 && performance.now() - transactionStart > transactionBudgetMs) break;
+            }
+            if (index === page.items.length) {
+              writeSyncValue(db, 'cursor', page.nextCursor);
+              done = true;
+            }
+          }).immediate();
+        } finally {
+          if (bulk) db.pragma('synchronous = FULL');
+        }
+        const transactionMs = performance.now() - transactionStart;
+        progress.transactionMs.push(transactionMs);
+        progress.maxTransactionMs = Math.max(progress.maxTransactionMs, transactionMs);
+        // Let other work (reads, RPC calls, the pages being read ahead) run between transactions.
+        if (!done || page.hasMore) await new Promise((resolve) => setImmediate(resolve));
+        if (options.signal?.aborted) throw new Error('pull stopped');
       }
-      writeSyncValue(db, 'cursor', page.data.next_cursor);
-    }).immediate();
-    const transactionMs = performance.now() - transactionStart;
-    progress.transactionMs.push(transactionMs);
-    progress.maxTransactionMs = Math.max(progress.maxTransactionMs, transactionMs);
-    progress.pages++;
-    if (progress.pages % 32 === 0 && isFullTextRebuildOwed(db)) checkpointBetweenPages(db);
-    options.onPage?.(progress);
-    cursor = page.data.next_cursor;
-    if (!page.data.has_more) {
-      if (isFullTextRebuildOwed(db)) resumeFullTextIndexing(db);
-      writeSyncValue(db, 'last_sync_at', now().toISOString());
-      return { kind: 'done', progress };
+      progress.pages++;
+      // The log grows by every page of a first load: copy it into the database file now and then, on the
+      // parser's thread when there is one (its own connection, a passive checkpoint: the writer goes on).
+      if (bulk && progress.pages % 16 === 0) void checkpoint();
+      options.onPage?.(progress);
+      if (!page.hasMore) {
+        if (isFullTextRebuildOwed(db)) {
+          resumeFullTextIndexing(db);
+          await checkpoint();
+          finishBulkLoad(db);
+        }
+        writeSyncValue(db, 'last_sync_at', now().toISOString());
+        return { kind: 'done', progress };
+      }
     }
-    // Let other work (reads, RPC calls) run between pages.
-    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    pages.close();
+    parser.close();
   }
 };

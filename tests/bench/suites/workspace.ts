@@ -23,7 +23,7 @@ import { openCore, workspaceFileName } from '../../../electron/core/core';
 import { openWritableDatabase } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
-import { pauseFullTextIndexing, resumeFullTextIndexing } from '../../../electron/core/db/repositories/fts-maintenance';
+import { finishBulkLoad, pauseFullTextIndexing, resumeFullTextIndexing } from '../../../electron/core/db/repositories/fts-maintenance';
 import { applyRecord } from '../../../electron/core/db/repositories/platform-records-repository';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { seedPlatform } from '../../platform/seed';
@@ -84,6 +84,7 @@ export const buildWorkspace = async (dataDir: string, scale: string): Promise<{ 
     }
   })();
   resumeFullTextIndexing(db);
+  finishBulkLoad(db);
   db.pragma('optimize');
   db.close();
   store.close();

@@ -40,7 +40,10 @@ export const pauseFullTextIndexing = (db: WritableDB): void => {
   db.pragma('wal_autocheckpoint = 0');
 };
 
-/** Builds every index from its table in one pass and puts the triggers back. */
+/**
+ * Builds every index from its table in one pass and puts the triggers back. Then call finishBulkLoad, after
+ * a checkpoint of its own if another connection can do it.
+ */
 export const resumeFullTextIndexing = (db: WritableDB): void => {
   db.transaction(() => {
     for (const [table, columns] of Object.entries(ftsIndexes)) {
@@ -49,6 +52,10 @@ export const resumeFullTextIndexing = (db: WritableDB): void => {
     }
     writeSyncValue(db, 'fts_rebuild_owed', null);
   }).immediate();
+};
+
+/** Back to ordinary checkpoints, the write-ahead log emptied and truncated (quick if it was copied already). */
+export const finishBulkLoad = (db: WritableDB): void => {
   db.pragma('wal_autocheckpoint = 1000');
   db.pragma('wal_checkpoint(TRUNCATE)');
 };

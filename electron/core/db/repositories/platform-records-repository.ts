@@ -153,6 +153,32 @@ const replaceVariants: { [T in RecordType]?: (db: WritableDB, record: RecordOf<T
   },
 };
 
+export type RowValue = Row[string];
+
+/** The platform record as its table's columns, `raw` (the text to keep as the record) last. Pure: no SQL. */
+export const toRecordRow = <T extends RecordType>(type: T, record: RecordOf<T>, raw: string): Row => ({
+  ...(rowMappers[type] as Mapper<T>)(record),
+  raw,
+});
+
+/**
+ * For a bulk load: one prepared version-guarded upsert for rows that all carry these columns (as toRecordRow
+ * made them), `fetched_at` appended. Returns whether the row changed. Call inside a transaction.
+ */
+export const prepareRecordUpsert = <T extends RecordType>(
+  db: WritableDB,
+  type: T,
+  columns: readonly string[],
+): ((values: readonly RowValue[], record: RecordOf<T> | null, fetchedAt: string) => boolean) => {
+  const statement = prepare(db, upsertByVersionSql(recordTables[type], [...columns, 'fetched_at']));
+  const variants = replaceVariants[type] as ((db: WritableDB, record: RecordOf<T>) => void) | undefined;
+  return (values, record, fetchedAt) => {
+    const changed = statement.run(...values, fetchedAt).changes > 0;
+    if (changed && variants && record) variants(db, record);
+    return changed;
+  };
+};
+
 /** Stores one platform record if it is newer than what the workspace holds. Call inside a transaction. */
 export const applyRecord = <T extends RecordType>(db: WritableDB, type: T, record: RecordOf<T>, fetchedAt: string): boolean => {
   const row = { ...(rowMappers[type] as Mapper<T>)(record), raw: toJson(record), fetched_at: fetchedAt };

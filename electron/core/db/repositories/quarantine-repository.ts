@@ -2,11 +2,16 @@ import { prepare, type ReadableDB, type WritableDB } from '../database';
 
 export type QuarantinedRecord = { id: number; type: string; recordId: string | null; reason: string; receivedAt: string };
 
-/** Keeps a record the platform sent that failed validation, with the reason; it is never applied. */
+/**
+ * Keeps a record the platform sent that failed validation, with the reason; it is never applied. It replaces
+ * the record's earlier entry: the list names each record once, and a page written again after a crash adds
+ * nothing.
+ */
 export const quarantineRecord = (
   db: WritableDB,
   entry: { type: string; recordId: string | null; reason: string; raw: unknown; receivedAt: string },
 ): void => {
+  if (entry.recordId !== null) prepare(db, 'DELETE FROM quarantine WHERE type = ? AND record_id = ?').run(entry.type, entry.recordId);
   prepare(db, 'INSERT INTO quarantine (type, record_id, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)').run(
     entry.type,
     entry.recordId,

@@ -18,6 +18,14 @@ export const upsertByVersion = (db: WritableDB, table: string, row: Row): boolea
   return prepare(db, sql).run(row).changes > 0;
 };
 
+/** The same upsert with positional parameters in the order of `columns`, for statements prepared once. */
+export const upsertByVersionSql = (table: string, columns: readonly string[]): string =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
+  `ON CONFLICT (id) DO UPDATE SET ${columns
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')} WHERE excluded.version > COALESCE(${table}.version, 0)`;
+
 /** A tombstone removes the record unless a newer version has already arrived. */
 export const deleteByVersion = (db: WritableDB, table: string, id: string, version: number): boolean =>
   prepare(db, `DELETE FROM ${table} WHERE id = ? AND version <= ?`).run(id, version).changes > 0;
