@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { changesEnvelopePageSchema } from '../../../shared/platform/changes';
-import type { RecordType } from '../../../shared/platform/records';
 import { contract } from '../../../shared/contract';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { createInProcessPair } from '../../../shared/rpc/transport';
@@ -19,7 +18,6 @@ import { openCore } from '../../../electron/core/core';
 import { openWritableDatabase } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
-import { applyRecord, removeRecord } from '../../../electron/core/db/repositories/platform-records-repository';
 import { insertPendingMessage } from '../../../electron/core/db/repositories/messages-repository';
 import { enqueueWrite } from '../../../electron/core/db/repositories/outbox-repository';
 import { createFileSecretStore } from '../../../electron/core/secrets/secret-store';
@@ -27,6 +25,7 @@ import { createPlatformClient } from '../../../electron/core/sync/platform-clien
 import { newPlatformId, pushOutbox } from '../../../electron/core/sync/push';
 import { createSession } from '../../../electron/core/sync/session';
 import { chromium } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { seedPlatform } from '../../platform/seed';
 import { startPlatformServer } from '../../platform/server';
@@ -40,7 +39,7 @@ const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 
-const signIn = async (url: string, user: { email: string; password: string }): Promise<string> => {
+export const signIn = async (url: string, user: { email: string; password: string }): Promise<string> => {
   const response = await fetch(`${url}/v1/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -49,7 +48,7 @@ const signIn = async (url: string, user: { email: string; password: string }): P
   return ((await response.json()) as { access_token: string }).access_token;
 };
 
-const fetchAllPages = async (url: string, token: string): Promise<string[]> => {
+export const fetchAllPages = async (url: string, token: string): Promise<string[]> => {
   const pages: string[] = [];
   let cursor: string | undefined;
   for (;;) {
@@ -62,25 +61,127 @@ const fetchAllPages = async (url: string, token: string): Promise<string[]> => {
   }
 };
 
-/** The plainest fast load of the same pages: no HTTP, no validation, FTS triggers off and the index built after. */
-const measureLimit = async (pages: string[], dir: string): Promise<number> => {
+type Data = Record<string, unknown>;
+const flag = (value: unknown): number => (value ? 1 : 0);
+const json = (value: unknown): string => JSON.stringify(value);
+type PlainTable = { table: string; columns: string; row: (d: Data) => unknown[] };
+
+/**
+ * Each record type's columns as plain code would write them: the platform already sends UTC instants, JSON
+ * arrays go in as text and `raw` is the record as received. No shared mapping with the app, on purpose.
+ */
+const plainTables: Record<string, PlainTable> = {
+  project: {
+    table: 'projects',
+    columns: 'id, version, client_id, title, description, language, category, kind, currency, budget_min_minor, budget_max_minor, skills, country, remote, bid_count, status, deadline, posted_at, updated_at',
+    row: (d) => {
+      const budget = d.budget as { currency: string; min_minor: number; max_minor: number | null };
+      return [d.id, d.version, d.client_id, d.title, d.description, d.language, d.category, d.kind, budget.currency, budget.min_minor, budget.max_minor, json(d.skills), d.country, flag(d.remote), d.bid_count, d.status, d.deadline, d.posted_at, d.updated_at];
+    },
+  },
+  client: {
+    table: 'clients',
+    columns: 'id, version, name, company, country, city, primary_language, languages, reputation, reviews_count, payment_verified, projects_posted, registered_at, updated_at',
+    row: (d) => [d.id, d.version, d.name, d.company, d.country, d.city, d.primary_language, json(d.languages), d.reputation, d.reviews_count, flag(d.payment_verified), d.projects_posted, d.registered_at, d.updated_at],
+  },
+  thread: {
+    table: 'threads',
+    columns: 'id, version, context, project_id, client_id, subject, members, unread_count, is_read, muted, message_count, last_message_at, created_at, updated_at',
+    row: (d) => [d.id, d.version, d.context, d.project_id, d.client_id, d.subject, json(d.members), d.unread_count, flag(d.read), flag(d.muted), d.message_count, d.last_message_at, d.created_at, d.updated_at],
+  },
+  message: {
+    table: 'messages',
+    columns: 'id, version, thread_id, sender_id, from_me, body, attachments, sent_at, read_at',
+    row: (d) => [d.id, d.version, d.thread_id, d.sender_id, flag(d.from_me), d.body, json(d.attachments), d.sent_at, d.read_at],
+  },
+  proposal: {
+    table: 'proposals',
+    columns: 'id, version, project_id, status, kind, currency, amount_minor, period_days, milestones, portfolio_item_ids, default_locale, sealed, paid_minor, submitted_at, decided_at, created_at, updated_at',
+    row: (d) => [d.id, d.version, d.project_id, d.status, d.kind, d.currency, d.amount_minor, d.period_days, json(d.milestones), json(d.portfolio_item_ids), d.default_locale, flag(d.sealed), d.paid_minor, d.submitted_at, d.decided_at, d.created_at, d.updated_at],
+  },
+  portfolio_item: {
+    table: 'portfolio_items',
+    columns: 'id, version, skills, links, image_hashes, visibility, position, completed_on, default_locale, created_at, updated_at',
+    row: (d) => [d.id, d.version, json(d.skills), json(d.links), json(d.image_ids), d.visibility, d.position, d.completed_on, d.default_locale, d.created_at, d.updated_at],
+  },
+  profile: {
+    table: 'profile',
+    columns: 'id, user_id, version, name, country, city, hourly_rate_minor, currency, skills, languages, avatar_id, default_locale, updated_at',
+    row: (d) => [1, d.id, d.version, d.name, d.country, d.city, d.hourly_rate_minor, d.currency, json(d.skills), json(d.languages), d.avatar_id, d.default_locale, d.updated_at],
+  },
+  story: {
+    table: 'stories',
+    columns: 'id, version, author_name, author_country, profession, language, title, body, tags, likes, published_at, region, sector, tools',
+    row: (d) => [d.id, d.version, d.author_name, d.author_country, d.profession, d.language, d.title, d.body, json(d.tags), d.likes, d.published_at, d.region, d.sector, json(d.tools)],
+  },
+  forum_topic: {
+    table: 'forum_topics',
+    columns: 'id, version, category, language, title, author_name, post_count, pinned, locked, last_post_at',
+    row: (d) => [d.id, d.version, d.category, d.language, d.title, d.author_name, d.post_count, flag(d.pinned), flag(d.locked), d.last_post_at],
+  },
+  forum_post: {
+    table: 'forum_posts',
+    columns: 'id, version, topic_id, author_name, body, reply_to, created_at, author_id',
+    row: (d) => [d.id, d.version, d.topic_id, d.author_name, d.body, d.reply_to, d.created_at, d.author_id],
+  },
+  event: {
+    table: 'events',
+    columns: 'id, version, title, description, language, format, starts_at, ends_at, time_zone, venue, city, country, online_url, organizer_name, cancelled',
+    row: (d) => [d.id, d.version, d.title, d.description, d.language, d.format, d.starts_at, d.ends_at, d.time_zone, d.venue, d.city, d.country, d.online_url, d.organizer_name, flag(d.cancelled)],
+  },
+};
+const ftsTables = ['projects', 'messages', 'clients', 'stories', 'forum_topics', 'forum_posts'];
+
+/**
+ * The physical limit: the same pages (fetched before the clock starts) parsed and bulk-loaded into the same
+ * migrated schema by the plainest fast code: JSON.parse, positional INSERTs in 1,000-row transactions
+ * (synchronous=NORMAL), FTS triggers off and every index built after. No HTTP, no validation, no version checks. Returns its seconds
+ * and the rows it left per table, so the caller can check it did the same work as the sync.
+ */
+export const measureLimit = async (pages: string[], dir: string): Promise<{ seconds: number; counts: Record<string, number> }> => {
   const file = path.join(dir, 'limit.sqlite');
   const db = openWritableDatabase(file);
   await migrate(db, { file, migrations });
-  for (const table of ['projects', 'messages', 'clients']) {
+  // What a bulk loader uses (and the app's first load too): WAL, commits that do not wait for the disk.
+  db.pragma('synchronous = NORMAL');
+  for (const table of ftsTables) {
     for (const op of ['insert', 'delete', 'update']) db.exec(`DROP TRIGGER ${table}_fts_${op}`);
   }
   const started = performance.now();
   const fetchedAt = new Date().toISOString();
-  let batch: { type: RecordType; id: string; version: number; data: unknown }[] = [];
+  const inserts = new Map(
+    Object.entries(plainTables).map(([type, t]) => {
+      const count = t.columns.split(',').length + 2;
+      return [type, db.prepare(`INSERT INTO ${t.table} (${t.columns}, raw, fetched_at) VALUES (${'?, '.repeat(count - 1)}?)`)];
+    }),
+  );
+  const deletes = new Map(Object.entries(plainTables).map(([type, t]) => [type, db.prepare(`DELETE FROM ${t.table} WHERE ${type === 'profile' ? 'user_id' : 'id'} = ?`)]));
+  const variantInserts = {
+    proposal: db.prepare('INSERT INTO proposal_variants (proposal_id, locale, body_json, body_text, source_locale, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    portfolio_item: db.prepare('INSERT INTO portfolio_variants (item_id, locale, title, role, description, goal, solution, source_locale, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    profile: db.prepare('INSERT INTO profile_variants (locale, headline, bio, source_locale, updated_at) VALUES (?, ?, ?, ?, ?)'),
+  };
+  type Change = { type: string; op: string; id: string; data: Data | null };
+  const insertVariants = (type: string, d: Data): void => {
+    for (const [locale, v] of Object.entries(d.variants as Record<string, Data>)) {
+      if (type === 'proposal') variantInserts.proposal.run(d.id, locale, json(v.cover_letter), v.cover_letter, v.source_locale, v.updated_at);
+      else if (type === 'portfolio_item') variantInserts.portfolio_item.run(d.id, locale, v.title, v.role, v.description, v.goal, v.solution, v.source_locale, v.updated_at);
+      else variantInserts.profile.run(locale, v.headline, v.bio, v.source_locale, v.updated_at);
+    }
+  };
+  let batch: Change[] = [];
   const flush = db.transaction(() => {
     for (const change of batch) {
-      if (change.data === null) removeRecord(db, change.type, change.id, change.version);
-      else applyRecord(db, change.type, change.data as never, fetchedAt);
+      if (change.data === null) {
+        deletes.get(change.type)!.run(change.id);
+        continue;
+      }
+      inserts.get(change.type)!.run(...plainTables[change.type]!.row(change.data), json(change.data), fetchedAt);
+      if (change.data.variants) insertVariants(change.type, change.data);
     }
   });
   for (const text of pages) {
-    for (const change of (JSON.parse(text) as { changes: typeof batch }).changes) {
+    for (const change of (JSON.parse(text) as { changes: Change[] }).changes) {
       batch.push(change);
       if (batch.length === 1000) {
         flush.immediate();
@@ -89,11 +190,16 @@ const measureLimit = async (pages: string[], dir: string): Promise<number> => {
     }
   }
   flush.immediate();
-  for (const table of ['projects', 'messages', 'clients']) db.exec(`INSERT INTO ${table}_fts(${table}_fts) VALUES ('rebuild')`);
+  for (const table of ftsTables) db.exec(`INSERT INTO ${table}_fts(${table}_fts) VALUES ('rebuild')`);
   const seconds = (performance.now() - started) / 1000;
+  const counts = countRows(db);
   db.close();
-  return seconds;
+  return { seconds, counts };
 };
+
+const countedTables = [...Object.values(plainTables).map((t) => t.table), 'proposal_variants', 'portfolio_variants', 'profile_variants', 'project_skills'];
+export const countRows = (db: Database.Database): Record<string, number> =>
+  Object.fromEntries(countedTables.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
 
 /**
  * The renderer during a first sync: web-host (the core in its own process) syncs while Chromium shows the
@@ -177,7 +283,15 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
       };
       const pages = await fetchAllPages(server.url, await signIn(server.url, user));
       changesEnvelopePageSchema.parse(JSON.parse(pages[0]!));
-      const limitSeconds = await measureLimit(pages, dir);
+      const limit = await measureLimit(pages, dir);
+      // Both loads must have done the same work: the same rows in every table the feed fills.
+      const synced = new Database(path.join(workspace, 'workspace.sqlite'), { readonly: true });
+      const syncedCounts = countRows(synced);
+      synced.close();
+      if (JSON.stringify(syncedCounts) !== JSON.stringify(limit.counts)) {
+        throw new Error(`the limit and the sync loaded different rows: ${JSON.stringify({ sync: syncedCounts, limit: limit.counts })}`);
+      }
+      const limitSeconds = limit.seconds;
       emit({
         bench: 'sync.initial',
         scale,
