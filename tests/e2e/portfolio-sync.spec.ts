@@ -117,6 +117,8 @@ test('a profile written before the first sync survives it; images only the platf
   // The offline edit is still there, and the platform has it.
   await portfolio.tab(/^Profile$/).click();
   await expect(portfolio.profileForm.getByLabel('Name')).toHaveValue('Giulia Bianchi');
+  // What the offline edit left empty came from the platform's profile rather than being erased.
+  await expect(portfolio.profileForm.getByLabel('Skills (comma separated)')).toHaveValue(/wordpress/);
   await expect.poll(() => (platform.store.getRecord('profile', platform.users.demo.id)?.data as { name?: string } | undefined)?.name).toBe('Giulia Bianchi');
 
   // Another image goes missing on the platform; the live feed brings the change, the download fails again.

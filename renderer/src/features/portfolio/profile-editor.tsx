@@ -239,5 +239,7 @@ export const ProfileEditor = () => {
   if (failed) return <p role="alert">{t('error')}</p>;
   // The form starts from the first answer and stays mounted afterwards, so a save never wipes what is typed.
   if (!loaded) return null;
-  return <ProfileForm profile={data} />;
+  // Once the first sync ties the profile to the account (and fills what was left empty from the platform's),
+  // the form starts again from that profile, so a later save cannot send the older, emptier draft.
+  return <ProfileForm key={data?.userId ?? 'local'} profile={data} />;
 };
