@@ -9,10 +9,10 @@ import {
   dropAllWrites,
   dropSettledWrites,
   hasQueuedOp,
-  hasRefusedUpload,
   readAttachment,
   readPortfolioItem,
   readPortfolioVersion,
+  readRefusedUpload,
   readSentVersion,
   readProfileVersion,
   removeWrite,
@@ -35,7 +35,6 @@ const newerVersion = (base: number | null, local: number | null): number | null 
 
 const nowIso = (): string => new Date().toISOString();
 
-const refusedImageReason = 'waiting for an image the platform refused';
 const imageIdsOf = (body: Record<string, unknown>): string[] =>
   Array.isArray(body['image_ids']) ? body['image_ids'].filter((id): id is string => typeof id === 'string') : [];
 
@@ -65,8 +64,10 @@ export const portfolioOperations: Record<string, Operation> = {
     ifMatch: (db, entry) => newerVersion(entry.baseVersion, readPortfolioVersion(db, entry.entityId)),
     toRequest: (entry, db) => {
       const { id, body } = putItemPayload.parse(entry.payload);
-      // The platform would refuse an item naming an image it refused: it waits, failed, for the user's retry.
-      if (hasRefusedUpload(db, imageIdsOf(body))) throw new Error(refusedImageReason);
+      // The platform would refuse an item naming an image it refused: it waits, failed with that image's reason
+      // (the platform's words, shown as they are), for the user's retry.
+      const refused = readRefusedUpload(db, imageIdsOf(body));
+      if (refused !== null) throw new Error(refused);
       return { method: 'PUT', path: `/v1/portfolio/items/${encodeURIComponent(id)}`, body };
     },
     onAccepted: (db, entry, body) => confirmWrite(db, entry, portfolioItemSchema.safeParse(body), (record) =>
@@ -99,7 +100,8 @@ export const portfolioOperations: Record<string, Operation> = {
     ifMatch: (db, entry) => newerVersion(entry.baseVersion, readProfileVersion(db)),
     toRequest: (entry, db) => {
       const { body } = putProfilePayload.parse(entry.payload);
-      if (hasRefusedUpload(db, typeof body['avatar_id'] === 'string' ? [body['avatar_id']] : [])) throw new Error(refusedImageReason);
+      const refused = readRefusedUpload(db, typeof body['avatar_id'] === 'string' ? [body['avatar_id']] : []);
+      if (refused !== null) throw new Error(refused);
       return { method: 'PUT', path: '/v1/profile', body };
     },
     onAccepted: (db, entry, body) => confirmWrite(db, entry, profileSchema.safeParse(body), (record) =>

@@ -83,11 +83,22 @@ describe('portfolio writes at the edges', () => {
     await waitForSettled(client);
 
     const image = await client.portfolio.importImage({ name: 'home.png', base64: png(41).toString('base64') });
+    await client.sync.signOut();
     const item = await client.portfolio.saveItem({ id: null, defaultLocale: 'it', imageHashes: [image.hash], variants: [{ locale: 'it', ...italian, sourceLocale: null }] });
+    // A second item shows the same image: it is uploaded once, under the first.
+    const sibling = await client.portfolio.saveItem({
+      id: null,
+      defaultLocale: 'it',
+      imageHashes: [image.hash],
+      variants: [{ locale: 'it', ...italian, title: 'Etichette', sourceLocale: null }],
+    });
+    await signIn(client, platform);
     await waitForStatus(client, (s) => s.phase === 'idle' && s.failed > 0);
 
     const failed = await client.portfolio.getItem({ id: item.id });
     expect(failed).toMatchObject({ version: null, pending: true, syncError: 'Storage quota of this account is used up.' });
+    // Held back for the image the platform refused, with the platform's reason for it.
+    expect(await client.portfolio.getItem({ id: sibling.id })).toMatchObject({ version: null, syncError: 'Storage quota of this account is used up.' });
     // The item never went out: the platform would only have refused it for the missing image.
     expect(sent.filter((request) => request.startsWith('PUT /v1/portfolio/items/'))).toEqual([]);
     expect((await readServerFeed(platform.url, platform.users.demo)).get('portfolio_item')?.has(item.id) ?? false).toBe(false);
@@ -96,8 +107,11 @@ describe('portfolio writes at the edges', () => {
 
     const retried = await client.portfolio.retryItem({ id: item.id });
     expect(retried).toMatchObject({ pending: true, syncError: null });
+    await client.portfolio.retryItem({ id: sibling.id });
     await waitForSettled(client);
     expect(await client.portfolio.getItem({ id: item.id })).toMatchObject({ pending: false, syncError: null, version: expect.any(Number) });
+    expect(await client.portfolio.getItem({ id: sibling.id })).toMatchObject({ pending: false, syncError: null, version: expect.any(Number) });
+    expect(sent.filter((request) => request === 'POST /v1/uploads')).toHaveLength(2);
     expect((await readServerFeed(platform.url, platform.users.demo)).get('portfolio_item')?.get(item.id)?.data).toMatchObject({ image_ids: [image.hash] });
     expect(platform.store.getUpload(image.hash)?.size).toBe(64);
   });

@@ -326,13 +326,16 @@ export const releaseOrphanedUploads = (db: WritableDB): void => {
   ).run();
 };
 
-/** Whether the platform refused the upload of one of these images (the write naming them would be refused too). */
-export const hasRefusedUpload = (db: ReadableDB, hashes: readonly string[]): boolean =>
-  hashes.length > 0 &&
-  prepare(
+/** The platform's reason for refusing the upload of one of these images, if it refused one (the write naming them would be refused too). */
+export const readRefusedUpload = (db: ReadableDB, hashes: readonly string[]): string | null => {
+  if (hashes.length === 0) return null;
+  const row = prepare(
     db,
-    `SELECT 1 FROM outbox WHERE op = 'upload_image' AND state = 'failed' AND json_extract(payload, '$.hash') IN (SELECT value FROM json_each(?)) LIMIT 1`,
-  ).get(JSON.stringify(hashes)) !== undefined;
+    `SELECT last_error AS reason FROM outbox WHERE op = 'upload_image' AND state = 'failed'
+       AND json_extract(payload, '$.hash') IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT 1`,
+  ).get(JSON.stringify(hashes)) as { reason: string | null } | undefined;
+  return row ? (row.reason ?? 'refused') : null;
+};
 
 /** A delete queued for a record, if it has not gone out yet. */
 export const hasQueuedOp = (db: ReadableDB, entityType: RecordType, entityId: string, op: string): boolean =>
