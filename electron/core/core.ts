@@ -12,6 +12,7 @@ import { countProjects } from './db/repositories/projects-repository';
 import { createRpcServer, type RpcServer } from './rpc/rpc-server';
 import { createImageDownloader } from './sync/image-downloads';
 import { createSyncService, type SyncService } from './sync/sync-service';
+import { refreshTerms } from './sync/terms';
 import { attachmentsDirOf } from './portfolio/image-store';
 import { collectSavedSearchNews } from './workspace/saved-searches';
 
@@ -77,7 +78,14 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
       const matches = collectSavedSearchNews(db);
       if (matches.length > 0) emit('savedSearchMatches', { matches });
     },
-    onPulled: (client, signal) => imageDownloads.run(client, signal),
+    onPulled: (client, signal) => {
+      imageDownloads.run(client, signal);
+      // The fee on proposals, for the editor's net amount while offline; a failed read leaves the last one.
+      refreshTerms(db, client, { signal }).then(
+        (outcome) => outcome === 'updated' && emit('proposalsChanged', { id: null }),
+        (error: unknown) => options.log?.(`Reading the platform's terms failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

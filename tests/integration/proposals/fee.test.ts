@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract, type BottegaClient } from '../../../shared/contract';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import { platformFeePercent } from '../../../shared/domain/proposal';
+import { createBridge, createClient } from '../../../shared/rpc/bridge';
+import { createInProcessPair } from '../../../shared/rpc/transport';
+import { openCore, type Core } from '../../../electron/core/core';
+import { readPlatformFee } from '../../../electron/core/db/repositories/proposal-parts-repository';
+import type { PlatformClient, PlatformResult } from '../../../electron/core/sync/platform-client';
+import { refreshTerms, termsRefreshMs } from '../../../electron/core/sync/terms';
+import { startPlatformServer } from '../../platform/server';
+import { useTempDirs } from '../../support/temp-dir';
+
+const makeTempDir = useTempDirs();
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const open = async (platformUrl?: string): Promise<{ core: Core; client: BottegaClient }> => {
+  const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, ...(platformUrl ? { platformUrl } : {}) });
+  cleanups.push(() => core.close());
+  const [near, far] = createInProcessPair();
+  core.serve(far);
+  return { core, client: createClient(contract, createBridge(contract, near)) };
+};
+
+const waitFor = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
+  new Promise((resolve) => {
+    const check = (status: SyncStatus) => {
+      if (predicate(status)) {
+        stop();
+        resolve(status);
+      }
+    };
+    const stop = client.on('syncStatusChanged', check);
+    void client.sync.getStatus().then(check);
+  });
+
+/** A platform that answers every request with `answer`, counting the calls. */
+const fakePlatform = (answer: PlatformResult): PlatformClient & { calls: number } => {
+  const fake = {
+    baseUrl: 'http://127.0.0.1:1',
+    calls: 0,
+    send: () => {
+      fake.calls += 1;
+      return Promise.resolve(answer);
+    },
+  };
+  return fake;
+};
+
+describe('the platform fee', () => {
+  it('is the default until a sync has read the platform’s terms, then the platform’s, kept offline', async () => {
+    const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, proposalFeePercent: 12.5 });
+    cleanups.push(() => platform.close());
+    const { core, client } = await open(platform.url);
+    expect(readPlatformFee(core.db)).toEqual({ percent: platformFeePercent, source: 'default' });
+
+    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
+    await waitFor(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const { id: project } = core.db.prepare("SELECT id FROM projects WHERE status = 'open' AND id NOT IN (SELECT project_id FROM proposals)").get() as { id: string };
+    const { id } = await client.proposals.createDraft({ projectId: project, locale: 'en' });
+    await expect.poll(async () => (await client.proposals.getProposal({ id }))!.fee).toEqual({ percent: 12.5, source: 'platform' });
+
+    // Offline from here: the fee read last time stays.
+    await client.sync.signOut();
+    expect((await client.proposals.getProposal({ id }))!.fee).toEqual({ percent: 12.5, source: 'platform' });
+  });
+
+  it('is read at most every few hours, and an answer that breaks the contract is ignored', async () => {
+    const { core } = await open();
+    expect(readPlatformFee(core.db)).toEqual({ percent: platformFeePercent, source: 'default' });
+    const now = new Date('2026-11-20T10:00:00Z');
+
+    const broken = fakePlatform({ kind: 'ok', status: 200, body: { proposal_fee_percent: 'ten' } });
+    expect(await refreshTerms(core.db, broken, { now })).toBe('failed');
+    const offline = fakePlatform({ kind: 'retry', delayMs: 1000, reason: 'network down' });
+    expect(await refreshTerms(core.db, offline, { now })).toBe('failed');
+    expect(readPlatformFee(core.db)).toEqual({ percent: platformFeePercent, source: 'default' });
+
+    const good = fakePlatform({ kind: 'ok', status: 200, body: { proposal_fee_percent: 8, effective_at: '2026-06-01T00:00:00.000Z' } });
+    expect(await refreshTerms(core.db, good, { now })).toBe('updated');
+    expect(await refreshTerms(core.db, good, { now: new Date(now.getTime() + termsRefreshMs - 1) })).toBe('fresh');
+    expect(good.calls).toBe(1);
+    expect(await refreshTerms(core.db, good, { now: new Date(now.getTime() + termsRefreshMs) })).toBe('updated');
+    expect(good.calls).toBe(2);
+    expect(readPlatformFee(core.db)).toEqual({ percent: 8, source: 'platform' });
+  });
+});
