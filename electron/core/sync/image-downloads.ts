@@ -78,7 +78,7 @@ export const createImageDownloader = (options: {
       case 'ok': {
         const bytes = Buffer.isBuffer(result.body) ? result.body : Buffer.alloc(0);
         if (createHash('sha256').update(bytes).digest('hex') !== hash) {
-          markImageDownloadFailed(db, hash, 'corrupt', 'the bytes received do not match the image’s hash', now());
+          markImageDownloadFailed(db, hash, 'corrupt', null, now());
           return 'next';
         }
         try {
@@ -88,7 +88,7 @@ export const createImageDownloader = (options: {
           options.onStored();
         } catch (error) {
           if (!(error instanceof ImageRefused)) throw error;
-          markImageDownloadFailed(db, hash, problemOf(error), error.problem, now());
+          markImageDownloadFailed(db, hash, problemOf(error), null, now());
         }
         return 'next';
       }
@@ -97,7 +97,7 @@ export const createImageDownloader = (options: {
         return 'next';
       case 'gone':
       case 'conflict':
-        markImageDownloadFailed(db, hash, 'not_found', result.kind === 'gone' ? result.reason : 'conflict', now());
+        markImageDownloadFailed(db, hash, 'not_found', null, now());
         return 'next';
       case 'retry':
         noteImageDownloadAttempt(db, hash, result.reason, now());

@@ -399,11 +399,14 @@ export const noteImageDownloadAttempt = (db: WritableDB, hash: string, reason: s
   prepare(db, 'UPDATE image_downloads SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE hash = ?').run(reason, now.toISOString(), hash);
 };
 
-/** The platform answered, and the answer cannot become the image: kept failed (with why) until the user retries. */
-export const markImageDownloadFailed = (db: WritableDB, hash: string, problem: ImageDownloadProblem, reason: string, now: Date): void => {
+/**
+ * The platform answered, and the answer cannot become the image: kept failed until the user retries, with the
+ * problem (translated on screen) and the platform's own reason when it gave one.
+ */
+export const markImageDownloadFailed = (db: WritableDB, hash: string, problem: ImageDownloadProblem, reason: string | null, now: Date): void => {
   prepare(db, "UPDATE image_downloads SET state = 'failed', problem = ?, last_error = ?, updated_at = ? WHERE hash = ?").run(
     problem,
-    reason.slice(0, 500),
+    reason?.slice(0, 500) ?? null,
     now.toISOString(),
     hash,
   );
