@@ -14,6 +14,12 @@ export const createSaveScheduler = <T>(save: (value: T) => void, { pauseMs, maxW
     timer = null;
     pending = null;
   };
+  /** What is waiting to be saved, handed to the caller instead of `save` (which then is not called for it). */
+  const take = (): T | null => {
+    const waiting = pending;
+    cancel();
+    return waiting ? waiting.value : null;
+  };
   const flush = (): void => {
     const waiting = pending;
     cancel();
@@ -25,7 +31,7 @@ export const createSaveScheduler = <T>(save: (value: T) => void, { pauseMs, maxW
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, Math.max(0, Math.min(pauseMs, pending.since + maxWaitMs - now)));
   };
-  return { schedule, flush, cancel, hasPending: (): boolean => pending !== null };
+  return { schedule, flush, take, cancel, hasPending: (): boolean => pending !== null };
 };
 
 export type SaveScheduler<T> = ReturnType<typeof createSaveScheduler<T>>;

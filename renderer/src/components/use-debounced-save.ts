@@ -16,5 +16,5 @@ export const useDebouncedSave = <T>(save: (value: T) => void, { pauseMs, maxWait
       scheduler.flush();
     };
   }, [scheduler]);
-  return { schedule: scheduler.schedule, cancel: scheduler.cancel };
+  return { schedule: scheduler.schedule, flush: scheduler.flush, cancel: scheduler.cancel };
 };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { proposalListStatuses, type ProposalDetail, type ProposalSummary, type TemplateItem } from '../../../../shared/contract/proposals';
 import { fromMinorUnits, toMinorUnits } from '../../../../shared/domain/money';
@@ -7,6 +7,8 @@ import { formatLanguageName, formatMoney } from '../../../../shared/i18n/format'
 import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
 import { useRouteParams } from '../../app/routes';
+import { typingSaveTiming } from '../../components/save-scheduler';
+import { useDebouncedSave } from '../../components/use-debounced-save';
 import { CoverLetterEditor } from './cover-letter-editor';
 import { LinkedPortfolioItems, QuestionAnswers } from './proposal-parts';
 import { ProposalPreviewPane } from './proposal-preview';
@@ -234,17 +236,14 @@ const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalDetail; 
   const { t, i18n } = useTranslation('proposals');
   const client = useClient();
   const [draft, setDraft] = useState(() => toTermsDraft(proposal));
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const milestones: MilestoneDraft[] = draft.milestones.map((m) => ({
     title: m.title,
     amountMinor: parseMinor(m.amount, proposal.currency) ?? 0,
     dueInDays: parseDays(m.dueInDays),
   }));
   const amountMinor = parseMinor(draft.amount, proposal.currency);
-  const update = (next: TermsDraft): void => {
-    setDraft(next);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
+  const save = useCallback(
+    (next: TermsDraft) =>
       void client.proposals
         .saveTerms({
           id: proposal.id,
@@ -257,12 +256,14 @@ const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalDetail; 
             dueInDays: parseDays(m.dueInDays),
           })),
         })
-        .then(onSaved);
-    }, 300);
+        .then(onSaved),
+    [client, proposal.id, proposal.currency, onSaved],
+  );
+  const { schedule } = useDebouncedSave(save, typingSaveTiming);
+  const update = (next: TermsDraft): void => {
+    setDraft(next);
+    schedule(next);
   };
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
   const money = (minor: number): string => formatMoney(minor, proposal.currency, i18n.language);
   const total = sumMilestones(milestones);
   const fee = amountMinor === null ? null : splitFee(amountMinor, proposal.fee.percent);

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnswerItem, DiffPart, LinkableItem, ProposalPreview, TemplateItem } from '../../../../shared/contract/proposals';
 import { useClient } from '../../app/client-context';
+import { typingSaveTiming } from '../../components/save-scheduler';
+import { useDebouncedSave } from '../../components/use-debounced-save';
 
 /** The variant as the client will see it; reloaded whenever the proposal changes (a save, a sync). */
 export const useProposalPreview = (id: string, locale: string, active: boolean): ProposalPreview | null => {
@@ -78,31 +80,24 @@ export const useLinkableItems = (id: string, initialLinked: readonly string[], o
   return { items, linked, toggle };
 };
 
-/** Answers are saved after a short pause in typing, and on leaving the screen. */
+/** Answers are saved while typing (typingSaveTiming), on leaving the screen and when the page is hidden. */
 export const useAnswersAutosave = (id: string, initial: readonly AnswerItem[], onSaved: () => void) => {
   const client = useClient();
   const [answers, setAnswers] = useState<AnswerItem[]>(() => [...initial]);
-  const pending = useRef<AnswerItem[] | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const next = pending.current;
-    pending.current = null;
-    if (next) void client.proposals.saveAnswers({ id, answers: next }).then(onSaved);
-  }, [client, id, onSaved]);
-  useEffect(() => () => flush(), [flush]);
+  const answersRef = useRef(answers);
+  const save = useCallback(
+    (next: AnswerItem[]) => void client.proposals.saveAnswers({ id, answers: next }).then(onSaved),
+    [client, id, onSaved],
+  );
+  const { schedule, flush } = useDebouncedSave(save, typingSaveTiming);
   const change = useCallback(
     (questionId: string, text: string) => {
-      setAnswers((current) => {
-        const next = [...current.filter((answer) => answer.questionId !== questionId), { questionId, text }];
-        pending.current = next;
-        return next;
-      });
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(flush, 400);
+      const next = [...answersRef.current.filter((answer) => answer.questionId !== questionId), { questionId, text }];
+      answersRef.current = next;
+      setAnswers(next);
+      schedule(next);
     },
-    [flush],
+    [schedule],
   );
   return { answers, change, flush };
 };

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProposalDetail, ProposalSummary, proposalListStatuses } from '../../../../shared/contract/proposals';
 import { useClient } from '../../app/client-context';
+import { createSaveScheduler, typingSaveTiming } from '../../components/save-scheduler';
 
 export const useProposalList = (text: string, status: (typeof proposalListStatuses)[number] | null): ProposalSummary[] | null => {
   const client = useClient();
@@ -49,32 +50,19 @@ export const useProposal = (id: string | null): { proposal: ProposalDetail | nul
   return { proposal: id && state?.id === id ? state.proposal : undefined, reload };
 };
 
-/** Saves this long after typing stops: well inside the one second a crash may cost. */
-const autosavePauseMs = 400;
-/** And at least this often while typing goes on without a pause, so a crash mid-sentence also costs under a second. */
-const autosaveMaxWaitMs = 600;
-
 export type AutosaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
+type VariantBody = { bodyJson: string; bodyText: string };
+
 /**
- * Autosave of one variant: debounced while typing, flushed when the variant changes, the screen closes or the
+ * Autosave of one variant: while typing (typingSaveTiming), when the variant changes, the screen closes or the
  * page is hidden. `checkpoint` asks the core to start a new revision (used when leaving the variant).
  */
 export const useVariantAutosave = (id: string, locale: string, onSaved: () => void) => {
   const client = useClient();
   const [state, setState] = useState<AutosaveState>('idle');
-  const pending = useRef<{ bodyJson: string; bodyText: string } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  /** When the oldest unsaved change was made. */
-  const pendingSince = useRef<number | null>(null);
-  const flush = useCallback(
-    (checkpoint = false) => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
-      pendingSince.current = null;
-      const body = pending.current;
-      pending.current = null;
-      if (!body) return;
+  const save = useCallback(
+    (body: VariantBody, checkpoint = false) => {
       setState('saving');
       client.proposals.saveVariant({ id, locale, ...body, checkpoint }).then(
         () => {
@@ -86,6 +74,14 @@ export const useVariantAutosave = (id: string, locale: string, onSaved: () => vo
     },
     [client, id, locale, onSaved],
   );
+  const scheduler = useMemo(() => createSaveScheduler<VariantBody>((body) => save(body), typingSaveTiming), [save]);
+  const flush = useCallback(
+    (checkpoint = false) => {
+      const body = scheduler.take();
+      if (body) save(body, checkpoint);
+    },
+    [scheduler, save],
+  );
   useEffect(() => {
     const hide = (): void => flush();
     window.addEventListener('pagehide', hide);
@@ -96,15 +92,10 @@ export const useVariantAutosave = (id: string, locale: string, onSaved: () => vo
   }, [flush]);
   const change = useCallback(
     (bodyJson: string, bodyText: string) => {
-      pending.current = { bodyJson, bodyText };
       setState('saving');
-      const now = Date.now();
-      pendingSince.current ??= now;
-      if (timer.current) clearTimeout(timer.current);
-      const untilMaxWait = pendingSince.current + autosaveMaxWaitMs - now;
-      timer.current = setTimeout(() => flush(), Math.max(0, Math.min(autosavePauseMs, untilMaxWait)));
+      scheduler.schedule({ bodyJson, bodyText });
     },
-    [flush],
+    [scheduler],
   );
   return { state, change, flush };
 };
