@@ -14,12 +14,13 @@ import { chooseVariant, describeVariant, portfolioTextFields, profileTextFields 
 import type { Profile } from '../../../shared/platform/records';
 import type { PutPortfolioItemBody, PutProfileBody } from '../../../shared/platform/writes';
 import type { WritableDB } from '../db/database';
-import { enqueueWrite } from '../db/repositories/outbox-repository';
+import { dropRefusedWrites, enqueueWrite, requeueFailedWrites, requeueWrite } from '../db/repositories/outbox-repository';
 import {
   adoptProfileAccount,
   deletePortfolioRow,
   dropFailedWrites,
   dropUnattemptedWrites,
+  listFailedUploads,
   mayHaveReachedPlatform,
   releaseOrphanedUploads,
   type StoredProfile,
@@ -120,12 +121,32 @@ const queueUploads = (db: WritableDB, entityType: 'portfolio_item' | 'profile', 
 };
 
 /**
+ * What a save does to the record's failed writes before queueing itself: failed image uploads go (the images
+ * still shown are queued again below; an upload is named by its content, so sending one twice changes
+ * nothing); a put the platform refused is superseded by the new one, under its own key; one that failed
+ * without a refusal is tried again with its key, since it may have landed (see requeueWrite).
+ */
+const settleFailedWrites = (db: WritableDB, entityType: 'portfolio_item' | 'profile', entityId: string, putOp: string): void => {
+  dropFailedWrites(db, entityType, entityId, 'upload_image');
+  dropRefusedWrites(db, entityType, entityId, putOp);
+  requeueFailedWrites(db, entityType, entityId);
+};
+
+/**
+ * "Send again": the record's failed writes, and failed uploads of the images it shows (queued under another
+ * record that shows them too), tried again by the outbox's one rule: new keys for what the platform refused.
+ */
+const sendAgain = (db: WritableDB, entityType: 'portfolio_item' | 'profile', entityId: string, hashes: readonly string[]): void => {
+  for (const seq of listFailedUploads(db, hashes)) requeueWrite(db, seq);
+  requeueFailedWrites(db, entityType, entityId);
+};
+
+/**
  * Queues the whole item for the platform, its new images first. A previous write of the item that has not
- * gone out yet is replaced rather than followed: the platform sees one PUT. Writes the platform refused are
- * superseded: saving again is trying again, under new idempotency keys (a refusal changed nothing there).
+ * gone out yet is replaced rather than followed: the platform sees one PUT. Saving again is trying again.
  */
 export const queueItem = (db: WritableDB, item: PortfolioItemView, now: Date): void => {
-  dropFailedWrites(db, 'portfolio_item', item.id);
+  settleFailedWrites(db, 'portfolio_item', item.id, 'put_portfolio_item');
   releaseOrphanedUploads(db);
   queueUploads(db, 'portfolio_item', item.id, item.imageHashes, now);
   const payload = { id: item.id, body: toPutItemBody(item) };
@@ -135,11 +156,11 @@ export const queueItem = (db: WritableDB, item: PortfolioItemView, now: Date): v
 };
 
 /** Sends an item the platform refused again, images first. */
-export const retryItem = (db: WritableDB, id: string, now = new Date()): PortfolioItemView =>
+export const retryItem = (db: WritableDB, id: string): PortfolioItemView =>
   db.transaction(() => {
     const item = readPortfolioItem(db, id);
     if (!item) throw new PortfolioInputError('id', 'No such portfolio item.');
-    queueItem(db, item, now);
+    sendAgain(db, 'portfolio_item', id, item.imageHashes);
     return readPortfolioItem(db, id) ?? item;
   }).immediate();
 
@@ -183,9 +204,9 @@ export const deleteItem = (db: WritableDB, id: string, now = new Date()): boolea
   db.transaction(() => {
     const existing = readPortfolioItem(db, id);
     if (!existing) return false;
+    const known = existing.version !== null || mayHaveReachedPlatform(db, 'portfolio_item', id, 'put_portfolio_item');
     dropUnattemptedWrites(db, 'portfolio_item', id, 'put_portfolio_item');
     dropFailedWrites(db, 'portfolio_item', id);
-    const known = existing.version !== null || mayHaveReachedPlatform(db, 'portfolio_item', id, 'put_portfolio_item');
     deletePortfolioRow(db, id);
     releaseOrphanedUploads(db);
     if (known) {
@@ -240,7 +261,7 @@ export const toPutProfileBody = (profile: ProfileView): PutProfileBody => ({
  */
 export const queueProfile = (db: WritableDB, profile: StoredProfile, now: Date): void => {
   if (!profile.userId) return;
-  dropFailedWrites(db, 'profile', profile.userId);
+  settleFailedWrites(db, 'profile', profile.userId, 'put_profile');
   releaseOrphanedUploads(db);
   queueUploads(db, 'profile', profile.userId, profile.avatarHash ? [profile.avatarHash] : [], now);
   const payload = { body: toPutProfileBody(profile) };
@@ -265,11 +286,11 @@ export const saveProfile = (db: WritableDB, input: SaveProfileInput, now = new D
   }).immediate();
 };
 
-export const retryProfile = (db: WritableDB, now = new Date()): StoredProfile | null =>
+export const retryProfile = (db: WritableDB): StoredProfile | null =>
   db.transaction(() => {
     const profile = readProfile(db);
     if (!profile) return null;
-    queueProfile(db, profile, now);
+    if (profile.userId) sendAgain(db, 'profile', profile.userId, profile.avatarHash ? [profile.avatarHash] : []);
     return readProfile(db);
   }).immediate();
 

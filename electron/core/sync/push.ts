@@ -86,7 +86,7 @@ export const pushOutbox = async (options: { db: WritableDB; client: PlatformClie
     for (const entry of batch) {
       const operation = operations[entry.op];
       if (!operation) {
-        markWriteFailed(db, entry.seq, `unknown operation ${entry.op}`);
+        markWriteFailed(db, entry.seq, `unknown operation ${entry.op}`, 'other');
         failed++;
         continue;
       }
@@ -95,7 +95,7 @@ export const pushOutbox = async (options: { db: WritableDB; client: PlatformClie
         request = operation.toRequest(entry, db);
       } catch (error) {
         // The write cannot even be formed (an imported file gone from disk): it fails visibly, the rest go on.
-        markWriteFailed(db, entry.seq, error instanceof Error ? error.message : String(error));
+        markWriteFailed(db, entry.seq, error instanceof Error ? error.message : String(error), 'other');
         failed++;
         continue;
       }
@@ -137,7 +137,8 @@ export const pushOutbox = async (options: { db: WritableDB; client: PlatformClie
         case 'rejected':
         case 'gone':
           db.transaction(() => {
-            markWriteFailed(db, entry.seq, result.reason);
+            // Only the platform's own refusal proves nothing landed under this key: a retry may then take a new one.
+            markWriteFailed(db, entry.seq, result.reason, result.kind === 'rejected' && result.error !== null ? 'refused' : 'other');
             operation.onRejected?.(db, entry);
           }).immediate();
           failed++;

@@ -67,7 +67,7 @@ describe('push', () => {
     expect(core.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
   });
 
-  it('shows a refused write with the platform’s reason, and retries it with the same key on request', async () => {
+  it('shows a refused write with the platform’s reason, and retries it on request under a new key (the refusal committed nothing)', async () => {
     const platform = await startPlatformServer({ seed: 7, scale: 'demo', rateLimit: false });
     cleanups.push(() => platform.close());
     const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
@@ -88,8 +88,9 @@ describe('push', () => {
     const key = (core.db.prepare('SELECT idempotency_key AS k FROM outbox WHERE seq = ?').get(refused!.seq) as { k: string }).k;
 
     await client.sync.retryWrite({ seq: refused!.seq });
-    await expect.poll(async () => (await client.sync.listWrites({ limit: 10 }))[0]?.attempts).toBe(2);
-    expect((core.db.prepare('SELECT idempotency_key AS k FROM outbox WHERE seq = ?').get(refused!.seq) as { k: string }).k).toBe(key);
+    // Refused again (the conversation is still gone), after one attempt under the new key.
+    await expect.poll(async () => (await client.sync.listWrites({ limit: 10 }))[0]).toMatchObject({ state: 'failed', attempts: 1 });
+    expect((core.db.prepare('SELECT idempotency_key AS k FROM outbox WHERE seq = ?').get(refused!.seq) as { k: string }).k).not.toBe(key);
     await expect(client.sync.retryWrite({ seq: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
   });
 

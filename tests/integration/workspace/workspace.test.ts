@@ -221,13 +221,15 @@ describe('messages', () => {
     const [message] = (await second.client.messages.listMessages({ threadId: 'thr_1' })).items;
     expect(message).toMatchObject({ id: sent.id, fromMe: true, state: 'pending', failure: null });
 
-    // The platform refuses it: the message shows the reason; retry puts the same write back in the queue.
-    const { seq } = second.core.db.prepare('SELECT seq FROM outbox WHERE entity_id = ?').get(sent.id) as { seq: number };
-    markWriteFailed(second.core.db, seq, 'thread is closed');
+    // The platform refuses it: the message shows the reason; retry puts the write back in the queue, under a
+    // new key (the refusal committed nothing; the old key would only get it replayed).
+    const { seq, key } = second.core.db.prepare('SELECT seq, idempotency_key AS key FROM outbox WHERE entity_id = ?').get(sent.id) as { seq: number; key: string };
+    markWriteFailed(second.core.db, seq, 'thread is closed', 'refused');
     second.core.db.prepare("UPDATE messages SET state = 'failed' WHERE id = ?").run(sent.id);
     expect((await second.client.messages.listMessages({ threadId: 'thr_1' })).items[0]).toMatchObject({ state: 'failed', failure: 'thread is closed' });
     expect(await second.client.messages.retryMessage({ id: sent.id })).toEqual({ id: sent.id, state: 'pending' });
     expect(second.core.db.prepare('SELECT state, idempotency_key FROM outbox WHERE seq = ?').get(seq)).toMatchObject({ state: 'queued' });
+    expect(second.core.db.prepare('SELECT idempotency_key AS key FROM outbox WHERE seq = ?').get(seq)).not.toEqual({ key });
     await expect(second.client.messages.retryMessage({ id: 'msg_nothing' })).rejects.toMatchObject({ code: 'not_found' });
     expect(changed.length).toBeGreaterThanOrEqual(2);
   });

@@ -7,6 +7,7 @@ import { migration0005Proposals } from './0005-proposals';
 import { migration0006Portfolio } from './0006-portfolio';
 import { migration0007ProposalLocalEdits } from './0007-proposal-local-edits';
 import { migration0008PortfolioSync } from './0008-portfolio-sync';
+import { migration0009OutboxRefusals } from './0009-outbox-refusals';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration0006Portfolio,
   migration0007ProposalLocalEdits,
   migration0008PortfolioSync,
+  migration0009OutboxRefusals,
 ];

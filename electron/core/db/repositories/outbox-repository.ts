@@ -60,13 +60,53 @@ export const markWriteSent = (db: WritableDB, seq: number, version: number): voi
   prepare(db, "UPDATE outbox SET state = 'sent', sent_version = ?, last_error = NULL WHERE seq = ?").run(version, seq);
 };
 
-export const markWriteFailed = (db: WritableDB, seq: number, reason: string): void => {
-  prepare(db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE seq = ?").run(reason.slice(0, 2000), seq);
+/**
+ * Why a write failed: `refused` when the platform itself answered this key with a refusal (its own 4xx error
+ * body), which proves nothing was committed under the key (a committed one would be replayed instead);
+ * `other` for anything else (could not be formed, a 4xx from something in between): an earlier attempt under
+ * the key may have landed.
+ */
+export type WriteFailure = 'refused' | 'other';
+
+export const markWriteFailed = (db: WritableDB, seq: number, reason: string, failure: WriteFailure): void => {
+  prepare(db, "UPDATE outbox SET state = 'failed', last_error = ?, refused = ? WHERE seq = ?").run(
+    reason.slice(0, 2000),
+    failure === 'refused' ? 1 : 0,
+    seq,
+  );
 };
 
-/** The user asked to try a failed write again: same key, so the platform still sees it at most once. */
+/**
+ * Tries a failed write again. One the platform refused goes out under a new idempotency key (under its old one
+ * the platform would only replay its stored refusal; the refusal committed nothing, so a new key cannot make
+ * it land twice) and counts as never attempted. Any other keeps its key: an earlier attempt may have landed,
+ * and the platform must still see it at most once.
+ */
 export const requeueWrite = (db: WritableDB, seq: number): boolean =>
-  prepare(db, "UPDATE outbox SET state = 'queued', last_error = NULL WHERE seq = ? AND state = 'failed'").run(seq).changes > 0;
+  prepare(
+    db,
+    `UPDATE outbox SET state = 'queued', last_error = NULL,
+       idempotency_key = CASE WHEN refused = 1 THEN ? ELSE idempotency_key END,
+       attempts = CASE WHEN refused = 1 THEN 0 ELSE attempts END,
+       refused = 0
+     WHERE seq = ? AND state = 'failed'`,
+  ).run(randomUUID(), seq).changes > 0;
+
+/** Every failed write of one record tried again, each by the rule of requeueWrite. */
+export const requeueFailedWrites = (db: WritableDB, entityType: RecordType, entityId: string): number => {
+  const seqs = prepare(db, "SELECT seq FROM outbox WHERE entity_type = ? AND entity_id = ? AND state = 'failed' ORDER BY seq")
+    .all(entityType, entityId) as { seq: number }[];
+  return seqs.filter(({ seq }) => requeueWrite(db, seq)).length;
+};
+
+/** Writes of a record the platform refused, superseded by a new write of the record (which gets its own key). */
+export const dropRefusedWrites = (db: WritableDB, entityType: RecordType, entityId: string, op?: string): number =>
+  prepare(db, "DELETE FROM outbox WHERE entity_type = ? AND entity_id = ? AND state = 'failed' AND refused = 1 AND (? IS NULL OR op = ?)").run(
+    entityType,
+    entityId,
+    op ?? null,
+    op ?? null,
+  ).changes;
 
 /** Clears sent writes whose version a pull has brought back. */
 export const clearConfirmedWrites = (db: WritableDB): number => {

@@ -289,12 +289,14 @@ export const dropUnattemptedWrites = (db: WritableDB, entityType: RecordType, en
 
 /**
  * Whether a put of this record may have reached the platform: one was sent, or is on its way (attempted, the
- * answer not in yet). A refused one (failed) never changed anything there.
+ * answer not in yet), or failed here after an attempt whose answer never came. One the platform refused never
+ * changed anything there.
  */
 export const mayHaveReachedPlatform = (db: ReadableDB, entityType: RecordType, entityId: string, op: string): boolean =>
   prepare(
     db,
-    "SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND op = ? AND (state IN ('sent', 'conflict') OR (state = 'queued' AND attempts > 0)) LIMIT 1",
+    `SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND op = ? AND (state IN ('sent', 'conflict')
+       OR (state IN ('queued', 'failed') AND refused = 0 AND attempts > 0)) LIMIT 1`,
   ).get(entityType, entityId, op) !== undefined;
 
 /** The newest version the platform gave for writes of a record whose row is gone (an item deleted meanwhile). */
@@ -303,9 +305,26 @@ export const readSentVersion = (db: ReadableDB, entityType: RecordType, entityId
     version: number | null;
   }).version;
 
-/** Writes the platform refused: nothing of them landed there, so a new attempt may go out under new keys. */
-export const dropFailedWrites = (db: WritableDB, entityType: RecordType, entityId: string): number =>
-  prepare(db, "DELETE FROM outbox WHERE entity_type = ? AND entity_id = ? AND state = 'failed'").run(entityType, entityId).changes;
+/** Failed writes of a record (of one kind, if given) that are no longer wanted: a deleted item's, or image uploads a save queues again. */
+export const dropFailedWrites = (db: WritableDB, entityType: RecordType, entityId: string, op?: string): number =>
+  prepare(db, "DELETE FROM outbox WHERE entity_type = ? AND entity_id = ? AND state = 'failed' AND (? IS NULL OR op = ?)").run(
+    entityType,
+    entityId,
+    op ?? null,
+    op ?? null,
+  ).changes;
+
+/** Failed uploads of these images, whichever record they were queued under (two items may show one image). */
+export const listFailedUploads = (db: ReadableDB, hashes: readonly string[]): number[] =>
+  hashes.length === 0
+    ? []
+    : (
+        prepare(
+          db,
+          `SELECT seq FROM outbox WHERE op = 'upload_image' AND state = 'failed'
+             AND json_extract(payload, '$.hash') IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+        ).all(JSON.stringify(hashes)) as { seq: number }[]
+      ).map((row) => row.seq);
 
 /** After a delete went through, the accepted writes before it have nothing left to wait for. */
 export const dropSettledWrites = (db: WritableDB, entityType: RecordType, entityId: string): void => {
