@@ -8,6 +8,7 @@ import { migration0006Portfolio } from './0006-portfolio';
 import { migration0007ProposalLocalEdits } from './0007-proposal-local-edits';
 import { migration0008PortfolioSync } from './0008-portfolio-sync';
 import { migration0009OutboxRefusals } from './0009-outbox-refusals';
+import { migration0010FeedFilterIndex } from './0010-feed-filter-index';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0007ProposalLocalEdits,
   migration0008PortfolioSync,
   migration0009OutboxRefusals,
+  migration0010FeedFilterIndex,
 ];
