@@ -2,6 +2,7 @@ import { defineContract, listChannels } from '../rpc/define';
 import type { Bridge, Client } from '../rpc/bridge';
 import { appMethods } from './app';
 import { communityMethods } from './community';
+import { draftsMethods } from './drafts';
 import { clientsMethods } from './clients';
 import { feedEvents, feedMethods } from './feed';
 import { messagesEvents, messagesMethods } from './messages';
@@ -26,6 +27,7 @@ export const contract = defineContract({
     updates: updatesMethods,
     portfolio: portfolioMethods,
     proposals: proposalsMethods,
+    drafts: draftsMethods,
   },
   events: {
     ...settingsEvents,

@@ -4,6 +4,7 @@ import { createAppHandlers } from './app-handlers';
 import { createCommunityHandlers } from './community-handlers';
 import { createClientsHandlers } from './clients-handlers';
 import type { CoreContext } from './context';
+import { createDraftsHandlers } from './drafts-handlers';
 import { createFeedHandlers } from './feed-handlers';
 import { createMessagesHandlers } from './messages-handlers';
 import { createPortfolioHandlers } from './portfolio-handlers';
@@ -26,4 +27,5 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   updates: createUpdatesHandlers(context),
   portfolio: createPortfolioHandlers(context),
   proposals: createProposalsHandlers(context),
+  drafts: createDraftsHandlers(context),
 });

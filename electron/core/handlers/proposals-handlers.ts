@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Contract } from '../../../shared/contract';
 import { shouldStartRevision } from '../../../shared/domain/proposal';
 import { RpcError } from '../../../shared/rpc/errors';
+import { deleteFormDraft, formDraftKey } from '../db/repositories/form-drafts-repository';
 import { enqueueWrite, hasUnsentWrites } from '../db/repositories/outbox-repository';
 import {
   deleteTemplate,
@@ -261,12 +262,21 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
     saveTemplate: ({ id, kind, locale, name, bodyJson }) => {
       // Local ids: the library never goes to the platform.
       const templateId = id ?? `tpl_${randomUUID().replaceAll('-', '')}`;
-      writeTemplate(db, { id: templateId, kind, locale, name, bodyJson }, new Date());
+      // The draft the form kept while it was typed goes with the save, in one transaction.
+      db.transaction(() => {
+        writeTemplate(db, { id: templateId, kind, locale, name, bodyJson }, new Date());
+        deleteFormDraft(db, formDraftKey({ form: 'template', targetId: id ?? null }));
+      }).immediate();
       const saved = listTemplates(db, locale).find((template) => template.id === templateId);
       if (!saved) throw new RpcError({ code: 'internal', message: 'The template was not saved.' });
       return saved;
     },
-    deleteTemplate: ({ id }) => ({ deleted: deleteTemplate(db, id) }),
+    deleteTemplate: ({ id }) => ({
+      deleted: db.transaction(() => {
+        deleteFormDraft(db, formDraftKey({ form: 'template', targetId: id }));
+        return deleteTemplate(db, id);
+      }).immediate(),
+    }),
     withdrawProposal: ({ id, reason }) => {
       const proposal = load(id);
       if (proposal.version === null || !['submitted', 'shortlisted'].includes(proposal.status)) {

@@ -14,6 +14,7 @@ import { chooseVariant, describeVariant, portfolioTextFields, profileTextFields 
 import type { Profile } from '../../../shared/platform/records';
 import type { PutPortfolioItemBody, PutProfileBody } from '../../../shared/platform/writes';
 import type { WritableDB } from '../db/database';
+import { deleteFormDraft, formDraftKey } from '../db/repositories/form-drafts-repository';
 import { dropRefusedWrites, enqueueWrite, requeueFailedWrites, requeueWrite } from '../db/repositories/outbox-repository';
 import {
   adoptProfileAccount,
@@ -188,6 +189,8 @@ export const saveItem = (db: WritableDB, input: SaveItemInput, now = new Date())
       variants,
       updatedAt: nowIso,
     });
+    // What the form kept while it was typed is now the item itself.
+    deleteFormDraft(db, formDraftKey({ form: 'portfolio-item', targetId: input.id }));
     const saved = readPortfolioItem(db, id);
     if (!saved) throw new Error('the item just written is missing');
     queueItem(db, saved, now);
@@ -208,6 +211,7 @@ export const deleteItem = (db: WritableDB, id: string, now = new Date()): boolea
     dropUnattemptedWrites(db, 'portfolio_item', id, 'put_portfolio_item');
     dropFailedWrites(db, 'portfolio_item', id);
     deletePortfolioRow(db, id);
+    deleteFormDraft(db, formDraftKey({ form: 'portfolio-item', targetId: id }));
     releaseOrphanedUploads(db);
     if (known) {
       enqueueWrite(db, { entityType: 'portfolio_item', entityId: id, op: 'delete_portfolio_item', payload: { id }, baseVersion: existing.version, now });
@@ -279,6 +283,7 @@ export const saveProfile = (db: WritableDB, input: SaveProfileInput, now = new D
     }
     const variants: ProfileVariantView[] = trackRevisions(input.variants, existing?.variants ?? [], profileTextFields, nowIso);
     writeProfile(db, { ...input, variants, updatedAt: nowIso });
+    deleteFormDraft(db, formDraftKey({ form: 'profile' }));
     const saved = readProfile(db);
     if (!saved) throw new Error('the profile just written is missing');
     queueProfile(db, saved, now);

@@ -9,6 +9,7 @@ import { migration0007ProposalLocalEdits } from './0007-proposal-local-edits';
 import { migration0008PortfolioSync } from './0008-portfolio-sync';
 import { migration0009OutboxRefusals } from './0009-outbox-refusals';
 import { migration0010FeedFilterIndex } from './0010-feed-filter-index';
+import { migration0011FormDrafts } from './0011-form-drafts';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0008PortfolioSync,
   migration0009OutboxRefusals,
   migration0010FeedFilterIndex,
+  migration0011FormDrafts,
 ];
