@@ -2,12 +2,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
-import { LetterTypist } from './pages/letter-typist';
+import { createRandom, expectAtMostOneSecondLost, LetterTypist } from './pages/letter-typist';
 import { ProposalsPage } from './pages/proposals-page';
 import { startWebHostProcess, type RunningWebHost } from './web-host-process';
-
-/** Autosave's promise: a crash of the core or of the window loses at most the last second of typing. */
-const allowedLossMs = 1_000;
 
 const letter =
   'Sehr geehrte Frau Müller,\nmit großem Interesse habe ich Ihre Ausschreibung gelesen. Für Übersetzungen ins Französische ' +
@@ -48,15 +45,6 @@ const savedLetter = (dataDir: string, id: string): string => {
   }
 };
 
-/** Same seed, same pace: a failure can be run again as it happened. */
-const createRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-};
-
 /** Opens a new German draft and returns its id. */
 const draftGermanProposal = async (page: Page, url: string, projectId: string): Promise<string> => {
   const app = new AppPage(page);
@@ -66,18 +54,6 @@ const draftGermanProposal = async (page: Page, url: string, projectId: string): 
   await expect(proposals.coverLetter).toHaveAttribute('lang', 'de');
   await expect(page).toHaveURL(/#\/proposals\/prp_\w+$/);
   return new URL(page.url()).hash.split('/')[2]!;
-};
-
-/** The letter after the crash: nothing garbled (a prefix of what was typed), nothing older than a second lost. */
-const expectAtMostOneSecondLost = (saved: string, typist: LetterTypist, crashedAt: number): void => {
-  const typed = typist.typed();
-  const mustHave = typist.typedBy(crashedAt - allowedLossMs);
-  expect(typed.startsWith(saved), `saved text ${JSON.stringify(saved)} is not a prefix of what was typed ${JSON.stringify(typed)}`).toBe(true);
-  expect(saved.length, `saved ${saved.length} characters; ${mustHave.length} were typed a second or more before the crash`).toBeGreaterThanOrEqual(
-    mustHave.length,
-  );
-  // Typing went on for a while: the check above covers more than an empty letter.
-  expect(mustHave.length).toBeGreaterThan(20);
 };
 
 /** What the reopened editor shows, against the saved text (the DOM spells paragraph breaks its own way). */

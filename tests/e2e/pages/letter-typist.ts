@@ -1,11 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** One keystroke as the test made it: what it adds to the letter's text, and when the page had taken it. */
 type Keystroke = { at: number; adds: string };
 
 /**
- * Types into the cover letter the way a person does, one key at a time at an uneven pace, and remembers when
- * each key was taken: what the letter must hold after a crash is worked out from that record.
+ * Types into the cover letter (or any text field) the way a person does, one key at a time at an uneven pace,
+ * and remembers when each key was taken: what the text must hold after a crash is worked out from that record.
  */
 export class LetterTypist {
   readonly keystrokes: Keystroke[] = [];
@@ -55,3 +55,27 @@ export class LetterTypist {
       .join('');
   }
 }
+
+/** The promise of every typing save: a crash of the core or of the window loses at most the last second. */
+const allowedLossMs = 1_000;
+
+/** Same seed, same pace: a failure can be run again as it happened. */
+export const createRandom = (seed: number) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+};
+
+/** The text after the crash: nothing garbled (a prefix of what was typed), nothing older than a second lost. */
+export const expectAtMostOneSecondLost = (saved: string, typist: LetterTypist, crashedAt: number): void => {
+  const typed = typist.typed();
+  const mustHave = typist.typedBy(crashedAt - allowedLossMs);
+  expect(typed.startsWith(saved), `saved text ${JSON.stringify(saved)} is not a prefix of what was typed ${JSON.stringify(typed)}`).toBe(true);
+  expect(saved.length, `saved ${saved.length} characters; ${mustHave.length} were typed a second or more before the crash`).toBeGreaterThanOrEqual(
+    mustHave.length,
+  );
+  // Typing went on for a while: the check above covers more than an empty text.
+  expect(mustHave.length).toBeGreaterThan(20);
+};

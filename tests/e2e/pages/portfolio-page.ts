@@ -41,8 +41,26 @@ export class PortfolioPage {
     await this.page.getByTestId('new-item').click();
   }
 
+  field(field: 'title' | 'role' | 'description' | 'goal' | 'solution'): Locator {
+    return this.editor.getByTestId(`field-${field}`);
+  }
+
   async fill(field: 'title' | 'role' | 'description' | 'goal' | 'solution', text: string): Promise<void> {
-    await this.editor.getByTestId(`field-${field}`).fill(text);
+    await this.field(field).fill(text);
+  }
+
+  /** Opens the item at `index` (0-based) in the editor. */
+  async openItem(index: number): Promise<void> {
+    await this.rows.nth(index).locator('.pf-row-open').click();
+  }
+
+  /** "Unsaved changes … restored", shown when a form opens with what was typed and never saved. */
+  get draftNotice(): Locator {
+    return this.page.getByTestId('draft-restored');
+  }
+
+  async discardDraft(): Promise<void> {
+    await this.draftNotice.getByTestId('draft-discard').click();
   }
 
   async addLanguage(tag: string): Promise<void> {

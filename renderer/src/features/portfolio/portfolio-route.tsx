@@ -1,11 +1,14 @@
-import { useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FormDraft, PortfolioItemDraft } from '../../../../shared/contract/drafts';
 import type { PortfolioItemView, SaveItemInput } from '../../../../shared/contract/portfolio';
 import { chooseVariant, describeVariant, portfolioTextFields, toPortfolioLink, type PortfolioTextField } from '../../../../shared/domain/portfolio';
 import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
 import { ExternalLink } from '../../components/external-link';
+import { RestoredDraftNotice } from '../../components/restored-draft-notice';
+import { useDraftsOf, useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import {
   downloadFile,
   fromBase64,
@@ -158,12 +161,12 @@ const fieldsOf = (variant: PortfolioItemView['variants'][number]) => ({
 const titleIn = (item: PortfolioItemView, locale: string): string =>
   chooseVariant(item.variants.map(fieldsOf), locale, item.defaultLocale, 'title').variant?.fields['title'] ?? '';
 
-type Draft = Omit<SaveItemInput, 'variants'> & { variants: NonNullable<SaveItemInput['variants']> };
+/** The editor's state as typed: what a draft keeps, and what Save turns into the item. */
+type ItemForm = PortfolioItemDraft;
 
-const emptyDraft = (locale: string): Draft => ({
-  id: null,
+const emptyForm = (locale: string): ItemForm => ({
   defaultLocale: locale,
-  skills: [],
+  skillsText: '',
   links: [],
   imageHashes: [],
   visibility: 'public',
@@ -171,10 +174,9 @@ const emptyDraft = (locale: string): Draft => ({
   variants: [{ locale, title: '', role: '', description: '', goal: '', solution: '', sourceLocale: null }],
 });
 
-const toDraft = (item: PortfolioItemView): Draft => ({
-  id: item.id,
+const toForm = (item: PortfolioItemView): ItemForm => ({
   defaultLocale: item.defaultLocale,
-  skills: item.skills,
+  skillsText: item.skills.join(', '),
   links: item.links,
   imageHashes: item.imageHashes,
   visibility: item.visibility,
@@ -190,16 +192,59 @@ const toDraft = (item: PortfolioItemView): Draft => ({
   })),
 });
 
-const ItemEditor = ({ item, uiLocale, onDone }: { item: PortfolioItemView | null; uiLocale: string; onDone: () => void }) => {
+const splitSkills = (text: string): string[] => text.split(',').map((skill) => skill.trim().toLowerCase()).filter(Boolean);
+
+const toSaveInput = (id: string | null, form: ItemForm): SaveItemInput => ({
+  id,
+  defaultLocale: form.defaultLocale,
+  skills: splitSkills(form.skillsText),
+  links: form.links,
+  imageHashes: form.imageHashes,
+  visibility: form.visibility,
+  completedOn: form.completedOn || null,
+  variants: form.variants,
+});
+
+type EditorProps = { item: PortfolioItemView | null; uiLocale: string; onDone: () => void };
+
+/** Opens the editor with what was typed into it before and never saved, if there is such a draft, and says so. */
+const ItemEditorWithDraft = ({ item, uiLocale, onDone }: EditorProps) => {
+  const { loaded, restored } = useRestorableDraft('portfolio-item', item?.id ?? null);
+  const [discarded, setDiscarded] = useState(false);
+  if (!loaded) return null;
+  const draft = !discarded && restored?.draft.form === 'portfolio-item' ? { value: restored.draft.value, savedAt: restored.savedAt } : null;
+  // Discarding starts the editor again from the saved item (a new one: empty).
+  return <ItemEditor key={draft ? 'restored' : 'saved'} item={item} uiLocale={uiLocale} onDone={onDone} restored={draft} onDiscarded={() => setDiscarded(true)} />;
+};
+
+const ItemEditor = ({
+  item,
+  uiLocale,
+  onDone,
+  restored,
+  onDiscarded,
+}: EditorProps & { restored: { value: ItemForm; savedAt: string } | null; onDiscarded: () => void }) => {
   const { t } = useTranslation('portfolio');
   const client = useClient();
-  const [draft, setDraft] = useState<Draft>(() => (item ? toDraft(item) : emptyDraft(uiLocale)));
+  const itemId = item?.id ?? null;
+  const pristine = useMemo(() => (item ? toForm(item) : emptyForm(uiLocale)), [item, uiLocale]);
+  const toDraft = useCallback((value: ItemForm): FormDraft => ({ form: 'portfolio-item', targetId: itemId, value }), [itemId]);
+  const { keep, discard, cancel } = useFormDraft('portfolio-item', itemId, toDraft, pristine);
+  const [draft, setDraftState] = useState<ItemForm>(() => restored?.value ?? pristine);
+  const latest = useRef(draft);
   const [locale, setLocale] = useState(draft.defaultLocale);
   const [message, setMessage] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const variant = draft.variants.find((candidate) => candidate.locale === locale);
   const status = item ? describeVariant(item.variants.map(fieldsOf), locale, item.defaultLocale, portfolioTextFields) : null;
 
+  /** Every change the user makes goes through here: shown, and kept as the form's draft while typing. */
+  const setDraft = (change: (previous: ItemForm) => ItemForm): void => {
+    const next = change(latest.current);
+    latest.current = next;
+    setDraftState(next);
+    keep(next);
+  };
   const setField = (field: PortfolioTextField, value: string): void =>
     setDraft((previous) => ({
       ...previous,
@@ -229,9 +274,7 @@ const ItemEditor = ({ item, uiLocale, onDone }: { item: PortfolioItemView | null
       }
       try {
         const image = await client.portfolio.importImage({ name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
-        setDraft((previous) =>
-          previous.imageHashes?.includes(image.hash) ? previous : { ...previous, imageHashes: [...(previous.imageHashes ?? []), image.hash] },
-        );
+        setDraft((previous) => (previous.imageHashes.includes(image.hash) ? previous : { ...previous, imageHashes: [...previous.imageHashes, image.hash] }));
         setMessage(null);
       } catch (error) {
         setMessage(t(`imageError.${readImageProblem(error) ?? 'image_not_supported'}`, { name: file.name }));
@@ -244,20 +287,28 @@ const ItemEditor = ({ item, uiLocale, onDone }: { item: PortfolioItemView | null
     void importFiles([...event.dataTransfer.files]);
   };
   const save = async (): Promise<void> => {
+    // The save clears the draft in its own transaction: nothing still pending may write it again after.
+    cancel();
     try {
-      await client.portfolio.saveItem(draft);
+      await client.portfolio.saveItem(toSaveInput(itemId, latest.current));
       onDone();
     } catch {
+      keep(latest.current);
       setMessage(t('editor.saveFailed'));
     }
   };
   const remove = async (): Promise<void> => {
+    cancel();
     if (item) await client.portfolio.deleteItem({ id: item.id });
     onDone();
+  };
+  const close = (): void => {
+    void discard().finally(onDone);
   };
 
   return (
     <form className="pf-editor card" aria-label={t('editor.label')} onSubmit={(event) => (event.preventDefault(), void save())}>
+      {restored && <RestoredDraftNotice savedAt={restored.savedAt} onDiscard={() => void discard().then(onDiscarded)} />}
       <div className="pf-langs" role="tablist" aria-label={t('editor.languages')}>
         {draft.variants.map((candidate) => {
           const mark = item ? describeVariant(item.variants.map(fieldsOf), candidate.locale, item.defaultLocale, portfolioTextFields).status : null;
@@ -348,14 +399,14 @@ const ItemEditor = ({ item, uiLocale, onDone }: { item: PortfolioItemView | null
         onDrop={onDrop}
       >
         <div className="pf-images">
-          {(draft.imageHashes ?? []).map((hash, index) => (
+          {draft.imageHashes.map((hash, index) => (
             <span key={hash} className="pf-image">
               <Thumbnail hash={hash} alt={t('editor.image', { index: index + 1 })} />
               <button
                 type="button"
                 className="chip-remove"
                 aria-label={t('editor.removeImage', { index: index + 1 })}
-                onClick={() => setDraft((previous) => ({ ...previous, imageHashes: (previous.imageHashes ?? []).filter((other) => other !== hash) }))}
+                onClick={() => setDraft((previous) => ({ ...previous, imageHashes: previous.imageHashes.filter((other) => other !== hash) }))}
               >
                 ×
               </button>
@@ -368,22 +419,16 @@ const ItemEditor = ({ item, uiLocale, onDone }: { item: PortfolioItemView | null
         </label>
         <span className="field-hint">{t('editor.dropHint')}</span>
       </div>
-      <LinksEditor links={draft.links ?? []} onChange={(links) => setDraft((previous) => ({ ...previous, links }))} />
+      <LinksEditor links={draft.links} onChange={(links) => setDraft((previous) => ({ ...previous, links }))} />
       <label className="field">
         <span className="field-label">{t('fields.skills')}</span>
-        <input
-          defaultValue={(draft.skills ?? []).join(', ')}
-          onBlur={(event) => {
-            const skills = event.target.value.split(',').map((skill) => skill.trim().toLowerCase()).filter(Boolean);
-            setDraft((previous) => ({ ...previous, skills }));
-          }}
-        />
+        <input value={draft.skillsText} onChange={(event) => setDraft((previous) => ({ ...previous, skillsText: event.target.value }))} />
       </label>
       <div className="toolbar">
         <label className="field">
           <span className="field-label">{t('fields.visibility')}</span>
           <select
-            value={draft.visibility ?? 'public'}
+            value={draft.visibility}
             onChange={(event) => setDraft((previous) => ({ ...previous, visibility: event.target.value === 'private' ? 'private' : 'public' }))}
           >
             <option value="public">{t('visibility.public')}</option>
@@ -404,7 +449,7 @@ const ItemEditor = ({ item, uiLocale, onDone }: { item: PortfolioItemView | null
         <button type="submit" data-testid="save-item">
           {t('editor.save')}
         </button>
-        <button type="button" className="secondary" onClick={onDone}>
+        <button type="button" className="secondary" onClick={close} data-testid="cancel-item">
           {t('editor.cancel')}
         </button>
         {item && (
@@ -423,6 +468,9 @@ const ItemsTab = () => {
   const { data: items, failed } = usePortfolioItems();
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
+  // Looked up again whenever the editor opens or closes: items left with typing never saved are marked.
+  const drafts = useDraftsOf('portfolio-item', `${editing?.id ?? ''}:${editing === null}`);
+  const hasDraft = (id: string | null): boolean => editing?.id !== id && drafts.some((draft) => draft.targetId === id);
   if (failed) return <p role="alert">{t('error')}</p>;
   if (!items) return null;
   const move = (id: string, target: string): void => {
@@ -436,6 +484,7 @@ const ItemsTab = () => {
       <div className="pf-list">
         <button type="button" onClick={() => setEditing({ id: null })} data-testid="new-item">
           {t('newItem')}
+          {hasDraft(null) && editing === null && <em className="draft-mark"> · {t('common:draft.unsaved')}</em>}
         </button>
         {items.length === 0 && <p className="muted">{t('empty')}</p>}
         <ol aria-label={t('listLabel')}>
@@ -461,6 +510,12 @@ const ItemsTab = () => {
                   {item.variants.map((variant) => variant.locale.toUpperCase()).join(' · ')}
                   {item.visibility === 'private' && ` · ${t('visibility.private')}`}
                   {item.pending && !item.syncError && ` · ${t('pending')}`}
+                  {hasDraft(item.id) && (
+                    <em className="draft-mark" data-testid="row-draft">
+                      {' · '}
+                      {t('common:draft.unsaved')}
+                    </em>
+                  )}
                 </span>
               </button>
               <span className="pf-move">
@@ -476,7 +531,7 @@ const ItemsTab = () => {
           ))}
         </ol>
       </div>
-      {editing && <ItemEditor key={editing.id ?? 'new'} item={editedItem} uiLocale={i18n.language} onDone={() => setEditing(null)} />}
+      {editing && <ItemEditorWithDraft key={editing.id ?? 'new'} item={editedItem} uiLocale={i18n.language} onDone={() => setEditing(null)} />}
     </div>
   );
 };

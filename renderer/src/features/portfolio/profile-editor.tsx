@@ -1,23 +1,27 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FormDraft, ProfileDraft } from '../../../../shared/contract/drafts';
 import type { ProfileView, SaveProfileInput } from '../../../../shared/contract/portfolio';
 import { describeVariant, profileTextFields } from '../../../../shared/domain/portfolio';
 import { locales } from '../../../../shared/i18n/locales';
 import { languageLevels } from '../../../../shared/platform/records';
 import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { useClient } from '../../app/client-context';
+import { RestoredDraftNotice } from '../../components/restored-draft-notice';
+import { useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
 import { cropSquare, readImageProblem, toBase64, useProfile } from './use-portfolio';
 
-type ProfileDraft = Omit<SaveProfileInput, 'variants'> & { variants: NonNullable<SaveProfileInput['variants']> };
+/** The form's state as typed: what a draft keeps, and what Save turns into the profile. */
+type ProfileForm = ProfileDraft;
 
-const toDraft = (profile: ProfileView | null, locale: string): ProfileDraft => ({
+const toForm = (profile: ProfileView | null, locale: string): ProfileForm => ({
   name: profile?.name ?? '',
   country: profile?.country ?? null,
   city: profile?.city ?? null,
   hourlyRateMinor: profile?.hourlyRateMinor ?? null,
   currency: profile?.currency ?? 'EUR',
-  skills: profile?.skills ?? [],
+  skillsText: (profile?.skills ?? []).join(', '),
   languages: profile?.languages ?? [],
   defaultLocale: profile?.defaultLocale ?? locale,
   avatarHash: profile?.avatarHash ?? null,
@@ -26,25 +30,55 @@ const toDraft = (profile: ProfileView | null, locale: string): ProfileDraft => (
     : [{ locale, headline: '', bio: '', sourceLocale: null }],
 });
 
-const ProfileForm = ({ profile }: { profile: ProfileView | null }) => {
+const toSaveInput = (form: ProfileForm): SaveProfileInput => ({
+  name: form.name,
+  country: form.country,
+  city: form.city,
+  hourlyRateMinor: form.hourlyRateMinor,
+  currency: form.currency,
+  skills: form.skillsText.split(',').map((skill) => skill.trim().toLowerCase()).filter(Boolean),
+  languages: form.languages,
+  defaultLocale: form.defaultLocale,
+  avatarHash: form.avatarHash,
+  variants: form.variants,
+});
+
+const toDraft = (value: ProfileForm): FormDraft => ({ form: 'profile', value });
+
+const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView | null; restored: { value: ProfileForm; savedAt: string } | null; onDiscarded: () => void }) => {
   const { t, i18n } = useTranslation('portfolio');
   const client = useClient();
-  const [draft, setDraft] = useState(() => toDraft(profile, i18n.language));
+  const pristine = useMemo(() => toForm(profile, i18n.language), [profile, i18n.language]);
+  const { keep, discard, cancel } = useFormDraft('profile', null, toDraft, pristine);
+  const [draft, setDraftState] = useState<ProfileForm>(() => restored?.value ?? pristine);
+  const latest = useRef(draft);
   const [locale, setLocale] = useState(draft.defaultLocale);
   const [saved, setSaved] = useState<'idle' | 'saved' | 'failed'>('idle');
   const [avatarProblem, setAvatarProblem] = useState<string | null>(null);
+  const [showRestored, setShowRestored] = useState(restored !== null);
   const variant = draft.variants.find((candidate) => candidate.locale === locale);
   const tracked = (profile?.variants ?? []).map((candidate) => ({ ...candidate, fields: { headline: candidate.headline, bio: candidate.bio } }));
+  /** Every change the user makes goes through here: shown, and kept as the form's draft while typing. */
+  const setDraft = (change: (previous: ProfileForm) => ProfileForm): void => {
+    const next = change(latest.current);
+    latest.current = next;
+    setDraftState(next);
+    keep(next);
+  };
   const setText = (field: 'headline' | 'bio', value: string): void =>
     setDraft((previous) => ({
       ...previous,
       variants: previous.variants.map((candidate) => (candidate.locale === locale ? { ...candidate, [field]: value } : candidate)),
     }));
   const save = async (): Promise<void> => {
+    // The save clears the draft in its own transaction: nothing still pending may write it again after.
+    cancel();
     try {
-      await client.portfolio.saveProfile(draft);
+      await client.portfolio.saveProfile(toSaveInput(latest.current));
       setSaved('saved');
+      setShowRestored(false);
     } catch {
+      keep(latest.current);
       setSaved('failed');
     }
   };
@@ -66,6 +100,7 @@ const ProfileForm = ({ profile }: { profile: ProfileView | null }) => {
   };
   return (
     <form className="pf-editor card" aria-label={t('profileLabel')} onSubmit={(event) => (event.preventDefault(), void save())}>
+      {showRestored && restored && <RestoredDraftNotice savedAt={restored.savedAt} onDiscard={() => void discard().then(onDiscarded)} />}
       <div className="pf-avatar-row" data-testid="avatar">
         {draft.avatarHash ? <Thumbnail hash={draft.avatarHash} alt={t('avatar.label')} className="pf-avatar" /> : <span className="pf-avatar pf-thumb-empty" />}
         <div className="pf-avatar-actions">
@@ -119,13 +154,7 @@ const ProfileForm = ({ profile }: { profile: ProfileView | null }) => {
       </div>
       <label className="field">
         <span className="field-label">{t('fields.skills')}</span>
-        <input
-          defaultValue={draft.skills.join(', ')}
-          onBlur={(event) => {
-            const skills = event.target.value.split(',').map((skill) => skill.trim().toLowerCase()).filter(Boolean);
-            setDraft((previous) => ({ ...previous, skills }));
-          }}
-        />
+        <input value={draft.skillsText} onChange={(event) => setDraft((previous) => ({ ...previous, skillsText: event.target.value }))} />
       </label>
       <fieldset className="field">
         <legend className="field-label">{t('profile.spoken')}</legend>
@@ -241,5 +270,15 @@ export const ProfileEditor = () => {
   if (!loaded) return null;
   // Once the first sync ties the profile to the account (and fills what was left empty from the platform's),
   // the form starts again from that profile, so a later save cannot send the older, emptier draft.
-  return <ProfileForm key={data?.userId ?? 'local'} profile={data} />;
+  return <ProfileFormWithDraft key={data?.userId ?? 'local'} profile={data} />;
+};
+
+/** Opens the form with what was typed into it before and never saved, if there is such a draft, and says so. */
+const ProfileFormWithDraft = ({ profile }: { profile: ProfileView | null }) => {
+  const { loaded, restored } = useRestorableDraft('profile', null);
+  const [discarded, setDiscarded] = useState(false);
+  if (!loaded) return null;
+  const draft = !discarded && restored?.draft.form === 'profile' ? { value: restored.draft.value, savedAt: restored.savedAt } : null;
+  // Discarding starts the form again from the saved profile.
+  return <ProfileForm key={draft ? 'restored' : 'saved'} profile={profile} restored={draft} onDiscarded={() => setDiscarded(true)} />;
 };

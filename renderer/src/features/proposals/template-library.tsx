@@ -1,16 +1,29 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FormDraft, TemplateDraft } from '../../../../shared/contract/drafts';
 import type { TemplateItem } from '../../../../shared/contract/proposals';
 import { formatLanguageName } from '../../../../shared/i18n/format';
 import { locales } from '../../../../shared/i18n/locales';
+import { RestoredDraftNotice } from '../../components/restored-draft-notice';
+import { useDraftsOf, useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import { CoverLetterEditor } from './cover-letter-editor';
 import { useTemplateLibrary } from './use-proposal-parts';
 
-type Draft = { id: string | null; kind: TemplateItem['kind']; name: string; bodyJson: string };
-
 const emptyDocument = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph' }] });
 
-const LibraryList = ({ items, kind, selectedId, onPick }: { items: TemplateItem[]; kind: TemplateItem['kind']; selectedId: string | null; onPick: (item: TemplateItem) => void }) => {
+const LibraryList = ({
+  items,
+  kind,
+  selectedId,
+  hasDraft,
+  onPick,
+}: {
+  items: TemplateItem[];
+  kind: TemplateItem['kind'];
+  selectedId: string | null;
+  hasDraft: (id: string) => boolean;
+  onPick: (item: TemplateItem) => void;
+}) => {
   const { t } = useTranslation('proposals');
   const shown = items.filter((item) => item.kind === kind);
   return (
@@ -25,6 +38,7 @@ const LibraryList = ({ items, kind, selectedId, onPick }: { items: TemplateItem[
               <span className="thread-name" lang={item.locale}>
                 {item.name}
               </span>
+              {hasDraft(item.id) && <em className="draft-mark small">{t('common:draft.unsaved')}</em>}
             </button>
           </li>
         ))}
@@ -33,38 +47,183 @@ const LibraryList = ({ items, kind, selectedId, onPick }: { items: TemplateItem[
   );
 };
 
-/**
- * `#/proposals/library`: the templates (whole letters to start from) and snippets (blocks inserted at the
- * cursor) of each language, created, edited, renamed and deleted here. Local only: never sent.
- */
-export const TemplateLibrary = ({ onBack }: { onBack: () => void }) => {
-  const { t, i18n } = useTranslation('proposals');
-  const { items, save, remove } = useTemplateLibrary();
-  const [locale, setLocale] = useState<string>(locales.find((candidate) => candidate === i18n.language) ?? 'en');
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const [state, setState] = useState<'idle' | 'saved' | 'invalid'>('idle');
-  const ofLanguage = (items ?? []).filter((item) => item.locale === locale);
-  const open = (next: Draft): void => {
-    setDraft(next);
+type Opened = { id: string | null; kind: TemplateItem['kind']; locale: string; name: string; bodyJson: string };
+
+type Library = ReturnType<typeof useTemplateLibrary>;
+
+const toDraft = (target: string | null) => (value: TemplateDraft): FormDraft => ({ form: 'template', targetId: target, value });
+
+/** One template or snippet being written: kept as a draft while typed, saved to the library on Save. */
+const TemplateForm = ({
+  opened,
+  restored,
+  library,
+  onSaved,
+  onDeleted,
+  onDiscarded,
+}: {
+  opened: Opened;
+  restored: { value: TemplateDraft; savedAt: string } | null;
+  library: Library;
+  onSaved: (saved: TemplateItem) => void;
+  onDeleted: () => void;
+  onDiscarded: () => void;
+}) => {
+  const { t } = useTranslation('proposals');
+  const { save, remove } = library;
+  const pristine = useMemo<TemplateDraft>(
+    () => ({ kind: opened.kind, locale: opened.locale, name: opened.name, bodyJson: opened.bodyJson }),
+    [opened.kind, opened.locale, opened.name, opened.bodyJson],
+  );
+  const draftOf = useMemo(() => toDraft(opened.id), [opened.id]);
+  const { keep, discard, cancel } = useFormDraft('template', opened.id, draftOf, pristine);
+  const [draft, setDraftState] = useState<TemplateDraft>(() => restored?.value ?? pristine);
+  const latest = useRef(draft);
+  const [state, setState] = useState<'idle' | 'invalid'>('idle');
+  /** Every change the user makes goes through here: shown, and kept as the form's draft while typing. */
+  const setDraft = (change: (previous: TemplateDraft) => TemplateDraft): void => {
+    const next = change(latest.current);
+    latest.current = next;
+    setDraftState(next);
+    keep(next);
     setState('idle');
-    setGeneration((count) => count + 1);
   };
   const submit = (): void => {
-    if (!draft) return;
-    if (draft.name.trim() === '') {
+    const current = latest.current;
+    if (current.name.trim() === '') {
       setState('invalid');
       return;
     }
-    void save({ ...(draft.id ? { id: draft.id } : {}), kind: draft.kind, locale, name: draft.name.trim(), bodyJson: draft.bodyJson || emptyDocument }).then((saved) => {
-      setDraft({ id: saved.id, kind: saved.kind, name: saved.name, bodyJson: saved.bodyJson });
-      setState('saved');
-    });
+    // The save clears the draft in its own transaction: nothing still pending may write it again after.
+    cancel();
+    save({ ...(opened.id ? { id: opened.id } : {}), kind: current.kind, locale: current.locale, name: current.name.trim(), bodyJson: current.bodyJson || emptyDocument }).then(
+      onSaved,
+      () => keep(latest.current),
+    );
   };
-  const deleteDraft = (): void => {
-    if (!draft?.id || !window.confirm(t('library.confirmDelete', { name: draft.name }))) return;
-    void remove(draft.id).then(() => setDraft(null));
+  const deleteTemplate = (): void => {
+    if (!opened.id || !window.confirm(t('library.confirmDelete', { name: draft.name }))) return;
+    cancel();
+    void remove(opened.id).then(onDeleted);
   };
+  return (
+    <form
+      className="library-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      {restored && <RestoredDraftNotice savedAt={restored.savedAt} onDiscard={() => void discard().then(onDiscarded)} />}
+      <div className="terms-row">
+        <label className="field">
+          <span className="field-label">{t('library.name')}</span>
+          <input
+            value={draft.name}
+            data-testid="library-name"
+            aria-invalid={state === 'invalid'}
+            onChange={(event) => {
+              const name = event.target.value;
+              setDraft((previous) => ({ ...previous, name }));
+            }}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('library.kind')}</span>
+          <select
+            value={draft.kind}
+            data-testid="library-kind"
+            onChange={(event) => {
+              const kind = event.target.value === 'snippet' ? 'snippet' : 'template';
+              setDraft((previous) => ({ ...previous, kind }));
+            }}
+          >
+            <option value="template">{t('library.templates')}</option>
+            <option value="snippet">{t('library.snippets')}</option>
+          </select>
+        </label>
+      </div>
+      {state === 'invalid' && (
+        <p className="form-error" role="alert">
+          {t('library.nameRequired')}
+        </p>
+      )}
+      <span className="field-label">{t('library.body')}</span>
+      <CoverLetterEditor
+        locale={draft.locale}
+        bodyJson={draft.bodyJson}
+        editable
+        onChange={(bodyJson) => setDraft((previous) => ({ ...previous, bodyJson }))}
+        onBlur={() => undefined}
+        insertion={null}
+      />
+      <footer className="proposal-actions">
+        <button type="submit" className="primary" data-testid="library-save">
+          {t('library.save')}
+        </button>
+        {opened.id && (
+          <button type="button" className="secondary" data-testid="library-delete" onClick={deleteTemplate}>
+            {t('library.delete')}
+          </button>
+        )}
+      </footer>
+    </form>
+  );
+};
+
+/** Opens the form with what was typed into it before and never saved, if there is such a draft, and says so. */
+const TemplateFormWithDraft = ({
+  opened,
+  library,
+  onSaved,
+  onDeleted,
+}: {
+  opened: Opened;
+  library: Library;
+  onSaved: (saved: TemplateItem) => void;
+  onDeleted: () => void;
+}) => {
+  const { loaded, restored } = useRestorableDraft('template', opened.id);
+  const [discarded, setDiscarded] = useState(false);
+  if (!loaded) return null;
+  const draft = !discarded && restored?.draft.form === 'template' ? { value: restored.draft.value, savedAt: restored.savedAt } : null;
+  // Discarding starts the form again from the saved template (a new one: empty).
+  return (
+    <TemplateForm
+      key={draft ? 'restored' : 'saved'}
+      opened={opened}
+      restored={draft}
+      library={library}
+      onSaved={onSaved}
+      onDeleted={onDeleted}
+      onDiscarded={() => setDiscarded(true)}
+    />
+  );
+};
+
+/**
+ * `#/proposals/library`: the templates (whole letters to start from) and snippets (blocks inserted at the
+ * cursor) of each language, created, edited, renamed and deleted here. Local only: never sent. What is typed
+ * is kept as a draft until Save (a crash or a quit loses at most a second of it).
+ */
+export const TemplateLibrary = ({ onBack }: { onBack: () => void }) => {
+  const { t, i18n } = useTranslation('proposals');
+  const library = useTemplateLibrary();
+  const { items } = library;
+  const [locale, setLocale] = useState<string>(locales.find((candidate) => candidate === i18n.language) ?? 'en');
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const drafts = useDraftsOf('template', `${opened?.id ?? ''}:${generation}:${items?.length ?? 0}`);
+  const hasDraft = (id: string | null): boolean => opened?.id !== id && drafts.some((draft) => draft.targetId === id);
+  const ofLanguage = (items ?? []).filter((item) => item.locale === locale);
+  const open = (next: Opened): void => {
+    setOpened(next);
+    setSavedId(null);
+    setGeneration((count) => count + 1);
+  };
+  const newOne = (kind: TemplateItem['kind']): void => open({ id: null, kind, locale, name: '', bodyJson: '' });
+  const pick = (item: TemplateItem): void => open({ id: item.id, kind: item.kind, locale: item.locale, name: item.name, bodyJson: item.bodyJson });
   return (
     <div className="two-pane" data-testid="template-library">
       <aside className="list-pane">
@@ -78,7 +237,7 @@ export const TemplateLibrary = ({ onBack }: { onBack: () => void }) => {
             data-testid="library-language"
             onChange={(event) => {
               setLocale(event.target.value);
-              setDraft(null);
+              setOpened(null);
             }}
           >
             {locales.map((candidate) => (
@@ -89,16 +248,22 @@ export const TemplateLibrary = ({ onBack }: { onBack: () => void }) => {
           </select>
         </label>
         <div className="proposal-actions">
-          <button type="button" className="secondary small" data-testid="new-template" onClick={() => open({ id: null, kind: 'template', name: '', bodyJson: '' })}>
+          <button type="button" className="secondary small" data-testid="new-template" onClick={() => newOne('template')}>
             {t('library.newTemplate')}
           </button>
-          <button type="button" className="secondary small" data-testid="new-snippet" onClick={() => open({ id: null, kind: 'snippet', name: '', bodyJson: '' })}>
+          <button type="button" className="secondary small" data-testid="new-snippet" onClick={() => newOne('snippet')}>
             {t('library.newSnippet')}
           </button>
         </div>
+        {hasDraft(null) && (
+          // A new one typed and never saved: the draft holds its kind and language.
+          <button type="button" className="link-button" data-testid="open-new-draft" onClick={() => newOne('template')}>
+            <em className="draft-mark">{t('common:draft.unsaved')}</em>
+          </button>
+        )}
         {items !== null && ofLanguage.length === 0 && <p className="muted small">{t('library.empty', { language: formatLanguageName(locale, i18n.language) })}</p>}
-        <LibraryList items={ofLanguage} kind="template" selectedId={draft?.id ?? null} onPick={(item) => open({ id: item.id, kind: item.kind, name: item.name, bodyJson: item.bodyJson })} />
-        <LibraryList items={ofLanguage} kind="snippet" selectedId={draft?.id ?? null} onPick={(item) => open({ id: item.id, kind: item.kind, name: item.name, bodyJson: item.bodyJson })} />
+        <LibraryList items={ofLanguage} kind="template" selectedId={opened?.id ?? null} hasDraft={hasDraft} onPick={pick} />
+        <LibraryList items={ofLanguage} kind="snippet" selectedId={opened?.id ?? null} hasDraft={hasDraft} onPick={pick} />
       </aside>
       <article className="detail-pane wide library-editor" aria-labelledby="library-title">
         <header className="detail-header">
@@ -108,69 +273,24 @@ export const TemplateLibrary = ({ onBack }: { onBack: () => void }) => {
             <p className="muted small">{t('library.fields')}</p>
           </div>
         </header>
-        {draft ? (
-          <form
-            className="library-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              submit();
-            }}
-          >
-            <div className="terms-row">
-              <label className="field">
-                <span className="field-label">{t('library.name')}</span>
-                <input
-                  value={draft.name}
-                  data-testid="library-name"
-                  aria-invalid={state === 'invalid'}
-                  onChange={(event) => {
-                    setDraft({ ...draft, name: event.target.value });
-                    setState('idle');
-                  }}
-                />
-              </label>
-              <label className="field">
-                <span className="field-label">{t('library.kind')}</span>
-                <select value={draft.kind} data-testid="library-kind" onChange={(event) => setDraft({ ...draft, kind: event.target.value === 'snippet' ? 'snippet' : 'template' })}>
-                  <option value="template">{t('library.templates')}</option>
-                  <option value="snippet">{t('library.snippets')}</option>
-                </select>
-              </label>
-            </div>
-            {state === 'invalid' && (
-              <p className="form-error" role="alert">
-                {t('library.nameRequired')}
-              </p>
-            )}
-            <span className="field-label">{t('library.body')}</span>
-            <CoverLetterEditor
-              key={`${locale}:${draft.id ?? 'new'}:${generation}`}
-              locale={locale}
-              bodyJson={draft.bodyJson}
-              editable
-              onChange={(bodyJson) => {
-                setDraft((current) => (current ? { ...current, bodyJson } : current));
-                setState('idle');
+        {opened ? (
+          <>
+            <TemplateFormWithDraft
+              key={`${opened.id ?? 'new'}:${generation}`}
+              opened={opened}
+              library={library}
+              onSaved={(saved) => {
+                setOpened({ id: saved.id, kind: saved.kind, locale: saved.locale, name: saved.name, bodyJson: saved.bodyJson });
+                setSavedId(saved.id);
               }}
-              onBlur={() => undefined}
-              insertion={null}
+              onDeleted={() => setOpened(null)}
             />
-            <footer className="proposal-actions">
-              <button type="submit" className="primary" data-testid="library-save">
-                {t('library.save')}
-              </button>
-              {draft.id && (
-                <button type="button" className="secondary" data-testid="library-delete" onClick={deleteDraft}>
-                  {t('library.delete')}
-                </button>
-              )}
-              {state === 'saved' && (
-                <span className="muted small" role="status" data-testid="library-saved">
-                  {t('library.saved')}
-                </span>
-              )}
-            </footer>
-          </form>
+            {savedId !== null && savedId === opened.id && (
+              <span className="muted small" role="status" data-testid="library-saved">
+                {t('library.saved')}
+              </span>
+            )}
+          </>
         ) : (
           <p className="muted">{t('library.pick')}</p>
         )}
