@@ -33,9 +33,19 @@ export type SavedSearch = z.infer<typeof savedSearchSchema>;
 const savedSearchIdSchema = z.object({ id: z.number().int().positive() }).strict();
 
 export const feedMethods = {
+  /**
+   * One page of the feed. `total` is the number of matches when the page itself tells it (it is the last
+   * page: fewer rows than asked); otherwise null, and countProjects counts them, so a page never waits for
+   * a count of 100k projects.
+   */
   listProjects: defineMethod(
     listProjectsInputSchema,
-    z.object({ total: z.number().int().nonnegative(), items: z.array(projectSummarySchema) }),
+    z.object({ total: z.number().int().nonnegative().nullable(), items: z.array(projectSummarySchema) }),
+  ),
+  /** The exact number of projects a filter matches (what listProjects leaves out when its page is full). */
+  countProjects: defineMethod(
+    z.object({ filter: feedFilterSchema.optional() }).strict(),
+    z.object({ total: z.number().int().nonnegative() }),
   ),
   getProject: defineMethod(z.object({ id: z.string().min(1).max(200) }).strict(), projectDetailSchema.nullable()),
   /** The values the filters offer, most frequent first. */

@@ -9,9 +9,13 @@ import type { CoreContext } from './context';
 export const createFeedHandlers = ({ db }: CoreContext) =>
   ({
     listProjects: (query) => {
-      const now = new Date();
-      return { total: countProjects(db, query.filter, now), items: listProjects(db, query, now) };
+      const items = listProjects(db, query);
+      // A page shorter than asked is the last one: it tells the total without a count. An empty page past
+      // the first tells only that the total is at most its offset.
+      const last = items.length < query.limit && (items.length > 0 || query.offset === 0);
+      return { total: last ? query.offset + items.length : null, items };
     },
+    countProjects: ({ filter }) => ({ total: countProjects(db, filter) }),
     getProject: ({ id }) => {
       const project = readProject(db, id);
       if (!project) return null;

@@ -64,6 +64,12 @@ describe('the job feed', () => {
     // Ties keep the newest-stored first, so paging stays stable.
     expect(await ids({ sort: 'bids' })).toEqual(['prj_1', 'prj_3', 'prj_2']);
     expect((await client.feed.listProjects({ filter: { text: 'citta' } })).total).toBe(1);
+    // A full page leaves the total to countProjects; the last page tells it; an empty page past the end cannot.
+    expect(await client.feed.listProjects({ limit: 2 })).toMatchObject({ total: null });
+    expect(await client.feed.listProjects({ offset: 2, limit: 2 })).toMatchObject({ total: 3 });
+    expect(await client.feed.listProjects({ offset: 5, limit: 2 })).toEqual({ total: null, items: [] });
+    expect(await client.feed.countProjects({})).toEqual({ total: 3 });
+    expect(await client.feed.countProjects({ filter: { languages: ['it', 'de'], postedWithinDays: 7 } })).toEqual({ total: 2 });
 
     const facets = await client.feed.getFacets();
     expect(facets.languages.map((facet) => facet.value).sort()).toEqual(['de', 'en', 'it']);
