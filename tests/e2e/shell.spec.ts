@@ -31,6 +31,30 @@ test('the feed lists projects from the workspace in a virtualized list', async (
   expect(errors).toEqual([]);
 });
 
+test('the first rows show before the feed is counted; the total follows, in English and Italian', async ({ page }) => {
+  const app = new AppPage(page);
+  const release = await app.holdFeedCounts();
+  await app.open(host.url);
+  const counting = page.getByTestId('feed-counting');
+  await expect(app.projectRows.first()).toBeVisible();
+  await expect(counting).toHaveText('Counting projects…');
+  await expect(app.feedCount).toHaveCount(0);
+  await app.screenshot('feed-counting-en');
+  release();
+  await expect(app.feedCount).toHaveText('1,500 projects');
+  await expect(counting).toHaveCount(0);
+
+  await app.chooseLanguage('it');
+  const releaseAgain = await app.holdFeedCounts();
+  await page.reload();
+  await app.goTo('feed');
+  await expect(app.projectRows.first()).toContainText(/Pubblicato/);
+  await expect(counting).toHaveText('Conteggio dei progetti…');
+  await app.screenshot('feed-counting-it');
+  releaseAgain();
+  await expect(app.feedCount).toHaveText('1500 progetti');
+});
+
 test('switching to Italian applies at once, everywhere, and survives a reload', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(host.url);

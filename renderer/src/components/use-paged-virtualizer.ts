@@ -11,7 +11,8 @@ export const usePagedVirtualizer = <T>(
   options: { rowHeight: number; selectedIndex: number; overscan?: number },
 ) => {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const total = window.total ?? 0;
+  // Rows loaded count before the total does: the first page shows while the feed still counts.
+  const total = window.length;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,

@@ -45,6 +45,34 @@ export class AppPage {
     await card.locator('button[type=submit]').click();
   }
 
+  /**
+   * Holds back the core's answers to feed.countProjects on the web-host's socket (the rest passes) until the
+   * returned release is called: the moment between the first rows and the total, made long enough to see.
+   * Call before open().
+   */
+  async holdFeedCounts(): Promise<() => void> {
+    const held: (() => void)[] = [];
+    let holding = true;
+    await this.page.routeWebSocket(/\/rpc\?/, (socket) => {
+      const server = socket.connectToServer();
+      const counting = new Set<number>();
+      socket.onMessage((message) => {
+        const frame = JSON.parse(String(message)) as { channel?: string; id?: number };
+        if (frame.channel === 'feed.countProjects' && frame.id !== undefined) counting.add(frame.id);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const frame = JSON.parse(String(message)) as { kind?: string; id?: number };
+        if (holding && frame.kind === 'response' && frame.id !== undefined && counting.has(frame.id)) held.push(() => socket.send(message));
+        else socket.send(message);
+      });
+    });
+    return () => {
+      holding = false;
+      for (const send of held.splice(0)) send();
+    };
+  }
+
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }

@@ -75,6 +75,68 @@ describe('project window', () => {
     expect(feed.getItem(5)?.title).toBe('v2-5');
   });
 
+  it('shows the first rows before the total, counts once per version of the data, never while scrolling', async () => {
+    // Like the feed: a full page leaves the total out; the count is asked apart and answered later.
+    const total = 1_000;
+    const pageCalls: number[] = [];
+    const counts: (() => void)[] = [];
+    const feed = createProjectWindow(
+      async (offset, limit) => {
+        pageCalls.push(offset);
+        const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => makeProject(`p${offset + i}`));
+        return { total: items.length < limit ? offset + items.length : null, items };
+      },
+      () => undefined,
+      () => undefined,
+      () => new Promise((resolve) => counts.push(() => resolve({ total }))),
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    feed.ensureRange(0, 0);
+    await settle();
+    // The rows are there; the list is as long as what is loaded, the count asked once.
+    expect(feed.getItem(0)?.id).toBe('p0');
+    expect(feed.total).toBeNull();
+    expect(feed.length).toBe(feedPageSize);
+    expect(counts).toHaveLength(1);
+
+    counts.shift()!();
+    await settle();
+    expect(feed.total).toBe(total);
+    expect(feed.length).toBe(total);
+
+    feed.ensureRange(400, 520);
+    await settle();
+    feed.ensureRange(950, 999);
+    await settle();
+    expect(feed.getItem(999)?.id).toBe('p999');
+    expect(pageCalls).toEqual([0, 400, 500, 900]);
+    expect(counts).toHaveLength(0);
+
+    // The data changed: counted again once, the old total shown meanwhile.
+    feed.invalidate();
+    feed.invalidate();
+    await settle();
+    expect(feed.total).toBe(total);
+    expect(counts).toHaveLength(1);
+  });
+
+  it('takes the total from a short first page without counting', async () => {
+    let counted = 0;
+    const feed = createProjectWindow(
+      async () => ({ total: 3, items: ['a', 'b', 'c'].map((id) => makeProject(id)) }),
+      () => undefined,
+      () => undefined,
+      async () => {
+        counted++;
+        return { total: 3 };
+      },
+    );
+    feed.ensureRange(0, 0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(feed.total).toBe(3);
+    expect(counted).toBe(0);
+  });
+
   it('reports a failed page and retries it later', async () => {
     const errors: unknown[] = [];
     let fail = true;

@@ -41,7 +41,7 @@ export const FeedRoute = ({ now }: { now: Date }) => {
     if (project) go('feed', project.id);
   };
   useListKeyboard({
-    count: feed.total ?? 0,
+    count: feed.length,
     index: selected,
     onMove: setSelected,
     onOpen: open,
@@ -77,7 +77,7 @@ export const FeedRoute = ({ now }: { now: Date }) => {
       onSelect={setSelected}
       onOpen={open}
       openId={openId}
-      failed={error !== null && feed.total === null}
+      failed={error !== null && feed.length === 0}
       filters={<FeedFilters filter={filter} facets={facets} onChange={setFilter} />}
       savedSearches={
         <SavedSearchesBar

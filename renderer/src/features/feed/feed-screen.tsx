@@ -55,10 +55,17 @@ export const FeedScreen = ({
       <header className="screen-header">
         <div>
           <h1 id="feed-title">{t('title')}</h1>
-          {feed.total !== null && (
+          {feed.total !== null ? (
             <p className="muted" data-testid="feed-count">
               {t('count', { count: feed.total })}
             </p>
+          ) : (
+            feed.length > 0 && (
+              // The rows are on screen; the exact total follows in a moment.
+              <p className="muted" data-testid="feed-counting" aria-live="polite">
+                {t('counting')}
+              </p>
+            )
           )}
         </div>
         <div className="toolbar">
@@ -107,7 +114,7 @@ export const FeedScreen = ({
             <p>{filtered ? t('empty.filteredBody') : t('empty.body')}</p>
           </div>
         ) : (
-          <div ref={scrollRef} className="list-scroller" role="feed" aria-label={t('listLabel')} aria-busy={feed.total === null}>
+          <div ref={scrollRef} className="list-scroller" role="feed" aria-label={t('listLabel')} aria-busy={feed.length === 0}>
             <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
               {rows.map((row) => {
                 const project = feed.getItem(row.index);

@@ -19,6 +19,8 @@ export const useProjectFeed = (sort: ProjectSort, filter?: FeedFilter) => {
           rerender();
         },
         setError,
+        // Counted after the first page, never before it: the rows paint first.
+        () => client.feed.countProjects(parsed ? { filter: parsed } : {}),
       );
     },
     [client, sort, filterKey],
