@@ -4,38 +4,16 @@
  * once though answers get lost, and events exported to .ics.
  */
 import ICAL from 'ical.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../../electron/core/core';
-import { contract } from '../../../shared/contract';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { startPlatformServer } from '../../platform/server';
+import { describe, expect, it } from 'vitest';
 import { readServerFeed } from '../../support/platform-view';
-import { waitForStatus } from '../../support/core-harness';
-import { useTempDirs } from '../../support/temp-dir';
+import { useCoreHarness, waitForStatus } from '../../support/core-harness';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-
-const startSynced = async (options: { platformDir?: string } = {}) => {
-  const platform = await startPlatformServer({ seed: 7, scale: 'demo', rateLimit: false, simulation: true, ...(options.platformDir ? { dataDir: options.platformDir } : {}) });
-  const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-  cleanups.push(() => core.close());
-  const [near, far] = createInProcessPair();
-  core.serve(far);
-  const client = createClient(contract, createBridge(contract, near));
-  await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-  await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
-  return { platform, core, client };
-};
+const { makeTempDir, openSignedIn, startPlatform } = useCoreHarness();
 
 describe('community', () => {
   it('finds stories offline by words, profession, sector, country and language, and keeps saved ones', async () => {
-    const { platform, client } = await startSynced();
+    const platform = await startPlatform();
+    const { client } = await openSignedIn(platform);
     await platform.close();
 
     const all = await client.community.listStories({});
@@ -77,9 +55,8 @@ describe('community', () => {
 
   it('posts a reply written offline exactly once when back online, though answers get lost, and tracks unread posts', async () => {
     const platformDir = makeTempDir();
-    const started = await startSynced({ platformDir });
-    const { client, core } = started;
-    let { platform } = started;
+    let platform = await startPlatform({ dataDir: platformDir });
+    const { client, core } = await openSignedIn(platform);
     const { port, users } = platform;
     const topics = await client.community.listTopics({});
     const topic = topics.items.find((item) => !item.locked)!;
@@ -103,8 +80,7 @@ describe('community', () => {
     await expect(client.community.replyToTopic({ topicId: topic.id, body: '   ' })).rejects.toMatchObject({ code: 'invalid_input' });
 
     // Back, but flaky: the post may be applied and its answer cut off; the retry must not post it twice.
-    platform = await startPlatformServer({ port, dataDir: platformDir, rateLimit: false, simulation: true, faults: 'truncate=0.5,drop=0.1', seed: 3 });
-    cleanups.push(() => platform.close());
+    platform = await startPlatform({ port, dataDir: platformDir, faults: 'truncate=0.5,drop=0.1', seed: 3 });
     client.sync.syncNow();
     await waitForStatus(client, (s) => s.pending === 0 && s.phase === 'idle');
 
@@ -139,7 +115,7 @@ describe('community', () => {
   });
 
   it('lists upcoming events by language and exports one as an .ics that parses back', async () => {
-    const { client } = await startSynced();
+    const { client } = await openSignedIn(await startPlatform());
     const all = await client.community.listEvents({ includePast: true });
     expect(all.length).toBe(6);
     const upcoming = await client.community.listEvents({});

@@ -1,52 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
+import { describe, expect, it } from 'vitest';
 import type { PortfolioItemView } from '../../../shared/contract/portfolio';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore } from '../../../electron/core/core';
-import { startPlatformServer } from '../../platform/server';
 import { readServerFeed } from '../../support/platform-view';
-import { waitForStatus } from '../../support/core-harness';
-import { useTempDirs } from '../../support/temp-dir';
+import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
+import { asInput } from './harness';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { openSignedIn, startPlatform } = useCoreHarness();
 
-/** The item as the editor would save it, with one field of its main language changed. */
-const withRole = (item: PortfolioItemView, role: string) => ({
-  id: item.id,
-  defaultLocale: item.defaultLocale,
-  skills: item.skills,
-  links: item.links,
-  imageHashes: item.imageHashes,
-  visibility: item.visibility,
-  completedOn: item.completedOn,
-  variants: item.variants.map(({ locale, title, description, goal, solution, sourceLocale, role: before }) => ({
-    locale,
-    title,
-    role: locale === item.defaultLocale ? role : before,
-    description,
-    goal,
-    solution,
-    sourceLocale,
-  })),
-});
+/** The item as the editor would save it, with the role in its main language changed. */
+const withRole = (item: PortfolioItemView, role: string) => asInput(item, { [item.defaultLocale]: { role } });
 
 describe('portfolio conflicts', () => {
   it('an item edited here and on the platform keeps both until the user keeps theirs or mine', async () => {
-    const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false });
-    cleanups.push(() => platform.close());
-    const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-    cleanups.push(() => core.close());
-    const [near, far] = createInProcessPair();
-    core.serve(far);
-    const client = createClient(contract, createBridge(contract, near));
-    const signIn = () => client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await signIn();
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const platform = await startPlatform();
+    const { client } = await openSignedIn(platform);
     const [item] = await client.portfolio.listItems({});
     expect(item).toBeDefined();
 
@@ -54,7 +20,7 @@ describe('portfolio conflicts', () => {
     await client.sync.signOut();
     await client.portfolio.saveItem(withRole(item!, 'Lead designer'));
     platform.actors.edit('portfolio_item', item!.id, { visibility: 'private' });
-    await signIn();
+    await signIn(client, platform);
     await waitForStatus(client, (s) => s.conflicts === 1 && s.phase === 'idle');
     expect((await client.portfolio.getItem({ id: item!.id }))!.variants.find((v) => v.locale === item!.defaultLocale)?.role).toBe('Lead designer');
     const [conflict] = await client.sync.listConflicts({ limit: 10 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BottegaClient } from '../../../shared/contract';
-import { asInput, signIn, usePortfolioHarness, waitForSettled } from './harness';
+import { signIn, useCoreHarness, waitForSettled } from '../../support/core-harness';
+import { asInput } from './harness';
 
-const { openWorkspace, startPlatform } = usePortfolioHarness();
+const { openWorkspace, startPlatform } = useCoreHarness();
 
 const statusIn = async (client: BottegaClient, locale: string, itemId: string) =>
   (await client.portfolio.getCompleteness({})).languages.find((language) => language.locale === locale)?.items.find((item) => item.itemId === itemId)

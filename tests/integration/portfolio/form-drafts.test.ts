@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PortfolioItemDraft, ProfileDraft } from '../../../shared/contract/drafts';
-import { asInput, usePortfolioHarness } from './harness';
+import { useCoreHarness } from '../../support/core-harness';
+import { asInput } from './harness';
 
-const { openWorkspace } = usePortfolioHarness();
+const { openWorkspace } = useCoreHarness();
 
 const itemDraft = (description: string): PortfolioItemDraft => ({
   defaultLocale: 'it',

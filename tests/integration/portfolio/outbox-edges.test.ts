@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readServerFeed } from '../../support/platform-view';
-import { waitForStatus } from '../../support/core-harness';
-import { png, signIn, usePortfolioHarness, waitForSettled } from './harness';
+import { signIn, useCoreHarness, waitForSettled, waitForStatus } from '../../support/core-harness';
+import { png } from './harness';
 
-const { openWorkspace, startPlatform } = usePortfolioHarness();
+const { openWorkspace, startPlatform } = useCoreHarness();
 
 const italian = { title: 'Sito per una cantina', role: '', description: '', goal: '', solution: '' };
 

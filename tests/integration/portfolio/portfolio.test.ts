@@ -1,41 +1,11 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore, type Core } from '../../../electron/core/core';
-import { startPlatformServer, type PlatformServer } from '../../platform/server';
+import { describe, expect, it } from 'vitest';
 import { readServerFeed } from '../../support/platform-view';
-import { waitForStatus } from '../../support/core-harness';
-import { useTempDirs } from '../../support/temp-dir';
+import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
+import { png } from './harness';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** A real PNG header followed by distinct bytes: enough for the type check, different hashes per seed. */
-const png = (seed: number, size = 64): Buffer => {
-  const bytes = Buffer.alloc(size, seed);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
-  return bytes;
-};
-
-const openWorkspace = async (platformUrl: string | null, dataDir = makeTempDir()): Promise<{ core: Core; client: BottegaClient; dataDir: string }> => {
-  const core = await openCore({ dataDir, host: 'web', version: 'test', validateOutput: true, platformUrl });
-  cleanups.push(() => core.close());
-  const [near, far] = createInProcessPair();
-  core.serve(far);
-  return { core, client: createClient(contract, createBridge(contract, near)), dataDir };
-};
-
-const startPlatform = async (): Promise<PlatformServer> => {
-  const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false });
-  cleanups.push(() => platform.close());
-  return platform;
-};
+const { makeTempDir, openSignedIn, openWorkspace, startPlatform } = useCoreHarness();
 
 const italian = { title: 'Sito per una cantina', role: 'Sviluppatrice', description: 'Negozio online', goal: 'Vendere in Europa', solution: 'Next.js' };
 const english = { title: 'Website for a winery', role: 'Developer', description: 'Online shop', goal: 'Sell across Europe', solution: 'Next.js' };
@@ -69,11 +39,11 @@ describe('portfolio images', () => {
 
   it('sweeps files a crash left half-written before the next import', async () => {
     const dataDir = makeTempDir();
-    const first = await openWorkspace(null, dataDir);
+    const first = await openWorkspace(null, { dataDir });
     await first.client.portfolio.importImage({ name: 'a.png', base64: png(4).toString('base64') });
     first.core.close();
     writeFileSync(path.join(dataDir, 'attachments', '.partial-crashed'), 'half');
-    const second = await openWorkspace(null, dataDir);
+    const second = await openWorkspace(null, { dataDir });
     await second.client.portfolio.importImage({ name: 'b.png', base64: png(5).toString('base64') });
     expect(existsSync(path.join(dataDir, 'attachments', '.partial-crashed'))).toBe(false);
   });
@@ -82,9 +52,7 @@ describe('portfolio images', () => {
 describe('portfolio through the outbox', () => {
   it('an item with two images made offline in Italian, translated, reordered, reaches the platform once with its images', async () => {
     const platform = await startPlatform();
-    const { core, client } = await openWorkspace(platform.url);
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const { core, client } = await openSignedIn(platform);
     const seeded = await client.portfolio.listItems({});
     await client.sync.signOut();
 
@@ -127,7 +95,7 @@ describe('portfolio through the outbox', () => {
     expect(preview.items[0]).toMatchObject({ id: created.id, title: italian.title, shownLocale: 'it', reason: 'default' });
 
     // Online: everything goes out; the platform holds the item once, in both languages, first, with both images.
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
+    await signIn(client, platform);
     await waitForStatus(client, (s) => s.phase === 'idle' && s.pending === 0 && s.failed === 0 && s.conflicts === 0);
     const feed = (await readServerFeed(platform.url, platform.users.demo)).get('portfolio_item')!;
     const onServer = feed.get(created.id)!;
@@ -171,9 +139,7 @@ describe('portfolio through the outbox', () => {
 
   it('deletes an item on the platform with its version; one never sent just goes', async () => {
     const platform = await startPlatform();
-    const { client } = await openWorkspace(platform.url);
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const { client } = await openSignedIn(platform);
     const [seeded] = await client.portfolio.listItems({});
     expect(seeded).toBeDefined();
     expect(await client.portfolio.deleteItem({ id: seeded!.id })).toEqual({ deleted: true });

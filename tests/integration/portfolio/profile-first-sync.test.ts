@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { BottegaClient } from '../../../shared/contract';
 import type { SaveProfileInput } from '../../../shared/contract/portfolio';
 import { readServerFeed } from '../../support/platform-view';
-import { waitForStatus } from '../../support/core-harness';
-import { signIn, usePortfolioHarness, waitForSettled } from './harness';
+import { signIn, useCoreHarness, waitForSettled, waitForStatus } from '../../support/core-harness';
 
-const { openWorkspace, startPlatform } = usePortfolioHarness();
+const { openWorkspace, startPlatform } = useCoreHarness();
 
 /** What a freelancer types into a workspace that has never synced: a name and an Italian headline and bio. */
 const offlineEdit: SaveProfileInput = {

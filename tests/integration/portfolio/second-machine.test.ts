@@ -4,9 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BottegaClient } from '../../../shared/contract';
 import type { ImageDownloadProgress } from '../../../shared/contract/portfolio';
-import { png, signIn, usePortfolioHarness, waitForSettled } from './harness';
+import { signIn, useCoreHarness, waitForSettled } from '../../support/core-harness';
+import { png } from './harness';
 
-const { openWorkspace, startPlatform } = usePortfolioHarness();
+const { openWorkspace, startPlatform } = useCoreHarness();
 
 const waitForDownloads = (client: BottegaClient, predicate: (progress: ImageDownloadProgress) => boolean): Promise<ImageDownloadProgress> =>
   new Promise((resolve) => {

@@ -1,32 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
+import { describe, expect, it } from 'vitest';
 import type { PortfolioItemView } from '../../../shared/contract/portfolio';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore, type Core } from '../../../electron/core/core';
-import { startPlatformServer } from '../../platform/server';
-import { waitForStatus } from '../../support/core-harness';
-import { useTempDirs } from '../../support/temp-dir';
+import { useCoreHarness } from '../../support/core-harness';
+import { png } from './harness';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-const png = (seed: number): Buffer => {
-  const bytes = Buffer.alloc(80, seed);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
-  return bytes;
-};
-
-const openWorkspace = async (platformUrl: string | null = null): Promise<{ core: Core; client: BottegaClient }> => {
-  const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl });
-  cleanups.push(() => core.close());
-  const [near, far] = createInProcessPair();
-  core.serve(far);
-  return { core, client: createClient(contract, createBridge(contract, near)) };
-};
+const { openSignedIn, openWorkspace, startPlatform } = useCoreHarness();
 
 /** What makes two portfolios the same to their owner: everything but ids, versions and sync state. */
 const comparable = (items: PortfolioItemView[]) => items.map(({ id: _id, version: _version, pending: _pending, updatedAt: _updatedAt, ...rest }) => rest);
@@ -112,11 +89,7 @@ describe('portfolio JSON', () => {
 
 describe('suggestions for a proposal', () => {
   it('lists the items sharing most of a project\'s skills first, titled in the project\'s language', async () => {
-    const platform = await startPlatformServer({ seed: 7, scale: 'demo', rateLimit: false });
-    cleanups.push(() => platform.close());
-    const { core, client } = await openWorkspace(platform.url);
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const { core, client } = await openSignedIn(await startPlatform());
     await client.sync.signOut();
     for (const item of await client.portfolio.listItems({})) await client.portfolio.deleteItem({ id: item.id });
     const project = core.db.prepare("SELECT id, skills, language FROM projects WHERE json_array_length(skills) >= 2 LIMIT 1").get() as {

@@ -1,45 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
+import { describe, expect, it } from 'vitest';
 import type { DiffPart, LetterSegment } from '../../../shared/contract/proposals';
-import type { SyncStatus } from '../../../shared/contract/sync';
 import { formatMoney } from '../../../shared/i18n/format';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore, type Core } from '../../../electron/core/core';
-import { startPlatformServer, type PlatformServer } from '../../platform/server';
+import { useCoreHarness, waitForStatus } from '../../support/core-harness';
 import { readServerFeed } from '../../support/platform-view';
-import { useTempDirs } from '../../support/temp-dir';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-const waitFor = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
-  new Promise((resolve) => {
-    const check = (status: SyncStatus) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    };
-    const stop = client.on('syncStatusChanged', check);
-    void client.sync.getStatus().then(check);
-  });
-
-const setup = async (): Promise<{ platform: PlatformServer; core: Core; client: BottegaClient }> => {
-  const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false });
-  cleanups.push(() => platform.close());
-  const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-  cleanups.push(() => core.close());
-  const [near, far] = createInProcessPair();
-  core.serve(far);
-  const client = createClient(contract, createBridge(contract, near));
-  await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-  await waitFor(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
-  return { platform, core, client };
-};
+const { openSignedIn, startPlatform } = useCoreHarness();
 
 const doc = (...paragraphs: string[]): string =>
   JSON.stringify({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
@@ -55,7 +20,8 @@ const sides = (parts: DiffPart[]): { before: string; after: string } => ({
 
 describe('the proposal as the client sees it', () => {
   it('previews merge fields, answers and linked items exactly as submit sends them; diffs revisions; starts variants from templates', async () => {
-    const { platform, core, client } = await setup();
+    const platform = await startPlatform();
+    const { core, client } = await openSignedIn(platform);
     const project = core.db
       .prepare(
         `SELECT p.id, p.title, c.name AS clientName FROM projects p JOIN clients c ON c.id = p.client_id
@@ -71,7 +37,7 @@ describe('the proposal as the client sees it', () => {
     ];
     platform.actors.edit('project', project.id, { questions });
     client.sync.syncNow();
-    await waitFor(client, (s) => s.phase === 'idle');
+    await waitForStatus(client, (s) => s.phase === 'idle');
     await expect.poll(() => core.db.prepare("SELECT json_extract(raw, '$.questions') AS q FROM projects WHERE id = ?").get(project.id)).toEqual({
       q: JSON.stringify(questions),
     });
@@ -161,7 +127,7 @@ describe('the proposal as the client sees it', () => {
     expect(joinLetter(previewIt.letter)).toBe(`Gentile ${project.clientName}, sarò lieto di occuparmi di «${project.title}».`);
 
     expect(await client.proposals.submitProposal({ id })).toMatchObject({ queued: true, problems: [] });
-    await waitFor(client, (s) => s.phase === 'idle' && s.pending === 0);
+    await waitForStatus(client, (s) => s.phase === 'idle' && s.pending === 0);
     const onServer = (await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!.data!;
     expect(onServer).toMatchObject({
       status: 'submitted',

@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore } from '../../../electron/core/core';
-import { startPlatformServer } from '../../platform/server';
-import { waitForStatus } from '../../support/core-harness';
+import { describe, expect, it } from 'vitest';
+import { useCoreHarness, waitForStatus } from '../../support/core-harness';
 import { readServerFeed } from '../../support/platform-view';
-import { useTempDirs } from '../../support/temp-dir';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { makeTempDir, openSignedIn, startPlatform } = useCoreHarness();
 
 const doc = (text: string): string => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -20,16 +10,9 @@ const doc = (text: string): string => JSON.stringify({ type: 'doc', content: [{ 
 describe('edits typed while a submit waits in the outbox', () => {
   it('are kept when the submit lands, and go with the next one', async () => {
     const platformDir = makeTempDir();
-    let platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, dataDir: platformDir });
+    let platform = await startPlatform({ dataDir: platformDir });
     const { port } = platform;
-    cleanups.push(() => platform.close());
-    const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-    cleanups.push(() => core.close());
-    const [near, far] = createInProcessPair();
-    core.serve(far);
-    const client = createClient(contract, createBridge(contract, near));
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const { core, client } = await openSignedIn(platform);
     const { id: projectId } = core.db
       .prepare("SELECT id FROM projects WHERE status = 'open' AND kind = 'fixed' AND id NOT IN (SELECT project_id FROM proposals) LIMIT 1")
       .get() as { id: string };
@@ -46,7 +29,7 @@ describe('edits typed while a submit waits in the outbox', () => {
     const typedAfter = `${sent} Mit freundlichen Grüßen, Jörg`;
     await client.proposals.saveVariant({ id, locale: 'de', bodyJson: doc(typedAfter), bodyText: typedAfter });
 
-    platform = await startPlatformServer({ port, dataDir: platformDir, simulation: true, rateLimit: false, seed: 3 });
+    platform = await startPlatform({ port, dataDir: platformDir, seed: 3 });
     client.sync.syncNow();
     await waitForStatus(client, (s) => s.phase === 'idle' && s.pending === 0);
     const landed = (await client.proposals.getProposal({ id }))!;

@@ -1,41 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
-import type { SyncStatus } from '../../../shared/contract/sync';
+import { describe, expect, it } from 'vitest';
 import { platformFeePercent } from '../../../shared/domain/proposal';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore, type Core } from '../../../electron/core/core';
 import { readPlatformFee } from '../../../electron/core/db/repositories/proposal-parts-repository';
 import type { PlatformClient, PlatformResult } from '../../../electron/core/sync/platform-client';
 import { refreshTerms, termsRefreshMs } from '../../../electron/core/sync/terms';
-import { startPlatformServer } from '../../platform/server';
-import { useTempDirs } from '../../support/temp-dir';
+import { signIn, useCoreHarness, waitForFirstSync } from '../../support/core-harness';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-const open = async (platformUrl?: string): Promise<{ core: Core; client: BottegaClient }> => {
-  const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, ...(platformUrl ? { platformUrl } : {}) });
-  cleanups.push(() => core.close());
-  const [near, far] = createInProcessPair();
-  core.serve(far);
-  return { core, client: createClient(contract, createBridge(contract, near)) };
-};
-
-const waitFor = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
-  new Promise((resolve) => {
-    const check = (status: SyncStatus) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    };
-    const stop = client.on('syncStatusChanged', check);
-    void client.sync.getStatus().then(check);
-  });
+const { openWorkspace, startPlatform } = useCoreHarness();
 
 /** A platform that answers every request with `answer`, counting the calls. */
 const fakePlatform = (answer: PlatformResult): PlatformClient & { calls: number } => {
@@ -52,13 +22,12 @@ const fakePlatform = (answer: PlatformResult): PlatformClient & { calls: number 
 
 describe('the platform fee', () => {
   it('is the default until a sync has read the platform’s terms, then the platform’s, kept offline', async () => {
-    const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, proposalFeePercent: 12.5 });
-    cleanups.push(() => platform.close());
-    const { core, client } = await open(platform.url);
+    const platform = await startPlatform({ proposalFeePercent: 12.5 });
+    const { core, client } = await openWorkspace(platform.url);
     expect(readPlatformFee(core.db)).toEqual({ percent: platformFeePercent, source: 'default' });
 
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitFor(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    await signIn(client, platform);
+    await waitForFirstSync(client);
     const { id: project } = core.db.prepare("SELECT id FROM projects WHERE status = 'open' AND id NOT IN (SELECT project_id FROM proposals)").get() as { id: string };
     const { id } = await client.proposals.createDraft({ projectId: project, locale: 'en' });
     await expect.poll(async () => (await client.proposals.getProposal({ id }))!.fee).toEqual({ percent: 12.5, source: 'platform' });
@@ -69,7 +38,7 @@ describe('the platform fee', () => {
   });
 
   it('is read at most every few hours, and an answer that breaks the contract is ignored', async () => {
-    const { core } = await open();
+    const { core } = await openWorkspace();
     expect(readPlatformFee(core.db)).toEqual({ percent: platformFeePercent, source: 'default' });
     const now = new Date('2026-11-20T10:00:00Z');
 

@@ -1,44 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
-import type { SyncStatus } from '../../../shared/contract/sync';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore, type Core } from '../../../electron/core/core';
-import { startPlatformServer, type PlatformServer } from '../../platform/server';
+import { describe, expect, it } from 'vitest';
+import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
 import { readServerFeed } from '../../support/platform-view';
-import { useTempDirs } from '../../support/temp-dir';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-const waitFor = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
-  new Promise((resolve) => {
-    const check = (status: SyncStatus) => {
-      if (predicate(status)) {
-        stop();
-        resolve(status);
-      }
-    };
-    const stop = client.on('syncStatusChanged', check);
-    void client.sync.getStatus().then(check);
-  });
-
-const setup = async (): Promise<{ platform: PlatformServer; core: Core; client: BottegaClient; signIn: () => Promise<void> }> => {
-  const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false });
-  cleanups.push(() => platform.close());
-  const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-  cleanups.push(() => core.close());
-  const [near, far] = createInProcessPair();
-  core.serve(far);
-  const client = createClient(contract, createBridge(contract, near));
-  const signIn = () => client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password }).then(() => undefined);
-  await signIn();
-  await waitFor(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
-  return { platform, core, client, signIn };
-};
+const { openSignedIn, startPlatform } = useCoreHarness();
 
 /** A Tiptap document as the editor stores it. */
 const doc = (...paragraphs: string[]): string =>
@@ -49,7 +13,8 @@ const italian = 'Gentili signori, sarò lieto di occuparmi del progetto «{proje
 
 describe('proposals', () => {
   it('is drafted, translated, priced and submitted offline; reaches the platform exactly once; edited, conflicts resolved, withdrawn', async () => {
-    const { platform, core, client, signIn } = await setup();
+    const platform = await startPlatform();
+    const { core, client } = await openSignedIn(platform);
     const count = (sql: string, ...params: unknown[]) => (core.db.prepare(sql).get(...params) as { n: number }).n;
     const { id: projectId, title: projectTitle } = core.db
       .prepare("SELECT id, title FROM projects WHERE status = 'open' AND id NOT IN (SELECT project_id FROM proposals) LIMIT 1")
@@ -121,8 +86,8 @@ describe('proposals', () => {
     expect(count("SELECT count(*) AS n FROM outbox WHERE entity_id = ? AND op = 'create_proposal'", id)).toBe(1);
     expect((await client.proposals.listProposals({ status: 'queued' })).map((p) => [p.id, p.pending])).toEqual([[id, true]]);
 
-    await signIn();
-    await waitFor(client, (s) => s.phase === 'idle' && s.pending === 0);
+    await signIn(client, platform);
+    await waitForStatus(client, (s) => s.phase === 'idle' && s.pending === 0);
     const onServer = [...(await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.values()].filter(
       (record) => record.data?.project_id === projectId,
     );
@@ -150,25 +115,25 @@ describe('proposals', () => {
     await client.proposals.saveTerms({ ...terms, periodDays: 10, milestones: submitted.milestones });
     await client.proposals.submitProposal({ id });
     platform.actors.edit('proposal', id, { period_days: 30 });
-    await signIn();
-    await waitFor(client, (s) => s.conflicts === 1 && s.phase === 'idle');
+    await signIn(client, platform);
+    await waitForStatus(client, (s) => s.conflicts === 1 && s.phase === 'idle');
     const [conflict] = await client.sync.listConflicts({ limit: 10 });
     expect(conflict).toMatchObject({ entityType: 'proposal', entityId: id });
     await client.sync.resolveConflict({ id: conflict!.id, choice: 'mine' });
-    await waitFor(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
+    await waitForStatus(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
     expect((await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!.data).toMatchObject({ period_days: 10 });
 
     // Withdrawn: at once locally, then on the platform.
     await expect(client.proposals.withdrawProposal({ id, reason: 'Zeitplan passt nicht' })).resolves.toEqual({ status: 'withdrawn' });
-    await waitFor(client, (s) => s.pending === 0 && s.phase === 'idle');
+    await waitForStatus(client, (s) => s.pending === 0 && s.phase === 'idle');
     expect((await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!.data).toMatchObject({ status: 'withdrawn' });
     expect(await client.proposals.getProposal({ id })).toMatchObject({ status: 'withdrawn', pending: false });
     await expect(client.proposals.saveVariant({ id, locale: 'de', bodyJson: doc('x'), bodyText: 'x' })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('edits made here after submit survive a pull until they are sent, and then meet the platform’s version as a conflict', async () => {
-    const { platform, core, client } = await setup();
-    await waitFor(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const platform = await startPlatform();
+    const { core, client } = await openSignedIn(platform);
     const row = core.db.prepare("SELECT id, kind, amount_minor AS amount, milestones FROM proposals WHERE status = 'submitted' LIMIT 1").get() as {
       id: string;
       kind: 'fixed' | 'hourly';
@@ -185,19 +150,19 @@ describe('proposals', () => {
     // The platform changes the same proposal; the pull must leave the unsent local edit alone.
     platform.actors.edit('proposal', row.id, { period_days: 30 });
     client.sync.syncNow();
-    await waitFor(client, (s) => s.phase === 'idle');
+    await waitForStatus(client, (s) => s.phase === 'idle');
     await new Promise((resolve) => setTimeout(resolve, 200));
     client.sync.syncNow();
-    await waitFor(client, (s) => s.phase === 'idle');
+    await waitForStatus(client, (s) => s.phase === 'idle');
     expect(core.db.prepare('SELECT period_days FROM proposals WHERE id = ?').get(row.id)).toEqual({ period_days: 9 });
 
     // Sent: the platform refuses the stale version, both are kept, and keeping mine wins on the platform.
     await client.proposals.submitProposal({ id: row.id });
-    await waitFor(client, (s) => s.conflicts === 1 && s.phase === 'idle');
+    await waitForStatus(client, (s) => s.conflicts === 1 && s.phase === 'idle');
     const [conflict] = await client.sync.listConflicts({ limit: 5 });
     expect(conflict!.serverRecord).toMatchObject({ period_days: 30 });
     await client.sync.resolveConflict({ id: conflict!.id, choice: 'mine' });
-    await waitFor(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
+    await waitForStatus(client, (s) => s.conflicts === 0 && s.pending === 0 && s.phase === 'idle');
     expect((await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(row.id)!.data).toMatchObject({ period_days: 9 });
   });
 });

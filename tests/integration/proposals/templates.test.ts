@@ -1,36 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore } from '../../../electron/core/core';
-import { useTempDirs } from '../../support/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useCoreHarness } from '../../support/core-harness';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-const open = async (dataDir: string): Promise<BottegaClient> => {
-  const core = await openCore({ dataDir, host: 'web', version: 'test', validateOutput: true });
-  cleanups.push(() => core.close());
-  const [near, far] = createInProcessPair();
-  core.serve(far);
-  return createClient(contract, createBridge(contract, near));
-};
+const { makeTempDir, openWorkspace } = useCoreHarness();
 
 const snippet = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Grüße, {my.name}' }] }] });
 
 describe('templates and snippets', () => {
   it('are kept per language across restarts, replaced by id, listed by name, and removed', async () => {
     const dataDir = makeTempDir();
-    const first = await open(dataDir);
+    const { core, client: first } = await openWorkspace(null, { dataDir });
     const saved = await first.proposals.saveTemplate({ kind: 'snippet', locale: 'de', name: 'Schluss', bodyJson: snippet });
     await first.proposals.saveTemplate({ kind: 'template', locale: 'de', name: 'Anschreiben', bodyJson: snippet });
     await first.proposals.saveTemplate({ kind: 'snippet', locale: 'it', name: 'Saluti', bodyJson: snippet });
-    await cleanups.pop()!();
+    core.close();
 
-    const again = await open(dataDir);
+    const { client: again } = await openWorkspace(null, { dataDir });
     expect((await again.proposals.listTemplates({ locale: 'de' })).map((t) => [t.kind, t.name])).toEqual([
       ['template', 'Anschreiben'],
       ['snippet', 'Schluss'],

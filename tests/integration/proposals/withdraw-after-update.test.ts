@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore } from '../../../electron/core/core';
-import { startPlatformServer } from '../../platform/server';
-import { waitForStatus } from '../../support/core-harness';
+import { describe, expect, it } from 'vitest';
+import { useCoreHarness, waitForStatus } from '../../support/core-harness';
 import { readServerFeed } from '../../support/platform-view';
-import { useTempDirs } from '../../support/temp-dir';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { makeTempDir, openSignedIn, startPlatform } = useCoreHarness();
 
 /**
  * Offline, the user sends changes to a submitted proposal and then withdraws it. Both wait in the outbox, the
@@ -25,17 +15,9 @@ describe('withdraw queued behind an unsent update of the same proposal', () => {
     ['answers lost on the way back', 'truncate=0.5'],
   ])('is sent after the update, each exactly once, with no conflict (%s)', async (_name, faults) => {
     const platformDir = makeTempDir();
-    let platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, dataDir: platformDir });
+    let platform = await startPlatform({ dataDir: platformDir });
     const { port } = platform;
-    cleanups.push(() => platform.close());
-    const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-    cleanups.push(() => core.close());
-    const [near, far] = createInProcessPair();
-    core.serve(far);
-    const client = createClient(contract, createBridge(contract, near));
-    const credentials = { email: platform.users.demo.email, password: platform.users.demo.password };
-    await client.sync.signIn(credentials);
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const { core, client } = await openSignedIn(platform);
 
     const { id } = core.db.prepare("SELECT id FROM proposals WHERE status = 'submitted' ORDER BY id LIMIT 1").get() as { id: string };
     const before = (await client.proposals.getProposal({ id }))!;
@@ -55,7 +37,7 @@ describe('withdraw queued behind an unsent update of the same proposal', () => {
     ]);
 
     // Back, steady or losing answers after applying the request.
-    platform = await startPlatformServer({ port, dataDir: platformDir, simulation: true, rateLimit: false, seed: 11, ...(faults ? { faults } : {}) });
+    platform = await startPlatform({ port, dataDir: platformDir, seed: 11, ...(faults ? { faults } : {}) });
     client.sync.syncNow();
     const settled = await waitForStatus(client, (s) => s.phase === 'idle' && s.pending === 0);
     expect(settled.conflicts).toBe(0);

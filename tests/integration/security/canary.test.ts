@@ -1,22 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore } from '../../../electron/core/core';
+import { describe, expect, it } from 'vitest';
 import { createStandaloneHostServices } from '../../../electron/core/host-services';
 import { createTokenVault, type Cipher } from '../../../electron/main/secrets/token-vault';
-import { startPlatformServer } from '../../platform/server';
-import { waitForStatus } from '../../support/core-harness';
-import { useTempDirs } from '../../support/temp-dir';
+import { signIn, useCoreHarness, waitForFirstSync, waitForStatus } from '../../support/core-harness';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { makeTempDir, openWorkspace, startPlatform } = useCoreHarness();
 
 /** AES-256-GCM with a key that lives only in memory: what safeStorage does with the OS keyring's key. */
 const createMemoryCipher = (): Cipher => {
@@ -46,8 +36,7 @@ const listFiles = (dir: string): string[] =>
 
 describe('secrets', () => {
   it('a whole session leaves the tokens and the password nowhere in the data folder but as ciphertext', async () => {
-    const platform = await startPlatformServer({ seed: 7, scale: 'demo', rateLimit: false });
-    cleanups.push(() => platform.close());
+    const platform = await startPlatform();
     const dataDir = makeTempDir();
     const logs: string[] = [];
     const seen = { tokens: new Set<string>() };
@@ -60,22 +49,17 @@ describe('secrets', () => {
         await vault.writeSecret(key, value);
       },
     };
-    const core = await openCore({
+    const { core, client } = await openWorkspace(platform.url, {
       dataDir,
       host: 'electron',
-      version: 'test',
-      platformUrl: platform.url,
+      validateOutput: false,
       log: (message, detail) => logs.push(`${message} ${detail === undefined ? '' : JSON.stringify(detail)}`),
       hostServices: { ...createStandaloneHostServices({ version: 'test', dataDir }), secrets: watchedVault },
     });
-    cleanups.push(() => core.close());
-    const [near, far] = createInProcessPair();
-    core.serve(far);
-    const client = createClient(contract, createBridge(contract, near));
 
     // Sign in, sync, send, sign out.
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    await signIn(client, platform);
+    await waitForFirstSync(client);
     const thread = core.db.prepare('SELECT id FROM threads LIMIT 1').get() as { id: string };
     await client.messages.sendMessage({ threadId: thread.id, body: 'Canary check: see you tomorrow' });
     await waitForStatus(client, (s) => s.pending === 0 && s.phase === 'idle');

@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract, type BottegaClient } from '../../../shared/contract';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore, type Core } from '../../../electron/core/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
 import { enqueueWrite } from '../../../electron/core/db/repositories/outbox-repository';
-import { startPlatformServer, type PlatformServer } from '../../platform/server';
 import { readServerFeed } from '../../support/platform-view';
-import { waitForStatus } from '../../support/core-harness';
-import { useTempDirs } from '../../support/temp-dir';
+import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
+const { openSignedIn, startPlatform } = useCoreHarness();
 
 /** The user changes the delivery time of a proposal locally: the row and its outbox entry, as an editor would. */
 const editPeriodLocally = (core: Core, id: string, days: number): void => {
@@ -33,29 +23,17 @@ const editPeriodLocally = (core: Core, id: string, days: number): void => {
   core.sync.notifyLocalWrite();
 };
 
-const setup = async (): Promise<{ platform: PlatformServer; core: Core; client: BottegaClient; proposal: string }> => {
-  const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false });
-  cleanups.push(() => platform.close());
-  const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-  cleanups.push(() => core.close());
-  const [near, far] = createInProcessPair();
-  core.serve(far);
-  const client = createClient(contract, createBridge(contract, near));
-  await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-  await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
-  const proposal = (core.db.prepare("SELECT id FROM proposals WHERE status IN ('submitted', 'shortlisted') LIMIT 1").get() as { id: string }).id;
-  return { platform, core, client, proposal };
-};
-
 describe('conflicts', () => {
   it('an edit made on both sides keeps both versions until the user keeps theirs or mine', async () => {
-    const { platform, core, client, proposal } = await setup();
+    const platform = await startPlatform();
+    const { core, client } = await openSignedIn(platform);
+    const proposal = (core.db.prepare("SELECT id FROM proposals WHERE status IN ('submitted', 'shortlisted') LIMIT 1").get() as { id: string }).id;
 
     // Offline, the user shortens delivery to 9 days; meanwhile the platform's copy changes to 12.
     await client.sync.signOut();
     editPeriodLocally(core, proposal, 9);
     platform.actors.edit('proposal', proposal, { period_days: 12 });
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
+    await signIn(client, platform);
     await waitForStatus(client, (s) => s.conflicts === 1 && s.phase === 'idle');
 
     // Neither side was overwritten: the local row still says 9, the conflict holds the platform's 12.

@@ -1,32 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
-import { createBridge, createClient } from '../../../shared/rpc/bridge';
-import { createInProcessPair } from '../../../shared/rpc/transport';
-import { openCore } from '../../../electron/core/core';
-import { startPlatformServer, type PlatformServer } from '../../platform/server';
+import { describe, expect, it } from 'vitest';
 import { readServerFeed } from '../../support/platform-view';
-import { waitForStatus } from '../../support/core-harness';
-import { useTempDirs } from '../../support/temp-dir';
+import { useCoreHarness, waitForStatus } from '../../support/core-harness';
 
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
+const { makeTempDir, openSignedIn, startPlatform } = useCoreHarness();
 
 describe('push', () => {
   it('delivers messages written offline exactly once, in order per thread, though answers get lost', async () => {
     const platformDir = makeTempDir();
-    let platform: PlatformServer = await startPlatformServer({ seed: 7, scale: 'demo', rateLimit: false, dataDir: platformDir });
+    let platform = await startPlatform({ dataDir: platformDir });
     const { port, users } = platform;
-    const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-    cleanups.push(() => core.close());
-    const [near, far] = createInProcessPair();
-    core.serve(far);
-    const client = createClient(contract, createBridge(contract, near));
-    await client.sync.signIn({ email: users.demo.email, password: users.demo.password });
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const { core, client } = await openSignedIn(platform);
     const threads = (core.db.prepare('SELECT id FROM threads ORDER BY id LIMIT 3').all() as { id: string }[]).map((t) => t.id);
     expect(threads).toHaveLength(3);
 
@@ -47,8 +30,7 @@ describe('push', () => {
     expect(pendingRows.n).toBe(60);
 
     // Back, but flaky: some requests are applied and then their answers are cut off or dropped.
-    platform = await startPlatformServer({ port, dataDir: platformDir, rateLimit: false, faults: 'truncate=0.3,drop=0.1', seed: 3 });
-    cleanups.push(() => platform.close());
+    platform = await startPlatform({ port, dataDir: platformDir, faults: 'truncate=0.3,drop=0.1', seed: 3 });
     client.sync.syncNow();
     await waitForStatus(client, (s) => s.pending === 0 && s.phase === 'idle');
 
@@ -68,15 +50,7 @@ describe('push', () => {
   });
 
   it('shows a refused write with the platform’s reason, and retries it on request under a new key (the refusal committed nothing)', async () => {
-    const platform = await startPlatformServer({ seed: 7, scale: 'demo', rateLimit: false });
-    cleanups.push(() => platform.close());
-    const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-    cleanups.push(() => core.close());
-    const [near, far] = createInProcessPair();
-    core.serve(far);
-    const client = createClient(contract, createBridge(contract, near));
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const { core, client } = await openSignedIn(await startPlatform());
 
     // A conversation the platform does not know (deleted there meanwhile): the send is refused, not retried blindly.
     core.db.prepare("INSERT INTO threads (id, version, context, raw, fetched_at) VALUES ('thr_gone', 1, 'general', '{}', 'x')").run();
@@ -95,15 +69,8 @@ describe('push', () => {
   });
 
   it('a thread read here is read on the platform too', async () => {
-    const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false });
-    cleanups.push(() => platform.close());
-    const core = await openCore({ dataDir: makeTempDir(), host: 'web', version: 'test', validateOutput: true, platformUrl: platform.url });
-    cleanups.push(() => core.close());
-    const [near, far] = createInProcessPair();
-    core.serve(far);
-    const client = createClient(contract, createBridge(contract, near));
-    await client.sync.signIn({ email: platform.users.demo.email, password: platform.users.demo.password });
-    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const platform = await startPlatform();
+    const { core, client } = await openSignedIn(platform);
     const threadId = (core.db.prepare('SELECT id FROM threads ORDER BY id LIMIT 1').get() as { id: string }).id;
 
     platform.actors.clientMessage(threadId, 'Ci sentiamo domani?');

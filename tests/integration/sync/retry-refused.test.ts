@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readServerFeed } from '../../support/platform-view';
-import { waitForStatus } from '../../support/core-harness';
-import { asInput, signIn, usePortfolioHarness, waitForSettled } from '../portfolio/harness';
+import { signIn, useCoreHarness, waitForSettled, waitForStatus } from '../../support/core-harness';
+import { asInput } from '../portfolio/harness';
 
-const { openWorkspace, startPlatform } = usePortfolioHarness();
+const { openWorkspace, startPlatform } = useCoreHarness();
 
 const keyOf = (db: { prepare: (sql: string) => { get: (seq: number) => unknown } }, seq: number): string =>
   (db.prepare('SELECT idempotency_key AS key FROM outbox WHERE seq = ?').get(seq) as { key: string }).key;
