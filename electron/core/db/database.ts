@@ -49,3 +49,11 @@ export const prepare = (db: ReadableDB, sql: string): Database.Statement => {
   }
   return statement;
 };
+
+/**
+ * Durability of this connection's next commits. A first load's own transactions commit without waiting for the
+ * disk, then it goes back to FULL for everything else; switched around each of them, so the statement is kept.
+ */
+export const setSynchronous = (db: WritableDB, mode: 'NORMAL' | 'FULL'): void => {
+  prepare(db, `PRAGMA synchronous = ${mode}`).run();
+};

@@ -1,6 +1,6 @@
 import { changesEnvelopePageSchema, parseChange } from '../../../shared/platform/changes';
 import type { RecordOf, RecordType } from '../../../shared/platform/records';
-import { toRecordRow, type RowValue } from '../db/repositories/platform-records-repository';
+import { toRecordColumns, type RowValue } from '../db/repositories/platform-records-repository';
 
 /** One change of a page, checked and turned into the values of its table's columns, ready to write. */
 export type FeedItem =
@@ -9,8 +9,13 @@ export type FeedItem =
       type: RecordType;
       id: string;
       version: number;
-      /** In the order of the page's `columns[type]`; `raw` (the record as the platform sent it) last. */
+      /** In the order of the page's `columns[type]`. */
       values: RowValue[];
+      /**
+       * The record as the platform sent it, UTF-8: a view into one buffer per page (`buffers`), so the page's
+       * largest strings cross from the parser's thread without a copy and stay out of the writer's heap.
+       */
+      raw: Uint8Array;
       /** The checked record, only for the types the user edits (their writes need it whole). */
       record: RecordOf<RecordType> | null;
     }
@@ -23,10 +28,14 @@ export type FeedPage =
       items: FeedItem[];
       /** Column names per record type present in the page (the same for every row of that type). */
       columns: Partial<Record<RecordType, string[]>>;
+      /** What the items' bytes live in: handed over whole when the page crosses threads. */
+      buffers: ArrayBuffer[];
       nextCursor: string;
       hasMore: boolean;
     }
   | { ok: false; reason: string };
+
+const noBytes = new Uint8Array(0);
 
 /** Records the user edits in Bottega (proposals, portfolio, profile); the rest only the platform writes. */
 export const editableTypes: ReadonlySet<RecordType> = new Set<RecordType>(['proposal', 'portfolio_item', 'profile']);
@@ -47,6 +56,7 @@ export const parseFeedPage = (text: string): FeedPage => {
   if (!page.success) return { ok: false, reason: 'a changes page that is not one' };
   const items: FeedItem[] = [];
   const columns: Partial<Record<RecordType, string[]>> = {};
+  const raws: { item: { raw: Uint8Array }; text: string }[] = [];
   for (const envelope of page.data.changes) {
     const parsed = parseChange(envelope);
     if (!parsed.ok) {
@@ -58,17 +68,36 @@ export const parseFeedPage = (text: string): FeedPage => {
       items.push({ op: 'delete', type: change.type, id: change.id, version: change.version });
       continue;
     }
-    // `raw` is the record as received, not as parsed: fields this version does not know yet are kept.
-    const row = toRecordRow(change.type, change.data, JSON.stringify(envelope.data));
+    const row = toRecordColumns(change.type, change.data);
     columns[change.type] ??= Object.keys(row);
-    items.push({
-      op: 'upsert',
+    const item = {
+      op: 'upsert' as const,
       type: change.type,
       id: change.id,
       version: change.version,
       values: Object.values(row),
+      raw: noBytes,
       record: editableTypes.has(change.type) ? change.data : null,
-    });
+    };
+    items.push(item);
+    // `raw` is the record as received, not as parsed: fields this version does not know yet are kept.
+    raws.push({ item, text: JSON.stringify(envelope.data) });
   }
-  return { ok: true, items, columns, nextCursor: page.data.next_cursor, hasMore: page.data.has_more };
+  // Every raw record of the page in one buffer, each item a view of its part.
+  let total = 0;
+  const lengths = raws.map(({ text }) => {
+    const length = Buffer.byteLength(text);
+    total += length;
+    return length;
+  });
+  const buffer = new ArrayBuffer(total);
+  const bytes = Buffer.from(buffer);
+  let offset = 0;
+  raws.forEach(({ item, text }, i) => {
+    const length = lengths[i]!;
+    bytes.write(text, offset, length, 'utf8');
+    item.raw = new Uint8Array(buffer, offset, length);
+    offset += length;
+  });
+  return { ok: true, items, columns, buffers: [buffer], nextCursor: page.data.next_cursor, hasMore: page.data.has_more };
 };

@@ -7,21 +7,24 @@ import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { parseFeedPage } from './feed-page';
 
-export type FeedWorkerRequest = { id: number; bytes: Uint8Array } | { id: number; checkpoint: string };
+export type FeedWorkerRequest = { id: number; bytes: Uint8Array } | { id: number; checkpoint: string; truncate: boolean };
 
 const decoder = new TextDecoder();
 let checkpointer: Database.Database | null = null;
 
 parentPort?.on('message', (message: FeedWorkerRequest) => {
   if ('bytes' in message) {
-    parentPort?.postMessage({ id: message.id, page: parseFeedPage(decoder.decode(message.bytes)) });
+    const page = parseFeedPage(decoder.decode(message.bytes));
+    // The page's bytes are handed over, not copied: this thread is done with them.
+    parentPort?.postMessage({ id: message.id, page }, page.ok ? page.buffers : []);
     return;
   }
   try {
     checkpointer ??= new Database(message.checkpoint, { fileMustExist: true });
-    // PASSIVE: copies what it can without waiting for, or blocking, the writer and the readers.
-    checkpointer.pragma('wal_checkpoint(PASSIVE)');
-    parentPort?.postMessage({ id: message.id, checkpointed: true });
+    // PASSIVE: copies what it can without waiting for, or blocking, the writer and the readers. TRUNCATE, at
+    // the end of a load, also empties the log and cuts the file back (it waits for readers, and holds writers).
+    const [result] = checkpointer.pragma(`wal_checkpoint(${message.truncate ? 'TRUNCATE' : 'PASSIVE'})`) as { busy: number }[];
+    parentPort?.postMessage({ id: message.id, checkpointed: !message.truncate || result?.busy === 0 });
   } catch {
     parentPort?.postMessage({ id: message.id, checkpointed: false });
   }

@@ -12,7 +12,7 @@ import type { FeedWorkerRequest } from './feed-parser-worker';
 export type FeedParser = {
   readonly thread: 'inline' | 'worker';
   parse(bytes: Uint8Array): Promise<FeedPage>;
-  checkpoint(): Promise<boolean>;
+  checkpoint(options?: { truncate?: boolean }): Promise<boolean>;
   close(): void;
 };
 
@@ -26,41 +26,76 @@ export const createInlineParser = (): FeedParser => ({
   close: () => undefined,
 });
 
+/** From sources (tsx, vitest) the worker is the .ts file next to this one; in the build, its own entry next to core.js. */
+export const feedParserWorkerUrl = (base: string = import.meta.url): URL =>
+  new URL(base.endsWith('.ts') ? './feed-parser-worker.ts' : './feed-parser-worker.js', base);
+
+/**
+ * The worker's heap, bounded: left to itself V8 lets a thread that churns through pages grow to over 100 MB
+ * before collecting; a page needs a few MB. Pages bigger than `inlineAboveBytes` (never on a first load's
+ * pages, a few hundred kB each) parse inline rather than risk the limit.
+ */
+const workerLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+const inlineAboveBytes = 4 * 1024 * 1024;
+
+/**
+ * Why pages parse inline instead, said once per process in the log. Set when a worker could not start or died
+ * (a thread that cannot load its modules would fail every page of every pull): later pulls then parse inline.
+ */
+let workerUnavailable: string | null = null;
+let unavailabilityLogged = false;
+const reportInline = (log: ((message: string) => void) | undefined, reason: string, lasting: boolean): void => {
+  if (lasting) workerUnavailable ??= reason;
+  if (unavailabilityLogged || !log) return;
+  unavailabilityLogged = true;
+  log(`First sync parses pages on the core's thread (slower, the UI may wait longer): ${reason}`);
+};
+
 /**
  * In a worker thread: for a first load, where JSON, validation and mapping of the next pages cost as much as
  * writing this one, and the machine has a second core. Falls back to parsing inline if the thread cannot run.
  */
-export const createWorkerParser = (options: { databaseFile: string }): FeedParser => {
+export const createWorkerParser = (options: { databaseFile: string; log?: (message: string) => void; workerUrl?: URL }): FeedParser => {
   const inline = createInlineParser();
-  // From sources (tsx, tests) the worker is the .ts file next to this one; in the build, its own entry.
-  const fromSources = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSources ? './feed-parser-worker.ts' : './feed-parser-worker.js', import.meta.url);
+  const url = options.workerUrl ?? feedParserWorkerUrl();
+  const fromSources = url.pathname.endsWith('.ts');
   const execArgv = fromSources && !process.execArgv.some((arg) => arg.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
   const pending = new Map<number, (answer: { page?: FeedPage; checkpointed?: boolean }) => void>();
   let worker: Worker | null = null;
   let nextId = 0;
   // Pages handed over are gone with the thread: they fail (the pull retries them); later ones parse inline.
-  const fail = (): void => {
+  const fail = (reason: string): void => {
+    if (!worker) return;
     worker = null;
+    reportInline(options.log, reason, true);
     for (const [id, resolve] of pending) {
       pending.delete(id);
       resolve({ page: { ok: false, reason: 'the feed parser stopped' }, checkpointed: false });
     }
   };
+  if (workerUnavailable) {
+    reportInline(options.log, workerUnavailable, true);
+    return inline;
+  }
+  // A build without the worker's file parses inline rather than failing every page.
+  if (!existsSync(fileURLToPath(url))) {
+    reportInline(options.log, `no feed parser worker at ${fileURLToPath(url)}`, false);
+    return inline;
+  }
   try {
-    // A build without the worker's file parses inline rather than failing every page.
-    if (!existsSync(fileURLToPath(url))) return inline;
-    worker = new Worker(url, execArgv ? { execArgv } : {});
+    worker = new Worker(url, { ...(execArgv ? { execArgv } : {}), resourceLimits: workerLimits });
     worker.unref();
     worker.on('message', (message: { id: number; page?: FeedPage; checkpointed?: boolean }) => {
       const resolve = pending.get(message.id);
       pending.delete(message.id);
       resolve?.(message);
     });
-    worker.on('error', fail);
-    worker.on('exit', fail);
-  } catch {
+    worker.on('error', (error) => fail(`the feed parser worker failed: ${error.message}`));
+    worker.on('exit', (code) => fail(`the feed parser worker exited (${code})`));
+  } catch (error) {
     worker = null;
+    reportInline(options.log, `the feed parser worker did not start: ${error instanceof Error ? error.message : String(error)}`, true);
+    return inline;
   }
   const ask = (request: FeedWorkerRequest, transfer: ArrayBuffer[] = []) =>
     new Promise<{ page?: FeedPage; checkpointed?: boolean }>((resolve) => {
@@ -73,15 +108,17 @@ export const createWorkerParser = (options: { databaseFile: string }): FeedParse
       return worker ? 'worker' : 'inline';
     },
     parse: async (bytes) => {
-      if (!worker) return inline.parse(bytes);
+      if (!worker || bytes.byteLength > inlineAboveBytes) return inline.parse(bytes);
       // Handed over, not copied, when the bytes are a buffer of their own (as fetched).
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const answer = await ask({ id: nextId++, bytes }, whole ? [bytes.buffer as ArrayBuffer] : []);
       return answer.page ?? { ok: false, reason: 'the feed parser stopped' };
     },
-    checkpoint: async () => (worker ? (await ask({ id: nextId++, checkpoint: options.databaseFile })).checkpointed === true : false),
+    checkpoint: async (mode) =>
+      worker ? (await ask({ id: nextId++, checkpoint: options.databaseFile, truncate: mode?.truncate === true })).checkpointed === true : false,
     close: () => {
       const current = worker;
+      // Ended on purpose: its exit is not a failure.
       worker = null;
       pending.clear();
       void current?.terminate();

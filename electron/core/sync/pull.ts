@@ -1,13 +1,7 @@
 import type { RecordType } from '../../../shared/platform/records';
-import type { WritableDB } from '../db/database';
+import { setSynchronous, type WritableDB } from '../db/database';
 import { prepareRecordUpsert, removeRecord, type RowValue } from '../db/repositories/platform-records-repository';
-import {
-  checkpointBetweenPages,
-  finishBulkLoad,
-  isFullTextRebuildOwed,
-  pauseFullTextIndexing,
-  resumeFullTextIndexing,
-} from '../db/repositories/fts-maintenance';
+import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../db/repositories/fts-maintenance';
 import { hasUnsentWrites } from '../db/repositories/outbox-repository';
 import { hasProfileLocalEdits } from '../db/repositories/portfolio-repository';
 import { hasLocalEdits } from '../db/repositories/proposals-repository';
@@ -16,6 +10,7 @@ import { countQuarantine, quarantineRecord, releaseQuarantined } from '../db/rep
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import { editableTypes, type FeedItem, type FeedPage } from './feed-page';
 import { createInlineParser, createWorkerParser, type FeedParser } from './feed-parser';
+import { rebuildFullText } from './full-text-rebuild';
 import type { PlatformClient, PlatformResult } from './platform-client';
 import { backoffDelay } from './retry-policy';
 
@@ -35,8 +30,14 @@ export type PullOutcome =
 
 /** A first load fetches the platform's largest pages; later pulls only what changed, in ordinary pages. */
 const pageLimit = (bulk: boolean): number => (bulk ? 1000 : 200);
-/** The most a write transaction may take before it commits and lets reads and RPC calls in. */
+/**
+ * The most a write transaction may take, its commit included, before it lets reads and RPC calls in. Rows
+ * are applied until the time left is what the last commits took; the clock is read after every row, so a
+ * slow row or a busy machine shortens the transaction instead of stretching it.
+ */
 const transactionBudgetMs = 12;
+/** A chunk of the search index rebuild fills for this long; its commit writes what it filled (a few ms more). */
+export const rebuildBudgetMs = 8;
 /** A page of a first load is at most a few hundred kilobytes: a few of them read ahead bound the memory. */
 const readAhead = 2;
 const maxPageBytes = 64 * 1024 * 1024;
@@ -157,6 +158,7 @@ export const pullChanges = async (options: {
   signal?: AbortSignal;
   /** Overrides the page size (tests that want many small transactions). */
   pageSize?: number;
+  log?: (message: string) => void;
 }): Promise<PullOutcome> => {
   const { db } = options;
   const now = options.now ?? (() => new Date());
@@ -167,7 +169,9 @@ export const pullChanges = async (options: {
   if (cursor === null && !isFullTextRebuildOwed(db)) pauseFullTextIndexing(db);
   // A first load, fresh or resumed after a crash: everything it writes is the platform's and can be fetched again.
   const bulk = isFullTextRebuildOwed(db);
-  const parser = bulk ? createWorkerParser({ databaseFile: db.name }) : createInlineParser();
+  // Also after a restart mid-load (a new connection starts with the default).
+  if (bulk) db.pragma('wal_autocheckpoint = 0');
+  const parser = bulk ? createWorkerParser({ databaseFile: db.name, ...(options.log ? { log: options.log } : {}) }) : createInlineParser();
   const pages = readPagesAhead({
     client: options.client,
     parser,
@@ -179,6 +183,12 @@ export const pullChanges = async (options: {
   const checkpoint = async (): Promise<void> => {
     if (!(await parser.checkpoint())) checkpointBetweenPages(db);
   };
+  const recordTransaction = (ms: number): void => {
+    progress.transactionMs.push(ms);
+    progress.maxTransactionMs = Math.max(progress.maxTransactionMs, ms);
+  };
+  // What the last commits took (a moving average), kept out of the time rows may use.
+  let commitMs = 1;
   const upserts = new Map<string, ReturnType<typeof prepareRecordUpsert>>();
   const upsertFor = (type: RecordType, columns: string[]): ReturnType<typeof prepareRecordUpsert> => {
     const key = `${type}:${columns.join(',')}`;
@@ -199,7 +209,7 @@ export const pullChanges = async (options: {
       const { page } = read;
 
       const fetchedAt = now().toISOString();
-      const writers = new Map<RecordType, (values: readonly RowValue[], record: never, fetchedAt: string) => boolean>();
+      const writers = new Map<RecordType, (values: readonly RowValue[], raw: Uint8Array, record: never, fetchedAt: string) => boolean>();
       for (const [type, columns] of Object.entries(page.columns) as [RecordType, string[]][]) writers.set(type, upsertFor(type, columns));
       let quarantineHolds = countQuarantine(db) > 0;
       const apply = (item: FeedItem): void => {
@@ -226,7 +236,7 @@ export const pullChanges = async (options: {
           return;
         }
         if (item.op === 'delete') removeRecord(db, item.type, item.id, item.version);
-        else writers.get(item.type)!(item.values, item.record as never, fetchedAt);
+        else writers.get(item.type)!(item.values, item.raw, item.record as never, fetchedAt);
         if (quarantineHolds) releaseQuarantined(db, item.type, item.id);
         progress.applied++;
       };
@@ -234,28 +244,31 @@ export const pullChanges = async (options: {
       let index = 0;
       for (let done = false; !done; ) {
         const transactionStart = performance.now();
+        const applyUntil = transactionStart + Math.max(2, transactionBudgetMs - commitMs);
+        let committing = 0;
         // During a first load, its transactions hold only platform records and the cursor, all of which the
         // platform sends again: they commit without waiting for the disk (synchronous=NORMAL, still atomic and
         // crash-safe in WAL mode). A power cut can lose only the last pages, and the cursor with them, so the
         // next pull fetches them again. Everything the user writes (and the outbox) stays FULL.
-        if (bulk) db.pragma('synchronous = NORMAL');
+        if (bulk) setSynchronous(db, 'NORMAL');
         try {
           db.transaction(() => {
             while (index < page.items.length) {
               apply(page.items[index++]!);
-              if (index % 16 === 0 && performance.now() - transactionStart > transactionBudgetMs) break;
+              if (performance.now() > applyUntil) break;
             }
             if (index === page.items.length) {
               writeSyncValue(db, 'cursor', page.nextCursor);
               done = true;
             }
+            committing = performance.now();
           }).immediate();
         } finally {
-          if (bulk) db.pragma('synchronous = FULL');
+          if (bulk) setSynchronous(db, 'FULL');
         }
-        const transactionMs = performance.now() - transactionStart;
-        progress.transactionMs.push(transactionMs);
-        progress.maxTransactionMs = Math.max(progress.maxTransactionMs, transactionMs);
+        const transactionEnd = performance.now();
+        commitMs = commitMs * 0.8 + (transactionEnd - committing) * 0.2;
+        recordTransaction(transactionEnd - transactionStart);
         // Let other work (reads, RPC calls, the pages being read ahead) run between transactions.
         if (!done || page.hasMore) await new Promise((resolve) => setImmediate(resolve));
         if (options.signal?.aborted) throw new Error('pull stopped');
@@ -267,9 +280,14 @@ export const pullChanges = async (options: {
       options.onPage?.(progress);
       if (!page.hasMore) {
         if (isFullTextRebuildOwed(db)) {
-          resumeFullTextIndexing(db);
-          await checkpoint();
-          finishBulkLoad(db);
+          // The search indexes, built in chunks so the thread stays free for the UI's calls; a stop or a
+          // crash leaves the flag, and the next pull or start goes on from the last chunk.
+          const rebuilt = await rebuildFullText(db, { budgetMs: rebuildBudgetMs, onTransaction: recordTransaction, checkpoint, ...(options.signal ? { signal: options.signal } : {}) });
+          if (!rebuilt) throw new Error('pull stopped');
+          // The log, grown by the whole load, emptied and cut back on the parser's thread: truncating a file
+          // of hundreds of megabytes takes a while, and this thread answers the UI.
+          const truncated = await parser.checkpoint({ truncate: true });
+          finishBulkLoad(db, { truncated });
         }
         writeSyncValue(db, 'last_sync_at', now().toISOString());
         return { kind: 'done', progress };

@@ -6,7 +6,9 @@ import { countQuarantine } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import type { SecretStore } from '../secrets/secret-store';
 import { createPlatformClient, type PlatformClient } from './platform-client';
-import { pullChanges } from './pull';
+import { isFullTextRebuildStarted } from '../db/repositories/fts-maintenance';
+import { rebuildFullText } from './full-text-rebuild';
+import { pullChanges, rebuildBudgetMs } from './pull';
 import { pushOutbox } from './push';
 import { startRealtime, type Realtime } from './realtime';
 import { createSession, type SignInResult } from './session';
@@ -108,6 +110,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       client,
       now,
       signal: lifetime.signal,
+      ...(options.log ? { log: options.log } : {}),
       onPage: (progress) => {
         applied = progress.applied;
         const seconds = (now().getTime() - startedAt.getTime()) / 1000;
@@ -201,6 +204,13 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
   return {
     status: () => status,
     start: async () => {
+      // A search index rebuild cut short (the app closed or crashed after a first load): finish it now, in
+      // the background and in chunks, signed in or not; searches find more rows as it goes.
+      if (isFullTextRebuildStarted(db)) {
+        void rebuildFullText(db, { budgetMs: rebuildBudgetMs, signal: lifetime.signal }).catch((error: unknown) => {
+          if (!stopped) options.log?.(`Rebuilding the search indexes failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }
       if (!session) return;
       if (await session.isSignedIn()) {
         update({ connection: 'online', account: { email: readSyncValue(db, 'account_email') ?? '' } });

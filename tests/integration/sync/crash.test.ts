@@ -6,6 +6,7 @@ import { recordTypes } from '../../../shared/platform/records';
 import { openWritableDatabase } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
+import { fullTextTables } from '../../../electron/core/db/repositories/fts-maintenance';
 import { insertPendingMessage } from '../../../electron/core/db/repositories/messages-repository';
 import { enqueueWrite } from '../../../electron/core/db/repositories/outbox-repository';
 import { readRecordVersions } from '../../../electron/core/db/repositories/platform-records-repository';
@@ -92,8 +93,8 @@ describe('crash safety', () => {
       if (outcome === 'killed') killed++;
       const check = new Database(file);
       expect(check.pragma('integrity_check', { simple: true }), `after round ${round}`).toBe('ok');
-      check.prepare("INSERT INTO projects_fts(projects_fts) VALUES ('integrity-check')").run();
-      check.prepare("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')").run();
+      // Every search index sound after each kill, a chunked rebuild cut anywhere included.
+      for (const table of fullTextTables) check.prepare(`INSERT INTO ${table}_fts(${table}_fts) VALUES ('integrity-check')`).run();
       check.close();
     }
     expect(killed).toBe(30);
@@ -121,9 +122,14 @@ describe('crash safety', () => {
     const titled = check.prepare("SELECT count(*) AS n FROM projects WHERE title LIKE '%crash%'").get() as { n: number };
     expect(indexed.n).toBe(titled.n);
     expect(titled.n).toBeGreaterThanOrEqual(60 * 30);
-    const triggers = ['projects', 'messages', 'clients'].flatMap((table) => ['insert', 'delete', 'update'].map((op) => `${table}_fts_${op}`));
-    const present = check.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[];
-    expect(present.map((t) => t.name)).toEqual(expect.arrayContaining(triggers));
+    const triggers = fullTextTables.flatMap((table) => ['insert', 'delete', 'update'].map((op) => `${table}_fts_${op}`));
+    const present = check.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_%'").all() as { name: string; sql: string }[];
+    expect(present.map((t) => t.name).sort()).toEqual([...triggers].sort());
+    // The ordinary triggers, not the row-limited ones of a rebuild; and each index equal to its table's rows.
+    expect(present.filter((t) => t.sql.includes('fts_rebuild_progress'))).toEqual([]);
+    for (const table of fullTextTables.filter((t) => t !== 'forum_topics')) {
+      check.prepare(`INSERT INTO ${table}_fts(${table}_fts, rank) VALUES ('integrity-check', 1)`).run();
+    }
     expect(check.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
     expect(check.prepare("SELECT count(*) AS n FROM messages WHERE state != 'synced'").get()).toEqual({ n: 0 });
     check.close();

@@ -155,25 +155,23 @@ const replaceVariants: { [T in RecordType]?: (db: WritableDB, record: RecordOf<T
 
 export type RowValue = Row[string];
 
-/** The platform record as its table's columns, `raw` (the text to keep as the record) last. Pure: no SQL. */
-export const toRecordRow = <T extends RecordType>(type: T, record: RecordOf<T>, raw: string): Row => ({
-  ...(rowMappers[type] as Mapper<T>)(record),
-  raw,
-});
+/** The platform record as its table's columns, without `raw` and `fetched_at`. Pure: no SQL. */
+export const toRecordColumns = <T extends RecordType>(type: T, record: RecordOf<T>): Row => (rowMappers[type] as Mapper<T>)(record);
 
 /**
- * For a bulk load: one prepared version-guarded upsert for rows that all carry these columns (as toRecordRow
- * made them), `fetched_at` appended. Returns whether the row changed. Call inside a transaction.
+ * For a bulk load: one prepared version-guarded upsert for rows that all carry these columns (as
+ * toRecordColumns made them), then `raw` as UTF-8 bytes (the record as received) and `fetched_at`. Returns
+ * whether the row changed. Call inside a transaction.
  */
 export const prepareRecordUpsert = <T extends RecordType>(
   db: WritableDB,
   type: T,
   columns: readonly string[],
-): ((values: readonly RowValue[], record: RecordOf<T> | null, fetchedAt: string) => boolean) => {
-  const statement = prepare(db, upsertByVersionSql(recordTables[type], [...columns, 'fetched_at']));
+): ((values: readonly RowValue[], raw: Uint8Array, record: RecordOf<T> | null, fetchedAt: string) => boolean) => {
+  const statement = prepare(db, upsertByVersionSql(recordTables[type], [...columns, 'raw', 'fetched_at'], ['raw']));
   const variants = replaceVariants[type] as ((db: WritableDB, record: RecordOf<T>) => void) | undefined;
-  return (values, record, fetchedAt) => {
-    const changed = statement.run(...values, fetchedAt).changes > 0;
+  return (values, raw, record, fetchedAt) => {
+    const changed = statement.run(...values, raw, fetchedAt).changes > 0;
     if (changed && variants && record) variants(db, record);
     return changed;
   };

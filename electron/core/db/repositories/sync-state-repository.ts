@@ -6,6 +6,8 @@ export const syncKeys = [
   'account_email',
   'platform_url',
   'fts_rebuild_owed',
+  // How far a chunked rebuild of the search indexes has got, per index (fts-maintenance.ts).
+  'fts_rebuild_progress',
   // The platform's terms (its fee on proposals) as last reported, and when they were read.
   'platform_fee_percent',
   'terms_fetched_at',

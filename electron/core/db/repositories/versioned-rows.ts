@@ -18,9 +18,12 @@ export const upsertByVersion = (db: WritableDB, table: string, row: Row): boolea
   return prepare(db, sql).run(row).changes > 0;
 };
 
-/** The same upsert with positional parameters in the order of `columns`, for statements prepared once. */
-export const upsertByVersionSql = (table: string, columns: readonly string[]): string =>
-  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
+/**
+ * The same upsert with positional parameters in the order of `columns`, for statements prepared once. Columns
+ * in `textFromBytes` take UTF-8 bytes (a view into a larger buffer, never copied into a string) stored as text.
+ */
+export const upsertByVersionSql = (table: string, columns: readonly string[], textFromBytes: readonly string[] = []): string =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => (textFromBytes.includes(c) ? 'CAST(? AS TEXT)' : '?')).join(', ')}) ` +
   `ON CONFLICT (id) DO UPDATE SET ${columns
     .filter((c) => c !== 'id')
     .map((c) => `${c} = excluded.${c}`)
