@@ -1,22 +1,13 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { PortfolioPreview } from '../../../shared/contract/portfolio';
 import de from '../../../shared/locales/de/portfolio.json';
 import en from '../../../shared/locales/en/portfolio.json';
 import es from '../../../shared/locales/es/portfolio.json';
 import fr from '../../../shared/locales/fr/portfolio.json';
 import it from '../../../shared/locales/it/portfolio.json';
+import { labelsIn, renderPdf } from '../pdf/pdf-document';
 import { readImage } from './image-store';
 
-// Labels in the reader's language: the same strings the screen uses. Languages the UI lacks get English.
-const labelsByLocale: Record<string, typeof en> = { en, it, de, fr, es };
-
-const require = createRequire(import.meta.url);
-/** DejaVu covers every letter of the five UI languages (the built-in PDF fonts do not). */
-const fontFiles = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
+const labelsByLanguage = { en, it, de, fr, es };
 
 /** The images pdfkit can draw; others (GIF, WebP) stay out of the PDF. */
 const drawable = (bytes: Buffer): boolean =>
@@ -24,27 +15,12 @@ const drawable = (bytes: Buffer): boolean =>
 
 /**
  * The portfolio as a client reading `preview.locale` sees it (public items, the fallback rules applied),
- * as an A4 PDF. Text goes in as text, never as markup: nothing in it is interpreted.
+ * as an A4 PDF.
  */
-export const renderPortfolioPdf = (preview: PortfolioPreview, imagesDir: string, options: { compress?: boolean } = {}): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const labels = labelsByLocale[preview.locale.split('-')[0] ?? ''] ?? en;
-    const name = preview.profile?.name ?? '';
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      lang: preview.locale,
-      compress: options.compress ?? true,
-      info: { Title: name ? `${name} · ${labels.title}` : labels.title },
-      displayTitle: true,
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('body', fontFiles.regular);
-    doc.registerFont('bold', fontFiles.bold);
-
+export const renderPortfolioPdf = (preview: PortfolioPreview, imagesDir: string, options: { compress?: boolean } = {}): Promise<Buffer> => {
+  const labels = labelsIn(labelsByLanguage, preview.locale, en);
+  const name = preview.profile?.name ?? '';
+  return renderPdf({ lang: preview.locale, title: name ? `${name} · ${labels.title}` : labels.title, ...options }, (doc) => {
     doc.font('bold').fontSize(22).text(name || labels.title);
     if (preview.profile?.headline) doc.font('body').fontSize(13).fillColor('#444').text(preview.profile.headline);
     if (preview.profile?.bio) doc.moveDown(0.5).font('body').fontSize(10.5).fillColor('#000').text(preview.profile.bio);
@@ -70,5 +46,5 @@ export const renderPortfolioPdf = (preview: PortfolioPreview, imagesDir: string,
       if (item.skills.length > 0) doc.moveDown(0.4).font('body').fontSize(9.5).fillColor('#555').text(item.skills.join(', '));
       for (const link of item.links) doc.font('body').fontSize(9.5).fillColor('#1d3f8a').text(link, { link });
     }
-    doc.end();
   });
+};

@@ -1,21 +1,12 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { formatMoney } from '../../../shared/i18n/format';
 import de from '../../../shared/locales/de/proposals.json';
 import en from '../../../shared/locales/en/proposals.json';
 import es from '../../../shared/locales/es/proposals.json';
 import fr from '../../../shared/locales/fr/proposals.json';
 import it from '../../../shared/locales/it/proposals.json';
+import { labelsIn, renderPdf } from '../pdf/pdf-document';
 
-// Labels in the letter's language: the same strings the screen uses. Languages the UI lacks get English.
-const labelsByLocale: Record<string, typeof en> = { en, it, de, fr, es };
-
-const require = createRequire(import.meta.url);
-/** DejaVu covers every letter of Italian, German, French and Spanish (the built-in PDF fonts do not). */
-const fontFiles = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
+const labelsByLanguage = { en, it, de, fr, es };
 
 export type ProposalPdfInput = {
   locale: string;
@@ -36,25 +27,12 @@ export type ProposalPdfInput = {
 const fill = (template: string, values: Record<string, string | number>): string =>
   template.replace(/{{\s*(\w+)\s*}}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
-/** One variant as an A4 PDF, tagged with its language. Text goes in as text: nothing in it is interpreted. */
+/** One variant as an A4 PDF in its language. */
 export const renderProposalPdf = (input: ProposalPdfInput, options: { compress?: boolean } = {}): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const labels = labelsByLocale[input.locale.split('-')[0] ?? ''] ?? en;
+  renderPdf({ lang: input.locale, title: input.projectTitle, ...options }, (doc) => {
+    const labels = labelsIn(labelsByLanguage, input.locale, en);
     const money = (minor: number): string => formatMoney(minor, input.currency, input.locale);
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      lang: input.locale,
-      compress: options.compress ?? true,
-      info: { Title: input.projectTitle },
-      displayTitle: true,
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('body', fontFiles.regular);
-    doc.registerFont('bold', fontFiles.bold);
+    const section = (title: string) => doc.moveDown(1).font('bold').fontSize(13).text(title);
 
     doc.font('bold').fontSize(18).text(input.projectTitle);
     if (input.clientName) doc.font('body').fontSize(11).fillColor('#555').text(input.clientName);
@@ -64,7 +42,7 @@ export const renderProposalPdf = (input: ProposalPdfInput, options: { compress?:
       doc.font('body').fontSize(11).text(paragraph.trim(), { paragraphGap: 6 });
     }
 
-    doc.moveDown(1).font('bold').fontSize(13).text(labels.terms.title);
+    section(labels.terms.title);
     doc.font('body').fontSize(11);
     if (input.amountMinor !== null) {
       const label = input.kind === 'fixed' ? labels.terms.amount : labels.terms.rate;
@@ -80,16 +58,15 @@ export const renderProposalPdf = (input: ProposalPdfInput, options: { compress?:
       });
     }
     if (input.answers && input.answers.length > 0) {
-      doc.moveDown(1).font('bold').fontSize(13).text(labels.preview.answers);
+      section(labels.preview.answers);
       for (const answer of input.answers) {
         doc.moveDown(0.4).font('bold').fontSize(11).text(answer.question);
         doc.font('body').fontSize(11).text(answer.text);
       }
     }
     if (input.portfolioItems && input.portfolioItems.length > 0) {
-      doc.moveDown(1).font('bold').fontSize(13).text(labels.preview.portfolio);
+      section(labels.preview.portfolio);
       doc.font('body').fontSize(11);
       for (const item of input.portfolioItems) doc.text(`• ${item.title}`);
     }
-    doc.end();
   });
