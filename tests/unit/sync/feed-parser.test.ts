@@ -44,6 +44,19 @@ describe('feed parser', () => {
     expect(JSON.parse(new TextDecoder().decode(upsert.raw))).toEqual(client);
   });
 
+  it('parses inline when the worker is not where the build should have put it, and says so in the log once', async () => {
+    const logged: string[] = [];
+    const missing = new URL('file:///nonexistent/out/main/feed-parser-worker.js');
+    for (let i = 0; i < 2; i++) {
+      const parser = createWorkerParser({ databaseFile: `/nonexistent/${workspaceFileName}`, workerUrl: missing, log: (message) => logged.push(message) });
+      expect(parser.thread).toBe('inline');
+      expect(await parser.parse(bytes())).toEqual(await createInlineParser().parse(bytes()));
+      parser.close();
+    }
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('/nonexistent/out/main/feed-parser-worker.js');
+  });
+
   it('answers a page that is not one (an HTML portal page, a cut-off body) with the reason, so the pull retries', async () => {
     const parser = createWorkerParser({ databaseFile: `/nonexistent/${workspaceFileName}` });
     try {
