@@ -1,25 +1,16 @@
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core/core';
-import { coreToHostMessageSchema, hostRequestSchema, type CoreToHostMessage } from '../../../electron/core/host-messages';
-import { fromMainMessagePort, type MainMessagePortLike } from '../../../electron/core/rpc/main-port-transport';
-import { hostCoreOnParentPort, type ParentPortLike } from '../../../electron/core/utility-host';
+import { hostRequestSchema } from '../../../electron/core/host-messages';
+import { fromMainMessagePort } from '../../../electron/core/rpc/main-port-transport';
+import { hostCoreOnParentPort } from '../../../electron/core/utility-host';
 import { contract } from '../../../shared/contract';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { createInProcessPair } from '../../../shared/rpc/transport';
 import { createMainChannelStandIn } from './support/main-port-stand-in';
-
-const waitFor = async <T>(find: () => T | undefined): Promise<T> => {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    const found = find();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error('never happened');
-};
+import { createParentPortStandIn, waitForValue } from './support/parent-port-stand-in';
 
 /** The focused letter's language: renderer → contract → core → host request → main, and main's answer back. */
 describe('spellchecker languages follow the focused letter', () => {
@@ -28,27 +19,16 @@ describe('spellchecker languages follow the focused letter', () => {
 
   it('reaches main as a validated host request and answers what main applied', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'bottega-spellcheck-'));
-    const emitter = new EventEmitter();
-    const outbox: CoreToHostMessage[] = [];
-    const parentPort: ParentPortLike = {
-      on: (event, listener) => emitter.on(event, listener),
-      postMessage: (message) => outbox.push(coreToHostMessageSchema.parse(message)),
-    };
-    const deliver = (data: unknown, ports: MainMessagePortLike[] = []): void => void emitter.emit('message', { data, ports });
+    const { parentPort, deliver, requests, answer } = createParentPortStandIn();
     const host = hostCoreOnParentPort(parentPort, { openCore });
     deliver({ type: 'init', dataDir: dir, version: '3.0.0' });
     const [coreEnd, rendererEnd] = createMainChannelStandIn();
     deliver({ type: 'connect', windowId: 1 }, [coreEnd]);
     const client = createClient(contract, createBridge(contract, fromMainMessagePort(rendererEnd)));
-    const requests = () => outbox.filter((message) => message.type === 'host-request');
-    const answer = (index: number, value: unknown) => {
-      const request = requests()[index]!;
-      deliver({ type: 'host-response', id: request.type === 'host-request' ? request.id : -1, result: { ok: true, value } });
-    };
 
     const german = client.app.setSpellcheckLanguages({ languages: ['de'] });
-    expect(await waitFor(() => requests()[0])).toMatchObject({ request: { kind: 'spellcheck.set-languages', languages: ['de'] } });
-    answer(0, ['de-DE']);
+    expect(await waitForValue(() => requests()[0])).toMatchObject({ request: { kind: 'spellcheck.set-languages', languages: ['de'] } });
+    answer(requests()[0]!, ['de-DE']);
     await expect(german).resolves.toEqual({ applied: ['de-DE'] });
 
     // Anything but a language tag is refused at the contract and never reaches main.
@@ -60,8 +40,8 @@ describe('spellchecker languages follow the focused letter', () => {
 
     // An answer from main that is not a list of dictionaries is an error, not a value passed along.
     const italian = client.app.setSpellcheckLanguages({ languages: ['it'] });
-    await waitFor(() => requests()[1]);
-    answer(1, { applied: 'it-IT' });
+    await waitForValue(() => requests()[1]);
+    answer(requests()[1]!, { applied: 'it-IT' });
     await expect(italian).rejects.toMatchObject({ code: 'internal' });
     await host.shutDown();
   });

@@ -1,29 +1,14 @@
-import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/core';
-import { coreToHostMessageSchema, type CoreToHostMessage } from '../../../electron/core/host-messages';
-import { fromMainMessagePort, type MainMessagePortLike } from '../../../electron/core/rpc/main-port-transport';
-import { hostCoreOnParentPort, type ParentPortLike } from '../../../electron/core/utility-host';
+import { fromMainMessagePort } from '../../../electron/core/rpc/main-port-transport';
+import { hostCoreOnParentPort } from '../../../electron/core/utility-host';
 import { contract } from '../../../shared/contract';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { createMainChannelStandIn } from './support/main-port-stand-in';
-
-/** `process.parentPort` as the core sees it: messages in (with ports), messages out. */
-const createParentPort = () => {
-  const emitter = new EventEmitter();
-  const outbox: CoreToHostMessage[] = [];
-  const parentPort: ParentPortLike = {
-    on: (event, listener) => emitter.on(event, listener),
-    postMessage: (message) => outbox.push(coreToHostMessageSchema.parse(message)),
-  };
-  const deliver = (data: unknown, ports: MainMessagePortLike[] = []): void => {
-    emitter.emit('message', { data, ports });
-  };
-  return { parentPort, outbox, deliver };
-};
+import { createParentPortStandIn } from './support/parent-port-stand-in';
 
 const waitFor = async (check: () => boolean): Promise<void> => {
   for (let attempt = 0; attempt < 200 && !check(); attempt++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -42,7 +27,7 @@ describe('hostCoreOnParentPort', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'bottega-utility-'));
     let opened: Core | undefined;
     let shutDown = false;
-    const { parentPort, outbox, deliver } = createParentPort();
+    const { parentPort, outbox, deliver } = createParentPortStandIn();
     hostCoreOnParentPort(parentPort, {
       openCore: async (options) => {
         opened = await openCore(options);
@@ -80,7 +65,7 @@ describe('hostCoreOnParentPort', () => {
   });
 
   it('reports a workspace it cannot open and closes ports instead of leaving renderers waiting', async () => {
-    const { parentPort, outbox, deliver } = createParentPort();
+    const { parentPort, outbox, deliver } = createParentPortStandIn();
     hostCoreOnParentPort(parentPort, {
       openCore: () => Promise.reject(new Error('This workspace was written by a newer Bottega.')),
     });
@@ -92,7 +77,7 @@ describe('hostCoreOnParentPort', () => {
   });
 
   it('ignores malformed messages, closing any ports they carried', async () => {
-    const { parentPort, outbox, deliver } = createParentPort();
+    const { parentPort, outbox, deliver } = createParentPortStandIn();
     let opens = 0;
     const neverOpens = (): Promise<Core> => {
       opens++;
@@ -109,7 +94,7 @@ describe('hostCoreOnParentPort', () => {
   });
 
   it('opens the core once even if init is repeated, and refuses a connect without a port', () => {
-    const { parentPort, outbox, deliver } = createParentPort();
+    const { parentPort, outbox, deliver } = createParentPortStandIn();
     let opens = 0;
     const neverOpens = (): Promise<Core> => {
       opens++;
