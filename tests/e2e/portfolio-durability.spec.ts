@@ -1,10 +1,8 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
-import { createRandom, expectAtMostOneSecondLost, LetterTypist } from './pages/letter-typist';
+import { createRandom, expectAtMostOneSecondLost, LetterTypist, typeWhileKilled } from './pages/letter-typist';
 import { PortfolioPage } from './pages/portfolio-page';
-import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { readWorkspace, startWebHostProcess, type RunningWebHost } from './web-host-process';
 
 const description =
   "Già online: è il negozio di una cantina di Montalcino, più di trecento etichette, schede in quattro lingue, spedizioni in tutta " +
@@ -19,37 +17,20 @@ test.afterAll(async () => {
   await host.stop();
 });
 
+/** A form's draft as stored (JSON text; '' if none). */
+const storedDraft = (dataDir: string, key: string): string =>
+  readWorkspace(dataDir, (db) => (db.prepare('SELECT value FROM form_drafts WHERE form_key = ?').get(key) as { value: string } | undefined)?.value ?? '');
+
 /** The draft the item editor kept, read from the workspace the host serves (null: none). */
 const savedDraft = (dataDir: string, itemId: string): { description: string } | null => {
-  const db = new Database(path.join(dataDir, 'workspace.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('SELECT value FROM form_drafts WHERE form_key = ?').get(`portfolio-item:${itemId}`) as { value: string } | undefined;
-    if (!row) return null;
-    const value = JSON.parse(row.value) as { variants: { locale: string; description: string }[] };
-    return { description: value.variants.find((variant) => variant.locale === 'it')?.description ?? '' };
-  } finally {
-    db.close();
-  }
+  const stored = storedDraft(dataDir, `portfolio-item:${itemId}`);
+  if (!stored) return null;
+  const value = JSON.parse(stored) as { variants: { locale: string; description: string }[] };
+  return { description: value.variants.find((variant) => variant.locale === 'it')?.description ?? '' };
 };
 
-/** A form's draft as stored (JSON text; '' if none). */
-const storedDraft = (dataDir: string, key: string): string => {
-  const db = new Database(path.join(dataDir, 'workspace.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT value FROM form_drafts WHERE form_key = ?').get(key) as { value: string } | undefined)?.value ?? '';
-  } finally {
-    db.close();
-  }
-};
-
-const itemIdOf = (dataDir: string): string => {
-  const db = new Database(path.join(dataDir, 'workspace.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT id FROM portfolio_items ORDER BY position LIMIT 1').get() as { id: string }).id;
-  } finally {
-    db.close();
-  }
-};
+const itemIdOf = (dataDir: string): string =>
+  readWorkspace(dataDir, (db) => (db.prepare('SELECT id FROM portfolio_items ORDER BY position LIMIT 1').get() as { id: string }).id);
 
 test('the core is killed (SIGKILL) while an item’s Italian description is typed: after a restart the editor restores it, at most the last second missing, and says so', async ({
   page,
@@ -72,15 +53,7 @@ test('the core is killed (SIGKILL) while an item’s Italian description is type
   await portfolio.openItem(0);
   await portfolio.editor.getByTestId('variant-tab-it').click();
   const typist = new LetterTypist(page, portfolio.field('description'));
-  const random = createRandom(11);
-  const typing = typist.type(description, random);
-  await new Promise((resolve) => setTimeout(resolve, 4_500 + random() * 1_500));
-  const killedAt = Date.now();
-  await host.kill();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  typist.stop();
-  await typing;
-  expect(typist.typed().length).toBeGreaterThan(typist.typedBy(killedAt).length);
+  const killedAt = await typeWhileKilled(typist, description, createRandom(11), () => host.kill());
 
   host = await host.restart();
   const draft = savedDraft(host.dataDir, itemId);

@@ -1,10 +1,8 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
-import { createRandom, expectAtMostOneSecondLost, LetterTypist } from './pages/letter-typist';
+import { createRandom, expectAtMostOneSecondLost, LetterTypist, typeWhileKilled } from './pages/letter-typist';
 import { ProposalsPage } from './pages/proposals-page';
-import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { readWorkspace, startWebHostProcess, type RunningWebHost } from './web-host-process';
 
 const letter =
   'Sehr geehrte Frau Müller,\nmit großem Interesse habe ich Ihre Ausschreibung gelesen. Für Übersetzungen ins Französische ' +
@@ -20,30 +18,23 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-const openWorkspace = (dataDir: string) => new Database(path.join(dataDir, 'workspace.sqlite'), { readonly: true, fileMustExist: true });
-
 /** German projects without a proposal yet, from the workspace the host serves. */
-const germanProject = (dataDir: string): string => {
-  const db = openWorkspace(dataDir);
-  try {
-    return (
-      db
-        .prepare("SELECT id FROM projects WHERE language = 'de' AND id NOT IN (SELECT project_id FROM proposals) ORDER BY id LIMIT 1")
-        .get() as { id: string }
-    ).id;
-  } finally {
-    db.close();
-  }
-};
+const germanProject = (dataDir: string): string =>
+  readWorkspace(
+    dataDir,
+    (db) =>
+      (
+        db
+          .prepare("SELECT id FROM projects WHERE language = 'de' AND id NOT IN (SELECT project_id FROM proposals) ORDER BY id LIMIT 1")
+          .get() as { id: string }
+      ).id,
+  );
 
-const savedLetter = (dataDir: string, id: string): string => {
-  const db = openWorkspace(dataDir);
-  try {
-    return (db.prepare("SELECT body_text FROM proposal_variants WHERE proposal_id = ? AND locale = 'de'").get(id) as { body_text: string }).body_text;
-  } finally {
-    db.close();
-  }
-};
+const savedLetter = (dataDir: string, id: string): string =>
+  readWorkspace(
+    dataDir,
+    (db) => (db.prepare("SELECT body_text FROM proposal_variants WHERE proposal_id = ? AND locale = 'de'").get(id) as { body_text: string }).body_text,
+  );
 
 /** Opens a new German draft and returns its id. */
 const draftGermanProposal = async (page: Page, url: string, projectId: string): Promise<string> => {
@@ -66,17 +57,8 @@ test('the core is killed (SIGKILL) while a German letter is typed: after a resta
   const id = await draftGermanProposal(page, host.url, germanProject(host.dataDir));
   const proposals = new ProposalsPage(page);
   const typist = new LetterTypist(page, proposals.coverLetter);
-  const random = createRandom(6);
-
-  const typing = typist.type(letter, random);
   // Killed mid-sentence, after a few autosaves, while the keys keep coming.
-  await new Promise((resolve) => setTimeout(resolve, 4_500 + random() * 1_500));
-  const killedAt = Date.now();
-  await host.kill();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  typist.stop();
-  await typing;
-  expect(typist.typed().length).toBeGreaterThan(typist.typedBy(killedAt).length);
+  const killedAt = await typeWhileKilled(typist, letter, createRandom(6), () => host.kill());
 
   host = await host.restart();
   const saved = savedLetter(host.dataDir, id);

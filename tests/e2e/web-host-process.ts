@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 
 const root = path.join(import.meta.dirname, '../..');
 
@@ -56,6 +57,16 @@ const spawnWebHost = async (dataDir: string, args: string[]): Promise<RunningWeb
       return spawnWebHost(dataDir, args);
     },
   };
+};
+
+/** Reads the workspace a host serves (or served before a crash) straight from its file, read-only. */
+export const readWorkspace = <T>(dataDir: string, read: (db: Database.Database) => T): T => {
+  const db = new Database(path.join(dataDir, 'workspace.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
 };
 
 /** Starts `web-host` as a user would, in its own process, on a fresh workspace folder. */

@@ -56,6 +56,22 @@ export class LetterTypist {
   }
 }
 
+/**
+ * Types `text` and, a few saves in (4.5–6 s) while keys keep coming, kills the core with `kill`; the typist
+ * stops a moment later. Returns when the core was killed: what must have been saved is counted from then.
+ */
+export const typeWhileKilled = async (typist: LetterTypist, text: string, random: () => number, kill: () => Promise<void>): Promise<number> => {
+  const typing = typist.type(text, random);
+  await new Promise((resolve) => setTimeout(resolve, 4_500 + random() * 1_500));
+  const killedAt = Date.now();
+  await kill();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  typist.stop();
+  await typing;
+  expect(typist.typed().length).toBeGreaterThan(typist.typedBy(killedAt).length);
+  return killedAt;
+};
+
 /** The promise of every typing save: a crash of the core or of the window loses at most the last second. */
 const allowedLossMs = 1_000;
 
