@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { StoryFilterInput, StorySector, TopicSummary } from '../../../../shared/contract/community';
 import { useClient } from '../../app/client-context';
+import { downloadFile } from '../../components/download-file';
 
 export const communityTabs = ['stories', 'map', 'forum', 'events'] as const;
 export type CommunityTab = (typeof communityTabs)[number];
@@ -133,12 +134,7 @@ export const useCommunityActions = (done: () => void) => {
     exportIcs: useCallback(
       async (id: string) => {
         const { fileName, content } = await client.community.exportEventIcs({ id });
-        const url = URL.createObjectURL(new Blob([content], { type: 'text/calendar;charset=utf-8' }));
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = fileName;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        downloadFile(fileName, [content], 'text/calendar;charset=utf-8');
       },
       [client],
     ),

@@ -6,12 +6,11 @@ import { chooseVariant, describeVariant, portfolioTextFields, toPortfolioLink, t
 import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
+import { downloadFile, fromBase64 } from '../../components/download-file';
 import { ExternalLink } from '../../components/external-link';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useDraftsOf, useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import {
-  downloadFile,
-  fromBase64,
   readImageProblem,
   toBase64,
   useCompleteness,

@@ -185,15 +185,3 @@ export const readImageProblem = (error: unknown): string | null => {
   const message = issues?.[0]?.message;
   return typeof message === 'string' && message.startsWith('image_') ? message : null;
 };
-
-/** Hands a file to the browser's (or Electron's) download: nothing leaves the machine. */
-export const downloadFile = (fileName: string, parts: BlobPart[], type: string): void => {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
-
-export const fromBase64 = (base64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));

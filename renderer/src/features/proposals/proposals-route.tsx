@@ -7,6 +7,7 @@ import { formatLanguageName, formatMoney } from '../../../../shared/i18n/format'
 import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
 import { useRouteParams } from '../../app/routes';
+import { downloadFile, fromBase64 } from '../../components/download-file';
 import { typingSaveTiming } from '../../components/save-scheduler';
 import { useDebouncedSave } from '../../components/use-debounced-save';
 import { CoverLetterEditor } from './cover-letter-editor';
@@ -15,7 +16,7 @@ import { ProposalPreviewPane } from './proposal-preview';
 import { RevisionHistory } from './revision-history';
 import { TemplateLibrary } from './template-library';
 import { useAnswersAutosave, useLinkableItems, useProposalPreview, useRevisionDiff, useTemplateLibrary } from './use-proposal-parts';
-import { downloadPdf, useProposal, useProposalList, useVariantAutosave, type AutosaveState } from './use-proposals';
+import { useProposal, useProposalList, useVariantAutosave, type AutosaveState } from './use-proposals';
 
 type ListStatus = (typeof proposalListStatuses)[number];
 
@@ -110,7 +111,7 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
   };
   const exportPdf = (): void => {
     autosave.flush();
-    void client.proposals.exportPdf({ id: proposal.id, locale }).then(({ fileName, base64 }) => downloadPdf(fileName, base64));
+    void client.proposals.exportPdf({ id: proposal.id, locale }).then(({ fileName, base64 }) => downloadFile(fileName, [fromBase64(base64)], 'application/pdf'));
   };
   const restore = (revision: number): void => {
     void client.proposals.restoreRevision({ id: proposal.id, locale, revision }).then(() => {

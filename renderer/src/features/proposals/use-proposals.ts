@@ -110,15 +110,3 @@ export const useSpellcheckFollowsFocus = (locale: string): (() => void) => {
     client.app.setSpellcheckLanguages({ languages: [locale] }).catch(() => undefined);
   }, [client, locale]);
 };
-
-/** Saves a PDF the core made: the browser's download, no file system access in the renderer. */
-export const downloadPdf = (fileName: string, base64: string): void => {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Revoked later: the download may still be reading it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};

@@ -1,0 +1,13 @@
+/** Hands a file to the browser's (or Electron's) download: nothing leaves the machine. */
+export const downloadFile = (fileName: string, parts: BlobPart[], type: string): void => {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Revoked later: the download may still be reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+/** The bytes of a file the core sent as base64 (a PDF it made). */
+export const fromBase64 = (base64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
