@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { proposalListStatuses, type ProposalDetail, type ProposalSummary, type TemplateItem } from '../../../../shared/contract/proposals';
+import { proposalListStatuses, type ProposalDetail, type ProposalSummary } from '../../../../shared/contract/proposals';
 import { fromMinorUnits, toMinorUnits } from '../../../../shared/domain/money';
 import { splitFee, sumMilestones, type MilestoneDraft } from '../../../../shared/domain/proposal';
 import { formatLanguageName, formatMoney } from '../../../../shared/i18n/format';
@@ -62,7 +62,21 @@ const AutosaveIndicator = ({ state }: { state: AutosaveState }) => {
   );
 };
 
-const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: ProposalDetail; locale: string; editable: boolean; onSaved: () => void }) => {
+type TemplateLibraryState = ReturnType<typeof useTemplateLibrary>;
+
+const VariantEditor = ({
+  proposal,
+  locale,
+  editable,
+  library,
+  onSaved,
+}: {
+  proposal: ProposalDetail;
+  locale: string;
+  editable: boolean;
+  library: TemplateLibraryState;
+  onSaved: () => void;
+}) => {
   const { t, i18n } = useTranslation('proposals');
   const client = useClient();
   const variant = proposal.variants.find((candidate) => candidate.locale === locale);
@@ -83,22 +97,14 @@ const VariantEditor = ({ proposal, locale, editable, onSaved }: { proposal: Prop
   const diff = useRevisionDiff(proposal.id, locale, history ? picked : null, against);
   const [generation, setGeneration] = useState(0);
   const [insertion, setInsertion] = useState<{ seq: number; bodyJson: string } | null>(null);
-  const [snippets, setSnippets] = useState<TemplateItem[]>([]);
-  useEffect(() => {
-    let live = true;
-    client.proposals.listTemplates({ locale }).then((items) => live && setSnippets(items), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [client, locale, generation]);
+  // The library's templates and snippets of this letter's language, in the library's order.
+  const snippets = (library.items ?? []).filter((item) => item.locale === locale);
   if (!variant) return null;
   const saveAsSnippet = (): void => {
     const name = window.prompt(t('snippets.namePrompt'));
     if (!name?.trim()) return;
     autosave.flush();
-    void client.proposals
-      .saveTemplate({ kind: 'snippet', locale, name: name.trim(), bodyJson: variant.bodyJson || '{"type":"doc","content":[]}' })
-      .then((saved) => setSnippets((items) => [...items, saved]));
+    void library.save({ kind: 'snippet', locale, name: name.trim(), bodyJson: variant.bodyJson || '{"type":"doc","content":[]}' });
   };
   const insertSnippet = (id: string): void => {
     const snippet = snippets.find((item) => item.id === id);
@@ -441,7 +447,7 @@ const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onC
         )
       ) : (
         <>
-          <VariantEditor key={current} proposal={proposal} locale={current} editable={editable} onSaved={onChanged} />
+          <VariantEditor key={current} proposal={proposal} locale={current} editable={editable} library={library} onSaved={onChanged} />
           {proposal.questions.length > 0 && (
             <QuestionAnswers
               questions={proposal.questions}
