@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormDraft, FormDraftRef, FormKind, StoredFormDraft } from '../../../shared/contract/drafts';
 import { useClient } from '../app/client-context';
 import { typingSaveTiming } from './save-scheduler';
@@ -9,12 +9,20 @@ const toRef = (form: FormKind, targetId: string | null): FormDraftRef => (form =
 
 /**
  * The draft to restore when a form opens (newer than what was saved), read before the form is shown so that
- * nothing typed meanwhile could be replaced by it. Mount the form only once `loaded`.
+ * nothing typed meanwhile could be replaced by it; `valueOf` takes this form's value out of it. Mount the form
+ * only once `loaded`, keyed by whether there is a draft: `onDiscarded` (after the user's Discard) starts it
+ * again from the saved record.
  */
-export const useRestorableDraft = (form: FormKind, targetId: string | null): { loaded: boolean; restored: StoredFormDraft | null } => {
+export const useRestorableDraft = <T>(
+  form: FormKind,
+  targetId: string | null,
+  valueOf: (draft: FormDraft) => T | null,
+): { loaded: boolean; restored: { value: T; savedAt: string } | null; onDiscarded: () => void } => {
   const client = useClient();
   const key = `${form}:${targetId ?? ''}`;
   const [state, setState] = useState<{ key: string; restored: StoredFormDraft | null } | null>(null);
+  const [discarded, setDiscarded] = useState(false);
+  const onDiscarded = useCallback(() => setDiscarded(true), []);
   useEffect(() => {
     let live = true;
     client.drafts.read(toRef(form, targetId)).then(
@@ -26,15 +34,19 @@ export const useRestorableDraft = (form: FormKind, targetId: string | null): { l
       live = false;
     };
   }, [client, form, targetId, key]);
-  return state?.key === key ? { loaded: true, restored: state.restored } : { loaded: false, restored: null };
+  if (state?.key !== key) return { loaded: false, restored: null, onDiscarded };
+  const stored = discarded ? null : state.restored;
+  const value = stored ? valueOf(stored.draft) : null;
+  return { loaded: true, restored: stored && value !== null ? { value, savedAt: stored.savedAt } : null, onDiscarded };
 };
 
 /**
- * Keeps a form's state as its draft while the user types, with the app's one typing timing (saved after a
- * pause and at least every 600 ms; flushed when the form goes away or the window does). A state equal to the
- * saved record (`pristine`) clears the draft instead: nothing is left to restore. `toDraft` must be stable.
+ * A form's state (starting from the `restored` draft, else from the saved record, `pristine`), kept as its draft
+ * while the user types, with the app's one typing timing (saved after a pause and at least every 600 ms; flushed
+ * when the form goes away or the window does). A state equal to `pristine` clears the draft instead: nothing is
+ * left to restore. `toDraft` must be stable.
  */
-export const useFormDraft = <T>(form: FormKind, targetId: string | null, toDraft: (value: T) => FormDraft, pristine: T) => {
+export const useFormDraft = <T>(form: FormKind, targetId: string | null, toDraft: (value: T) => FormDraft, pristine: T, restored: T | null) => {
   const client = useClient();
   const pristineJson = useMemo(() => JSON.stringify(toDraft(pristine).value), [toDraft, pristine]);
   const write = useCallback(
@@ -59,8 +71,21 @@ export const useFormDraft = <T>(form: FormKind, targetId: string | null, toDraft
     cancel();
     await client.drafts.discard(toRef(form, targetId));
   }, [cancel, client, form, targetId]);
+  const [value, setValue] = useState<T>(() => restored ?? pristine);
+  // The state as of the last change, for handlers that run before React renders it.
+  const latest = useRef(value);
+  /** Every change the user makes goes through here: shown, and kept as the form's draft. */
+  const update = useCallback(
+    (change: (previous: T) => T): void => {
+      const next = change(latest.current);
+      latest.current = next;
+      setValue(next);
+      keep(next);
+    },
+    [keep],
+  );
   /** `cancel` before Save: the save clears the draft in its own transaction; on failure, `keep` again. */
-  return { keep, discard, cancel };
+  return { value, update, latest, keep, discard, cancel };
 };
 
 /** The records of one form that have a draft to restore (targetId null: a new one), to mark them in a list. */

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDraft, PortfolioItemDraft } from '../../../../shared/contract/drafts';
 import type { PortfolioItemView, SaveItemInput } from '../../../../shared/contract/portfolio';
@@ -208,12 +208,12 @@ type EditorProps = { item: PortfolioItemView | null; uiLocale: string; onDone: (
 
 /** Opens the editor with what was typed into it before and never saved, if there is such a draft, and says so. */
 const ItemEditorWithDraft = ({ item, uiLocale, onDone }: EditorProps) => {
-  const { loaded, restored } = useRestorableDraft('portfolio-item', item?.id ?? null);
-  const [discarded, setDiscarded] = useState(false);
+  const { loaded, restored, onDiscarded } = useRestorableDraft('portfolio-item', item?.id ?? null, (draft) =>
+    draft.form === 'portfolio-item' ? draft.value : null,
+  );
   if (!loaded) return null;
-  const draft = !discarded && restored?.draft.form === 'portfolio-item' ? { value: restored.draft.value, savedAt: restored.savedAt } : null;
   // Discarding starts the editor again from the saved item (a new one: empty).
-  return <ItemEditor key={draft ? 'restored' : 'saved'} item={item} uiLocale={uiLocale} onDone={onDone} restored={draft} onDiscarded={() => setDiscarded(true)} />;
+  return <ItemEditor key={restored ? 'restored' : 'saved'} item={item} uiLocale={uiLocale} onDone={onDone} restored={restored} onDiscarded={onDiscarded} />;
 };
 
 const ItemEditor = ({
@@ -228,22 +228,13 @@ const ItemEditor = ({
   const itemId = item?.id ?? null;
   const pristine = useMemo(() => (item ? toForm(item) : emptyForm(uiLocale)), [item, uiLocale]);
   const toDraft = useCallback((value: ItemForm): FormDraft => ({ form: 'portfolio-item', targetId: itemId, value }), [itemId]);
-  const { keep, discard, cancel } = useFormDraft('portfolio-item', itemId, toDraft, pristine);
-  const [draft, setDraftState] = useState<ItemForm>(() => restored?.value ?? pristine);
-  const latest = useRef(draft);
+  const { value: draft, update: setDraft, latest, keep, discard, cancel } = useFormDraft('portfolio-item', itemId, toDraft, pristine, restored?.value ?? null);
   const [locale, setLocale] = useState(draft.defaultLocale);
   const [message, setMessage] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const variant = draft.variants.find((candidate) => candidate.locale === locale);
   const status = item ? describeVariant(item.variants.map(fieldsOf), locale, item.defaultLocale, portfolioTextFields) : null;
 
-  /** Every change the user makes goes through here: shown, and kept as the form's draft while typing. */
-  const setDraft = (change: (previous: ItemForm) => ItemForm): void => {
-    const next = change(latest.current);
-    latest.current = next;
-    setDraftState(next);
-    keep(next);
-  };
   const setField = (field: PortfolioTextField, value: string): void =>
     setDraft((previous) => ({
       ...previous,

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDraft, ProfileDraft } from '../../../../shared/contract/drafts';
 import type { ProfileView, SaveProfileInput } from '../../../../shared/contract/portfolio';
@@ -49,22 +49,13 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
   const { t, i18n } = useTranslation('portfolio');
   const client = useClient();
   const pristine = useMemo(() => toForm(profile, i18n.language), [profile, i18n.language]);
-  const { keep, discard, cancel } = useFormDraft('profile', null, toDraft, pristine);
-  const [draft, setDraftState] = useState<ProfileForm>(() => restored?.value ?? pristine);
-  const latest = useRef(draft);
+  const { value: draft, update: setDraft, latest, keep, discard, cancel } = useFormDraft('profile', null, toDraft, pristine, restored?.value ?? null);
   const [locale, setLocale] = useState(draft.defaultLocale);
   const [saved, setSaved] = useState<'idle' | 'saved' | 'failed'>('idle');
   const [avatarProblem, setAvatarProblem] = useState<string | null>(null);
   const [showRestored, setShowRestored] = useState(restored !== null);
   const variant = draft.variants.find((candidate) => candidate.locale === locale);
   const tracked = (profile?.variants ?? []).map((candidate) => ({ ...candidate, fields: { headline: candidate.headline, bio: candidate.bio } }));
-  /** Every change the user makes goes through here: shown, and kept as the form's draft while typing. */
-  const setDraft = (change: (previous: ProfileForm) => ProfileForm): void => {
-    const next = change(latest.current);
-    latest.current = next;
-    setDraftState(next);
-    keep(next);
-  };
   const setText = (field: 'headline' | 'bio', value: string): void =>
     setDraft((previous) => ({
       ...previous,
@@ -275,10 +266,8 @@ export const ProfileEditor = () => {
 
 /** Opens the form with what was typed into it before and never saved, if there is such a draft, and says so. */
 const ProfileFormWithDraft = ({ profile }: { profile: ProfileView | null }) => {
-  const { loaded, restored } = useRestorableDraft('profile', null);
-  const [discarded, setDiscarded] = useState(false);
+  const { loaded, restored, onDiscarded } = useRestorableDraft('profile', null, (draft) => (draft.form === 'profile' ? draft.value : null));
   if (!loaded) return null;
-  const draft = !discarded && restored?.draft.form === 'profile' ? { value: restored.draft.value, savedAt: restored.savedAt } : null;
   // Discarding starts the form again from the saved profile.
-  return <ProfileForm key={draft ? 'restored' : 'saved'} profile={profile} restored={draft} onDiscarded={() => setDiscarded(true)} />;
+  return <ProfileForm key={restored ? 'restored' : 'saved'} profile={profile} restored={restored} onDiscarded={onDiscarded} />;
 };

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDraft, TemplateDraft } from '../../../../shared/contract/drafts';
 import type { TemplateItem } from '../../../../shared/contract/proposals';
@@ -76,16 +76,10 @@ const TemplateForm = ({
     [opened.kind, opened.locale, opened.name, opened.bodyJson],
   );
   const draftOf = useMemo(() => toDraft(opened.id), [opened.id]);
-  const { keep, discard, cancel } = useFormDraft('template', opened.id, draftOf, pristine);
-  const [draft, setDraftState] = useState<TemplateDraft>(() => restored?.value ?? pristine);
-  const latest = useRef(draft);
+  const { value: draft, update, latest, keep, discard, cancel } = useFormDraft('template', opened.id, draftOf, pristine, restored?.value ?? null);
   const [state, setState] = useState<'idle' | 'invalid'>('idle');
-  /** Every change the user makes goes through here: shown, and kept as the form's draft while typing. */
   const setDraft = (change: (previous: TemplateDraft) => TemplateDraft): void => {
-    const next = change(latest.current);
-    latest.current = next;
-    setDraftState(next);
-    keep(next);
+    update(change);
     setState('idle');
   };
   const submit = (): void => {
@@ -183,20 +177,18 @@ const TemplateFormWithDraft = ({
   onSaved: (saved: TemplateItem) => void;
   onDeleted: () => void;
 }) => {
-  const { loaded, restored } = useRestorableDraft('template', opened.id);
-  const [discarded, setDiscarded] = useState(false);
+  const { loaded, restored, onDiscarded } = useRestorableDraft('template', opened.id, (draft) => (draft.form === 'template' ? draft.value : null));
   if (!loaded) return null;
-  const draft = !discarded && restored?.draft.form === 'template' ? { value: restored.draft.value, savedAt: restored.savedAt } : null;
   // Discarding starts the form again from the saved template (a new one: empty).
   return (
     <TemplateForm
-      key={draft ? 'restored' : 'saved'}
+      key={restored ? 'restored' : 'saved'}
       opened={opened}
-      restored={draft}
+      restored={restored}
       library={library}
       onSaved={onSaved}
       onDeleted={onDeleted}
-      onDiscarded={() => setDiscarded(true)}
+      onDiscarded={onDiscarded}
     />
   );
 };
