@@ -121,6 +121,16 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   await proposals.addLanguageFromTemplate('Base letter');
   await expect(proposals.coverLetter).toHaveAttribute('lang', lang2);
   await expect(proposals.coverLetter).toContainText('Hello {client.name}, glad to help.');
+  // A list keeps its bullets in the plain text the client receives.
+  await proposals.coverLetter.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- Design');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Build');
+  await expect(proposals.autosave).toHaveText('All changes saved');
+  await expect((await proposals.showPreview()).getByTestId('preview-letter')).toContainText('• Design\n• Build', { useInnerText: true });
+  await proposals.showEditor();
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-pdf').click();
@@ -138,7 +148,7 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
       { question_id: 'q1', text: 'Next Monday.' },
       { question_id: 'q2', text: 'Yes: three shops for bakeries.' },
     ],
-    variants: { [lang2]: { cover_letter: `Hello ${clientName}, glad to help.` } },
+    variants: { [lang2]: { cover_letter: `Hello ${clientName}, glad to help.\n\n• Design\n• Build` } },
   });
   expect((onServer.data as { portfolio_item_ids: string[] }).portfolio_item_ids).toHaveLength(1);
   expect((onServer.data as { variants: Record<string, { cover_letter: string }> }).variants[lang!]!.cover_letter).toContain(`Regards to ${clientName}.`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { letterText } from '../../../shared/domain/letter-text';
 import type { Contract } from '../../../shared/contract';
 import { shouldStartRevision } from '../../../shared/domain/proposal';
 import { RpcError } from '../../../shared/rpc/errors';
@@ -38,7 +39,6 @@ import {
 } from '../db/repositories/proposal-parts-repository';
 import { rankItemsForProject } from '../portfolio/portfolio-writes';
 import { buildPreview, findProblems, resolveLetter, toPlatformFields } from '../proposals/client-view';
-import { documentText } from '../proposals/document-text';
 import { renderProposalPdf } from '../proposals/proposal-pdf';
 import { diffTexts } from '../proposals/revision-diff';
 import type { DomainHandlers } from '../rpc/rpc-server';
@@ -256,7 +256,7 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       if (existing && existing.bodyText.trim() !== '') {
         throw new RpcError({ code: 'conflict', message: 'The letter already has text; insert the template at the cursor instead.' });
       }
-      return saveBody({ id, locale, bodyJson: template.bodyJson, bodyText: documentText(template.bodyJson), checkpoint: existing !== undefined });
+      return saveBody({ id, locale, bodyJson: template.bodyJson, bodyText: letterText(template.bodyJson), checkpoint: existing !== undefined });
     },
     listTemplates: ({ locale }) => listTemplates(db, locale),
     saveTemplate: ({ id, kind, locale, name, bodyJson }) => {

@@ -2,6 +2,7 @@ import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { letterTextOf } from '../../../../shared/domain/letter-text';
 import { useSpellcheckFollowsFocus } from './use-proposals';
 
 const isDocument = (value: unknown): value is JSONContent =>
@@ -61,7 +62,10 @@ export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur
         'data-testid': 'cover-letter',
       },
     },
-    onUpdate: ({ editor: current }) => onChange(JSON.stringify(current.getJSON()), current.getText({ blockSeparator: '\n\n' })),
+    onUpdate: ({ editor: current }) => {
+      const doc = current.getJSON();
+      onChange(JSON.stringify(doc), letterTextOf(doc));
+    },
     onBlur: () => onBlur(),
     onFocus: () => spellcheckThisLanguage(),
   });
