@@ -35,6 +35,12 @@ export const deleteByVersion = (db: WritableDB, table: string, id: string, versi
 
 export const toJson = (value: unknown): string => JSON.stringify(value);
 export const toFlag = (value: boolean): number => (value ? 1 : 0);
-/** Instants are stored as UTC ISO strings so that text order is time order. */
-export const toUtc = (instant: string): string => new Date(instant).toISOString();
+const utcSeconds = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const utcMillis = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/**
+ * Instants are stored as UTC ISO strings with milliseconds so that text order is time order. The platform
+ * already sends UTC: those are only given their milliseconds (a Date per field cost a first sync seconds).
+ */
+export const toUtc = (instant: string): string =>
+  utcMillis.test(instant) ? instant : utcSeconds.test(instant) ? `${instant.slice(0, -1)}.000Z` : new Date(instant).toISOString();
 export const toUtcOrNull = (instant: string | null): string | null => (instant === null ? null : toUtc(instant));
