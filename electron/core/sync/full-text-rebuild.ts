@@ -6,13 +6,32 @@ export type FullTextRebuildOptions = {
   budgetMs: number;
   /** Each chunk's transaction time, for the pull's statistics. */
   onTransaction?: (ms: number) => void;
-  /** Copies the write-ahead log into the database file now and then (off this thread when it can). */
-  checkpoint?: () => Promise<void>;
+  /**
+   * Copies the write-ahead log into the database file (off this thread when it can): started every
+   * `checkpointEvery` chunks, and waited for every `checkpointWaitEvery` so the log starts over (see pull.ts).
+   */
+  checkpoint?: { run: () => Promise<void>; every: number; waitEvery: number };
   signal?: AbortSignal;
 };
 
 const running = new WeakMap<WritableDB, Promise<boolean>>();
-const checkpointEvery = 16;
+
+/**
+ * During a first load, while the writer waits for the next page anyway: one chunk of the rebuild for the
+ * rows already written, none of the indexes finished (rows keep arriving). Returns whether it indexed any
+ * row, so a caller with nothing left to index stops asking until more rows are in.
+ */
+export const rebuildFullTextMeanwhile = (db: WritableDB, options: { budgetMs: number; onTransaction?: (ms: number) => void }): boolean => {
+  if (running.has(db) || !isFullTextRebuildOwed(db)) return false;
+  const started = performance.now();
+  setSynchronous(db, 'NORMAL');
+  try {
+    return rebuildFullTextStep(db, { budgetMs: options.budgetMs, finish: false }).filled > 0;
+  } finally {
+    setSynchronous(db, 'FULL');
+    options.onTransaction?.(performance.now() - started);
+  }
+};
 
 /**
  * Builds the search indexes after a first load in short transactions, yielding to the event loop between
@@ -33,13 +52,14 @@ export const rebuildFullText = (db: WritableDB, options: FullTextRebuildOptions)
       setSynchronous(db, 'NORMAL');
       let done: boolean;
       try {
-        done = rebuildFullTextStep(db, { budgetMs: options.budgetMs });
+        done = rebuildFullTextStep(db, { budgetMs: options.budgetMs }).complete;
       } finally {
         setSynchronous(db, 'FULL');
       }
       options.onTransaction?.(performance.now() - started);
       if (done) return true;
-      if (step % checkpointEvery === 0) void options.checkpoint?.();
+      if (options.checkpoint && step % options.checkpoint.waitEvery === 0) await options.checkpoint.run();
+      else if (options.checkpoint && step % options.checkpoint.every === 0) void options.checkpoint.run();
       await new Promise((resolve) => setImmediate(resolve));
     }
   })().finally(() => running.delete(db));

@@ -10,7 +10,7 @@ import { countQuarantine, quarantineRecord, releaseQuarantined } from '../db/rep
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import { editableTypes, type FeedItem, type FeedPage } from './feed-page';
 import { createInlineParser, createWorkerParser, type FeedParser } from './feed-parser';
-import { rebuildFullText } from './full-text-rebuild';
+import { rebuildFullText, rebuildFullTextMeanwhile } from './full-text-rebuild';
 import type { PlatformClient, PlatformResult } from './platform-client';
 import { backoffDelay } from './retry-policy';
 
@@ -38,6 +38,9 @@ const pageLimit = (bulk: boolean): number => (bulk ? 1000 : 200);
 const transactionBudgetMs = 12;
 /** A chunk of the search index rebuild fills for this long; its commit writes what it filled (a few ms more). */
 export const rebuildBudgetMs = 8;
+/** Pages (or rebuild chunks) between passive checkpoints of a first load, and between those the writer waits for. */
+export const checkpointEvery = 8;
+export const checkpointWaitEvery = 32;
 /** A page of a first load is at most a few hundred kilobytes: a few of them read ahead bound the memory. */
 const readAhead = 2;
 const maxPageBytes = 64 * 1024 * 1024;
@@ -189,6 +192,7 @@ export const pullChanges = async (options: {
   };
   // What the last commits took (a moving average), kept out of the time rows may use.
   let commitMs = 1;
+  let indexMeanwhile = bulk;
   const upserts = new Map<string, ReturnType<typeof prepareRecordUpsert>>();
   const upsertFor = (type: RecordType, columns: string[]): ReturnType<typeof prepareRecordUpsert> => {
     const key = `${type}:${columns.join(',')}`;
@@ -202,7 +206,22 @@ export const pullChanges = async (options: {
 
   try {
     for (;;) {
-      const read = await pages.next();
+      const next = pages.next();
+      // A first load's writer would wait here for the parser or the network: it builds the search indexes
+      // for the rows already written meanwhile, a chunk at a time, so less is left for the end.
+      if (bulk && indexMeanwhile) {
+        let arrived = false;
+        void next.then(
+          () => (arrived = true),
+          () => (arrived = true),
+        );
+        await new Promise((resolve) => setImmediate(resolve));
+        while (!arrived && indexMeanwhile) {
+          indexMeanwhile = rebuildFullTextMeanwhile(db, { budgetMs: rebuildBudgetMs, onTransaction: recordTransaction });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      const read = await next;
       if (options.signal?.aborted) throw new Error('pull stopped');
       if (read.kind === 'error') throw read.error;
       if (read.kind === 'stop') return read.outcome;
@@ -274,18 +293,29 @@ export const pullChanges = async (options: {
         if (options.signal?.aborted) throw new Error('pull stopped');
       }
       progress.pages++;
+      // New rows are in: there may be something to index again while waiting for the next page.
+      indexMeanwhile = bulk;
       // The log grows by every page of a first load: copy it into the database file now and then, on the
       // parser's thread when there is one (its own connection, a passive checkpoint: the writer goes on).
-      if (bulk && progress.pages % 16 === 0) void checkpoint();
+      // Now and then the writer waits for one: copied up to its last frame, the log starts over from its
+      // beginning at the next commit instead of growing past a gigabyte (a file that keeps growing makes
+      // commits wait on the file system while the checkpoint syncs, and was slow to truncate at the end).
+      if (bulk && progress.pages % checkpointWaitEvery === 0) await checkpoint();
+      else if (bulk && progress.pages % checkpointEvery === 0) void checkpoint();
       options.onPage?.(progress);
       if (!page.hasMore) {
-        if (isFullTextRebuildOwed(db)) {
-          // The search indexes, built in chunks so the thread stays free for the UI's calls; a stop or a
-          // crash leaves the flag, and the next pull or start goes on from the last chunk.
-          const rebuilt = await rebuildFullText(db, { budgetMs: rebuildBudgetMs, onTransaction: recordTransaction, checkpoint, ...(options.signal ? { signal: options.signal } : {}) });
+        if (bulk) {
+          // The rest of the search indexes, in chunks so the thread stays free for the UI's calls; a stop or
+          // a crash leaves the flag, and the next pull or start goes on from the last chunk.
+          const rebuilt = await rebuildFullText(db, {
+            budgetMs: rebuildBudgetMs,
+            onTransaction: recordTransaction,
+            checkpoint: { run: checkpoint, every: checkpointEvery, waitEvery: checkpointWaitEvery },
+            ...(options.signal ? { signal: options.signal } : {}),
+          });
           if (!rebuilt) throw new Error('pull stopped');
-          // The log, grown by the whole load, emptied and cut back on the parser's thread: truncating a file
-          // of hundreds of megabytes takes a while, and this thread answers the UI.
+          // The log emptied and cut back on the parser's thread (after a rebuild it can be large, and
+          // truncating it takes a while): this thread answers the UI.
           const truncated = await parser.checkpoint({ truncate: true });
           finishBulkLoad(db, { truncated });
         }

@@ -77,7 +77,7 @@ describe('search indexes rebuilt in chunks after a first load', () => {
 
     // As after a first load: maintenance paused, then a rebuild cut short after 60 projects (20 rows a chunk).
     pauseFullTextIndexing(db);
-    for (let i = 0; i < 3; i++) expect(rebuildFullTextStep(db, { budgetMs: 0, rows: 20 })).toBe(false);
+    for (let i = 0; i < 3; i++) expect(rebuildFullTextStep(db, { budgetMs: 0, rows: 20 })).toEqual({ complete: false, filled: 20 });
     const progress = JSON.parse(readSyncValue(db, 'fts_rebuild_progress')!) as Record<string, number>;
     const reached = progress['projects']!;
     expect(reached).toBeGreaterThan(0);
@@ -109,12 +109,45 @@ describe('search indexes rebuilt in chunks after a first load', () => {
       expect(searchProjectIds(core.db, 'zanzibar lighthouse', 5)).toHaveLength(1);
       expect(searchProjectIds(core.db, 'lanterne veneziane', 5)).toHaveLength(1);
       expect(indexContents(core.db)).toEqual(fullRebuildOf(core.db, dataDir));
+      // Back to FTS5's ordinary merging once rebuilt.
+      for (const table of fullTextTables) {
+        expect(core.db.prepare(`SELECT k, v FROM ${table}_fts_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k`).raw().all(), table).toEqual([
+          ['automerge', 4],
+          ['crisismerge', 16],
+        ]);
+      }
       // And the ordinary triggers are back: a later change reaches the index at once.
       core.db.prepare("UPDATE projects SET title = 'Faro di Capo Testa' WHERE pk = ?").run(laterPk);
       expect(searchProjectIds(core.db, 'capo testa', 5)).toHaveLength(1);
     } finally {
       core.close();
     }
+  }, 60_000);
+
+  it('indexes caught up while a load still writes rows take the later rows in later chunks, and finish equal to a full rebuild', async () => {
+    const { db, file } = await syncedWorkspace();
+    pauseFullTextIndexing(db);
+    // Chunks between pages of a load: none finishes an index, each one that has caught up lets the next begin.
+    let steps = 0;
+    while (rebuildFullTextStep(db, { budgetMs: 5, finish: false }).filled > 0) steps++;
+    expect(steps).toBeGreaterThan(1);
+    const progress = JSON.parse(readSyncValue(db, 'fts_rebuild_progress')!) as Record<string, unknown>;
+    expect(Object.keys(progress).sort()).toEqual([...fullTextTables].sort());
+    expect(Object.values(progress)).not.toContain(null);
+    expect(isFullTextRebuildOwed(db)).toBe(true);
+
+    // More of the load arrives: new rows past every index's progress, and changes to rows already indexed.
+    const thread = db.prepare('SELECT id FROM threads LIMIT 1').pluck().get() as string;
+    for (let i = 0; i < 50; i++) insertPendingMessage(db, { id: newPlatformId('message'), threadId: thread, body: `Consegna numero ${i} del faro`, sentAt: new Date() });
+    db.prepare("UPDATE projects SET title = 'Faro di Capo Testa' WHERE pk = (SELECT min(pk) FROM projects)").run();
+    db.prepare("INSERT INTO forum_topics (id, version, category, language, title, author_name, post_count, pinned, locked, last_post_at, raw, fetched_at) SELECT 'top_zzzzzz', version, category, language, 'Fari e lanterne', author_name, 0, 0, 0, last_post_at, raw, fetched_at FROM forum_topics LIMIT 1").run();
+    expect(rebuildFullTextStep(db, { budgetMs: 50, finish: false }).filled).toBeGreaterThanOrEqual(51);
+    expect(searchProjectIds(db, 'capo testa', 5)).toHaveLength(1);
+
+    // The load's end finishes them.
+    while (!rebuildFullTextStep(db, { budgetMs: 5 }).complete);
+    expect(isFullTextRebuildStarted(db)).toBe(false);
+    expect(indexContents(db)).toEqual(fullRebuildOf(db, path.dirname(file)));
   }, 60_000);
 
   it('a first sync stopped during the rebuild is finished by the next pull, equal to a full rebuild', async () => {
