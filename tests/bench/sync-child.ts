@@ -3,6 +3,7 @@
  * its own process so that its memory and CPU are its own. Prints one JSON line with what it measured.
  */
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openWritableDatabase } from '../../electron/core/db/database';
 import { migrate } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
@@ -20,9 +21,15 @@ const signIn = await session.signIn(email, password);
 if (!signIn.ok) throw new Error(signIn.message);
 const client = createPlatformClient({ baseUrl: platformUrl, tokens: session });
 
+// The longest the core's thread went without turning its event loop: how long a UI call could wait.
+const stalls = monitorEventLoopDelay({ resolution: 2 });
+stalls.enable();
 const started = performance.now();
 const outcome = await pullChanges({ db, client });
 const seconds = (performance.now() - started) / 1000;
+// One more turn of the loop, so that a block just before the pull returned is measured too.
+await new Promise((resolve) => setTimeout(resolve, 10));
+stalls.disable();
 if (outcome.kind !== 'done') throw new Error(`sync ended with ${outcome.kind}`);
 db.close();
 process.stdout.write(
@@ -32,5 +39,6 @@ process.stdout.write(
     maxTransactionMs: outcome.progress.maxTransactionMs,
     p99TransactionMs: [...outcome.progress.transactionMs].sort((a, b) => a - b)[Math.floor(outcome.progress.transactionMs.length * 0.99)] ?? 0,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    maxStallMs: stalls.max / 1e6,
   })}\n`,
 );

@@ -280,6 +280,7 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
         maxTransactionMs: number;
         p99TransactionMs: number;
         peakRssMb: number;
+        maxStallMs: number;
       };
       const pages = await fetchAllPages(server.url, await signIn(server.url, user));
       changesEnvelopePageSchema.parse(JSON.parse(pages[0]!));
@@ -303,6 +304,8 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
         core_peak_rss_mb: Math.round(sync.peakRssMb),
         max_tx_ms: round(sync.maxTransactionMs, 1),
         p99_tx_ms: round(sync.p99TransactionMs, 1),
+        // The longest the core's thread did not turn its event loop (a UI call waits at most this long).
+        max_stall_ms: round(sync.maxStallMs, 1),
       });
 
       // Realtime: the core in this process, signed in and synced; the platform's side posts messages.
