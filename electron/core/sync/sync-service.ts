@@ -6,7 +6,7 @@ import { countQuarantine } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import type { SecretStore } from '../secrets/secret-store';
 import { createPlatformClient, type PlatformClient } from './platform-client';
-import { isFullTextRebuildStarted } from '../db/repositories/fts-maintenance';
+import { isFullTextRebuildStarted, pauseFullTextIndexing } from '../db/repositories/fts-maintenance';
 import { rebuildFullText } from './full-text-rebuild';
 import { pullChanges, rebuildBudgetMs } from './pull';
 import { pushOutbox } from './push';
@@ -149,6 +149,9 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         return;
       case 'gone':
         options.log?.('The platform forgot our cursor: rebuilding the cache, keeping unpushed work.');
+        // Everything is dropped and fetched again: the search indexes are rebuilt after that load (as on a
+        // first sync) instead of being kept row by row through hundreds of thousands of deletes.
+        pauseFullTextIndexing(db);
         clearPlatformCache(db);
         again = true;
         return;
