@@ -216,7 +216,7 @@ export const pullChanges = async (options: {
           () => (arrived = true),
         );
         await new Promise((resolve) => setImmediate(resolve));
-        while (!arrived && indexMeanwhile) {
+        while (!arrived && indexMeanwhile && !options.signal?.aborted && db.open) {
           indexMeanwhile = rebuildFullTextMeanwhile(db, { budgetMs: rebuildBudgetMs, onTransaction: recordTransaction });
           await new Promise((resolve) => setImmediate(resolve));
         }
