@@ -148,7 +148,8 @@ test('an image upload the platform refuses leaves the item here, failed with the
   await portfolio.save();
   await expect(portfolio.rows).toHaveCount(before + 1);
   const row = portfolio.rows.filter({ hasText: 'Labels for a winery' });
-  await expect(row.getByTestId('sync-failure')).toContainText('Not sent: Storage quota of this account is used up.');
+  // The refusal comes back through a push round trip, which a busy machine may delay past the default 5 s.
+  await expect(row.getByTestId('sync-failure')).toContainText('Not sent: Storage quota of this account is used up.', { timeout: 20_000 });
   await app.screenshot('portfolio-upload-refused-en');
 
   await app.chooseLanguage('it');
