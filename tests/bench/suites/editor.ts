@@ -21,21 +21,10 @@ import { workspaceFileName } from '../../../electron/core/core';
 import { fromWebSocket } from '../../../electron/web-host/web-socket-transport';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import type { BenchOptions } from '../run';
+import { percentile, round } from '../stats';
+import { createRandom } from '../../support/random';
 
 const root = path.join(import.meta.dirname, '../../..');
-const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-
-const createRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-};
 
 const vocabulary = (
   'Sehr geehrte Damen und Herren ich habe Ihre Ausschreibung mit großem Interesse gelesen und möchte Ihnen gerne ' +

@@ -10,6 +10,7 @@ import { seedPlatform } from '../../platform/seed';
 import { startPlatformServer } from '../../platform/server';
 import { PlatformStore } from '../../platform/store';
 import type { BenchOptions } from '../run';
+import { round } from '../stats';
 
 const maxPages = 100_000;
 
@@ -62,8 +63,6 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
     rmSync(dataDir, { recursive: true, force: true });
   }
 };
-
-const round = (value: number): number => Math.round(value * 1000) / 1000;
 
 const signIn = async (url: string): Promise<string> => {
   const response = await fetch(`${url}/v1/oauth/token`, {

@@ -15,16 +15,11 @@ import { createInProcessPair } from '../../../shared/rpc/transport';
 import { openCore } from '../../../electron/core/core';
 import { startPlatformServer } from '../../platform/server';
 import type { BenchOptions } from '../run';
+import { percentile, round } from '../stats';
 
 const images = 60;
 const imageBytes = 256 * 1024;
 const perItem = 20;
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
-const round = (value: number): number => Math.round(value * 100) / 100;
 
 export const runBench = async ({ emit }: BenchOptions): Promise<void> => {
   const platform = await startPlatformServer({ seed: 7, scale: 'demo', rateLimit: false });
@@ -74,13 +69,13 @@ export const runBench = async ({ emit }: BenchOptions): Promise<void> => {
       images: progress.done,
       failed: progress.failed,
       image_kib: imageBytes / 1024,
-      seconds: round(seconds),
-      images_per_s: round(progress.done / seconds),
-      mib_per_s: round((progress.done * imageBytes) / 1024 / 1024 / seconds),
+      seconds: round(seconds, 2),
+      images_per_s: round(progress.done / seconds, 2),
+      mib_per_s: round((progress.done * imageBytes) / 1024 / 1024 / seconds, 2),
       list_calls: latencies.length,
-      list_p50_ms: round(percentile(latencies, 50)),
-      list_p99_ms: round(percentile(latencies, 99)),
-      list_max_ms: round(Math.max(...latencies)),
+      list_p50_ms: round(percentile(latencies, 50), 2),
+      list_p99_ms: round(percentile(latencies, 99), 2),
+      list_max_ms: round(Math.max(...latencies), 2),
     });
     core.close();
   } finally {

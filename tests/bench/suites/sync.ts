@@ -31,13 +31,9 @@ import { seedPlatform } from '../../platform/seed';
 import { startPlatformServer } from '../../platform/server';
 import { PlatformStore } from '../../platform/store';
 import type { BenchOptions } from '../run';
+import { percentile, round } from '../stats';
 
 const run = promisify(execFile);
-const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 export const signIn = async (url: string, user: { email: string; password: string }): Promise<string> => {
   const response = await fetch(`${url}/v1/oauth/token`, {

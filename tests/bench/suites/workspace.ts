@@ -32,21 +32,8 @@ import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { seedPlatform } from '../../platform/seed';
 import { PlatformStore } from '../../platform/store';
 import type { BenchOptions } from '../run';
-
-const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-
-/** A small deterministic generator, so every run asks the same questions. */
-const createRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-};
+import { percentile, round } from '../stats';
+import { createRandom } from '../../support/random';
 
 const loadTypes: readonly RecordType[] = ['profile', 'client', 'project', 'proposal', 'thread', 'message'];
 

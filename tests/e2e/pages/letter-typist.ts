@@ -1,3 +1,4 @@
+export { createRandom } from '../../support/random';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** One keystroke as the test made it: what it adds to the letter's text, and when the page had taken it. */
@@ -74,15 +75,6 @@ export const typeWhileKilled = async (typist: LetterTypist, text: string, random
 
 /** The promise of every typing save: a crash of the core or of the window loses at most the last second. */
 const allowedLossMs = 1_000;
-
-/** Same seed, same pace: a failure can be run again as it happened. */
-export const createRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-};
 
 /** The text after the crash: nothing garbled (a prefix of what was typed), nothing older than a second lost. */
 export const expectAtMostOneSecondLost = (saved: string, typist: LetterTypist, crashedAt: number): void => {
