@@ -17,7 +17,8 @@ export type RunningWebHost = {
   restart(): Promise<RunningWebHost>;
 };
 
-const spawnWebHost = async (dataDir: string, args: string[]): Promise<RunningWebHost> => {
+/** Starts `web-host` in its own process on the given workspace folder (kept until `stop`). */
+export const startWebHostIn = async (dataDir: string, args: string[] = []): Promise<RunningWebHost> => {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/web-host/cli.ts', '--data-dir', dataDir, ...args],
@@ -54,7 +55,7 @@ const spawnWebHost = async (dataDir: string, args: string[]): Promise<RunningWeb
     kill: () => end('SIGKILL'),
     restart: async () => {
       await end('SIGKILL');
-      return spawnWebHost(dataDir, args);
+      return startWebHostIn(dataDir, args);
     },
   };
 };
@@ -71,4 +72,4 @@ export const readWorkspace = <T>(dataDir: string, read: (db: Database.Database) 
 
 /** Starts `web-host` as a user would, in its own process, on a fresh workspace folder. */
 export const startWebHostProcess = (args: string[] = []): Promise<RunningWebHost> =>
-  spawnWebHost(mkdtempSync(path.join(tmpdir(), 'bottega-e2e-')), args);
+  startWebHostIn(mkdtempSync(path.join(tmpdir(), 'bottega-e2e-')), args);

@@ -8,9 +8,6 @@
  *    (dropped_chars).
  *  - editor.pdf: a 3-page proposal (page count read from the PDF) through proposals.exportPdf, 20 runs.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
@@ -20,11 +17,11 @@ import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { workspaceFileName } from '../../../electron/core/core';
 import { fromWebSocket } from '../../../electron/web-host/web-socket-transport';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
+import { startWebHostProcess } from '../../e2e/web-host-process';
 import type { BenchOptions } from '../run';
 import { percentile, round } from '../stats';
 import { createRandom } from '../../support/random';
 
-const root = path.join(import.meta.dirname, '../../..');
 
 const vocabulary = (
   'Sehr geehrte Damen und Herren ich habe Ihre Ausschreibung mit großem Interesse gelesen und möchte Ihnen gerne ' +
@@ -59,23 +56,8 @@ type Host = { url: string; dataDir: string; client: BottegaClient; close: () => 
 
 /** web-host in its own process, and a contract client on its WebSocket (the renderer's path to the core). */
 const startHost = async (): Promise<Host> => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bottega-bench-editor-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/cli.ts', '--data-dir', dataDir, '--seed-demo', '--seed-count', '200'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => reject(new Error(`web-host exited with ${code}:\n${output}`)));
-  });
-  const page = new URL(url);
+  const host = await startWebHostProcess(['--seed-demo', '--seed-count', '200']);
+  const page = new URL(host.url);
   const socket = new WebSocket(`ws://${page.host}/rpc?token=${page.searchParams.get('token')}`, { origin: page.origin });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
@@ -83,15 +65,12 @@ const startHost = async (): Promise<Host> => {
   });
   const client = createClient(contract, createBridge(contract, fromWebSocket(socket)));
   return {
-    url,
-    dataDir,
+    url: host.url,
+    dataDir: host.dataDir,
     client,
     close: async () => {
       socket.close();
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      await host.stop();
     },
   };
 };

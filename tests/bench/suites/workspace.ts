@@ -11,7 +11,6 @@
  *  - ui.feed.open / ui.thread.open: in Chromium against web-host, from the click on the navigation until the
  *    first rows (or the newest message of a 10,000-message thread) are painted.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +30,7 @@ import { applyRecord } from '../../../electron/core/db/repositories/platform-rec
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { seedPlatform } from '../../platform/seed';
 import { PlatformStore } from '../../platform/store';
+import { startWebHostIn } from '../../e2e/web-host-process';
 import type { BenchOptions } from '../run';
 import { percentile, round } from '../stats';
 import { createRandom } from '../../support/random';
@@ -167,24 +167,6 @@ export const runQueries = async (dataDir: string, emit: BenchOptions['emit']): P
   core.close();
 };
 
-const root = path.join(import.meta.dirname, '../../..');
-
-const startWebHost = async (dataDir: string): Promise<{ url: string; stop: () => void }> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/cli.ts', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => reject(new Error(`web-host exited with ${code}:\n${output}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-};
-
 /**
  * Time in the page from the click to the frame after the selector appears (the first paint that shows it).
  * Written as page source: this file is compiled for Node, without the DOM's types.
@@ -201,7 +183,7 @@ const timeToPaint = async (page: Page, click: string, selector: string): Promise
   })`);
 
 const runUi = async (dataDir: string, longThreadId: string, emit: BenchOptions['emit']): Promise<void> => {
-  const host = await startWebHost(dataDir);
+  const host = await startWebHostIn(dataDir);
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -226,7 +208,7 @@ const runUi = async (dataDir: string, longThreadId: string, emit: BenchOptions['
     emit({ bench: 'ui.thread.open', ms: round(threadMs, 1), messages: 10_000 });
   } finally {
     await browser.close();
-    host.stop();
+    await host.stop();
   }
 };
 
