@@ -1,6 +1,13 @@
 import type { RecordType } from '../../../shared/platform/records';
 import { setSynchronous, type WritableDB } from '../db/database';
-import { prepareRecordUpsert, removeRecord, type RowValue } from '../db/repositories/platform-records-repository';
+import {
+  confirmReplacedRecord,
+  finishReplacement,
+  isReplacementPending,
+  prepareRecordUpsert,
+  removeRecord,
+  type RowValue,
+} from '../db/repositories/platform-records-repository';
 import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../db/repositories/fts-maintenance';
 import { hasUnsentWrites } from '../db/repositories/outbox-repository';
 import { hasProfileLocalEdits } from '../db/repositories/portfolio-repository';
@@ -168,6 +175,9 @@ export const pullChanges = async (options: {
   const progress: PullProgress = { applied: 0, quarantined: 0, pages: 0, maxTransactionMs: 0, transactionMs: [] };
 
   const cursor = readSyncValue(db, 'cursor');
+  // A replacement's snapshot (the platform forgot our cursor): every proposal and portfolio item it holds is
+  // confirmed as it arrives; the ones it lacks are settled when it is complete.
+  const replacing = isReplacementPending(db);
   // An empty workspace is about to receive everything: build the search indexes once, after the load.
   if (cursor === null && !isFullTextRebuildOwed(db)) pauseFullTextIndexing(db);
   // A first load, fresh or resumed after a crash: everything it writes is the platform's and can be fetched again.
@@ -232,6 +242,7 @@ export const pullChanges = async (options: {
       for (const [type, columns] of Object.entries(page.columns) as [RecordType, string[]][]) writers.set(type, upsertFor(type, columns));
       let quarantineHolds = countQuarantine(db) > 0;
       const apply = (item: FeedItem): void => {
+        if (replacing && item.op !== 'delete') confirmReplacedRecord(db, item.type, item.id, fetchedAt);
         if (item.op === 'invalid') {
           quarantineRecord(db, { type: item.type, recordId: item.id, reason: item.reason, raw: item.envelope, receivedAt: fetchedAt });
           quarantineHolds = true;
@@ -278,6 +289,8 @@ export const pullChanges = async (options: {
             }
             if (index === page.items.length) {
               writeSyncValue(db, 'cursor', page.nextCursor);
+              // The snapshot's last page: what it did not hold is gone from the platform.
+              if (replacing && !page.hasMore) finishReplacement(db);
               done = true;
             }
             committing = performance.now();

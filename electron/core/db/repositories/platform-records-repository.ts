@@ -1,6 +1,7 @@
 import type { RecordOf, RecordType } from '../../../../shared/platform/records';
 import { isFilledFrom } from '../../../../shared/domain/merge-fields';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { readSyncValue, writeSyncValue } from './sync-state-repository';
 import { deleteByVersion, toFlag, toJson, toUtc, toUtcOrNull, upsertByVersion, upsertByVersionSql, type Row } from './versioned-rows';
 
 /** The local table each record type of the change feed lives in. */
@@ -201,10 +202,23 @@ export const readRecordVersions = (db: ReadableDB, type: RecordType): Map<string
   return new Map(rows.map((row) => [row.id, row.version]));
 };
 
+/** The user's own records: kept through a replacement, dropped only once its snapshot shows the platform lost them. */
+const ownTables = [
+  ['proposals', 'proposal'],
+  ['portfolio_items', 'portfolio_item'],
+] as const;
+
 /**
  * Before a replacement sync (the platform forgot our cursor): drop what only the platform authored, keep
  * what the user wrote and has not pushed yet (pending messages, drafts, anything with an outbox row), and
  * forget the cursor so the next pull starts from a snapshot.
+ *
+ * Proposals and portfolio items stay whole: their editor documents, revision history, translations' sources
+ * and unsent edits (`local_edits`, no outbox row until "Send changes") are local work that no snapshot can
+ * bring back. Each is marked unconfirmed (`fetched_at` NULL); the snapshot confirms the ones the platform
+ * still holds and applies them by the ordinary rules (a newer version becomes a new revision, an unsent edit
+ * is left alone until its push meets the platform's version as a conflict), and finishReplacement then drops
+ * only those the platform no longer holds, as their purged tombstones would have.
  */
 export const clearPlatformCache = (db: WritableDB): void => {
   db.transaction(() => {
@@ -213,16 +227,36 @@ export const clearPlatformCache = (db: WritableDB): void => {
     }
     prepare(db, "DELETE FROM forum_posts WHERE state = 'synced'").run();
     prepare(db, "DELETE FROM messages WHERE state = 'synced'").run();
-    for (const [table, type] of [
-      ['proposals', 'proposal'],
-      ['portfolio_items', 'portfolio_item'],
-    ] as const) {
-      prepare(
-        db,
-        `DELETE FROM ${table} WHERE version IS NOT NULL
-           AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = '${type}')`,
-      ).run();
-    }
-    prepare(db, "DELETE FROM sync_state WHERE key = 'cursor'").run();
+    for (const [table] of ownTables) prepare(db, `UPDATE ${table} SET fetched_at = NULL WHERE version IS NOT NULL`).run();
+    writeSyncValue(db, 'cursor', null);
+    writeSyncValue(db, 'replacement_pending', '1');
   }).immediate();
+};
+
+/** Whether a replacement's snapshot is still being pulled (it survives restarts, with the snapshot's cursor). */
+export const isReplacementPending = (db: ReadableDB): boolean => readSyncValue(db, 'replacement_pending') !== null;
+
+/** The snapshot holds this record (readable or quarantined): the platform still has it. Call inside a transaction. */
+export const confirmReplacedRecord = (db: WritableDB, type: string, id: string, fetchedAt: string): void => {
+  const own = ownTables.find(([, t]) => t === type);
+  if (own) prepare(db, `UPDATE ${own[0]} SET fetched_at = ? WHERE id = ? AND fetched_at IS NULL`).run(fetchedAt, id);
+};
+
+/**
+ * The snapshot is complete: proposals and portfolio items it did not hold are gone from the platform and go
+ * here too, unless the user has work on them not yet on the platform (an unsent edit, a queued, refused or
+ * conflicting write), which stays for the user to see. Call inside a transaction.
+ */
+export const finishReplacement = (db: WritableDB): number => {
+  let dropped = 0;
+  for (const [table, type] of ownTables) {
+    dropped += prepare(
+      db,
+      `DELETE FROM ${table} WHERE version IS NOT NULL AND fetched_at IS NULL
+         ${table === 'proposals' ? 'AND local_edits = 0' : ''}
+         AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = '${type}')`,
+    ).run().changes;
+  }
+  writeSyncValue(db, 'replacement_pending', null);
+  return dropped;
 };

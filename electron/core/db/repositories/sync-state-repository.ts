@@ -11,6 +11,8 @@ export const syncKeys = [
   // The platform's terms (its fee on proposals) as last reported, and when they were read.
   'platform_fee_percent',
   'terms_fetched_at',
+  // A replacement sync's snapshot is being pulled (platform-records-repository.ts).
+  'replacement_pending',
 ] as const;
 export type SyncKey = (typeof syncKeys)[number];
 
