@@ -38,6 +38,43 @@ export type PlatformClient = {
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** A JSON answer is one record or a short list; the feed's pages are read as bytes with their own limit. */
+export const maxJsonBytes = 8 * 1024 * 1024;
+
+type CappedRead = { kind: 'ok'; bytes: Buffer } | { kind: 'too_large'; reason: string } | { kind: 'cut'; reason: string };
+
+/**
+ * Reads a body as it streams in, counting bytes, and gives up as soon as the count passes maxBytes: a
+ * Content-Length that lies, a chunked body without one, or one that never ends costs at most maxBytes of
+ * memory, not whatever the server sends.
+ */
+const readCapped = async (response: Response, maxBytes: number): Promise<CappedRead> => {
+  const announced = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (announced > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return { kind: 'too_large', reason: `the answer is ${announced} bytes, more than ${maxBytes}` };
+  }
+  if (!response.body) return { kind: 'ok', bytes: Buffer.alloc(0) };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return { kind: 'too_large', reason: `the answer is more than ${maxBytes} bytes` };
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    return { kind: 'cut', reason: `body cut off: ${describe(error)}` };
+  }
+  return { kind: 'ok', bytes: Buffer.concat(chunks, total) };
+};
+
 const buildUrl = (baseUrl: string, request: PlatformRequest): string => {
   const url = new URL(request.path, baseUrl);
   for (const [key, value] of Object.entries(request.query ?? {})) {
@@ -80,36 +117,27 @@ export const createPlatformClient = (options: {
     }
   };
 
-  const readJson = async (response: Response): Promise<{ ok: true; body: unknown } | { ok: false; reason: string }> => {
+  const readJson = async (response: Response): Promise<{ ok: true; body: unknown } | { ok: false; reason: string; tooLarge?: true }> => {
     const type = response.headers.get('content-type') ?? '';
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      return { ok: false, reason: `body cut off: ${describe(error)}` };
-    }
+    const read = await readCapped(response, maxJsonBytes);
+    if (read.kind === 'too_large') return { ok: false, reason: read.reason, tooLarge: true };
+    if (read.kind === 'cut') return { ok: false, reason: read.reason };
     if (!type.includes('application/json')) return { ok: false, reason: `expected JSON, got "${type || 'no type'}"` };
+    const text = read.bytes.toString('utf8');
     try {
       return { ok: true, body: text === '' ? null : (JSON.parse(text) as unknown) };
     } catch {
+      // Malformed, truncated, or nested deeper than the parser's stack (a RangeError): not data either way.
       return { ok: false, reason: `truncated or malformed JSON (${text.length} bytes)` };
     }
   };
 
   /** A body larger than announced or allowed is refused before it is read whole; a cut-off one is retried. */
   const readBytes = async (response: Response, maxBytes: number, attempt: number): Promise<PlatformResult> => {
-    const announced = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (announced > maxBytes) {
-      await response.body?.cancel();
-      return { kind: 'rejected', status: 413, error: null, reason: `the answer is ${announced} bytes, more than ${maxBytes}` };
-    }
-    try {
-      const bytes = Buffer.from(await response.arrayBuffer());
-      if (bytes.length > maxBytes) return { kind: 'rejected', status: 413, error: null, reason: `the answer is more than ${maxBytes} bytes` };
-      return { kind: 'ok', status: response.status, body: bytes };
-    } catch (error) {
-      return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `body cut off: ${describe(error)}` };
-    }
+    const read = await readCapped(response, maxBytes);
+    if (read.kind === 'too_large') return { kind: 'rejected', status: 413, error: null, reason: read.reason };
+    if (read.kind === 'cut') return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: read.reason };
+    return { kind: 'ok', status: response.status, body: read.bytes };
   };
 
   /**
@@ -160,6 +188,7 @@ export const createPlatformClient = (options: {
     if (request.accept === 'bytes' && status >= 200 && status < 300) return readBytes(response, request.maxBytes ?? Infinity, attempt);
     const parsed = await readJson(response);
     if (status >= 200 && status < 300) {
+      if (!parsed.ok && parsed.tooLarge) return { kind: 'rejected', status: 413, error: null, reason: parsed.reason };
       // A 200 that is not our JSON (a captive portal's HTML, a cut-off body) is a transient failure, not data.
       return parsed.ok
         ? { kind: 'ok', status, body: parsed.body }
