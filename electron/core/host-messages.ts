@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { spellcheckLanguageSchema } from '../../shared/contract/app';
 import { deepLinkTargetSchema, updateChannelSchema, updateStateSchema } from '../../shared/contract/updates';
 import { localeSchema } from '../../shared/i18n/locales';
+import { logLevels, maxLogMessageLength } from './log-record';
 import { secretKeySchema, secretValueSchema } from './secrets/secret-store';
 
 /**
@@ -68,7 +69,8 @@ export const coreToHostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), schemaVersion: z.number().int() }),
   /** The core could not open the workspace (e.g. a database from a newer Bottega): shown to the user. */
   z.object({ type: z.literal('failed'), message: z.string() }),
-  z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string() }),
+  /** One line of the core's log (already redacted): main writes it to electron-log, scope "core". */
+  z.object({ type: z.literal('log'), level: z.enum(logLevels), message: z.string().max(maxLogMessageLength + 1) }),
   /** The app's language setting (null: follow the system), so menus and tray speak it too. */
   z.object({ type: z.literal('language'), language: localeSchema.nullable() }),
   /** New projects match a saved search: main shows a native notification (the user's own search name, a count). */

@@ -11,6 +11,7 @@ import {
   type HostAnswer,
   type HostRequest,
 } from './host-messages';
+import { toLogRecord, type LogLevel } from './log-record';
 import { fromMainMessagePort, type MainMessagePortLike } from './rpc/main-port-transport';
 
 /** `process.parentPort` in an Electron utility process, described structurally (no 'electron' import). */
@@ -82,7 +83,8 @@ const initialUpdateState = (version: string): UpdateState => ({ currentVersion: 
 export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: UtilityHostOptions = {}): UtilityHost => {
   const open = options.openCore ?? openCore;
   const post = (message: CoreToHostMessage): void => parentPort.postMessage(message);
-  const log = (level: 'info' | 'warn' | 'error', message: string): void => post({ type: 'log', level, message });
+  // Main writes these to electron-log; redacted before they leave this process.
+  const log = (level: LogLevel, message: string, detail?: unknown): void => post({ type: 'log', ...toLogRecord(level, message, detail) });
   const detachers = new Set<() => void>();
   const host = createHostRequester(post);
   const deepLinks = createListeners<[DeepLinkTarget]>();
@@ -133,7 +135,7 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
     });
     client.settings.getSettings().then(
       ({ language }) => post({ type: 'language', language }),
-      (error: unknown) => log('warn', `Could not read the language setting: ${describe(error)}`),
+      (error: unknown) => log('warn', 'Could not read the language setting', error),
     );
   };
 
@@ -187,7 +189,7 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
           version: message.version,
           host: 'electron',
           platformUrl: message.platformUrl ?? null,
-          log: (text, detail) => log('error', detail === undefined ? text : `${text}: ${describe(detail)}`),
+          log: (text, detail) => log('error', text, detail),
           hostServices: createHostServices(message.version, message.updateState),
         });
         core.then(

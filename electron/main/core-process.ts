@@ -5,6 +5,7 @@ import {
   type HostRequest,
   type HostToCoreMessage,
 } from '../core/host-messages';
+import type { LogLevel } from '../core/log-record';
 import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
 import type { Locale } from '../../shared/i18n/locales';
 import { decideCoreRestart } from './policy/core-restart';
@@ -28,6 +29,8 @@ export type CoreProcessOptions = {
   onSearchMatches?: (search: string, count: number) => void;
   /** What the core asks of main on a renderer's behalf (updater) or for itself (token vault). */
   onHostRequest: (request: HostRequest) => Promise<unknown>;
+  /** The core's log lines (redacted by the core) and main's own about the core: electron-log, scope "core". */
+  log: Record<LogLevel, (message: string) => void>;
 };
 
 export type CoreProcess = {
@@ -54,8 +57,8 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
     const parsed = coreToHostMessageSchema.safeParse(raw);
     if (!parsed.success) return;
     const message: CoreToHostMessage = parsed.data;
-    if (message.type === 'log') console[message.level](`[core] ${message.message}`);
-    if (message.type === 'ready') console.info(`[core] workspace ready (schema ${message.schemaVersion})`);
+    if (message.type === 'log') options.log[message.level](message.message);
+    if (message.type === 'ready') options.log.info(`Workspace ready (schema ${message.schemaVersion})`);
     if (message.type === 'failed') {
       stopping = true;
       options.onFatal(message.message);
@@ -82,7 +85,7 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
       if (stopping) return;
       crashTimes.push(Date.now());
       const decision = decideCoreRestart(crashTimes, Date.now());
-      console.error(`[core] exited unexpectedly with code ${code}`);
+      options.log.error(`Exited unexpectedly with code ${code}`);
       if (!decision.restart) {
         options.onFatal(decision.reason);
         return;

@@ -226,6 +226,7 @@ const start = async (): Promise<void> => {
     },
     onSearchMatches: (search, count) => attention?.notifySearchMatches(search, count),
     onHostRequest: handleHostRequest,
+    log: logger.scope('core'),
   });
   ipcMain.on(portRequestChannel, handlePortRequest);
 

@@ -32,7 +32,7 @@ const host = await startWebHost({
   rendererDir,
   dev: values.dev,
   platformUrl: values.platform ?? null,
-  log: (message, detail) => console.error(message, detail ?? ''),
+  log: (message) => console.error(message),
 });
 
 if (values['seed-demo']) {

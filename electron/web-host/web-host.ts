@@ -1,10 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
 import { openCore, type Core } from '../core/core';
+import { toLogRecord } from '../core/log-record';
+import { openLogFile } from './log-file';
 import { serveStatic } from './static-files';
 import { fromWebSocket } from './web-socket-transport';
 
@@ -19,7 +22,8 @@ export type WebHostOptions = {
   dev?: boolean;
   /** The platform API the core syncs with; none keeps the workspace offline-only. */
   platformUrl?: string | null;
-  log?: (message: string, detail?: unknown) => void;
+  /** Also sees every line of the core's log (redacted), e.g. for the console; the file in `<dataDir>/logs` gets them anyway. */
+  log?: (message: string) => void;
 };
 
 export type WebHost = {
@@ -46,13 +50,19 @@ const sameSecret = (given: string | null, expected: string): boolean => {
  * Loopback only; a per-run token and an Origin check keep other pages and other local users out.
  */
 export const startWebHost = async (options: WebHostOptions): Promise<WebHost> => {
+  const logFile = openLogFile(path.join(options.dataDir, 'logs'));
+  const log = (message: string, detail?: unknown): void => {
+    const record = toLogRecord('error', message, detail);
+    logFile.write(record);
+    options.log?.(record.message);
+  };
   const core = await openCore({
     dataDir: options.dataDir,
     host: 'web',
     version: options.version,
     validateOutput: options.dev ?? false,
     platformUrl: options.platformUrl ?? null,
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
   const token = randomBytes(24).toString('base64url');
   const server = createServer();

@@ -2,28 +2,7 @@
  * The "send a problem report" text: built from the local log, scrubbed, and shown to the user in
  * full before anything leaves the machine. The scrubber errs on the side of removing too much.
  */
-
-const secretNames = String.raw`(?:access[_-]?token|refresh[_-]?token|id[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|api[_-]?key|apikey|authorization|cookie|set-cookie|session(?:[_-]?id)?|signature|sig|code|private[_-]?key|credentials?)`;
-
-const rules: ReadonlyArray<readonly [RegExp, string]> = [
-  // PEM blocks (private keys, certificates).
-  [/-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g, '[redacted key]'],
-  // Authorization headers and bearer tokens.
-  [/\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
-  // JSON Web Tokens anywhere.
-  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[redacted jwt]'],
-  // Credentials in URLs: scheme://user:pass@host
-  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]*@/gi, '$1[redacted]@'],
-  // "name": "value" in JSON.
-  [new RegExp(String.raw`("${secretNames}"\s*:\s*)"(?:[^"\\]|\\.)*"`, 'gi'), '$1"[redacted]"'],
-  // name=value and name: value (query strings, headers, env dumps).
-  [new RegExp(String.raw`\b(${secretNames})(\s*[=:]\s*)(?!\[redacted)[^\s&;,"']+`, 'gi'), '$1$2[redacted]'],
-  // E-mail addresses.
-  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '[email]'],
-  // Long opaque strings: hex or base64(url) of 32+ characters are keys, hashes or tokens more often than not.
-  [/\b[A-Fa-f0-9]{32,}\b/g, '[redacted]'],
-  [/(?<![A-Za-z0-9/+_-])[A-Za-z0-9+/_-]{40,}={0,2}(?![A-Za-z0-9/+_-])/g, '[redacted]'],
-];
+import { redactSecrets } from '../../../shared/security/redact-secrets';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -45,8 +24,7 @@ export const scrubSecrets = (text: string, options: ScrubOptions = {}): string =
     const pattern = escapeRegExp(home).replace(/\\\\|\//g, String.raw`[\\/]`);
     scrubbed = scrubbed.replace(new RegExp(pattern, 'gi'), '~');
   }
-  for (const [pattern, replacement] of rules) scrubbed = scrubbed.replace(pattern, replacement);
-  return scrubbed;
+  return redactSecrets(scrubbed);
 };
 
 export type CrashReportFacts = {

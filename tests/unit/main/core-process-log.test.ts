@@ -1,0 +1,46 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+
+// The utility process as main sees it: messages the core posts arrive as 'message' events.
+const children: EventEmitter[] = [];
+vi.mock('electron', () => ({
+  utilityProcess: {
+    fork: () => {
+      const child = Object.assign(new EventEmitter(), { postMessage: () => undefined, kill: () => true });
+      children.push(child);
+      return child;
+    },
+  },
+  MessageChannelMain: class {},
+}));
+
+const { startCoreProcess } = await import('../../../electron/main/core-process');
+
+describe('main’s side of the core’s log', () => {
+  it('writes each log record the core sends with its level, and drops malformed ones', () => {
+    const written: string[] = [];
+    const log = {
+      info: (message: string) => written.push(`info ${message}`),
+      warn: (message: string) => written.push(`warn ${message}`),
+      error: (message: string) => written.push(`error ${message}`),
+    };
+    startCoreProcess({
+      entryPath: 'core.js',
+      dataDir: '/tmp/none',
+      version: '1.0.0',
+      platformUrl: null,
+      onRestarted: () => undefined,
+      onFatal: () => undefined,
+      updateState: () => ({ currentVersion: '1.0.0', channel: 'stable', status: { phase: 'idle' } }),
+      onLanguage: () => undefined,
+      onHostRequest: async () => null,
+      log,
+    });
+    const child = children.at(-1)!;
+    child.emit('message', { type: 'log', level: 'warn', message: 'Could not read the language setting' });
+    child.emit('message', { type: 'log', level: 'error', message: 'Sync failed: ECONNREFUSED' });
+    child.emit('message', { type: 'log', level: 'shout', message: 'not a level' });
+    child.emit('message', { type: 'ready', schemaVersion: 12 });
+    expect(written).toEqual(['warn Could not read the language setting', 'error Sync failed: ECONNREFUSED', 'info Workspace ready (schema 12)']);
+  });
+});
