@@ -22,13 +22,32 @@ const crlf = '\r\n';
 const maxOctets = 75;
 const encoder = new TextEncoder();
 
-/** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
+/**
+ * TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11); other control characters,
+ * which TEXT may not hold, are dropped.
+ */
 export const escapeIcsText = (value: string): string =>
   value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex -- exactly the characters removed
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+
+/**
+ * A URI value is written as the URL parser gives it back: tabs and line breaks removed, spaces, controls and
+ * bidi overrides percent-encoded, so a platform's URL can never end the line and start a property of its own.
+ * One the parser refuses (or not http/https) is left out.
+ */
+export const toIcsUri = (value: string): string | null => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+};
 
 /**
  * Folds a content line to at most 75 octets per physical line (§3.1), never inside a UTF-8 sequence: the
@@ -60,7 +79,8 @@ export const formatIcsUtc = (instant: string | Date): string =>
 /** A calendar with this one event, CRLF line ends, folded lines. */
 export const buildEventIcs = (event: IcsEvent, options: { now: Date; productId: string }): string => {
   const language = /^[A-Za-z0-9-]+$/.test(event.language) ? `;LANGUAGE=${event.language}` : '';
-  const description = [event.description.trim(), event.url ?? ''].filter((part) => part.length > 0).join('\n\n');
+  const url = event.url === null ? null : toIcsUri(event.url);
+  const description = [event.description.trim(), url ?? ''].filter((part) => part.length > 0).join('\n\n');
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -76,7 +96,7 @@ export const buildEventIcs = (event: IcsEvent, options: { now: Date; productId: 
     `SUMMARY${language}:${escapeIcsText(event.title)}`,
     ...(description ? [`DESCRIPTION${language}:${escapeIcsText(description)}`] : []),
     ...(event.location ? [`LOCATION${language}:${escapeIcsText(event.location)}`] : []),
-    ...(event.url ? [`URL:${event.url}`] : []),
+    ...(url ? [`URL:${url}`] : []),
     `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
     'END:VCALENDAR',

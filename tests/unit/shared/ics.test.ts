@@ -86,4 +86,38 @@ describe('.ics export', () => {
     expect(icsFileName('Freelancer-Stammtisch München!')).toBe('freelancer-stammtisch-münchen.ics');
     expect(icsFileName('***')).toBe('event.ics');
   });
+
+  // eslint-disable-next-line no-control-regex -- the controls a TEXT value may not hold (line breaks aside)
+  const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+  it('gives a hostile platform no way to add a property: line breaks and controls in the URL, title and place', () => {
+    const hostile = fc.string({ unit: fc.constantFrom('\r', '\n', '\r\n', '\u2028', '\u0085', '\u000b', '\u0000', '\u202e', '\u2066', ':', ';', 'ATTENDEE', 'a', ' '), maxLength: 60 });
+    const known = /^(BEGIN|END|VERSION|PRODID|CALSCALE|METHOD|UID|DTSTAMP|DTSTART|DTEND|SEQUENCE|SUMMARY|DESCRIPTION|LOCATION|URL|STATUS)[;:]/;
+    fc.assert(
+      fc.property(hostile, hostile, hostile, (title, place, path) => {
+        const ics = buildEventIcs(
+          { ...event, title: `t${title}`, location: `l${place}`, url: `https://meet.example/${path}` },
+          { now: new Date(), productId: 'x' },
+        );
+        const lines = ics.replace(/\r\n /g, '').split('\r\n').slice(0, -1);
+        for (const line of lines) expect(line).toMatch(known);
+        expect(lines.filter((line) => line.startsWith('URL'))).toHaveLength(1);
+        expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+        expect(ics).not.toMatch(controls);
+        const parsed = parseBack(ics);
+        expect(parsed.summary).toBe(`t${title}`.replace(/\r\n|\r/g, '\n').replace(controls, ''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps bidi controls and path separators out of the file name', () => {
+    expect(icsFileName('Invoice \u202Efdp.exe')).toBe('invoice-fdp-exe.ics');
+    expect(icsFileName('../../etc/passwd\r\nx')).toBe('etc-passwd-x.ics');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('\u202e', '\u2066', '\u200f', '/', '\\', '..', '\r\n', ':', 'é', 'a', '日') }), (title) => {
+        expect(icsFileName(title)).toMatch(/^[\p{L}\p{N}-]+\.ics$/u);
+      }),
+    );
+  });
 });
