@@ -13,6 +13,7 @@ import { createRpcServer, type RpcServer } from './rpc/rpc-server';
 import { createImageDownloader } from './sync/image-downloads';
 import { createSyncService, type SyncService } from './sync/sync-service';
 import { refreshTerms } from './sync/terms';
+import { announceWrite } from './sync/write-events';
 import { attachmentsDirOf } from './portfolio/image-store';
 import { collectSavedSearchNews } from './workspace/saved-searches';
 
@@ -71,10 +72,13 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
     secrets: host.secrets,
     platformUrl: options.platformUrl ?? null,
     onStatus: (status) => emit('syncStatusChanged', status),
+    onWrite: (entry, state) => announceWrite(emit, entry, state),
     onApplied: () => {
       emit('projectsChanged', { count: countProjects(db) });
       emit('messagesChanged', { threadId: null });
       emit('portfolioChanged', {});
+      emit('proposalsChanged', { id: null });
+      emit('communityChanged', { topicId: null });
       const matches = collectSavedSearchNews(db);
       if (matches.length > 0) emit('savedSearchMatches', { matches });
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writeChangeSchema } from './sync';
 import { eventFormats, forumCategories, storySectors } from '../platform/records';
 import { defineMethod } from '../rpc/define';
 
@@ -169,4 +170,9 @@ export const communityMethods = {
   ),
   /** An RFC 5545 calendar with the one event, for "add to calendar". */
   exportEventIcs: defineMethod(z.object({ id: idSchema }).strict(), z.object({ fileName: z.string(), content: z.string() })),
+};
+
+export const communityEvents = {
+  /** Stories, topics, posts or events changed (a pull, a reply posted or refused); topicId null: any. */
+  communityChanged: z.object({ topicId: z.string().nullable(), write: writeChangeSchema.optional() }),
 };

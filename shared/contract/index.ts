@@ -1,7 +1,7 @@
 import { defineContract, listChannels } from '../rpc/define';
 import type { Bridge, Client } from '../rpc/bridge';
 import { appMethods } from './app';
-import { communityMethods } from './community';
+import { communityEvents, communityMethods } from './community';
 import { draftsMethods } from './drafts';
 import { clientsMethods } from './clients';
 import { feedEvents, feedMethods } from './feed';
@@ -37,6 +37,7 @@ export const contract = defineContract({
     ...updatesEvents,
     ...portfolioEvents,
     ...proposalsEvents,
+    ...communityEvents,
   },
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writeChangeSchema } from './sync';
 import { defineMethod } from '../rpc/define';
 
 export const messageStates = ['synced', 'pending', 'failed'] as const;
@@ -92,6 +93,6 @@ export const messagesMethods = {
 };
 
 export const messagesEvents = {
-  /** Messages or threads changed (sync, a local send); null: any thread. */
-  messagesChanged: z.object({ threadId: z.string().nullable() }),
+  /** Messages or threads changed (sync, a local send, a send accepted or refused); null: any thread. */
+  messagesChanged: z.object({ threadId: z.string().nullable(), write: writeChangeSchema.optional() }),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writeChangeSchema } from './sync';
 import { variantStatuses } from '../domain/portfolio';
 import { languageLevels, portfolioVisibilities } from '../platform/records';
 import {
@@ -326,7 +327,7 @@ export const portfolioMethods = {
 };
 
 export const portfolioEvents = {
-  /** Items, images or the profile changed (a local edit, a pull, a downloaded image). */
-  portfolioChanged: z.object({}),
+  /** Items, images or the profile changed (a local edit, a pull, a downloaded image, a write sent or refused). */
+  portfolioChanged: z.object({ write: writeChangeSchema.optional() }),
   imageDownloadsChanged: imageDownloadProgressSchema,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writeChangeSchema } from './sync';
 import { defineMethod } from '../rpc/define';
 
 const proposalIdSchema = z.string().min(1).max(200);
@@ -285,6 +286,6 @@ export const proposalsMethods = {
 };
 
 export const proposalsEvents = {
-  /** A proposal changed (local save, submit, sync); null: any. */
-  proposalsChanged: z.object({ id: z.string().nullable() }),
+  /** A proposal changed (local save, submit, sync, a write accepted, refused or in conflict); null: any. */
+  proposalsChanged: z.object({ id: z.string().nullable(), write: writeChangeSchema.optional() }),
 };

@@ -28,6 +28,8 @@ export const syncStatusSchema = z.object({
   failed: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
 });
+  /** The saved sign-in could not be read (a damaged vault): signed out, and the UI asks to sign in again. */
+  savedSignInLost: z.boolean().optional(),
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const quarantinedRecordSchema = z.object({
@@ -39,6 +41,16 @@ export const quarantinedRecordSchema = z.object({
 });
 
 export const outboxStates = ['queued', 'in_flight', 'sent', 'failed', 'conflict'] as const;
+
+/**
+ * What just happened to one local write on its way to the platform: it went out (`sent`), the platform took it
+ * (`accepted`), refused it or it could not be sent (`refused`), or it met a newer version there (`conflict`).
+ * Carried by the per-domain change events, so lists showing pending or failed state refresh when it moves.
+ */
+export const writeStates = ['sent', 'accepted', 'refused', 'conflict'] as const;
+export type WriteState = (typeof writeStates)[number];
+export const writeChangeSchema = z.object({ entityType: z.string(), entityId: z.string(), state: z.enum(writeStates) });
+export type WriteChange = z.infer<typeof writeChangeSchema>;
 
 export const unconfirmedWriteSchema = z.object({
   seq: z.number().int(),

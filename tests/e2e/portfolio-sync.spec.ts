@@ -134,10 +134,9 @@ test('a profile written before the first sync survives it; images only the platf
   await app.screenshot('portfolio-download-failed-it');
 });
 
-// Known flaky (about 1 run in 5 here): the saved item sometimes stays 'waiting to sync' for over 20 s before its first
-// push. Retried once, so the report marks it flaky rather than hiding it, until the cause is found.
+// The row learns of the refusal from the push itself (portfolioChanged with the write's state): it used to wait for a
+// pull that happened to bring something, which is why this test once needed a retry and a 20 s wait.
 test.describe('a refused upload', () => {
-  test.describe.configure({ retries: 1 });
   test('an image upload the platform refuses leaves the item here, failed with the reason, until it is sent again', async ({ page }) => {
     const platform = await startPlatform();
     const host = await startHost((await startProxy(platform.url, { refuseFirstUpload: true })).url);
@@ -156,8 +155,7 @@ test.describe('a refused upload', () => {
     await portfolio.save();
     await expect(portfolio.rows).toHaveCount(before + 1);
     const row = portfolio.rows.filter({ hasText: 'Labels for a winery' });
-    // The refusal comes back through a push round trip, which a busy machine may delay past the default 5 s.
-    await expect(row.getByTestId('sync-failure')).toContainText('Not sent: Storage quota of this account is used up.', { timeout: 20_000 });
+    await expect(row.getByTestId('sync-failure')).toContainText('Not sent: Storage quota of this account is used up.');
     await app.screenshot('portfolio-upload-refused-en');
 
     await app.chooseLanguage('it');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { WriteState } from '../../../shared/contract/sync';
 import { idPrefixes } from '../../../shared/platform/primitives';
 import { recordSchemas, type RecordType } from '../../../shared/platform/records';
 import type { WritableDB } from '../db/database';
@@ -75,8 +76,16 @@ export type PushOutcome =
  * Drains the outbox in order, each write with the idempotency key it was given when it was made: a retry
  * after a lost answer, a crash or a restart is the same request to the platform, applied at most once.
  */
-export const pushOutbox = async (options: { db: WritableDB; client: PlatformClient; now?: () => Date; signal?: AbortSignal }): Promise<PushOutcome> => {
+export const pushOutbox = async (options: {
+  db: WritableDB;
+  client: PlatformClient;
+  now?: () => Date;
+  signal?: AbortSignal;
+  /** Each time a write's state moves (sent, accepted, refused, conflict), after it is stored: lists showing it refresh. */
+  onWrite?: (entry: OutboxEntry, state: WriteState) => void;
+}): Promise<PushOutcome> => {
   const { db, client } = options;
+  const announce = (entry: OutboxEntry, state: WriteState): void => options.onWrite?.(entry, state);
   const now = options.now ?? (() => new Date());
   let pushed = 0;
   let failed = 0;
@@ -87,6 +96,7 @@ export const pushOutbox = async (options: { db: WritableDB; client: PlatformClie
       const operation = operations[entry.op];
       if (!operation) {
         markWriteFailed(db, entry.seq, `unknown operation ${entry.op}`, 'other');
+        announce(entry, 'refused');
         failed++;
         continue;
       }
@@ -96,11 +106,13 @@ export const pushOutbox = async (options: { db: WritableDB; client: PlatformClie
       } catch (error) {
         // The write cannot even be formed (an imported file gone from disk): it fails visibly, the rest go on.
         markWriteFailed(db, entry.seq, error instanceof Error ? error.message : String(error), 'other');
+        announce(entry, 'refused');
         failed++;
         continue;
       }
       const ifMatch = operation.ifMatch ? operation.ifMatch(db, entry) : entry.baseVersion;
       noteAttempt(db, entry.seq);
+      announce(entry, 'sent');
       const result = await client.send({
         ...request,
         idempotencyKey: entry.idempotencyKey,
@@ -113,6 +125,7 @@ export const pushOutbox = async (options: { db: WritableDB; client: PlatformClie
           const { onAccepted } = operation;
           if (onAccepted) {
             db.transaction(() => onAccepted(db, entry, result.body)).immediate();
+            announce(entry, 'accepted');
             pushed++;
             break;
           }
@@ -122,15 +135,18 @@ export const pushOutbox = async (options: { db: WritableDB; client: PlatformClie
             // An answer we cannot read is still an acceptance: the next pull brings the record.
             markWriteSent(db, entry.seq, record.success ? record.data.version : 1);
           }).immediate();
+          announce(entry, 'accepted');
           pushed++;
           break;
         }
         case 'conflict':
           if (operation.create) {
             markWriteSent(db, entry.seq, result.current.version);
+            announce(entry, 'accepted');
             pushed++;
           } else {
             db.transaction(() => markWriteConflict(db, entry, result.current, now())).immediate();
+            announce(entry, 'conflict');
             failed++;
           }
           break;
@@ -141,6 +157,7 @@ export const pushOutbox = async (options: { db: WritableDB; client: PlatformClie
             markWriteFailed(db, entry.seq, result.reason, result.kind === 'rejected' && result.error !== null ? 'refused' : 'other');
             operation.onRejected?.(db, entry);
           }).immediate();
+          announce(entry, 'refused');
           failed++;
           break;
         case 'retry':

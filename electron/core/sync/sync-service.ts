@@ -1,7 +1,7 @@
-import type { SyncStatus } from '../../../shared/contract/sync';
+import type { SyncStatus, WriteState } from '../../../shared/contract/sync';
 import type { WritableDB } from '../db/database';
 import { clearPlatformCache } from '../db/repositories/platform-records-repository';
-import { clearConfirmedWrites, countWrites, listQueuedWrites } from '../db/repositories/outbox-repository';
+import { clearConfirmedWrites, countWrites, listQueuedWrites, type OutboxEntry } from '../db/repositories/outbox-repository';
 import { countQuarantine } from '../db/repositories/quarantine-repository';
 import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
 import type { SecretStore } from '../secrets/secret-store';
@@ -21,6 +21,8 @@ export type SyncServiceOptions = {
   onStatus: (status: SyncStatus) => void;
   /** Fired after a pull changed records, so lists refresh. */
   onApplied?: (applied: number) => void;
+  /** Fired when a pushed write is sent, accepted, refused or meets a conflict, so the list showing it refreshes. */
+  onWrite?: (entry: OutboxEntry, state: WriteState) => void;
   /** After every complete pull, with the signed-in client: background work that follows it (image downloads). */
   onPulled?: (client: PlatformClient, signal: AbortSignal) => void;
   periodicPullMs?: number;
@@ -50,7 +52,12 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
   const now = options.now ?? (() => new Date());
   const periodicMs = options.periodicPullMs ?? 5 * 60_000;
   const session = options.platformUrl
-    ? createSession({ baseUrl: options.platformUrl, secrets: options.secrets, ...(options.fetch ? { fetch: options.fetch } : {}) })
+    ? createSession({
+        baseUrl: options.platformUrl,
+        secrets: options.secrets,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.log ? { log: options.log } : {}),
+      })
     : null;
   const client =
     session && options.platformUrl
@@ -79,7 +86,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
 
   const update = (patch: Partial<SyncStatus>): void => {
     if (stopped) return;
-    status = { ...status, ...patch, quarantined: countQuarantine(db), ...countWrites(db) };
+    status = { ...status, ...patch, quarantined: countQuarantine(db), ...countWrites(db), savedSignInLost: session?.lostSavedSignIn() ?? false };
     options.onStatus(status);
   };
 
@@ -98,7 +105,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     const startedAt = now();
     update({ phase: 'syncing', nextAttemptAt: null, progress: { initial, applied: 0, pages: 0, ratePerSecond: null, startedAt: startedAt.toISOString() } });
     // Local writes first, so that the pull that follows confirms them.
-    const pushed = await pushOutbox({ db, client, now, signal: lifetime.signal });
+    const pushed = await pushOutbox({ db, client, now, signal: lifetime.signal, ...(options.onWrite ? { onWrite: options.onWrite } : {}) });
     if (pushed.kind === 'signed_out') {
       stopRealtime();
       update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: pushed.reason, account: null });
@@ -219,6 +226,8 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         update({ connection: 'online', account: { email: readSyncValue(db, 'account_email') ?? '' } });
         startLive();
         requestSync();
+      } else if (session.lostSavedSignIn()) {
+        update({});
       }
     },
     stop: () => {

@@ -26,16 +26,13 @@ export const useCommunityTab = (): [CommunityTab, (tab: CommunityTab) => void] =
 
 /**
  * Changes whenever the workspace may hold different community data: a pull applied, a queued reply went
- * out or was refused, or the user changed something here (`bump`).
+ * out or was refused (the core's communityChanged), or the user changed something here (`bump`).
  */
 export const useCommunityRevision = (): [string, () => void] => {
   const client = useClient();
-  const [remote, setRemote] = useState('');
+  const [remote, setRemote] = useState(0);
   const [local, setLocal] = useState(0);
-  useEffect(
-    () => client.on('syncStatusChanged', (status) => setRemote(`${status.lastSyncAt}|${status.pending}|${status.failed}`)),
-    [client],
-  );
+  useEffect(() => client.on('communityChanged', () => setRemote((count) => count + 1)), [client]);
   const bump = useCallback(() => setLocal((count) => count + 1), []);
   return [`${remote}#${local}`, bump];
 };

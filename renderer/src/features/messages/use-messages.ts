@@ -26,12 +26,8 @@ export const useThreads = (): { threads: PagedWindow<ThreadSummary>; failed: boo
   );
   useEffect(() => {
     threads.ensureRange(0, 0);
-    const stopMessages = client.on('messagesChanged', () => threads.invalidate());
-    const stopSync = client.on('syncStatusChanged', () => threads.invalidate());
-    return () => {
-      stopMessages();
-      stopSync();
-    };
+    // A pull, a local send, or a queued send accepted or refused (the core says so per write).
+    return client.on('messagesChanged', () => threads.invalidate());
   }, [client, threads]);
   return { threads, failed };
 };
@@ -69,15 +65,13 @@ export const useConversation = (threadId: string | null) => {
       messages.invalidate();
       loadThread();
     };
+    // A pending message turns sent (or failed) when the sync engine pushes it: the core says so for its thread.
     const stopMessages = client.on('messagesChanged', ({ threadId: changed }) => {
       if (changed === null || changed === threadId) refresh();
     });
-    // A pending message turns sent (or failed) when the sync engine pushes it.
-    const stopSync = client.on('syncStatusChanged', () => messages.invalidate());
     return () => {
       live = false;
       stopMessages();
-      stopSync();
     };
   }, [client, threadId, messages]);
 
