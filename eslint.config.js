@@ -77,8 +77,8 @@ export default tseslint.config(
     rules: noImports(
       [['react', 'react-*', '**/renderer/**', '**/web-host/**', '**/preload/**'], 'The main process is a thin host.'],
       [
-        ['**/core/**', '!**/core/host-messages'],
-        'The core runs in its own process: main may import its types and the host message schema only.',
+        ['**/core/**', '!**/core/host-messages', '!**/core/storage', '**/core/storage/*', '!**/core/storage/durable-file'],
+        'The core runs in its own process: main may import its types, the host message schema and the durable file writer only.',
         { allowTypeImports: true },
       ],
     ),

@@ -1,6 +1,6 @@
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
+import { fileSystem } from '../storage/file-system';
+import { readJsonFile, SecretsUnreadableError, writeFileDurably } from '../storage/durable-file';
 
 /**
  * Where the core keeps platform tokens. In Electron the main process holds them encrypted with
@@ -25,10 +25,12 @@ export const secretValueSchema = z.string().max(64 * 1024);
 const vaultFileSchema = z.record(secretKeySchema, z.string());
 
 /**
- * A JSON file of secrets readable only by its owner (0600, in a 0700 folder). Writes go to a temp
- * file first and are renamed into place, so a crash never leaves half a vault; calls are serialised.
+ * A JSON file of secrets readable only by its owner (0600, in a 0700 folder). Writes are durable (temp file
+ * flushed, renamed, folder flushed), so a crash or power cut never leaves half a vault; calls are serialised.
+ * A damaged file (empty, cut short, not a vault) is set aside as `.corrupt-<time>`: the read that finds it
+ * throws SecretsUnreadableError (the session then says the saved sign-in was lost), later calls start empty.
  */
-export const createFileSecretStore = (file: string): SecretStore => {
+export const createFileSecretStore = (file: string, log: (message: string) => void = () => undefined): SecretStore => {
   let queue: Promise<unknown> = Promise.resolve();
   const serialise = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -36,48 +38,39 @@ export const createFileSecretStore = (file: string): SecretStore => {
     return next;
   };
 
-  const load = async (): Promise<Record<string, string>> => {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw error;
+  const load = async (mode: 'read' | 'write'): Promise<Record<string, string>> => {
+    const read = await readJsonFile(file, vaultFileSchema);
+    if (read.kind === 'read') return read.value;
+    if (read.kind === 'damaged') {
+      // Never the content: it may hold tokens.
+      log(`The secret vault file was unreadable; ${read.keptAs ? `kept aside as ${read.keptAs}` : 'it could not be moved aside'}.`);
+      if (mode === 'read') throw new SecretsUnreadableError(read.keptAs);
     }
-    const parsed = vaultFileSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error('The secret vault file is corrupt.');
-    return parsed.data;
+    return {};
   };
 
-  const save = async (entries: Record<string, string>): Promise<void> => {
-    const dir = path.dirname(file);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(entries), { mode: 0o600 });
-    // The mode given to writeFile is filtered by the umask; set it explicitly.
-    await chmod(temp, 0o600);
-    await rename(temp, file);
-  };
+  const save = (entries: Record<string, string>): Promise<void> =>
+    writeFileDurably(file, JSON.stringify(entries), { mode: 0o600, dirMode: 0o700 });
 
   return {
     readSecret: (key) =>
       serialise(async () => {
         secretKeySchema.parse(key);
-        return (await load())[key] ?? null;
+        return (await load('read'))[key] ?? null;
       }),
     writeSecret: (key, value) =>
       serialise(async () => {
         secretKeySchema.parse(key);
         secretValueSchema.parse(value);
-        await save({ ...(await load()), [key]: value });
+        await save({ ...(await load('write')), [key]: value });
       }),
     deleteSecret: (key) =>
       serialise(async () => {
         secretKeySchema.parse(key);
-        const entries = await load();
+        const entries = await load('write');
         if (!(key in entries)) return;
         delete entries[key];
-        if (Object.keys(entries).length === 0) await rm(file, { force: true });
+        if (Object.keys(entries).length === 0) await fileSystem.rm(file);
         else await save(entries);
       }),
   };

@@ -15,27 +15,61 @@ export type Session = TokenSource & {
   signIn(username: string, password: string): Promise<SignInResult>;
   signOut(): Promise<void>;
   isSignedIn(): Promise<boolean>;
+  /** The saved sign-in was there but could not be read (damaged vault, bad value): signed out, the UI says so. */
+  lostSavedSignIn(): boolean;
 };
 
 /**
  * The platform session. Tokens live only in the secret store (safeStorage in Electron, a 0600 file
  * elsewhere) and in this object's memory: never in SQLite, logs or the renderer.
  */
-export const createSession = (options: { baseUrl: string; secrets: SecretStore; fetch?: typeof fetch }): Session => {
+export const createSession = (options: {
+  baseUrl: string;
+  secrets: SecretStore;
+  fetch?: typeof fetch;
+  log?: (message: string) => void;
+}): Session => {
   const doFetch = options.fetch ?? fetch;
   let current: StoredSession | null | undefined;
   let refreshing: Promise<boolean> | null = null;
 
-  const load = async (): Promise<StoredSession | null> => {
-    if (current === undefined) {
-      const parsed = storedSessionSchema.safeParse(JSON.parse((await options.secrets.readSecret(sessionKey)) ?? 'null'));
-      current = parsed.success ? parsed.data : null;
+  let lost = false;
+
+  /**
+   * An unreadable saved sign-in (the vault damaged by a power cut, a value that is not a session) is not a reason
+   * to fail: the user is signed out and told so. The log names what failed, never the value (it holds tokens).
+   */
+  const readStored = async (): Promise<StoredSession | null> => {
+    let raw: string | null;
+    try {
+      raw = await options.secrets.readSecret(sessionKey);
+    } catch (error) {
+      lost = true;
+      options.log?.(`The saved sign-in could not be read (${error instanceof Error ? error.name : 'unknown error'}); signed out.`);
+      return null;
     }
+    if (raw === null) return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      json = undefined;
+    }
+    const parsed = storedSessionSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    lost = true;
+    options.log?.('The saved sign-in is not a session; signed out.');
+    return null;
+  };
+
+  const load = async (): Promise<StoredSession | null> => {
+    if (current === undefined) current = await readStored();
     return current;
   };
 
   const store = async (next: StoredSession | null): Promise<void> => {
     current = next;
+    if (next) lost = false;
     if (next) await options.secrets.writeSecret(sessionKey, JSON.stringify(next));
     else await options.secrets.deleteSecret(sessionKey);
   };
@@ -97,5 +131,6 @@ export const createSession = (options: { baseUrl: string; secrets: SecretStore; 
     },
     signOut: () => store(null),
     isSignedIn: async () => (await load()) !== null,
+    lostSavedSignIn: () => lost,
   };
 };

@@ -1,7 +1,8 @@
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import type { SecretStore } from '../../core/secrets/secret-store';
+// Plain node:fs code shared with the core's file vault, so that both write and read vaults the same durable way.
+import { readJsonFile, SecretsUnreadableError, writeFileDurably } from '../../core/storage/durable-file';
 
 /** Electron's safeStorage, reduced to what the vault needs (injected: tests use a stand-in cipher). */
 export type Cipher = {
@@ -27,7 +28,9 @@ const assertKey = (key: string): void => {
  * The main process's token vault: values encrypted with safeStorage (Keychain, DPAPI, libsecret or
  * KWallet) in a 0600 JSON file. Refuses to store anything when encryption is unavailable; a value
  * that no longer decrypts (keyring reset, file copied from another machine) reads as absent, so
- * the user signs in again instead of the app failing.
+ * the user signs in again instead of the app failing. Writes are durable (temp file flushed, renamed, folder
+ * flushed); a damaged file (empty after a power cut, cut short, not a vault) is set aside as `.corrupt-<time>`
+ * and the read that finds it throws SecretsUnreadableError, which the core's session shows as a lost sign-in.
  */
 export const createTokenVault = (file: string, cipher: Cipher, log: (message: string) => void = () => undefined): SecretStore => {
   let queue: Promise<unknown> = Promise.resolve();
@@ -37,35 +40,25 @@ export const createTokenVault = (file: string, cipher: Cipher, log: (message: st
     return next;
   };
 
-  const load = async (): Promise<Record<string, string>> => {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw error;
+  const load = async (mode: 'read' | 'write'): Promise<Record<string, string>> => {
+    const read = await readJsonFile(file, vaultFileSchema);
+    if (read.kind === 'read') return { ...read.value.entries };
+    if (read.kind === 'damaged') {
+      // Never the content: ciphertext or not, it stays out of the log.
+      log(`The token vault file was unreadable; ${read.keptAs ? `kept aside as ${read.keptAs}` : 'it could not be moved aside'}.`);
+      if (mode === 'read') throw new SecretsUnreadableError(read.keptAs);
     }
-    const parsed = vaultFileSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) {
-      log('The token vault file is unreadable; starting with an empty vault.');
-      return {};
-    }
-    return { ...parsed.data.entries };
+    return {};
   };
 
-  const save = async (entries: Record<string, string>): Promise<void> => {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const temp = `${file}.tmp`;
-    await writeFile(temp, JSON.stringify({ version: 1, entries }), { mode: 0o600 });
-    await chmod(temp, 0o600);
-    await rename(temp, file);
-  };
+  const save = (entries: Record<string, string>): Promise<void> =>
+    writeFileDurably(file, JSON.stringify({ version: 1, entries }), { mode: 0o600, dirMode: 0o700 });
 
   return {
     readSecret: (key) =>
       serialise(async () => {
         assertKey(key);
-        const stored = (await load())[key];
+        const stored = (await load('read'))[key];
         if (stored === undefined || !cipher.isAvailable()) return null;
         try {
           return cipher.decrypt(Buffer.from(stored, 'base64'));
@@ -79,14 +72,14 @@ export const createTokenVault = (file: string, cipher: Cipher, log: (message: st
         assertKey(key);
         if (value.length > maxValueLength) throw new Error('Secret too large.');
         if (!cipher.isAvailable()) throw new Error('Encryption is not available: the secret was not stored.');
-        const entries = await load();
+        const entries = await load('write');
         entries[key] = cipher.encrypt(value).toString('base64');
         await save(entries);
       }),
     deleteSecret: (key) =>
       serialise(async () => {
         assertKey(key);
-        const entries = await load();
+        const entries = await load('write');
         if (!(key in entries)) return;
         delete entries[key];
         if (Object.keys(entries).length === 0) await rm(file, { force: true });

@@ -20,6 +20,7 @@ import { FirstSyncProgress } from '../features/sync/first-sync-progress';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { SyncProblems } from '../features/sync/sync-problems';
 import { useSyncStatus } from '../features/sync/use-sync-status';
+import { SignInLostNotice } from '../features/workspace/sign-in-lost-notice';
 import { systemLocale, useAppliedLanguage, useSettings } from '../features/settings/use-settings';
 import { AppShell } from './app-shell';
 import { useClient } from './client-context';
@@ -99,6 +100,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
           <>
             <UpdateBanner />
             <FirstSyncProgress status={sync.status} />
+            {sync.status?.savedSignInLost && !sync.status.account && <SignInLostNotice onSignIn={() => navigate('settings')} />}
             <SavedSearchNotices
               notices={searchNotices.notices}
               onDismiss={searchNotices.dismiss}

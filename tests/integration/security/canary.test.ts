@@ -1,31 +1,19 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStandaloneHostServices } from '../../../electron/core/host-services';
-import { createTokenVault, type Cipher } from '../../../electron/main/secrets/token-vault';
+import { createTokenVault } from '../../../electron/main/secrets/token-vault';
 import { signIn, useCoreHarness, waitForFirstSync, waitForStatus } from '../../support/core-harness';
+import { createTestCipher } from '../../support/test-cipher';
 
 const { makeTempDir, openWorkspace, startPlatform } = useCoreHarness();
 
-/** AES-256-GCM with a key that lives only in memory: what safeStorage does with the OS keyring's key. */
-const createMemoryCipher = (): Cipher => {
-  const key = randomBytes(32);
-  return {
-    isAvailable: () => true,
-    encrypt: (plainText) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decrypt: (data) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-};
+/**
+ * The secret as it reads inside any base64 text, whatever its offset there (the vault stores base64 of a JSON
+ * session): encoded after 0, 1 and 2 leading bytes, less the first and last groups those bytes and the end touch.
+ */
+const base64Forms = (secret: string): string[] =>
+  [0, 1, 2].map((shift) => Buffer.concat([Buffer.alloc(shift), Buffer.from(secret)]).toString('base64').slice(4, -4));
 
 const listFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -40,7 +28,7 @@ describe('secrets', () => {
     const dataDir = makeTempDir();
     const logs: string[] = [];
     const seen = { tokens: new Set<string>() };
-    const vault = createTokenVault(path.join(dataDir, 'secrets', 'tokens.json'), createMemoryCipher(), (line) => logs.push(line));
+    const vault = createTokenVault(path.join(dataDir, 'secrets', 'tokens.json'), createTestCipher(), (line) => logs.push(line));
     // Remember every token the vault is given: these are the canaries searched for afterwards.
     const watchedVault: typeof vault = {
       ...vault,
@@ -66,21 +54,30 @@ describe('secrets', () => {
     platform.advanceClock(2 * 3600); // the access token expires: a refresh writes new tokens
     client.sync.syncNow();
     await waitForStatus(client, (s) => s.phase === 'idle' && s.lastError === null && seen.tokens.size >= 4);
+    // Scanned while still signed in: the vault holds the current tokens, and must hold them only as ciphertext.
+    const vaultFile = path.join(dataDir, 'secrets', 'tokens.json');
+    await expect(vault.readSecret('platform.session')).resolves.toMatch(/"refreshToken"/);
+    const canaries = [...seen.tokens, platform.users.demo.password];
+    expect(canaries.length).toBeGreaterThanOrEqual(5);
+    const scan = (): void => {
+      const files = listFiles(dataDir);
+      for (const file of files) {
+        const bytes = readFileSync(file);
+        for (const canary of canaries) {
+          expect(bytes.includes(canary), `${path.relative(dataDir, file)} holds a secret in plain text`).toBe(false);
+          for (const form of base64Forms(canary)) {
+            expect(bytes.includes(form), `${path.relative(dataDir, file)} holds a secret in base64`).toBe(false);
+          }
+        }
+      }
+    };
+    expect(listFiles(dataDir)).toEqual(expect.arrayContaining([vaultFile, path.join(dataDir, 'workspace.sqlite')]));
+    scan();
+
     const signedOut = await client.sync.signOut();
     expect(signedOut.connection).toBe('signed_out');
     core.close();
-
-    const canaries = [...seen.tokens, platform.users.demo.password];
-    expect(canaries.length).toBeGreaterThanOrEqual(5);
-    const files = listFiles(dataDir);
-    expect(files.some((file) => file.endsWith('workspace.sqlite'))).toBe(true);
-    for (const file of files) {
-      const bytes = readFileSync(file);
-      for (const canary of canaries) {
-        expect(bytes.includes(canary), `${path.relative(dataDir, file)} holds a secret in plain text`).toBe(false);
-        expect(bytes.includes(Buffer.from(canary).toString('base64')), `${path.relative(dataDir, file)} holds a secret in base64`).toBe(false);
-      }
-    }
+    scan();
     for (const line of logs) for (const canary of canaries) expect(line.includes(canary)).toBe(false);
   });
 });
