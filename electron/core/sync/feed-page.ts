@@ -36,6 +36,27 @@ export type FeedPage =
   | { ok: false; reason: string };
 
 const noBytes = new Uint8Array(0);
+/** The most of a record the quarantine keeps as received; a larger one is kept by its identity only. */
+const maxQuarantinedChars = 1024 * 1024;
+
+/** JSON text, or null for a value nested deeper than the serializer's stack (a hostile platform's 100,000 levels). */
+const stringifyOrNull = (value: unknown): string | null => {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * What the quarantine keeps of a record it could not take: the envelope as received, unless it is too large
+ * or too deeply nested to store (or to hand across threads); then its identity and why the rest was dropped.
+ */
+const keepableEnvelope = (envelope: { type: string; id: string; op?: unknown; version?: unknown }): unknown => {
+  const text = stringifyOrNull(envelope);
+  if (text !== null && text.length <= maxQuarantinedChars) return envelope;
+  return { type: envelope.type, id: envelope.id, op: envelope.op, version: envelope.version, data: null, dropped: 'too large or nested too deep to keep' };
+};
 
 /** Records the user edits in Bottega (proposals, portfolio, profile); the rest only the platform writes. */
 export const editableTypes: ReadonlySet<RecordType> = new Set<RecordType>(['proposal', 'portfolio_item', 'profile']);
@@ -60,12 +81,19 @@ export const parseFeedPage = (text: string): FeedPage => {
   for (const envelope of page.data.changes) {
     const parsed = parseChange(envelope);
     if (!parsed.ok) {
-      items.push({ op: 'invalid', type: envelope.type, id: envelope.id, reason: parsed.reason, envelope });
+      items.push({ op: 'invalid', type: envelope.type, id: envelope.id, reason: parsed.reason, envelope: keepableEnvelope(envelope) });
       continue;
     }
     const change = parsed.change;
     if (change.op === 'delete') {
       items.push({ op: 'delete', type: change.type, id: change.id, version: change.version });
+      continue;
+    }
+    // `raw` is the record as received, not as parsed: fields this version does not know yet are kept. One
+    // of them nested too deep to write back out makes the record one we cannot keep, not a page we cannot read.
+    const text = stringifyOrNull(envelope.data);
+    if (text === null) {
+      items.push({ op: 'invalid', type: envelope.type, id: envelope.id, reason: 'nested too deep', envelope: keepableEnvelope(envelope) });
       continue;
     }
     const row = toRecordColumns(change.type, change.data);
@@ -80,8 +108,7 @@ export const parseFeedPage = (text: string): FeedPage => {
       record: editableTypes.has(change.type) ? change.data : null,
     };
     items.push(item);
-    // `raw` is the record as received, not as parsed: fields this version does not know yet are kept.
-    raws.push({ item, text: JSON.stringify(envelope.data) });
+    raws.push({ item, text });
   }
   // Every raw record of the page in one buffer, each item a view of its part.
   let total = 0;
