@@ -196,11 +196,8 @@ export const proposalsMethods = {
   /** The translation was brought up to date with its source: it now counts as written from the source's latest revision. */
   markVariantCurrent: defineMethod(z.object(variantKey).strict(), proposalVariantSchema),
   listRevisions: defineMethod(z.object(variantKey).strict(), z.array(proposalRevisionSchema)),
-  /** The old text becomes the newest revision; nothing in between is lost. */
-  restoreRevision: defineMethod(
-    z.object({ ...variantKey, revision: z.number().int().positive() }).strict(),
-    z.object({ revision: z.number().int(), savedAt: z.string() }),
-  ),
+  /** The old text becomes the newest revision; nothing in between is lost. Answers the variant as now stored. */
+  restoreRevision: defineMethod(z.object({ ...variantKey, revision: z.number().int().positive() }).strict(), proposalVariantSchema),
   /** Price, delivery and milestones; saved as given (a draft may be unfinished), checked at submit. */
   saveTerms: defineMethod(
     z
@@ -273,12 +270,9 @@ export const proposalsMethods = {
   ),
   /**
    * A variant started from a template of its language: created when missing, or filled when still empty (an
-   * existing letter is never replaced; insert the template at the cursor instead).
+   * existing letter is never replaced; insert the template at the cursor instead). Answers the variant as now stored.
    */
-  startFromTemplate: defineMethod(
-    z.object({ ...variantKey, templateId: z.string().min(1).max(200) }).strict(),
-    z.object({ revision: z.number().int(), savedAt: z.string() }),
-  ),
+  startFromTemplate: defineMethod(z.object({ ...variantKey, templateId: z.string().min(1).max(200) }).strict(), proposalVariantSchema),
   withdrawProposal: defineMethod(
     z.object({ id: proposalIdSchema, reason: z.string().max(2000).optional() }).strict(),
     z.object({ status: z.string() }),

@@ -1,5 +1,11 @@
 /** Pure rules of the proposal editor: totals, freshness of translations, revision policy, pre-submit checks. */
 
+/** Locally editable until it is sent; after submit the platform's open statuses still take changes. */
+const editableStatuses: ReadonlySet<string> = new Set(['draft', 'queued', 'submitted', 'shortlisted']);
+
+/** Whether the letter, terms and answers of a proposal in this status may still change (checked in the core, shown in the editor). */
+export const isEditableStatus = (status: string): boolean => editableStatuses.has(status);
+
 export type MilestoneDraft = { title: string; amountMinor: number; dueInDays: number | null };
 
 export type VariantState = {

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage } from './pages/app-page';
 import { createRandom, expectAtMostOneSecondLost, LetterTypist, typeWhileKilled } from './pages/letter-typist';
 import { ProposalsPage } from './pages/proposals-page';
-import { readWorkspace, startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { draftProposal, projectWithoutProposal, storedLetter } from './proposals-workspace';
+import { startWebHostProcess, type RunningWebHost } from './web-host-process';
 
 const letter =
   'Sehr geehrte Frau Müller,\nmit großem Interesse habe ich Ihre Ausschreibung gelesen. Für Übersetzungen ins Französische ' +
@@ -18,43 +18,17 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-/** German projects without a proposal yet, from the workspace the host serves. */
-const germanProject = (dataDir: string): string =>
-  readWorkspace(
-    dataDir,
-    (db) =>
-      (
-        db
-          .prepare("SELECT id FROM projects WHERE language = 'de' AND id NOT IN (SELECT project_id FROM proposals) ORDER BY id LIMIT 1")
-          .get() as { id: string }
-      ).id,
-  );
+const savedLetter = (dataDir: string, id: string): string => storedLetter(dataDir, id, 'de') ?? '';
 
-const savedLetter = (dataDir: string, id: string): string =>
-  readWorkspace(
-    dataDir,
-    (db) => (db.prepare("SELECT body_text FROM proposal_variants WHERE proposal_id = ? AND locale = 'de'").get(id) as { body_text: string }).body_text,
-  );
+const draftGermanProposal = (page: Page, url: string, projectId: string): Promise<string> => draftProposal(page, url, projectId, 'de');
 
-/** Opens a new German draft and returns its id. */
-const draftGermanProposal = async (page: Page, url: string, projectId: string): Promise<string> => {
-  const app = new AppPage(page);
-  await app.open(`${url}#/proposals/new/${projectId}/de`);
-  const proposals = new ProposalsPage(page);
-  await expect(proposals.editor).toBeVisible();
-  await expect(proposals.coverLetter).toHaveAttribute('lang', 'de');
-  await expect(page).toHaveURL(/#\/proposals\/prp_\w+$/);
-  return new URL(page.url()).hash.split('/')[2]!;
-};
-
-/** What the reopened editor shows, against the saved text (the DOM spells paragraph breaks its own way). */
+/** The reopened editor shows exactly the saved letter. */
 const expectEditorShows = async (proposals: ProposalsPage, saved: string): Promise<void> => {
-  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-  await expect.poll(async () => squash(await proposals.coverLetter.innerText())).toBe(squash(saved));
+  await expect.poll(() => proposals.shownLetter()).toBe(saved);
 };
 
 test('the core is killed (SIGKILL) while a German letter is typed: after a restart on the same folder, at most the last second is missing', async ({ page }) => {
-  const id = await draftGermanProposal(page, host.url, germanProject(host.dataDir));
+  const id = await draftGermanProposal(page, host.url, projectWithoutProposal(host.dataDir, 'de'));
   const proposals = new ProposalsPage(page);
   const typist = new LetterTypist(page, proposals.coverLetter);
   // Killed mid-sentence, after a few autosaves, while the keys keep coming.
@@ -71,7 +45,7 @@ test('the core is killed (SIGKILL) while a German letter is typed: after a resta
 });
 
 test('the window crashes while a German letter is typed: a new window finds the letter, at most the last second missing', async ({ page, context }) => {
-  const id = await draftGermanProposal(page, host.url, germanProject(host.dataDir));
+  const id = await draftGermanProposal(page, host.url, projectWithoutProposal(host.dataDir, 'de'));
   const proposals = new ProposalsPage(page);
   const typist = new LetterTypist(page, proposals.coverLetter);
   const random = createRandom(9);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { letterText } from '../../../shared/domain/letter-text';
 import type { Contract } from '../../../shared/contract';
-import { shouldStartRevision } from '../../../shared/domain/proposal';
+import { isEditableStatus, shouldStartRevision } from '../../../shared/domain/proposal';
 import { RpcError } from '../../../shared/rpc/errors';
 import { deleteFormDraft, formDraftKey } from '../db/repositories/form-drafts-repository';
 import { enqueueWrite, hasUnsentWrites } from '../db/repositories/outbox-repository';
@@ -47,9 +47,6 @@ import type { CoreContext } from './context';
 
 const notFound = (): RpcError => new RpcError({ code: 'not_found', message: 'No such proposal.' });
 
-/** Locally editable until it is sent; after submit the platform's open statuses still take changes. */
-const editableStatuses = new Set(['draft', 'queued', 'submitted', 'shortlisted']);
-
 export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
   const load = (id: string): ProposalRecord => {
     const proposal = readProposal(db, id);
@@ -58,7 +55,7 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
   };
   const loadEditable = (id: string): ProposalRecord => {
     const proposal = load(id);
-    if (!editableStatuses.has(proposal.status)) {
+    if (!isEditableStatus(proposal.status)) {
       throw new RpcError({ code: 'conflict', message: `The proposal is ${proposal.status} and can no longer be changed.` });
     }
     return proposal;
@@ -145,7 +142,9 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
     restoreRevision: ({ id, locale, revision }) => {
       const old = readRevision(db, id, locale, revision);
       if (!old) throw new RpcError({ code: 'not_found', message: 'No such revision.' });
-      return saveBody({ id, locale, bodyJson: old.bodyJson, bodyText: old.bodyText, checkpoint: true });
+      saveBody({ id, locale, bodyJson: old.bodyJson, bodyText: old.bodyText, checkpoint: true });
+      // The durable variant itself: the editor shows exactly this, never a copy read before the change.
+      return variantOf(id, locale);
     },
     saveTerms: ({ id, kind, amountMinor, periodDays, milestones }) => {
       loadEditable(id);
@@ -256,7 +255,8 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       if (existing && existing.bodyText.trim() !== '') {
         throw new RpcError({ code: 'conflict', message: 'The letter already has text; insert the template at the cursor instead.' });
       }
-      return saveBody({ id, locale, bodyJson: template.bodyJson, bodyText: letterText(template.bodyJson), checkpoint: existing !== undefined });
+      saveBody({ id, locale, bodyJson: template.bodyJson, bodyText: letterText(template.bodyJson), checkpoint: existing !== undefined });
+      return variantOf(id, locale);
     },
     listTemplates: ({ locale }) => listTemplates(db, locale),
     saveTemplate: ({ id, kind, locale, name, bodyJson }) => {

@@ -1,4 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
+import { letterTextOf } from '../../../shared/domain/letter-text';
+
+/** Tiptap keeps its editor on the element it renders into (for tests): the document as the editor holds it. */
+type EditorElement = HTMLElement & { editor?: { getJSON(): unknown } };
 
 /** The proposal editor as a freelancer uses it. */
 export class ProposalsPage {
@@ -21,6 +25,18 @@ export class ProposalsPage {
   async type(text: string): Promise<void> {
     await this.coverLetter.click();
     await this.page.keyboard.type(text);
+  }
+
+  /** Types at the end of the letter, as someone who clicks into it and goes to its end first. */
+  async typeAtEnd(text: string): Promise<void> {
+    await this.coverLetter.click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.page.keyboard.type(text);
+  }
+
+  /** The letter as the editor holds it, as plain text (as the core stores it: blocks apart by a blank line). */
+  async shownLetter(): Promise<string> {
+    return letterTextOf(await this.coverLetter.evaluate((element: EditorElement) => element.editor?.getJSON() ?? null));
   }
 
   async setTerms(amount: string, days: string): Promise<void> {
@@ -61,11 +77,38 @@ export class ProposalsPage {
     return diff;
   }
 
-  /** Creates a template in the library screen and comes back to the list; returns nothing until it is saved. */
-  async createTemplate(locale: string, name: string, text: string): Promise<void> {
+  /** Restores a revision (by its number) from the history. */
+  async restoreRevision(revision: number): Promise<void> {
+    await this.page.getByTestId('show-history').click();
+    await this.page.locator(`[data-testid="revisions"] li[data-revision="${revision}"]`).getByTestId('restore-revision').click();
+  }
+
+  async insertSnippet(name: string): Promise<void> {
+    await this.page.getByTestId('insert-snippet').selectOption({ label: name });
+  }
+
+  /** Starts the (empty) letter from a template of its language. */
+  async startFromTemplate(name: string): Promise<void> {
+    await this.page.getByTestId('start-from-template').selectOption({ label: name });
+  }
+
+  /** Opens the templates library and goes back to the proposal, as soon as each shows. */
+  async visitLibrary(): Promise<void> {
+    await this.page.getByTestId('open-library').click();
+    await this.page.getByTestId('library-back').click();
+    await this.editor.waitFor();
+  }
+
+  /** Creates a template in the library screen (left open there); returns once it is saved. */
+  createTemplate(locale: string, name: string, text: string): Promise<void> {
+    return this.createLibraryItem('template', locale, name, text);
+  }
+
+  /** Creates a template or a snippet in the library screen (left open); returns once it is saved. */
+  async createLibraryItem(kind: 'template' | 'snippet', locale: string, name: string, text: string): Promise<void> {
     await this.page.getByTestId('open-library').click();
     await this.page.getByTestId('library-language').selectOption(locale);
-    await this.page.getByTestId('new-template').click();
+    await this.page.getByTestId(kind === 'template' ? 'new-template' : 'new-snippet').click();
     await this.page.getByTestId('library-name').fill(name);
     await this.page.getByTestId('cover-letter').click();
     await this.page.keyboard.type(text);

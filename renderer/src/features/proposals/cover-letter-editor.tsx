@@ -1,6 +1,6 @@
 import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { letterTextOf } from '../../../../shared/domain/letter-text';
 import { useSpellcheckFollowsFocus } from './use-proposals';
@@ -30,27 +30,42 @@ export const toEditorContent = (bodyJson: string): JSONContent | string => {
   return '';
 };
 
+/** What the owner of a letter may do to the editor, once, when something happens (not on every render). */
+export type LetterEditorHandle = {
+  /** The whole letter becomes `bodyJson`, which the core already holds (so no change is reported); `focus` puts the caret at its end. */
+  replace: (bodyJson: string, focus: boolean) => void;
+  /** A snippet goes in at the cursor, as if typed (reported as a change). */
+  insert: (bodyJson: string) => void;
+  /** Nothing can be typed while the core changes the letter. */
+  setLocked: (locked: boolean) => void;
+};
+
 type Props = {
   locale: string;
+  /** The letter the editor starts with; read once, when it is created. Later changes go through `handle`. */
   bodyJson: string;
   editable: boolean;
   onChange: (bodyJson: string, bodyText: string) => void;
   onBlur: () => void;
-  /** A snippet to insert at the cursor; a new `seq` inserts again. */
-  insertion: { seq: number; bodyJson: string } | null;
+  /** Caret at the end as soon as the letter shows: for a letter the user has just made (a new language). */
+  autofocus?: boolean;
+  handle?: Ref<LetterEditorHandle>;
 };
 
 /**
  * One variant's cover letter. Spell-checking follows the variant's language: through `lang` in a browser, and in
  * Electron by asking for the window's spellchecker languages when the letter takes focus.
  */
-export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur, insertion }: Props) => {
+export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur, autofocus = false, handle }: Props) => {
   const { t } = useTranslation('proposals');
   const spellcheckThisLanguage = useSpellcheckFollowsFocus(locale);
+  // The same object on every render: Tiptap compares options by identity and would otherwise reapply them each time.
+  const [content] = useState(() => toEditorContent(bodyJson));
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: false }, heading: { levels: [2, 3] } })],
-    content: toEditorContent(bodyJson),
+    content,
     editable,
+    autofocus: autofocus ? 'end' : false,
     editorProps: {
       attributes: {
         lang: locale,
@@ -69,13 +84,32 @@ export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur
     onBlur: () => onBlur(),
     onFocus: () => spellcheckThisLanguage(),
   });
+  const locked = useRef(false);
+  const editableNow = useRef(editable);
+  useImperativeHandle(
+    handle,
+    () => ({
+      replace: (next, focus) => {
+        const chain = editor.chain().setContent(toEditorContent(next), { emitUpdate: false });
+        (focus ? chain.focus('end') : chain).run();
+      },
+      insert: (snippet) => {
+        const inserted = toEditorContent(snippet);
+        if (typeof inserted !== 'string') editor.chain().focus().insertContent(inserted.content ?? []).run();
+      },
+      setLocked: (next) => {
+        locked.current = next;
+        editor.setEditable(editableNow.current && !next, false);
+      },
+    }),
+    [editor],
+  );
+  // A proposal that stops being editable (sent, withdrawn) locks its letter; no change is reported for it.
   useEffect(() => {
-    if (!editor || !insertion) return;
-    const content = toEditorContent(insertion.bodyJson);
-    if (typeof content !== 'string') editor.chain().focus().insertContent(content.content ?? []).run();
-  }, [editor, insertion]);
+    editableNow.current = editable;
+    editor.setEditable(editable && !locked.current, false);
+  }, [editor, editable]);
   const toggle = (command: 'bold' | 'italic' | 'bulletList' | 'orderedList'): void => {
-    if (!editor) return;
     const chain = editor.chain().focus();
     if (command === 'bold') chain.toggleBold().run();
     if (command === 'italic') chain.toggleItalic().run();
@@ -86,10 +120,10 @@ export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur
     <div className="cover-letter">
       {editable && (
         <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-          <button type="button" className="secondary small" onClick={() => toggle('bold')} aria-pressed={editor?.isActive('bold') ?? false}>
+          <button type="button" className="secondary small" onClick={() => toggle('bold')} aria-pressed={editor.isActive('bold')}>
             {t('editor.bold')}
           </button>
-          <button type="button" className="secondary small" onClick={() => toggle('italic')} aria-pressed={editor?.isActive('italic') ?? false}>
+          <button type="button" className="secondary small" onClick={() => toggle('italic')} aria-pressed={editor.isActive('italic')}>
             {t('editor.italic')}
           </button>
           <button type="button" className="secondary small" onClick={() => toggle('bulletList')}>

@@ -93,7 +93,7 @@ export const RevisionHistory = ({ revisions, currentRevision, locale, editable, 
       </div>
       <ol className="history" data-testid="revisions">
         {revisions.map((row) => (
-          <li key={row.revision} className={row.revision === selected ? 'selected' : undefined}>
+          <li key={row.revision} className={row.revision === selected ? 'selected' : undefined} data-revision={row.revision}>
             <button
               type="button"
               className="history-pick"
@@ -107,7 +107,7 @@ export const RevisionHistory = ({ revisions, currentRevision, locale, editable, 
               </span>
             </button>
             {editable && row.revision !== currentRevision && (
-              <button type="button" className="link-button" onClick={() => onRestore(row.revision)}>
+              <button type="button" className="link-button" data-testid="restore-revision" onClick={() => onRestore(row.revision)}>
                 {t('history.restore')}
               </button>
             )}

@@ -149,7 +149,6 @@ const TemplateForm = ({
         editable
         onChange={(bodyJson) => setDraft((previous) => ({ ...previous, bodyJson }))}
         onBlur={() => undefined}
-        insertion={null}
       />
       <footer className="proposal-actions">
         <button type="submit" className="primary" data-testid="library-save">
@@ -219,7 +218,7 @@ export const TemplateLibrary = ({ onBack }: { onBack: () => void }) => {
   return (
     <div className="two-pane" data-testid="template-library">
       <aside className="list-pane">
-        <button type="button" className="link-button" onClick={onBack}>
+        <button type="button" className="link-button" data-testid="library-back" onClick={onBack}>
           ← {t('library.back')}
         </button>
         <label className="field">

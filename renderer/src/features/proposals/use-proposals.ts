@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProposalDetail, ProposalSummary, proposalListStatuses } from '../../../../shared/contract/proposals';
 import { useClient } from '../../app/client-context';
-import { createSaveScheduler, typingSaveTiming } from '../../components/save-scheduler';
 
 export const useProposalList = (text: string, status: (typeof proposalListStatuses)[number] | null): ProposalSummary[] | null => {
   const client = useClient();
@@ -25,79 +24,41 @@ export const useProposalList = (text: string, status: (typeof proposalListStatus
   return items;
 };
 
-/** The open proposal, reloaded when it changes here or through sync; keyed by id so a stale answer never shows. */
-export const useProposal = (id: string | null): { proposal: ProposalDetail | null | undefined; reload: () => void } => {
+/**
+ * The open proposal, read again when it changes here or through sync. The copy belongs to one opening: leaving
+ * the proposal (another one, the templates library) drops it, so coming back never shows what was read before
+ * the letter was last saved. `reload` resolves once the copy read after it is shown.
+ */
+export const useProposal = (id: string | null): { proposal: ProposalDetail | null | undefined; reload: () => Promise<void> } => {
   const client = useClient();
   const [state, setState] = useState<{ id: string; proposal: ProposalDetail | null } | null>(null);
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((count) => count + 1), []);
+  const loader = useRef<(() => Promise<void>) | null>(null);
+  const reload = useCallback(() => loader.current?.() ?? Promise.resolve(), []);
   useEffect(() => {
     if (!id) return;
     let live = true;
-    const load = (): void => {
+    const load = (): Promise<void> =>
       client.proposals.getProposal({ id }).then(
-        (proposal) => live && setState({ id, proposal }),
-        () => live && setState({ id, proposal: null }),
+        (proposal) => {
+          if (live) setState({ id, proposal });
+        },
+        () => {
+          if (live) setState({ id, proposal: null });
+        },
       );
-    };
-    load();
-    const stopSync = client.on('syncStatusChanged', load);
+    loader.current = load;
+    void load();
+    const stopProposals = client.on('proposalsChanged', (event) => (event.id === null || event.id === id) && void load());
+    const stopSync = client.on('syncStatusChanged', () => void load());
     return () => {
       live = false;
+      loader.current = null;
+      stopProposals();
       stopSync();
+      setState(null);
     };
-  }, [client, id, tick]);
+  }, [client, id]);
   return { proposal: id && state?.id === id ? state.proposal : undefined, reload };
-};
-
-export type AutosaveState = 'idle' | 'saving' | 'saved' | 'failed';
-
-type VariantBody = { bodyJson: string; bodyText: string };
-
-/**
- * Autosave of one variant: while typing (typingSaveTiming), when the variant changes, the screen closes or the
- * page is hidden. `checkpoint` asks the core to start a new revision (used when leaving the variant).
- */
-export const useVariantAutosave = (id: string, locale: string, onSaved: () => void) => {
-  const client = useClient();
-  const [state, setState] = useState<AutosaveState>('idle');
-  const save = useCallback(
-    (body: VariantBody, checkpoint = false) => {
-      setState('saving');
-      client.proposals.saveVariant({ id, locale, ...body, checkpoint }).then(
-        () => {
-          setState('saved');
-          onSaved();
-        },
-        () => setState('failed'),
-      );
-    },
-    [client, id, locale, onSaved],
-  );
-  const scheduler = useMemo(() => createSaveScheduler<VariantBody>((body) => save(body), typingSaveTiming), [save]);
-  const flush = useCallback(
-    (checkpoint = false) => {
-      const body = scheduler.take();
-      if (body) save(body, checkpoint);
-    },
-    [scheduler, save],
-  );
-  useEffect(() => {
-    const hide = (): void => flush();
-    window.addEventListener('pagehide', hide);
-    return () => {
-      window.removeEventListener('pagehide', hide);
-      flush(true);
-    };
-  }, [flush]);
-  const change = useCallback(
-    (bodyJson: string, bodyText: string) => {
-      setState('saving');
-      scheduler.schedule({ bodyJson, bodyText });
-    },
-    [scheduler],
-  );
-  return { state, change, flush };
 };
 
 /**

@@ -1,0 +1,194 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProposalDetail } from '../../../../shared/contract/proposals';
+import { isEditableStatus } from '../../../../shared/domain/proposal';
+import { formatLanguageName } from '../../../../shared/i18n/format';
+import { locales } from '../../../../shared/i18n/locales';
+import { useClient } from '../../app/client-context';
+import { LinkedPortfolioItems, QuestionAnswers } from './proposal-parts';
+import { ProposalPreviewPane } from './proposal-preview';
+import { ProposalProblems } from './proposal-problems';
+import { TermsForm } from './terms-form';
+import { useAnswersAutosave, useLinkableItems, useProposalPreview, useTemplateLibrary } from './use-proposal-parts';
+import { VariantEditor } from './variant-editor';
+
+/** An open proposal: its letters (one per language), answers, terms, linked items, problems, submit and withdraw. */
+export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onChanged: () => Promise<void> }) => {
+  const { t, i18n } = useTranslation('proposals');
+  const client = useClient();
+  const [locale, setLocale] = useState(proposal.defaultLocale);
+  const [refused, setRefused] = useState(false);
+  const [view, setView] = useState<'write' | 'preview'>('write');
+  const editable = isEditableStatus(proposal.status);
+  const [failed, setFailed] = useState(false);
+  // The language the user has just added: its letter takes the caret once it shows.
+  const [added, setAdded] = useState<string | null>(null);
+  const library = useTemplateLibrary();
+  const answers = useAnswersAutosave(proposal.id, proposal.answers, onChanged);
+  const linkable = useLinkableItems(proposal.id, proposal.portfolioItemIds, onChanged);
+  const current = proposal.variants.some((variant) => variant.locale === locale) ? locale : proposal.defaultLocale;
+  const preview = useProposalPreview(proposal.id, current, view === 'preview');
+  const missing = locales.filter((candidate) => !proposal.variants.some((variant) => variant.locale === candidate));
+  // A new language starts as a translation of the project-language letter, or from a template of that language.
+  const addVariant = (choice: string): void => {
+    const template = choice.startsWith('tpl:') ? library.items?.find((item) => item.id === choice.slice(4)) : undefined;
+    const next = template?.locale ?? choice;
+    const added = template
+      ? client.proposals.startFromTemplate({ id: proposal.id, locale: template.locale, templateId: template.id })
+      : client.proposals.addVariant({ id: proposal.id, locale: next, sourceLocale: proposal.defaultLocale });
+    setFailed(false);
+    // The tab opens once the proposal read again holds the new language; its editor reads the letter itself.
+    added.then(onChanged).then(
+      () => {
+        setAdded(next);
+        setLocale(next);
+      },
+      () => setFailed(true),
+    );
+  };
+  const missingTemplates = (library.items ?? []).filter((item) => item.kind === 'template' && missing.some((candidate) => candidate === item.locale));
+  const submit = (): void => {
+    // Answers typed a moment ago go first: the core takes calls in order.
+    answers.flush();
+    setFailed(false);
+    client.proposals.submitProposal({ id: proposal.id }).then(
+      (result) => {
+        setRefused(!result.queued);
+        void onChanged();
+      },
+      () => setFailed(true),
+    );
+  };
+  const withdraw = (): void => {
+    if (!window.confirm(t('withdraw.confirm'))) return;
+    setFailed(false);
+    client.proposals.withdrawProposal({ id: proposal.id }).then(onChanged, () => setFailed(true));
+  };
+  return (
+    <article className="detail-pane wide proposal-editor" aria-labelledby="proposal-title" data-testid="proposal-editor">
+      <header className="detail-header">
+        <div>
+          <h2 id="proposal-title">{proposal.projectTitle ?? proposal.projectId}</h2>
+          <p className="muted">
+            {proposal.clientName ?? t('unknownClient')} ·{' '}
+            <span className={`status-badge status-${proposal.status}`} data-testid="proposal-status">
+              {t(`status.${proposal.status}`, { defaultValue: proposal.status })}
+            </span>
+            {proposal.pending && ` · ${t('pending')}`}
+          </p>
+        </div>
+      </header>
+      <div className="variant-tabs" role="tablist" aria-label={t('variant.tabs')}>
+        {proposal.variants.map((variant) => (
+          <button
+            key={variant.locale}
+            type="button"
+            role="tab"
+            aria-selected={variant.locale === current}
+            className={variant.locale === current ? 'small' : 'secondary small'}
+            onClick={() => setLocale(variant.locale)}
+          >
+            {formatLanguageName(variant.locale, i18n.language)}
+            {variant.locale === proposal.defaultLocale && ` (${t('variant.projectLanguage')})`}
+            {variant.outdated && ' ⚠'}
+          </button>
+        ))}
+        {editable && missing.length > 0 && (
+          <select aria-label={t('variant.add')} value="" data-testid="add-variant" onChange={(event) => event.target.value && addVariant(event.target.value)}>
+            <option value="">{t('variant.add')}</option>
+            {missing.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {t('templates.translateOption', {
+                  language: formatLanguageName(candidate, i18n.language),
+                  source: formatLanguageName(proposal.defaultLocale, i18n.language),
+                })}
+              </option>
+            ))}
+            {missingTemplates.length > 0 && (
+              <optgroup label={t('templates.addFromTemplate')}>
+                {missingTemplates.map((item) => (
+                  <option key={item.id} value={`tpl:${item.id}`}>
+                    {t('templates.addOption', { language: formatLanguageName(item.locale, i18n.language), name: item.name })}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        )}
+        <span className="view-switch" role="group" aria-label={t('view.label')}>
+          <button type="button" className={view === 'write' ? 'small' : 'secondary small'} aria-pressed={view === 'write'} data-testid="view-write" onClick={() => setView('write')}>
+            {t('view.write')}
+          </button>
+          <button
+            type="button"
+            className={view === 'preview' ? 'small' : 'secondary small'}
+            aria-pressed={view === 'preview'}
+            data-testid="view-preview"
+            onClick={() => {
+              answers.flush();
+              setView('preview');
+            }}
+          >
+            {t('view.preview')}
+          </button>
+        </span>
+      </div>
+      {view === 'preview' ? (
+        preview ? (
+          <ProposalPreviewPane preview={preview} now={new Date()} />
+        ) : (
+          <p className="muted" aria-busy="true">
+            {t('view.preview')}…
+          </p>
+        )
+      ) : (
+        <>
+          <VariantEditor
+            key={current}
+            proposalId={proposal.id}
+            locale={current}
+            editable={editable}
+            library={library}
+            autofocus={added === current}
+            onSaved={onChanged}
+          />
+          {proposal.questions.length > 0 && (
+            <QuestionAnswers
+              questions={proposal.questions}
+              answers={answers.answers}
+              locale={proposal.defaultLocale}
+              editable={editable}
+              onChange={answers.change}
+              onBlur={answers.flush}
+            />
+          )}
+          <TermsForm key={proposal.id} proposal={proposal} editable={editable} onSaved={onChanged} />
+          <LinkedPortfolioItems
+            items={linkable.items}
+            linkedIds={linkable.linked}
+            editable={editable}
+            onToggle={linkable.toggle}
+          />
+        </>
+      )}
+      <ProposalProblems proposal={proposal} refused={refused} />
+      {failed && (
+        <p className="form-error" role="alert" data-testid="proposal-action-failed">
+          {t('actionFailed')}
+        </p>
+      )}
+      <footer className="proposal-actions">
+        {editable && (
+          <button type="button" className="primary" data-testid="submit-proposal" onClick={submit}>
+            {proposal.version === null ? t('submit.first') : t('submit.update')}
+          </button>
+        )}
+        {proposal.version !== null && (proposal.status === 'submitted' || proposal.status === 'shortlisted') && (
+          <button type="button" className="secondary" data-testid="withdraw-proposal" onClick={withdraw}>
+            {t('withdraw.action')}
+          </button>
+        )}
+      </footer>
+    </article>
+  );
+};

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { ProposalSummary } from '../../../../shared/contract/proposals';
+import { formatMoney } from '../../../../shared/i18n/format';
+
+/** The proposals found, newest first; the open one marked. */
+export const ProposalList = ({ items, openId, onOpen }: { items: ProposalSummary[]; openId: string | null; onOpen: (id: string) => void }) => {
+  const { t, i18n } = useTranslation('proposals');
+  if (items.length === 0) {
+    return (
+      <div className="empty-state" data-testid="proposals-empty">
+        <h2>{t('empty.title')}</h2>
+        <p>{t('empty.body')}</p>
+      </div>
+    );
+  }
+  return (
+    <ul className="proposal-list" aria-label={t('listLabel')}>
+      {items.map((item) => (
+        <li key={item.id}>
+          <button type="button" className={`thread-row${item.id === openId ? ' selected' : ''}`} data-testid="proposal-row" onClick={() => onOpen(item.id)}>
+            <span className="thread-top">
+              <span className="thread-name">{item.projectTitle ?? item.projectId}</span>
+              <span className={`status-badge status-${item.status}`}>{t(`status.${item.status}`, { defaultValue: item.status })}</span>
+            </span>
+            <span className="thread-preview muted">
+              {item.clientName ?? t('unknownClient')}
+              {item.amountMinor !== null && ` · ${formatMoney(item.amountMinor, item.currency, i18n.language)}`}
+              {` · ${item.locales.map((locale) => locale.toUpperCase()).join(' ')}`}
+              {item.pending && ` · ${t('pending')}`}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+};

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { ProposalsPage } from './pages/proposals-page';
+import { draftProposal, expectShownIsStored, projectWithoutProposal, storedRevisions } from './proposals-workspace';
+import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+
+// The letter shown is always the letter stored: after the core changes it (a restored revision, a template), after
+// the library, with a snippet inserted once. Offline, with demo projects: nothing here needs the platform.
+let host: RunningWebHost;
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  host = await startWebHostProcess(['--seed-demo', '--seed-count', '200']);
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+test('a restored revision stays restored when typing goes on, and a snippet inserted before it is not inserted again', async ({ page }) => {
+  const id = await draftProposal(page, host.url, projectWithoutProposal(host.dataDir, 'de'), 'de');
+  const proposals = new ProposalsPage(page);
+  await proposals.typeAtEnd('Erste Fassung.');
+  await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Erste Fassung.');
+  const first = storedRevisions(host.dataDir, id, 'de')[0]!;
+  expect(first.bodyText).toBe('Erste Fassung.');
+
+  // A snippet in the library, inserted at the end of the letter: once.
+  await proposals.createLibraryItem('snippet', 'de', 'Gruß', 'Viele Grüße');
+  await page.goto(`${host.url}#/proposals/${id}`);
+  await proposals.typeAtEnd(' Zweite Fassung.');
+  await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Erste Fassung. Zweite Fassung.');
+  await proposals.coverLetter.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await proposals.insertSnippet('Gruß');
+  await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Erste Fassung. Zweite Fassung.\n\nViele Grüße');
+
+  // Restored: the editor shows the old letter at once, the caret at its end, and the next keys add to it.
+  await proposals.restoreRevision(first.revision);
+  await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Erste Fassung.');
+  await page.keyboard.type(' Wiederhergestellt.');
+  await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Erste Fassung. Wiederhergestellt.');
+  // And it stays so when the letter is opened again.
+  await page.reload();
+  await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Erste Fassung. Wiederhergestellt.');
+});
+
+test('a letter started from a template shows it at once, and what is typed next goes after it', async ({ page }) => {
+  const projectId = projectWithoutProposal(host.dataDir, 'it');
+  const id = await draftProposal(page, host.url, projectId, 'it');
+  const proposals = new ProposalsPage(page);
+  await proposals.createLibraryItem('template', 'it', 'Base', 'Gentile {client.name}, grazie.');
+  await page.goto(`${host.url}#/proposals/${id}`);
+  // As a new user would: the template, and typing right away.
+  await proposals.startFromTemplate('Base');
+  await expect(proposals.coverLetter).toHaveText('Gentile {client.name}, grazie.');
+  await page.keyboard.type(' A presto.');
+  await expectShownIsStored(proposals, host.dataDir, id, 'it', 'Gentile {client.name}, grazie. A presto.');
+});
+
+test('the last words typed before opening the templates library are there, and kept, after coming back', async ({ page }) => {
+  const id = await draftProposal(page, host.url, projectWithoutProposal(host.dataDir, 'de'), 'de');
+  const proposals = new ProposalsPage(page);
+  await proposals.typeAtEnd('Guten Tag.');
+  await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Guten Tag.');
+  // Typed, and straight to the library before the autosave's pause is over: the words are flushed on the way out.
+  await proposals.typeAtEnd(' Letzte Worte');
+  await proposals.visitLibrary();
+  await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Guten Tag. Letzte Worte');
+  await proposals.typeAtEnd('!');
+  await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Guten Tag. Letzte Worte!');
+});
