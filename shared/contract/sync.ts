@@ -27,9 +27,9 @@ export const syncStatusSchema = z.object({
   pending: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
-});
   /** The saved sign-in could not be read (a damaged vault): signed out, and the UI asks to sign in again. */
   savedSignInLost: z.boolean().optional(),
+});
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const quarantinedRecordSchema = z.object({
