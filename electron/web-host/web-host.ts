@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
+import { maxRpcFrameBytes } from '../../shared/contract/limits';
 import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
 import { openCore, type Core } from '../core/core';
 import { toLogRecord } from '../core/log-record';
@@ -36,7 +37,6 @@ export type WebHost = {
 };
 
 const loopback = '127.0.0.1';
-const maxFrameBytes = 8 * 1024 * 1024;
 
 const sameSecret = (given: string | null, expected: string): boolean => {
   if (given === null) return false;
@@ -104,7 +104,8 @@ export const startWebHost = async (options: WebHostOptions): Promise<WebHost> =>
     handle(request, response);
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  // Every call the contract accepts fits (a 10 MiB image, a portfolio JSON file); the renderer refuses larger ones itself.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxRpcFrameBytes });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://host');
     if (url.pathname !== '/rpc') {

@@ -12,13 +12,10 @@ import {
   skillListSchema,
   uploadIdSchema,
 } from '../platform/primitives';
-import { maxUploadBytes } from '../platform/writes';
+import { maxImageBase64Chars, maxPortfolioJsonChars, tooLargeIssue } from './limits';
 import { defineMethod } from '../rpc/define';
 
 const itemIdSchema = z.string().regex(/^pfi_[A-Za-z0-9_-]{1,100}$/);
-
-/** Base64 of at most the platform's upload limit; a little slack so a too-big file gets the clear message. */
-const maxImageBase64Chars = Math.ceil((maxUploadBytes * 4) / 3) + 1024;
 
 export const imageProblems = ['image_too_large', 'image_not_supported', 'image_empty'] as const;
 export type ImageProblem = (typeof imageProblems)[number];
@@ -271,9 +268,6 @@ export const portfolioExportSchema = z
   .strict();
 export type PortfolioExport = z.infer<typeof portfolioExportSchema>;
 
-/** Largest JSON file import takes (images inlined): generous, still bounded. */
-export const maxPortfolioJsonChars = 300 * 1024 * 1024;
-
 export const portfolioMethods = {
   listItems: defineMethod(z.object({}).strict(), z.array(portfolioItemViewSchema)),
   getItem: defineMethod(z.object({ id: itemIdSchema }).strict(), portfolioItemViewSchema.nullable()),
@@ -287,7 +281,7 @@ export const portfolioMethods = {
    * is one of `imageProblems` (the UI translates it). Stored once per content hash.
    */
   importImage: defineMethod(
-    z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(maxImageBase64Chars) }).strict(),
+    z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(maxImageBase64Chars, 'image_too_large') }).strict(),
     importedImageSchema,
   ),
   /**
@@ -317,7 +311,7 @@ export const portfolioMethods = {
    * profile texts; images are checked and stored like imported ones. Invalid files are refused whole.
    */
   importJson: defineMethod(
-    z.object({ json: z.string().max(maxPortfolioJsonChars) }).strict(),
+    z.object({ json: z.string().max(maxPortfolioJsonChars, tooLargeIssue) }).strict(),
     z.object({ items: z.number().int(), images: z.number().int() }),
   ),
   /** The preview of `locale` as an A4 PDF (public items, fallback rules applied), base64-encoded. */

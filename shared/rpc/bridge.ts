@@ -74,7 +74,13 @@ export const createBridge = <C extends ContractShape>(contract: C, transport: Tr
       }
       const id = nextId++;
       pending.set(id, resolve);
-      transport.send({ kind: 'request', id, channel, input } satisfies RequestFrame);
+      try {
+        transport.send({ kind: 'request', id, channel, input } satisfies RequestFrame);
+      } catch (error) {
+        // A transport that cannot carry this call (too large) says so as a typed answer; the connection stays.
+        pending.delete(id);
+        resolve({ ok: false, error: error instanceof RpcError ? error.toData() : { code: 'internal', message: String(error) } });
+      }
     });
 
   const on = (event: string, listener: (payload: unknown) => void): (() => void) => {

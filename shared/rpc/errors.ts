@@ -6,6 +6,8 @@ export const rpcErrorCodes = [
   'not_found',
   'conflict',
   'unavailable',
+  /** The call is larger than the connection carries (see maxRpcFrameBytes); it was never sent. */
+  'too_large',
   'transport_closed',
   'internal',
 ] as const;

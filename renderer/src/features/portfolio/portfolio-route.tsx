@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormDraft, PortfolioItemDraft } from '../../../../shared/contract/drafts';
 import type { PortfolioItemView, SaveItemInput } from '../../../../shared/contract/portfolio';
 import { chooseVariant, describeVariant, portfolioTextFields, toPortfolioLink, type PortfolioTextField } from '../../../../shared/domain/portfolio';
+import { maxPortfolioJsonChars } from '../../../../shared/contract/limits';
 import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
@@ -11,6 +12,7 @@ import { ExternalLink } from '../../components/external-link';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useDraftsOf, useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import {
+  isTooLarge,
   readImageProblem,
   toBase64,
   useCompleteness,
@@ -578,8 +580,12 @@ const TransferBar = ({ locale }: { locale: string }) => {
     try {
       const result = await client.portfolio.importJson({ json: await file.text() });
       setMessage(t('transfer.imported', { count: result.items }));
-    } catch {
-      setMessage(t('transfer.importFailed', { name: file.name }));
+    } catch (error) {
+      setMessage(
+        isTooLarge(error)
+          ? t('transfer.importTooLarge', { name: file.name, limit: Math.floor(maxPortfolioJsonChars / 1024 / 1024) })
+          : t('transfer.importFailed', { name: file.name }),
+      );
     }
   };
   return (

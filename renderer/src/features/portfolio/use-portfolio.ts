@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Completeness, ImageDownloadProgress, PortfolioItemView, PortfolioPreview, ProfileView } from '../../../../shared/contract/portfolio';
+import { tooLargeIssue } from '../../../../shared/contract/limits';
 import { useClient } from '../../app/client-context';
 
 /** Loads something from the portfolio contract and reloads it whenever the portfolio changes. */
@@ -184,4 +185,10 @@ export const readImageProblem = (error: unknown): string | null => {
   const issues = (error as { issues?: { message?: unknown }[] } | null)?.issues;
   const message = issues?.[0]?.message;
   return typeof message === 'string' && message.startsWith('image_') ? message : null;
+};
+
+/** The call was over a size limit: the contract's (an issue saying so) or the connection's (`too_large`). */
+export const isTooLarge = (error: unknown): boolean => {
+  const refused = error as { code?: unknown; issues?: { message?: unknown }[] } | null;
+  return refused?.code === 'too_large' || (refused?.issues ?? []).some((issue) => issue.message === tooLargeIssue);
 };
