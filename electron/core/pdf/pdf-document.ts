@@ -22,6 +22,9 @@ export const renderPdf = (
 ): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const doc = new PDFDocument({
+      // Without it pdfkit opens Helvetica's metrics from its own package folder, which the bundle the app
+      // runs (out/main/core.js) does not have: every export failed there while the tests of the sources passed.
+      font: fontFiles.regular,
       size: 'A4',
       margin: 56,
       lang: document.lang,
