@@ -239,8 +239,6 @@ const start = async (): Promise<void> => {
         notification.on('click', onClick);
         notification.show();
       },
-      setBadgeCount: (count) => app.setBadgeCount(count),
-      setTrayTooltip: (text) => tray?.setToolTip(text),
     },
     { t, focus: () => void focusWindow() },
   );

@@ -1,36 +1,80 @@
-import { describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
 import { createAttentionService } from '../../../electron/main/native/attention';
 import { createShellTranslator } from '../../../electron/main/native/shell-i18n';
 
-const setUp = () => {
-  const calls: string[] = [];
-  const service = createAttentionService(
-    {
-      notify: (title, body) => calls.push(`notify:${title}:${body}`),
-      setBadgeCount: (count) => calls.push(`badge:${count}`),
-      setTrayTooltip: (text) => calls.push(`tooltip:${text}`),
+// The utility process as main sees it: messages the core posts arrive as 'message' events.
+const children: EventEmitter[] = [];
+vi.mock('electron', () => ({
+  utilityProcess: {
+    fork: () => {
+      const child = Object.assign(new EventEmitter(), { postMessage: () => undefined, kill: () => true });
+      children.push(child);
+      return child;
     },
-    { t: createShellTranslator('it'), focus: () => undefined },
+  },
+  MessageChannelMain: class {},
+}));
+
+const { startCoreProcess } = await import('../../../electron/main/core-process');
+
+/** Main's wiring (electron/main/index.ts): the core's search-matches messages go to the attention service. */
+const setUp = () => {
+  const shown: { title: string; body: string }[] = [];
+  let focused = 0;
+  const attention = createAttentionService(
+    {
+      notify: (title, body, onClick) => {
+        shown.push({ title, body });
+        onClick();
+      },
+    },
+    { t: createShellTranslator('it'), focus: () => focused++ },
   );
-  return { service, calls };
+  startCoreProcess({
+    entryPath: 'core.js',
+    dataDir: '/tmp/none',
+    version: '1.0.0',
+    platformUrl: null,
+    onRestarted: () => undefined,
+    onFatal: () => undefined,
+    updateState: () => ({ currentVersion: '1.0.0', channel: 'stable', status: { phase: 'idle' } }),
+    onLanguage: () => undefined,
+    onSearchMatches: (search, count) => attention.notifySearchMatches(search, count),
+    onHostRequest: async () => null,
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+  return { core: children.at(-1)!, attention, shown, focused: () => focused };
 };
 
-describe('createAttentionService', () => {
-  it('keeps badge and tray tooltip in step with unread messages, in the app’s language', () => {
-    const { service, calls } = setUp();
-    service.setUnreadCount(3);
-    service.setUnreadCount(Number.NaN);
-    service.setTranslator(createShellTranslator('fr'));
-    expect(calls).toEqual(['badge:3', 'tooltip:Bottega: 3 messaggi non letti', 'badge:0', 'tooltip:Bottega', 'badge:0', 'tooltip:Bottega']);
+describe('saved-search notifications, from the core’s message to the native notification', () => {
+  it('shows the count and the user’s search name in the app’s language, and a click focuses the window', () => {
+    const { core, attention, shown, focused } = setUp();
+    core.emit('message', { type: 'search-matches', search: 'React Milano', count: 2 });
+    attention.setTranslator(createShellTranslator('fr'));
+    core.emit('message', { type: 'search-matches', search: 'React Milano', count: 1 });
+    expect(shown).toEqual([
+      { title: 'Bottega', body: createShellTranslator('it')('notifications.searchMatches', { count: 2, search: 'React Milano' }) },
+      { title: 'Bottega', body: createShellTranslator('fr')('notifications.searchMatches', { count: 1, search: 'React Milano' }) },
+    ]);
+    expect(shown[0]!.body).toBe('2 nuovi progetti corrispondono a “React Milano”');
+    expect(shown[1]!.body).not.toBe(createShellTranslator('en')('notifications.searchMatches', { count: 1, search: 'React Milano' }));
+    expect(focused()).toBe(2);
   });
 
-  it('notifies with counts and the user’s own search name only, and not when switched off', () => {
-    const { service, calls } = setUp();
-    service.notifyNewMessages(2);
-    service.notifySearchMatches('  React\n  Milano ', 1);
-    service.notifyNewMessages(0);
-    service.setNotificationsEnabled(false);
-    service.notifyNewMessages(5);
-    expect(calls).toEqual(['notify:Bottega:2 nuovi messaggi', 'notify:Bottega:1 nuovo progetto corrisponde a “React Milano”']);
+  it('puts a name on one line and cuts it short; shows nothing for messages the contract refuses', () => {
+    const { core, shown } = setUp();
+    core.emit('message', { type: 'search-matches', search: '  React\n\t Milano ', count: 1 });
+    core.emit('message', { type: 'search-matches', search: 'x'.repeat(150), count: 3 });
+    // Refused by the host message schema: no count, a name over 200 characters, not a message at all.
+    core.emit('message', { type: 'search-matches', search: 'Vuoto', count: 0 });
+    core.emit('message', { type: 'search-matches', search: 'y'.repeat(201), count: 1 });
+    core.emit('message', 'search-matches');
+    // A name of blanks only says nothing worth a notification.
+    core.emit('message', { type: 'search-matches', search: ' \n ', count: 4 });
+    expect(shown.map((notification) => notification.body)).toEqual([
+      '1 nuovo progetto corrisponde a “React Milano”',
+      `3 nuovi progetti corrispondono a “${'x'.repeat(80)}”`,
+    ]);
   });
 });
