@@ -78,6 +78,7 @@ const readPagesAhead = (options: {
   cursor: string | null;
   depth: number;
   pageSize: number;
+  attempt: number;
   signal: AbortSignal | undefined;
 }): { next(): Promise<Read>; close(): void } => {
   const buffer: Fetched[] = [];
@@ -94,22 +95,28 @@ const readPagesAhead = (options: {
 
   void (async () => {
     let cursor = options.cursor;
+    // Once a page arrives, a failure after it in this pull is a first failure again.
+    let attempt = options.attempt;
     const seen = new Set<string>();
     try {
       for (;;) {
         while (buffer.length >= options.depth && !closed) await new Promise<void>((resolve) => (producer = resolve));
         if (closed) return;
-        const result = await options.client.send({
-          method: 'GET',
-          path: '/v1/changes',
-          query: { cursor: cursor ?? undefined, limit: options.pageSize },
-          accept: 'bytes',
-          maxBytes: maxPageBytes,
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
+        const result = await options.client.send(
+          {
+            method: 'GET',
+            path: '/v1/changes',
+            query: { cursor: cursor ?? undefined, limit: options.pageSize },
+            accept: 'bytes',
+            maxBytes: maxPageBytes,
+            ...(options.signal ? { signal: options.signal } : {}),
+          },
+          attempt,
+        );
         if (closed) return;
         if (result.kind === 'conflict') return deliver({ kind: 'stop', outcome: { kind: 'rejected', status: 409, error: null, reason: 'unexpected conflict' } });
         if (result.kind !== 'ok') return deliver({ kind: 'stop', outcome: result });
+        attempt = 0;
         const bytes = result.body as Uint8Array;
         const expected = peekNextCursor(bytes);
         const parsed = options.parser.parse(bytes);
@@ -119,7 +126,7 @@ const readPagesAhead = (options: {
         if (!next?.hasMore || closed) return;
         // A feed that hands back a cursor already seen in this pull would loop forever: stop and try later.
         if (next.cursor === cursor || seen.has(next.cursor)) {
-          return deliver({ kind: 'stop', outcome: { kind: 'retry', delayMs: backoffDelay(3), reason: 'the feed repeated a page' } });
+          return deliver({ kind: 'stop', outcome: { kind: 'retry', delayMs: backoffDelay(Math.max(3, options.attempt)), reason: 'the feed repeated a page' } });
         }
         seen.add(next.cursor);
         cursor = next.cursor;
@@ -140,9 +147,9 @@ const readPagesAhead = (options: {
       if ('kind' in fetched) return fetched;
       const page = await fetched.parsed;
       // An HTML page with status 200, a cut-off body or a page of another shape: not data, try again later.
-      if (!page.ok) return { kind: 'stop', outcome: { kind: 'retry', delayMs: backoffDelay(1), reason: page.reason } };
+      if (!page.ok) return { kind: 'stop', outcome: { kind: 'retry', delayMs: backoffDelay(Math.max(1, options.attempt)), reason: page.reason } };
       if (fetched.expected && (fetched.expected.cursor !== page.nextCursor || fetched.expected.hasMore !== page.hasMore)) {
-        return { kind: 'stop', outcome: { kind: 'retry', delayMs: backoffDelay(0), reason: 'a page whose cursor was misread' } };
+        return { kind: 'stop', outcome: { kind: 'retry', delayMs: backoffDelay(options.attempt), reason: 'a page whose cursor was misread' } };
       }
       return { kind: 'page', page };
     },
@@ -168,6 +175,8 @@ export const pullChanges = async (options: {
   signal?: AbortSignal;
   /** Overrides the page size (tests that want many small transactions). */
   pageSize?: number;
+  /** How many rounds failed in a row before this one (the sync service counts): a failure's backoff grows with it. */
+  attempt?: number;
   log?: (message: string) => void;
 }): Promise<PullOutcome> => {
   const { db } = options;
@@ -191,6 +200,7 @@ export const pullChanges = async (options: {
     cursor,
     depth: bulk ? readAhead : 1,
     pageSize: options.pageSize ?? pageLimit(bulk),
+    attempt: options.attempt ?? 0,
     signal: options.signal,
   });
   const checkpoint = async (): Promise<void> => {

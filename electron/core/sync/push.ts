@@ -81,6 +81,8 @@ export const pushOutbox = async (options: {
   client: PlatformClient;
   now?: () => Date;
   signal?: AbortSignal;
+  /** How many rounds failed in a row before this one: the backoff a failure here asks for grows with it. */
+  attempt?: number;
   /** Each time a write's state moves (sent, accepted, refused, conflict), after it is stored: lists showing it refresh. */
   onWrite?: (entry: OutboxEntry, state: WriteState) => void;
 }): Promise<PushOutcome> => {
@@ -89,6 +91,8 @@ export const pushOutbox = async (options: {
   const now = options.now ?? (() => new Date());
   let pushed = 0;
   let failed = 0;
+  // Once the platform answers a write, a failure after it in this round is a first failure again.
+  let attempt = options.attempt ?? 0;
   for (;;) {
     const batch = listQueuedWrites(db, 50);
     if (batch.length === 0) return { kind: 'done', pushed, failed };
@@ -113,13 +117,17 @@ export const pushOutbox = async (options: {
       const ifMatch = operation.ifMatch ? operation.ifMatch(db, entry) : entry.baseVersion;
       noteAttempt(db, entry.seq);
       announce(entry, 'sent');
-      const result = await client.send({
-        ...request,
-        idempotencyKey: entry.idempotencyKey,
-        ...(ifMatch !== null ? { ifMatch } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      const result = await client.send(
+        {
+          ...request,
+          idempotencyKey: entry.idempotencyKey,
+          ...(ifMatch !== null ? { ifMatch } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
+        attempt,
+      );
       if (options.signal?.aborted) throw new Error('push stopped');
+      if (result.kind !== 'retry') attempt = 0;
       switch (result.kind) {
         case 'ok': {
           const { onAccepted } = operation;

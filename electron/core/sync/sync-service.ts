@@ -28,6 +28,8 @@ export type SyncServiceOptions = {
   periodicPullMs?: number;
   fetch?: typeof fetch;
   now?: () => Date;
+  /** The backoff's jitter (tests pin it). */
+  random?: () => number;
   log?: (message: string) => void;
 };
 
@@ -61,7 +63,12 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     : null;
   const client =
     session && options.platformUrl
-      ? createPlatformClient({ baseUrl: options.platformUrl, tokens: session, ...(options.fetch ? { fetch: options.fetch } : {}) })
+      ? createPlatformClient({
+          baseUrl: options.platformUrl,
+          tokens: session,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          ...(options.random ? { random: options.random } : {}),
+        })
       : null;
 
   let status: SyncStatus = {
@@ -81,16 +88,24 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
   let periodicTimer: NodeJS.Timeout | null = null;
   let realtime: Realtime | null = null;
   let stopped = false;
+  // Rounds that failed in a row: every request of the next round is sent as this attempt, so the wait after it
+  // grows (exponential, full jitter, capped); a round that completes or gets somewhere starts over from 0.
+  let failures = 0;
   // Aborts in-flight requests on stop, so nothing touches the database after the core closed it.
   const lifetime = new AbortController();
 
   const update = (patch: Partial<SyncStatus>): void => {
     if (stopped) return;
-    status = { ...status, ...patch, quarantined: countQuarantine(db), ...countWrites(db), savedSignInLost: session?.lostSavedSignIn() ?? false };
+    const next: SyncStatus = { ...status, ...patch, quarantined: countQuarantine(db), ...countWrites(db), savedSignInLost: session?.lostSavedSignIn() ?? false };
+    // Only a change is news: every event makes the UI re-read what it shows.
+    if (JSON.stringify(next) === JSON.stringify(status)) return;
+    status = next;
     options.onStatus(status);
   };
 
+  /** The round failed: wait (the delay its requests worked out from `failures`), then try again. */
   const scheduleRetry = (delayMs: number): void => {
+    failures++;
     if (retryTimer) clearTimeout(retryTimer);
     update({ phase: 'waiting', nextAttemptAt: new Date(now().getTime() + delayMs).toISOString() });
     retryTimer = setTimeout(() => {
@@ -105,21 +120,27 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     const startedAt = now();
     update({ phase: 'syncing', nextAttemptAt: null, progress: { initial, applied: 0, pages: 0, ratePerSecond: null, startedAt: startedAt.toISOString() } });
     // Local writes first, so that the pull that follows confirms them.
-    const pushed = await pushOutbox({ db, client, now, signal: lifetime.signal, ...(options.onWrite ? { onWrite: options.onWrite } : {}) });
+    const attempt = failures;
+    const firstQueued = (): number | null => listQueuedWrites(db, 1)[0]?.seq ?? null;
+    const headBefore = firstQueued();
+    const pushed = await pushOutbox({ db, client, now, signal: lifetime.signal, attempt, ...(options.onWrite ? { onWrite: options.onWrite } : {}) });
     if (pushed.kind === 'signed_out') {
       stopRealtime();
       update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: pushed.reason, account: null });
       return;
     }
     let applied = 0;
+    let pages = 0;
     const outcome = await pullChanges({
       db,
       client,
       now,
+      attempt,
       signal: lifetime.signal,
       ...(options.log ? { log: options.log } : {}),
       onPage: (progress) => {
         applied = progress.applied;
+        pages = progress.pages;
         const seconds = (now().getTime() - startedAt.getTime()) / 1000;
         update({
           progress: {
@@ -133,22 +154,31 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       },
     });
     if (applied > 0) options.onApplied?.(applied);
+    // A round that got somewhere (a write answered, a page applied) and then failed goes on at once, counted
+    // from 0 again: the platform is there, and the progress bounds how often (a cursor or an outbox moved).
+    const progressed = pages > 0 || (headBefore !== null && firstQueued() !== headBefore);
+    const retryAfter = (delayMs: number): void => {
+      if (!progressed) return scheduleRetry(delayMs);
+      failures = 0;
+      again = true;
+    };
     switch (outcome.kind) {
       case 'done':
         clearConfirmedWrites(db);
         options.onPulled?.(client, lifetime.signal);
         if (pushed.kind === 'retry') {
           update({ phase: 'idle', progress: null, lastError: pushed.reason, lastSyncAt: readSyncValue(db, 'last_sync_at') });
-          scheduleRetry(pushed.delayMs);
+          retryAfter(pushed.delayMs);
           return;
         }
+        failures = 0;
         update({ phase: 'idle', connection: 'online', progress: null, lastError: null, lastSyncAt: readSyncValue(db, 'last_sync_at') });
         // The pull itself queued writes (a profile edited before the first sync, adopted): send them now.
         if (listQueuedWrites(db, 1).length > 0) again = true;
         return;
       case 'retry':
         update({ connection: outcome.reason.startsWith('network') ? 'offline' : status.connection, progress: null, lastError: outcome.reason });
-        scheduleRetry(outcome.delayMs);
+        retryAfter(outcome.delayMs);
         return;
       case 'signed_out':
         stopRealtime();
@@ -169,9 +199,13 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     }
   };
 
-  /** Coalesces requests: one pull at a time, and one more after it if anything asked meanwhile. */
+  /**
+   * Coalesces requests: one pull at a time, and one more after it if anything asked meanwhile. While a failed
+   * round waits for its retry, background requests (realtime events and reconnects, the periodic pull, local
+   * writes) are left to that retry; only the timer and the user's syncNow start a round early.
+   */
   const requestSync = (): void => {
-    if (stopped) return;
+    if (stopped || retryTimer) return;
     if (running) {
       again = true;
       return;
@@ -187,7 +221,8 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
           update({ phase: 'idle', progress: null, lastError: 'unexpected failure' });
           scheduleRetry(30_000);
         }
-      } while (again && !stopped);
+        // A round that failed waits for its retry: a write or a realtime event meanwhile does not skip the wait.
+      } while (again && !stopped && !retryTimer);
     })().finally(() => (running = null));
   };
 
@@ -243,6 +278,10 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       if (result.ok) {
         writeSyncValue(db, 'account_email', email);
         update({ connection: 'online', account: { email }, lastError: null });
+        // A new session: whatever the last one was waiting out is over.
+        if (retryTimer) clearTimeout(retryTimer);
+        retryTimer = null;
+        failures = 0;
         startLive();
         requestSync();
       }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createPlatformClient } from '../../../electron/core/sync/platform-client';
 import { backoffDelay, parseRetryAfter, retryLimits } from '../../../electron/core/sync/retry-policy';
 
 describe('backoff', () => {
@@ -14,6 +15,41 @@ describe('backoff', () => {
         expect(delay).toBeLessThan(retryLimits.capMs);
       }),
     );
+  });
+});
+
+describe('the backoff the platform client asks for', () => {
+  // What production passes: the sync service sends every request of a round as the number of rounds that
+  // failed before it (tests/integration/sync/backoff.test.ts checks the service counts them).
+  const failing = (answer: () => Response | Error) =>
+    createPlatformClient({
+      baseUrl: 'http://127.0.0.1:9',
+      tokens: { getAccessToken: () => Promise.resolve('t'), refresh: () => Promise.resolve(true) },
+      random: () => 0.999,
+      fetch: (() => {
+        const result = answer();
+        return result instanceof Error ? Promise.reject(result) : Promise.resolve(result);
+      }) as typeof fetch,
+    });
+
+  it('doubles with each failed attempt, for a refused connection, a 5xx and a 503 without Retry-After, up to the cap', async () => {
+    for (const answer of [() => new TypeError('fetch failed'), () => new Response('', { status: 502 }), () => new Response('', { status: 503 })]) {
+      const client = failing(answer);
+      const delays: number[] = [];
+      for (let attempt = 0; attempt < 14; attempt++) {
+        const result = await client.send({ method: 'GET', path: '/v1/changes' }, attempt);
+        expect(result.kind).toBe('retry');
+        delays.push(result.kind === 'retry' ? result.delayMs : -1);
+      }
+      expect(delays.slice(0, 4)).toEqual([499, 999, 1998, 3996]);
+      expect(delays.at(-1)).toBe(Math.floor(retryLimits.capMs * 0.999));
+      for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]!);
+    }
+  });
+
+  it('takes the server’s Retry-After over its own count', async () => {
+    const client = failing(() => new Response('', { status: 429, headers: { 'retry-after': '7' } }));
+    await expect(client.send({ method: 'GET', path: '/v1/changes' }, 9)).resolves.toMatchObject({ kind: 'retry', delayMs: 7000 });
   });
 });
 
