@@ -2,14 +2,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { contract, type Contract } from '../../shared/contract';
 import type { Transport } from '../../shared/rpc/transport';
-import { openWritableDatabase, type WritableDB } from './db/database';
+import { checkWorkspaceAtStart, openWritableDatabase, type WritableDB } from './db/database';
 import { migrate, type MigrationReport } from './db/migrate';
 import { migrations } from './db/migrations';
 import type { CoreHost } from './handlers/context';
 import { createHandlers } from './handlers';
 import { createStandaloneHostServices, type HostServices } from './host-services';
 import { countProjects } from './db/repositories/projects-repository';
+import { openRecoveryCore } from './recovery-core';
 import { createRpcServer, type RpcServer } from './rpc/rpc-server';
+import { classifyStorageError } from './storage/storage-errors';
 import { createImageDownloader } from './sync/image-downloads';
 import { createSyncService, type SyncService } from './sync/sync-service';
 import { refreshTerms } from './sync/terms';
@@ -31,26 +33,56 @@ export type CoreOptions = {
   platformUrl?: string | null;
   /** Test hook: the network the sync engine uses. */
   fetch?: typeof fetch;
+  /** Test hook: how long a write waits for another program's lock (default 5 s). */
+  busyTimeoutMs?: number;
 };
 
 export type Core = {
+  /**
+   * `recovery`: the workspace could not be opened (damaged, held by another program, no room, a disk error); only
+   * the contract's `workspace` methods answer, and db, migration and sync throw until one of them opens it.
+   */
+  readonly state: 'ready' | 'recovery';
   readonly db: WritableDB;
   readonly migration: MigrationReport;
   readonly sync: SyncService;
   serve(transport: Transport): () => void;
+  /** One call as a connection would make it (channel `domain.method`), answered as a result envelope. */
+  dispatch: RpcServer<Contract>['dispatch'];
   emit: RpcServer<Contract>['emit'];
   close(): void;
 };
 
 export const workspaceFileName = 'workspace.sqlite';
 
-/** The workspace engine. Plain Node: Electron's utility process, web-host and the tests all run this. */
+/**
+ * The workspace engine. Plain Node: Electron's utility process, web-host and the tests all run this. A workspace
+ * that cannot be opened for a storage reason does not make it fail: it starts in recovery (recovery-core.ts).
+ */
 export const openCore = async (options: CoreOptions): Promise<Core> => {
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, workspaceFileName);
-  const db = openWritableDatabase(file);
+  try {
+    return await openReadyCore(options, file);
+  } catch (error) {
+    const reason = classifyStorageError(error);
+    if (!reason) throw error;
+    options.log?.(`The workspace could not be opened (${reason}): starting in recovery`, error);
+    return openRecoveryCore({
+      file,
+      reason,
+      openReady: () => openReadyCore(options, file),
+      validateOutput: options.validateOutput ?? false,
+      ...(options.log ? { log: options.log } : {}),
+    });
+  }
+};
+
+const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> => {
+  const db = openWritableDatabase(file, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   let migration: MigrationReport;
   try {
+    checkWorkspaceAtStart(db);
     migration = await migrate(db, { file, migrations });
   } catch (error) {
     db.close();
@@ -105,15 +137,21 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
   const server = createRpcServer(contract, handlers, {
     validateOutput: options.validateOutput ?? false,
     onInternalError: (channel, error) => options.log?.(`Call ${channel} failed`, error),
+    onStorageProblem: (problem, channel, error) => {
+      options.log?.(`Call ${channel} failed: ${problem}`, error);
+      emit('storageProblem', { problem, source: 'call' });
+    },
   });
 
   await sync.start();
 
   return {
+    state: 'ready',
     db,
     migration,
     sync,
     serve: server.serve,
+    dispatch: server.dispatch,
     emit,
     close: () => {
       sync.stop();

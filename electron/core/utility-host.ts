@@ -194,7 +194,8 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
         });
         core.then(
           (opened) => {
-            post({ type: 'ready', schemaVersion: opened.migration.to });
+            // In recovery there is no schema yet: the renderer shows the recovery screen.
+            post({ type: 'ready', schemaVersion: opened.state === 'ready' ? opened.migration.to : 0 });
             reportLanguage(opened);
           },
           (error: unknown) => post({ type: 'failed', message: describe(error) }),

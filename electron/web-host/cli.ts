@@ -35,7 +35,7 @@ const host = await startWebHost({
   log: (message) => console.error(message),
 });
 
-if (values['seed-demo']) {
+if (values['seed-demo'] && host.core.state === 'ready') {
   const seeded = seedWorkspaceIfEmpty(host.core, Number(values['seed-count']));
   if (seeded > 0) console.log(`Seeded ${seeded} demo projects into ${values['data-dir']}`);
 }

@@ -12,6 +12,7 @@ import { searchMethods } from './search';
 import { settingsEvents, settingsMethods } from './settings';
 import { syncEvents, syncMethods } from './sync';
 import { updatesEvents, updatesMethods } from './updates';
+import { workspaceEvents, workspaceMethods } from './workspace';
 
 /** Every call and event between the renderer and the core. Channel names derive from these keys. */
 export const contract = defineContract({
@@ -28,6 +29,7 @@ export const contract = defineContract({
     portfolio: portfolioMethods,
     proposals: proposalsMethods,
     drafts: draftsMethods,
+    workspace: workspaceMethods,
   },
   events: {
     ...settingsEvents,
@@ -37,6 +39,7 @@ export const contract = defineContract({
     ...updatesEvents,
     ...portfolioEvents,
     ...proposalsEvents,
+    ...workspaceEvents,
     ...communityEvents,
   },
 });

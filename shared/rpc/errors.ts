@@ -10,6 +10,11 @@ export const rpcErrorCodes = [
   'too_large',
   'transport_closed',
   'internal',
+  // Storage faults under a call (shared/contract/workspace's storageProblems): nothing was written.
+  'disk_full',
+  'io_error',
+  'locked',
+  'corrupt',
 ] as const;
 
 export const rpcErrorSchema = z.object({

@@ -1,6 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readUserVersion, type WritableDB } from './database';
+import { fileSystem } from '../storage/file-system';
+import { backupsDirOf } from './workspace-files';
 
 export type Migration = {
   readonly version: number;
@@ -32,11 +34,7 @@ const assertSequence = (migrations: readonly Migration[]): void => {
 };
 
 const backupName = (file: string, version: number, now: Date): string =>
-  path.join(
-    path.dirname(file),
-    'backups',
-    `${path.basename(file)}.v${version}.${now.toISOString().replace(/[:.]/g, '-')}.bak`,
-  );
+  path.join(backupsDirOf(file), `${path.basename(file)}.v${version}.${now.toISOString().replace(/[:.]/g, '-')}.bak`);
 
 /**
  * Forward-only: applies every pending migration in one transaction, after a backup (SQLite's online backup
@@ -57,7 +55,14 @@ export const migrate = async (
   if (from > 0 && file !== ':memory:') {
     backupFile = backupName(file, from, options.now?.() ?? new Date());
     mkdirSync(path.dirname(backupFile), { recursive: true });
-    await db.backup(backupFile);
+    try {
+      await fileSystem.backupDatabase(db, backupFile);
+    } catch (error) {
+      // A full disk or a disk error cut the copy short: no half backup is left to be offered later, and the
+      // migration does not run without its backup (the caller says why and offers to retry).
+      rmSync(backupFile, { force: true });
+      throw error;
+    }
   }
 
   db.transaction(() => {

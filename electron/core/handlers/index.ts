@@ -13,6 +13,7 @@ import { createSearchHandlers } from './search-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { createUpdatesHandlers } from './updates-handlers';
+import { createWorkspaceHandlers } from './workspace-handlers';
 
 /** Per-domain handler maps merged into the one API the contract describes; the compiler checks the fit. */
 export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
@@ -28,4 +29,5 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   portfolio: createPortfolioHandlers(context),
   proposals: createProposalsHandlers(context),
   drafts: createDraftsHandlers(context),
+  workspace: createWorkspaceHandlers(context),
 });

@@ -5,6 +5,8 @@ import { describeIssues, RpcError, type RpcErrorData } from '../../../shared/rpc
 import { requestFrameSchema, type EventFrame, type ResponseFrame } from '../../../shared/rpc/frames';
 import type { RpcResult } from '../../../shared/rpc/bridge';
 import type { Transport } from '../../../shared/rpc/transport';
+import type { StorageProblem } from '../../../shared/contract/workspace';
+import { classifyStorageError, toStorageRpcError } from '../storage/storage-errors';
 
 export type Handler<C extends ContractShape, D extends DomainOf<C>, M extends MethodOf<C, D>> = (
   input: ParsedInputOf<C, D, M>,
@@ -21,6 +23,8 @@ export type RpcServerOptions = {
   /** Check every answer against the contract too (tests, development): catches a handler drifting from it. */
   validateOutput?: boolean;
   onInternalError?: (channel: string, error: unknown) => void;
+  /** A call failed because the disk is full, failing, or the database busy or damaged: answered with that code. */
+  onStorageProblem?: (problem: StorageProblem, channel: string, error: unknown) => void;
 };
 
 export type RpcServer<C extends ContractShape> = {
@@ -63,6 +67,12 @@ export const createRpcServer = <C extends ContractShape>(
     } catch (error) {
       const known = toErrorData(error);
       if (known) return { ok: false, error: known };
+      // SQLite rolled the call's transaction back: nothing was written, and the user is told why in their language.
+      const storage = classifyStorageError(error);
+      if (storage) {
+        options.onStorageProblem?.(storage, channel, error);
+        return { ok: false, error: toStorageRpcError(storage).toData() };
+      }
       options.onInternalError?.(channel, error);
       return { ok: false, error: { code: 'internal', message: 'The Bottega core failed to answer this call.' } };
     }

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import type Database from 'better-sqlite3';
 
 /**
- * The file calls that durable writes make (the vaults, the image store), as one object: the storage-fault
+ * The file calls that durable writes make (the vaults, the image store, the backups), as one object: the storage-fault
  * tests replace a member to inject ENOSPC or EIO where a real full disk cannot be had. Production never
  * changes it.
  */
@@ -19,4 +20,8 @@ export const fileSystem = {
   fsyncSync: (fd: number): void => fs.fsyncSync(fd),
   closeSync: (fd: number): void => fs.closeSync(fd),
   renameSync: (from: string, to: string): void => fs.renameSync(from, to),
+  /** SQLite's online backup of a live database into a new file (migrate's copy before it changes the schema). */
+  backupDatabase: async (db: Database.Database, target: string): Promise<void> => {
+    await db.backup(target);
+  },
 };
