@@ -111,7 +111,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
           </>
         )
       }
-      footer={<SyncIndicator status={sync.status} now={now} onSyncNow={() => void sync.syncNow()} />}
+      footer={<SyncIndicator status={sync.status} now={now} onSyncNow={() => void sync.syncNow()} disconnected={disconnected} />}
     >
       {screens[section]()}
       <CommandPalette />

@@ -6,6 +6,9 @@ import { formatDateTime } from '../../../../shared/i18n/format';
 import { LinkedText } from '../../components/rich-text';
 import type { PagedWindow } from '../feed/project-window';
 
+/** Why the composer's text was not sent: nothing to send, the core gone, or the core's own answer. */
+export type SendProblem = { kind: 'empty' } | { kind: 'engine_down' } | { kind: 'failed' };
+
 type Props = {
   thread: ThreadDetail;
   messages: PagedWindow<MessageItem>;
@@ -15,6 +18,8 @@ type Props = {
   draft: string;
   onDraftChange: (text: string) => void;
   onSend: () => void;
+  /** Why the last send did not go (shown under the composer until the text changes). */
+  sendProblem?: SendProblem | null;
   onRetry: (id: string) => void;
   onOpenClient: (id: string) => void;
 };
@@ -48,7 +53,7 @@ const MessageBubble = ({ message, focused, onRetry }: { message: MessageItem; fo
   );
 };
 
-export const Conversation = ({ thread, messages, focusIndex, focusId, draft, onDraftChange, onSend, onRetry, onOpenClient }: Props) => {
+export const Conversation = ({ thread, messages, focusIndex, focusId, draft, onDraftChange, onSend, sendProblem = null, onRetry, onOpenClient }: Props) => {
   const { t } = useTranslation('messages');
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = messages.total ?? 0;
@@ -78,9 +83,10 @@ export const Conversation = ({ thread, messages, focusIndex, focusId, draft, onD
     }
   }, [virtualizer, messages, thread.id, focusId, focusIndex, total]);
 
+  // Ctrl+Enter and the button both come here; an empty draft is the composer's to explain, so it is passed on.
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (draft.trim()) onSend();
+    onSend();
   };
 
   return (
@@ -147,6 +153,15 @@ export const Conversation = ({ thread, messages, focusIndex, focusId, draft, onD
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
           }}
         />
+        {sendProblem && (
+          <p className="form-error" role="alert" data-testid="send-problem">
+            {sendProblem.kind === 'empty'
+              ? t('composer.empty')
+              : sendProblem.kind === 'engine_down'
+                ? t('composer.engineDown')
+                : t('composer.failed')}
+          </p>
+        )}
         <div className="composer-actions">
           <span className="muted small">{t('composer.hint')}</span>
           <button type="submit" disabled={draft.trim() === ''} data-testid="send">

@@ -1,28 +1,46 @@
 import { useRef, useState } from 'react';
+import { RpcError } from '../../../../shared/rpc/errors';
 import { useTranslation } from 'react-i18next';
 import { useRouteParams } from '../../app/routes';
 import { useListKeyboard } from '../../app/use-list-keyboard';
-import { Conversation } from './conversation';
+import { Conversation, type SendProblem } from './conversation';
 import { MessageHits, ThreadList } from './thread-list';
 import { useConversation, useDraft, useLocateMessage, useMessageSearch, useThreads } from './use-messages';
 
 type ComposerProps = {
   threadId: string;
   initialDraft: string;
-  children: (draft: { text: string; change: (text: string) => void; send: () => void }) => React.ReactNode;
+  children: (draft: { text: string; change: (text: string) => void; send: () => void; problem: SendProblem | null }) => React.ReactNode;
   onSend: (body: string) => Promise<boolean>;
 };
+
+const toSendProblem = (error: unknown): SendProblem =>
+  error instanceof RpcError && error.code === 'transport_closed' ? { kind: 'engine_down' } : { kind: 'failed' };
 
 /** Keyed by thread: each conversation starts from its own stored draft. */
 const DraftScope = ({ threadId, initialDraft, onSend, children }: ComposerProps) => {
   const draft = useDraft(threadId, initialDraft);
+  const [problem, setProblem] = useState<SendProblem | null>(null);
   return children({
     text: draft.text,
-    change: draft.change,
+    change: (text) => {
+      setProblem(null);
+      draft.change(text);
+    },
+    problem,
     send: () => {
       const body = draft.text;
+      if (body.trim() === '') {
+        setProblem({ kind: 'empty' });
+        return;
+      }
+      setProblem(null);
       draft.clear();
-      void onSend(body).catch(() => draft.change(body));
+      // Not sent: the text comes back, and the composer says why.
+      void onSend(body).catch((error: unknown) => {
+        draft.change(body);
+        setProblem(toSendProblem(error));
+      });
     },
   });
 };
@@ -94,6 +112,7 @@ export const MessagesRoute = ({ now }: { now: Date }) => {
                 draft={draft.text}
                 onDraftChange={draft.change}
                 onSend={draft.send}
+                sendProblem={draft.problem}
                 onRetry={retry}
                 onOpenClient={(id) => go('clients', id)}
               />

@@ -2,7 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { formatRelativeTime } from '../../../../shared/i18n/format';
 
-type Props = { status: SyncStatus | null; now: Date; onSyncNow: () => void };
+type Props = {
+  status: SyncStatus | null;
+  now: Date;
+  onSyncNow: () => void;
+  /** The connection to the core is gone (web-host stopped): the last status says nothing any more. */
+  disconnected?: boolean;
+  onReconnect?: () => void;
+};
 
 const tone = (status: SyncStatus): 'ok' | 'busy' | 'warn' | 'off' => {
   if (status.phase === 'syncing') return 'busy';
@@ -12,8 +19,19 @@ const tone = (status: SyncStatus): 'ok' | 'busy' | 'warn' | 'off' => {
 };
 
 /** Always visible: is the workspace current, and if not, why. */
-export const SyncIndicator = ({ status, now, onSyncNow }: Props) => {
+export const SyncIndicator = ({ status, now, onSyncNow, disconnected = false, onReconnect = () => window.location.reload() }: Props) => {
   const { t, i18n } = useTranslation('sync');
+  if (disconnected) {
+    return (
+      <div className="sync-indicator sync-down" data-testid="sync-indicator" role="alert">
+        <span className="sync-dot" aria-hidden="true" />
+        <span className="sync-label">{t('indicator.engineDown')}</span>
+        <button type="button" className="sync-reconnect" onClick={onReconnect} data-testid="reconnect">
+          {t('actions.reconnect')}
+        </button>
+      </div>
+    );
+  }
   if (!status) return null;
   const label =
     status.phase === 'syncing'
