@@ -1,10 +1,17 @@
 import { apiErrorSchema, conflictErrorSchema, type ApiError } from '../../../shared/platform/errors';
 import { backoffDelay, parseRetryAfter } from './retry-policy';
 
-/** Where the access token comes from; refresh() answers false once the session is gone for good. */
+/**
+ * What a token refresh came to: a new token; a refusal of the refresh token (the session is gone for good);
+ * or no answer to act on (offline, 5xx, 429, an unreadable answer): the session stays and the request waits
+ * like any other, `delayMs` being the platform's Retry-After when it gave one.
+ */
+export type RefreshOutcome = { kind: 'refreshed' } | { kind: 'refused' } | { kind: 'unavailable'; delayMs: number | null; reason: string };
+
+/** Where the access token comes from. */
 export type TokenSource = {
   getAccessToken(): Promise<string | null>;
-  refresh(): Promise<boolean>;
+  refresh(): Promise<RefreshOutcome>;
 };
 
 export type PlatformRequest = {
@@ -161,7 +168,12 @@ export const createPlatformClient = (options: {
     let response = await attemptOnce(request, await options.tokens.getAccessToken(), signal);
     if (!(response instanceof Error) && response.status === 401) {
       await response.body?.cancel();
-      if (!(await options.tokens.refresh())) return { kind: 'signed_out', reason: 'The platform no longer accepts this session.' };
+      const refreshed = await options.tokens.refresh();
+      if (refreshed.kind === 'refused') return { kind: 'signed_out', reason: 'The platform no longer accepts this session.' };
+      // Never the expired token again: the request waits, with the backoff of its attempt, and tries anew.
+      if (refreshed.kind === 'unavailable') {
+        return { kind: 'retry', delayMs: refreshed.delayMs ?? backoffDelay(attempt, random), reason: `token refresh: ${refreshed.reason}` };
+      }
       response = await attemptOnce(request, await options.tokens.getAccessToken(), signal);
       if (!(response instanceof Error) && response.status === 401) {
         await response.body?.cancel();
