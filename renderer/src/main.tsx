@@ -4,9 +4,11 @@ import { I18nextProvider } from 'react-i18next';
 import { contract } from '../../shared/contract';
 import type { Settings } from '../../shared/contract/settings';
 import { createClient } from '../../shared/rpc/bridge';
+import type { WorkspaceState } from '../../shared/contract/workspace';
 import { App } from './app/app';
 import { ClientProvider } from './app/client-context';
 import { systemLocale } from './features/settings/use-settings';
+import { RecoveryScreen } from './features/workspace/recovery-screen';
 import { setupI18n } from './i18n/setup-i18n';
 import { connect, type Connection } from './platform/connect';
 import './styles.css';
@@ -24,6 +26,26 @@ const Root = ({ connection, settings }: { connection: Connection; settings: Sett
 const start = async (): Promise<void> => {
   const connection = connect();
   const client = createClient(contract, connection.bridge);
+  // A workspace the core could not open (damaged, locked, no room): the recovery screen instead of the app.
+  const workspace: WorkspaceState = await client.workspace.getState().catch(() => ({ state: 'ready' as const }));
+  if (workspace.state === 'recovery') {
+    const i18n = await setupI18n(systemLocale());
+    document.documentElement.lang = i18n.language;
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <RecoveryScreen
+            state={workspace}
+            onRestore={(backup) => client.workspace.restoreBackup({ name: backup.name })}
+            onStartEmpty={() => client.workspace.startEmpty()}
+            onRetry={() => client.workspace.retryOpen()}
+            onOpened={() => window.location.reload()}
+          />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+    return;
+  }
   const settings: Settings = await client.settings.getSettings().catch(() => ({ language: null }));
   // Load the right language before the first paint: no flash of English for an Italian user.
   const i18n = await setupI18n(settings.language ?? systemLocale());

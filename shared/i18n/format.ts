@@ -76,3 +76,17 @@ export const formatCountryFlag = (code: string): string =>
   /^[A-Za-z]{2}$/.test(code)
     ? String.fromCodePoint(...[...code.toUpperCase()].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65))
     : '';
+
+const byteUnits = [
+  ['gigabyte', 1024 ** 3],
+  ['megabyte', 1024 ** 2],
+  ['kilobyte', 1024],
+] as const;
+
+/** "4.2 MB", "4,2 MB", "512 byte": the largest unit that fits, one decimal at most. */
+export const formatByteSize = (bytes: number, locale: string): string => {
+  const [unit, size] = byteUnits.find(([, size]) => bytes >= size) ?? ['byte', 1];
+  return cached(`bytes|${unit}|${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 })).format(
+    bytes / size,
+  );
+};

@@ -21,6 +21,8 @@ import { SyncIndicator } from '../features/sync/sync-indicator';
 import { SyncProblems } from '../features/sync/sync-problems';
 import { useSyncStatus } from '../features/sync/use-sync-status';
 import { SignInLostNotice } from '../features/workspace/sign-in-lost-notice';
+import { StorageProblemBanner } from '../features/workspace/storage-problem-banner';
+import { useStorageProblem } from '../features/workspace/use-storage-problem';
 import { systemLocale, useAppliedLanguage, useSettings } from '../features/settings/use-settings';
 import { AppShell } from './app-shell';
 import { useClient } from './client-context';
@@ -58,6 +60,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
   const sync = useSyncStatus();
   const updates = useUpdateState();
   const searchNotices = useSavedSearchNotices();
+  const storage = useStorageProblem();
 
   const screens: Record<Section, () => ReactNode> = {
     feed: () => <FeedRoute now={now} />,
@@ -98,6 +101,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
           <DisconnectedBanner />
         ) : (
           <>
+            {storage.problem && <StorageProblemBanner problem={storage.problem} onRetry={storage.retry} onDismiss={storage.dismiss} />}
             <UpdateBanner />
             <FirstSyncProgress status={sync.status} />
             {sync.status?.savedSignInLost && !sync.status.account && <SignInLostNotice onSignIn={() => navigate('settings')} />}

@@ -1,0 +1,20 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { StorageProblem } from '../../../../shared/contract/workspace';
+import { useClient } from '../../app/client-context';
+
+/**
+ * The last storage fault the core reported (a call refused by a full disk, sync paused by one). Retry asks sync
+ * to go again (it stays paused on a full disk until asked) and clears the notice; an edit that failed is saved
+ * again by its editor's next save, the text still on screen.
+ */
+export const useStorageProblem = () => {
+  const client = useClient();
+  const [problem, setProblem] = useState<StorageProblem | null>(null);
+  useEffect(() => client.on('storageProblem', (event) => setProblem(event.problem)), [client]);
+  const dismiss = useCallback(() => setProblem(null), []);
+  const retry = useCallback(() => {
+    setProblem(null);
+    void client.sync.syncNow().catch(() => undefined);
+  }, [client]);
+  return { problem, retry, dismiss };
+};
