@@ -47,7 +47,7 @@ export const startRealtime = (options: {
     };
     try {
       let response = await open(connection.signal);
-      if (response.status === 401 && (await options.tokens.refresh())) response = await open(connection.signal);
+      if (response.status === 401 && (await options.tokens.refresh()).kind === 'refreshed') response = await open(connection.signal);
       if (!response.ok || !response.body) {
         await response.body?.cancel();
         throw new Error(`events: HTTP ${response.status}`);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { oauthErrorSchema, tokenResponseSchema } from '../../../shared/platform/auth';
 import type { SecretStore } from '../secrets/secret-store';
-import type { TokenSource } from './platform-client';
+import type { RefreshOutcome, TokenSource } from './platform-client';
+import { parseRetryAfter } from './retry-policy';
 
 const sessionKey = 'platform.session';
 const storedSessionSchema = z.object({ accessToken: z.string().min(1), refreshToken: z.string().min(1) });
@@ -92,20 +93,37 @@ export const createSession = (options: {
     return parsed.success ? { accessToken: parsed.data.access_token, refreshToken: parsed.data.refresh_token } : null;
   };
 
-  const refreshOnce = async (): Promise<boolean> => {
+  /** Only the platform's explicit refusal of the refresh token: 401, or 400 `invalid_grant` (RFC 6749 §5.2). */
+  const isRefusal = async (response: Response): Promise<boolean> => {
+    if (response.status === 401) return true;
+    if (response.status !== 400) return false;
+    const error = oauthErrorSchema.safeParse(await response.json().catch(() => null));
+    return error.success && error.data.error === 'invalid_grant';
+  };
+
+  /**
+   * Offline, a 5xx, a 429 or an answer without a usable token is not a refusal: the session is kept, and the
+   * caller waits and tries again (with the expired token it would only meet another 401).
+   */
+  const refreshOnce = async (): Promise<RefreshOutcome> => {
     const session = await load();
-    if (!session) return false;
+    if (!session) return { kind: 'refused' };
     const response = await requestToken({ grant_type: 'refresh_token', refresh_token: session.refreshToken });
-    // Offline is not signed out: keep the session and let the caller retry later.
-    if (response instanceof Error || response.status >= 500 || response.status === 429) return true;
-    const tokens = response.ok ? await readTokens(response) : null;
-    if (!tokens) {
+    if (response instanceof Error) return { kind: 'unavailable', delayMs: null, reason: `network: ${response.message}` };
+    if (response.ok) {
+      const tokens = await readTokens(response);
+      if (!tokens) return { kind: 'unavailable', delayMs: null, reason: 'an answer with no usable token' };
+      await store(tokens);
+      return { kind: 'refreshed' };
+    }
+    if (await isRefusal(response)) {
       // The platform revoked or expired the refresh token: sign out, keep every local record.
       await store(null);
-      return false;
+      return { kind: 'refused' };
     }
-    await store(tokens);
-    return true;
+    const retryAfter = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date')) : null;
+    await response.body?.cancel().catch(() => undefined);
+    return { kind: 'unavailable', delayMs: retryAfter, reason: `HTTP ${response.status}` };
   };
 
   return {
