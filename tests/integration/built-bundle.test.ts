@@ -1,8 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MainConfigFactory, loadConfigFromFile } from 'electron-vite';
+import { MainConfigFactory, PreloadConfigFactory, loadConfigFromFile } from 'electron-vite';
+import yaml from 'js-yaml';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
@@ -19,16 +21,21 @@ import { png } from './portfolio/harness';
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // Inside the repository, so that the built files find node_modules (better-sqlite3 stays external) as in out/.
-const outDir = path.join(root, 'node_modules/.cache', `bottega-main-build-${process.pid}`);
+// It stands for out/: main/ and preload/ as electron-vite emits them.
+const buildRoot = path.join(root, 'node_modules/.cache', `bottega-build-${process.pid}`);
+const outDir = path.join(buildRoot, 'main');
+const preloadDir = path.join(buildRoot, 'preload');
 const childScript = fileURLToPath(new URL('../support/built-core-child.ts', import.meta.url));
 
 beforeAll(async () => {
   const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, path.join(root, 'electron.vite.config.ts'));
-  const main = loaded.config.main!;
+  const { main, preload } = loaded.config;
   mkdirSync(outDir, { recursive: true });
-  await build(await new MainConfigFactory({ ...main, build: { ...main.build, outDir } }, { mode: 'production', logLevel: 'silent' }, { root }).build());
+  const options = { mode: 'production', logLevel: 'silent' } as const;
+  await build(await new MainConfigFactory({ ...main!, build: { ...main!.build, outDir } }, options, { root }).build());
+  await build(await new PreloadConfigFactory({ ...preload!, build: { ...preload!.build, outDir: preloadDir } }, options, { root }).build());
 }, 120_000);
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+afterAll(() => rmSync(buildRoot, { recursive: true, force: true }));
 
 const { makeTempDir, startPlatform } = useCoreHarness();
 
@@ -156,5 +163,100 @@ describe('the built main bundle', () => {
       await core.stop();
     }
     expect(core.stderr()).toBe('');
+  });
+
+  it('is packaged whole by electron-builder.yml: every file the bundles load, the worker, the fonts, the native addon, the locales', () => {
+    const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { files: string[]; asarUnpack: string[] };
+    const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    // electron-builder adds package.json and the production dependencies to `files` whatever it says, and
+    // always leaves out (among others) what these default ignores name.
+    const patterns = [...config.files, 'package.json', '**/node_modules/**/*'];
+    const excluded = [
+      ...patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1)),
+      '**/node_modules/*/{CHANGELOG.md,README.md,README,readme.md,readme}',
+      '**/node_modules/*/{test,__tests__,tests,powered-test,example,examples}/**',
+      '**/node_modules/*.d.ts',
+      '**/node_modules/.bin/**',
+    ];
+    const packaged = (file: string): boolean =>
+      patterns.some((pattern) => !pattern.startsWith('!') && path.matchesGlob(file, pattern)) &&
+      !excluded.some((pattern) => path.matchesGlob(file, pattern)) &&
+      // Only production dependencies are copied.
+      (!file.startsWith('node_modules/') || Object.hasOwn(packageJson.dependencies, file.split('/')[1]!));
+    const asOut = (file: string): string => path.posix.join('out', path.relative(buildRoot, file).split(path.sep).join('/'));
+
+    // Everything built, as it lands in out/, with what each file loads by relative path or by package name.
+    const built = [outDir, path.join(outDir, 'chunks'), preloadDir]
+      .filter((dir) => existsSync(dir))
+      .flatMap((dir) => readdirSync(dir).filter((file) => /\.c?js$/.test(file)).map((file) => path.join(dir, file)));
+    const needed = new Set<string>();
+    const packages = new Set<string>();
+    const resolved = new Set<string>();
+    for (const file of built) {
+      expect(packaged(asOut(file)), asOut(file)).toBe(true);
+      const code = readFileSync(file, 'utf8');
+      // Every relative path to a script the code names: its imports, its chunks, the worker it starts.
+      for (const [, relative] of code.matchAll(/["'](\.{1,2}\/[\w./-]+\.c?js)["']/g)) {
+        // electron-log's own renderer preload, used only by log.initialize() (Bottega never calls it), and
+        // written to the profile by electron-log when missing.
+        if (relative !== '../renderer/electron-log-preload.js') needed.add(path.resolve(path.dirname(file), relative!));
+      }
+      for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^."'/][^"']*)["']/g)) {
+        if (/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+(\/[\w./-]+)?$/.test(specifier!) && !isBuiltin(specifier!) && specifier !== 'electron') packages.add(specifier!);
+      }
+      for (const [, specifier] of code.matchAll(/\.resolve\(\s*["']([^."'/][^"']*)["']\s*\)/g)) resolved.add(specifier!);
+    }
+    // What main opens by path (electron/main/index.ts): the preload, the core's entry, the renderer.
+    const main = readFileSync(path.join(outDir, 'index.js'), 'utf8');
+    for (const reference of ['../preload/index.cjs', 'core.js', '../renderer']) expect(main, reference).toContain(`"${reference}"`);
+    needed.add(path.join(preloadDir, 'index.cjs'));
+    needed.add(path.join(outDir, 'core.js'));
+    expect([...needed].some((file) => file.endsWith('feed-parser-worker.js'))).toBe(true);
+    for (const file of needed) {
+      expect(existsSync(file), `${asOut(file)} is loaded but not built`).toBe(true);
+      expect(packaged(asOut(file)), `${asOut(file)} is loaded but not packaged`).toBe(true);
+    }
+    // The renderer (built by vite.renderer.config.ts into out/renderer) is packaged by the same globs.
+    expect(packaged('out/renderer/index.html')).toBe(true);
+    expect(packaged('out/renderer/assets/index.js')).toBe(true);
+
+    // Packages the bundles load at run time: production dependencies, so that electron-builder copies them.
+    expect([...packages].sort()).toEqual(['better-sqlite3']);
+    for (const name of packages) expect(Object.hasOwn(packageJson.dependencies, name), name).toBe(true);
+    // Files found through a package at run time (the PDF fonts): there, and packaged.
+    expect([...resolved].sort()).toEqual(['dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf']);
+    for (const specifier of resolved) {
+      expect(existsSync(path.join(root, 'node_modules', specifier)), specifier).toBe(true);
+      expect(packaged(`node_modules/${specifier}`), specifier).toBe(true);
+    }
+    // The native addon: packaged, and unpacked from the archive (a .node file cannot load from inside it).
+    const addons = readdirSync(path.join(root, 'node_modules/better-sqlite3'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.node'))
+      .map((file) => `node_modules/better-sqlite3/${file.split(path.sep).join('/')}`);
+    expect(addons.length).toBeGreaterThan(0);
+    for (const addon of addons) {
+      expect(packaged(addon), addon).toBe(true);
+      expect(config.asarUnpack.some((pattern) => path.matchesGlob(addon, pattern)), addon).toBe(true);
+    }
+
+    // The locales are in the bundles, every language: main's menus and dialogs, the core's PDF labels. Read as
+    // the strings the code holds (escapes such as \u00A0 decoded), each entry with the chunks it shares.
+    const chunks = built.filter((file) => file.includes(`${path.sep}chunks${path.sep}`));
+    const strings = (entry: string): string =>
+      [entry, ...chunks]
+        .map((file) => readFileSync(file, 'utf8'))
+        .join('\n')
+        .replace(/\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_whole, four?: string, two?: string) => String.fromCharCode(parseInt(four ?? two!, 16)));
+    const mainStrings = strings(path.join(outDir, 'index.js'));
+    const coreStrings = strings(path.join(outDir, 'core.js'));
+    const leaves = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [];
+    for (const language of ['en', 'it', 'de', 'fr', 'es']) {
+      const locale = (namespace: string): unknown => JSON.parse(readFileSync(path.join(root, 'shared/locales', language, `${namespace}.json`), 'utf8'));
+      for (const text of leaves(locale('shell'))) expect(mainStrings.includes(text), `${language} shell: ${text}`).toBe(true);
+      const pdfLabels = leaves((locale('proposals') as { pdf?: unknown }).pdf);
+      expect(pdfLabels.length).toBeGreaterThan(0);
+      for (const text of pdfLabels) expect(coreStrings.includes(text), `${language} proposals.pdf: ${text}`).toBe(true);
+    }
   });
 });
