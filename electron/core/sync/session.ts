@@ -32,7 +32,7 @@ export const createSession = (options: {
 }): Session => {
   const doFetch = options.fetch ?? fetch;
   let current: StoredSession | null | undefined;
-  let refreshing: Promise<boolean> | null = null;
+  let refreshing: Promise<RefreshOutcome> | null = null;
 
   let lost = false;
 

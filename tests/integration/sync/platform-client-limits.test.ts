@@ -4,7 +4,7 @@ import { createPlatformClient, maxJsonBytes } from '../../../electron/core/sync/
 import { useLoopbackServers } from '../../support/loopback-server';
 
 const startServer = useLoopbackServers();
-const tokens = { getAccessToken: () => Promise.resolve('token'), refresh: () => Promise.resolve(false) };
+const tokens = { getAccessToken: () => Promise.resolve('token'), refresh: () => Promise.resolve({ kind: 'refused' as const }) };
 const chunk = Buffer.alloc(64 * 1024, 'a');
 const mib = 1024 * 1024;
 

@@ -8,7 +8,7 @@ afterEach(() => {
   for (const realtime of running.splice(0)) realtime.stop();
 });
 
-const tokens = { getAccessToken: () => Promise.resolve('token'), refresh: () => Promise.resolve(false) };
+const tokens = { getAccessToken: () => Promise.resolve('token'), refresh: () => Promise.resolve({ kind: 'refused' as const }) };
 
 const listen = (url: string, idleTimeoutMs: number) => {
   const seen = { changes: 0, connected: 0, dropped: 0 };

@@ -24,7 +24,7 @@ describe('the backoff the platform client asks for', () => {
   const failing = (answer: () => Response | Error) =>
     createPlatformClient({
       baseUrl: 'http://127.0.0.1:9',
-      tokens: { getAccessToken: () => Promise.resolve('t'), refresh: () => Promise.resolve(true) },
+      tokens: { getAccessToken: () => Promise.resolve('t'), refresh: () => Promise.resolve({ kind: 'refreshed' as const }) },
       random: () => 0.999,
       fetch: (() => {
         const result = answer();
