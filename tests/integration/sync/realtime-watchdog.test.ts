@@ -57,7 +57,7 @@ describe('the realtime stream over real HTTP', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     });
-    const seen = listen(server.url, 400);
+    const seen = listen(server.url, 1_000);
     await waitUntil(() => seen.changes >= 2, 'the pull on connect and the event');
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect(server.requests).toHaveLength(1);
