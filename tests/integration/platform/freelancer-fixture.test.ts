@@ -308,6 +308,8 @@ describe('Freelancer fixture: writes without idempotency', () => {
 
     const listed = await ok(fixture, `/api/messages/0.1/messages/?threads[]=${thread?.thread.id}&limit=2`, messagesResult);
     expect(listed.messages.map((item) => item.id)).toEqual([again.id, stored.id]);
+    const byId = await ok(fixture, `/api/messages/0.1/messages/?messages[]=${stored.id}`, messagesResult);
+    expect(byId.messages.map((item) => item.id)).toEqual([stored.id]);
     expect((await writes(fixture)).map((write) => write.kind)).toEqual(['message', 'message']);
   });
 

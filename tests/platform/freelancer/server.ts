@@ -557,12 +557,13 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     if (threadIds.length > 0 || messageIds.size > 0) {
       const pool =
         threadIds.length > 0
-          ? threadIds.flatMap((id) => world.threadFor(id)?.messages ?? [])
-          : Array.from({ length: world.messageCount }, (_, rank) => rank);
+          ? [...new Set(threadIds)].flatMap((id) => world.threadFor(id)?.messages ?? [])
+          : [...messageIds].map((id) => world.rankOfMessageId(id)).filter((rank): rank is number => rank !== undefined);
+      const wanted = new Set([...messageIds].map((id) => world.rankOfMessageId(id)));
       const matching = pool
         .filter((rank) => {
           const time = world.messageTimeAt(rank);
-          return (from === null || time >= from) && (to === null || time <= to) && (messageIds.size === 0 || messageIds.has(world.messageAt(rank).id));
+          return (from === null || time >= from) && (to === null || time <= to) && (messageIds.size === 0 || wanted.has(rank));
         })
         .sort((a, b) => b - a);
       total = matching.length;

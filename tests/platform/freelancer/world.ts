@@ -510,6 +510,12 @@ export class FreelancerWorld {
     };
   }
 
+  /** The global rank of a message id, or undefined for an id the fixture never issued. */
+  rankOfMessageId(id: number): number | undefined {
+    const rank = id - messageIdBase;
+    return Number.isInteger(rank) && rank >= 0 && rank < this.messageCount ? rank : undefined;
+  }
+
   messageTimeAt(rank: number): number {
     const seeded = this.messageTime.length;
     return rank >= seeded ? (this.extraMessages[rank - seeded] as MessageRecord).timeCreated : (this.messageTime[rank] as number);
