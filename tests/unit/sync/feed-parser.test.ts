@@ -67,4 +67,33 @@ describe('feed parser', () => {
       parser.close();
     }
   });
+
+  it('takes a record nested 100,000 deep as one it cannot keep, in the worker as inline; the rest of the page stays good', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const hostile = new TextEncoder().encode(
+      page.replace('{"changes":[', `{"changes":[{"type":"client","op":"upsert","id":"cli_deep","version":1,"data":{"loyalty_tier":${deep}}},{"type":"client","op":"upsert","id":"cli_deeper","version":1,"data":${JSON.stringify({ ...client, id: 'cli_deeper', version: 1 }).replace('"gold"', deep)}},`),
+    );
+    const inline = await createInlineParser().parse(hostile);
+    const parser = createWorkerParser({ databaseFile: `/nonexistent/${workspaceFileName}` });
+    try {
+      // Handed back across threads: what the page keeps of them must be cloneable.
+      expect(await parser.parse(hostile)).toEqual(inline);
+    } finally {
+      parser.close();
+    }
+    if (!inline.ok) throw new Error(inline.reason);
+    expect(inline.items.map((item) => [item.op, item.id])).toEqual([
+      ['invalid', 'cli_deep'],
+      ['invalid', 'cli_deeper'],
+      ['upsert', 'cli_000001'],
+      ['invalid', 'cli_000002'],
+      ['delete', 'prj_000009'],
+    ]);
+    // The quarantine can store what is kept of them (its identity, when the record itself cannot be written out).
+    for (const item of inline.items.slice(0, 2)) {
+      if (item.op !== 'invalid') throw new Error('expected invalid');
+      expect(JSON.parse(JSON.stringify(item.envelope))).toMatchObject({ type: 'client', id: item.id, data: null });
+    }
+    expect(inline.items[1]).toMatchObject({ reason: 'nested too deep' });
+  });
 });
