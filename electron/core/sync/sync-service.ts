@@ -230,7 +230,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
             options.onStorageProblem?.('disk_full');
             break;
           }
-          update({ phase: 'idle', progress: null, lastError: { code: 'unexpected' } });
+          update({ phase: 'idle', progress: null, lastError: 'unexpected failure' });
           scheduleRetry(30_000);
         }
         // A round that failed waits for its retry: a write or a realtime event meanwhile does not skip the wait.
