@@ -106,6 +106,8 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     onStatus: (status) => emit('syncStatusChanged', status),
     onWrite: (entry, state) => announceWrite(emit, entry, state),
     onApplied: () => {
+    ...(options.random ? { random: options.random } : {}),
+    onStorageProblem: (problem) => emit('storageProblem', { problem, source: 'sync' }),
       emit('projectsChanged', { count: countProjects(db) });
       emit('messagesChanged', { threadId: null });
       emit('portfolioChanged', {});

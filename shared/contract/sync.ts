@@ -31,6 +31,8 @@ export const syncStatusSchema = z.object({
   savedSignInLost: z.boolean().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+  /** Sync stopped because the disk is full (no retry on a timer): it goes again on Sync now or a local write. */
+  pausedFor: z.enum(['disk_full']).nullable().optional(),
 
 export const quarantinedRecordSchema = z.object({
   id: z.number().int(),

@@ -13,6 +13,8 @@ import { pushOutbox } from './push';
 import { startRealtime, type Realtime } from './realtime';
 import { createSession, type SignInResult } from './session';
 
+import type { StorageProblem } from '../../../shared/contract/workspace';
+import { classifyStorageError } from '../storage/storage-errors';
 export type SyncServiceOptions = {
   db: WritableDB;
   secrets: SecretStore;
@@ -22,6 +24,8 @@ export type SyncServiceOptions = {
   /** Fired after a pull changed records, so lists refresh. */
   onApplied?: (applied: number) => void;
   /** Fired when a pushed write is sent, accepted, refused or meets a conflict, so the list showing it refreshes. */
+  /** Sync stopped on a storage fault (a full disk): the UI says so; it waits for Sync now or a local write. */
+  onStorageProblem?: (problem: StorageProblem) => void;
   onWrite?: (entry: OutboxEntry, state: WriteState) => void;
   /** After every complete pull, with the signed-in client: background work that follows it (image downloads). */
   onPulled?: (client: PlatformClient, signal: AbortSignal) => void;
@@ -89,6 +93,8 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
   let realtime: Realtime | null = null;
   let stopped = false;
   // Rounds that failed in a row: every request of the next round is sent as this attempt, so the wait after it
+  // A full disk pauses sync: retrying on a timer cannot help and every try would fail the same way.
+  let pausedForDisk = false;
   // grows (exponential, full jitter, capped); a round that completes or gets somewhere starts over from 0.
   let failures = 0;
   // Aborts in-flight requests on stop, so nothing touches the database after the core closed it.
@@ -205,7 +211,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
    * writes) are left to that retry; only the timer and the user's syncNow start a round early.
    */
   const requestSync = (): void => {
-    if (stopped || retryTimer) return;
+    if (stopped || retryTimer || pausedForDisk) return;
     if (running) {
       again = true;
       return;
@@ -218,6 +224,12 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         } catch (error) {
           if (stopped) return;
           options.log?.(`Sync failed: ${error instanceof Error ? error.message : String(error)}`);
+          if (classifyStorageError(error) === 'disk_full') {
+            pausedForDisk = true;
+            update({ phase: 'idle', progress: null, nextAttemptAt: null, pausedFor: 'disk_full' });
+            options.onStorageProblem?.('disk_full');
+            break;
+          }
           update({ phase: 'idle', progress: null, lastError: 'unexpected failure' });
           scheduleRetry(30_000);
         }
@@ -229,6 +241,12 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
   const stopRealtime = (): void => {
     realtime?.stop();
     realtime = null;
+  const resumeAfterDisk = (): void => {
+    if (!pausedForDisk) return;
+    pausedForDisk = false;
+    update({ pausedFor: null });
+  };
+
   };
 
   const startLive = (): void => {
@@ -298,10 +316,13 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       update({});
       requestSync();
     },
+      // A local write just committed: the disk has room again.
+      resumeAfterDisk();
     syncNow: () => {
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
       requestSync();
+      resumeAfterDisk();
       return status;
     },
   };
