@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { sniffImageMime, type ImageMime } from '../../../shared/domain/portfolio';
 import type { ImageProblem } from '../../../shared/contract/portfolio';
 import { maxUploadBytes } from '../../../shared/platform/writes';
+import { syncDirectorySync } from '../storage/durable-file';
+import { fileSystem } from '../storage/file-system';
 
 const partialPrefix = '.partial-';
 
@@ -31,8 +33,8 @@ export const sweepPartialImages = (dir: string): number => {
 
 /**
  * Checks the bytes (an image by its first bytes, within the platform's upload limit) and stores them under
- * their SHA-256: written to a temporary name, flushed, then renamed, so the hash name only ever holds a
- * complete file. Importing the same bytes twice stores them once.
+ * their SHA-256: written to a temporary name, flushed, renamed, then the folder flushed, so the hash name only
+ * ever holds a complete file, and it is on disk before anything refers to it. Importing the same bytes twice stores them once.
  */
 export const storeImage = (dir: string, bytes: Buffer): StoredImage => {
   if (bytes.length === 0) throw new ImageRefused('image_empty');
@@ -44,14 +46,22 @@ export const storeImage = (dir: string, bytes: Buffer): StoredImage => {
   const target = path.join(dir, hash);
   if (!existsSync(target)) {
     const temporary = path.join(dir, `${partialPrefix}${randomUUID()}`);
-    const fd = openSync(temporary, 'wx', 0o600);
     try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      const fd = fileSystem.openSync(temporary, 'wx', 0o600);
+      try {
+        fileSystem.writeSync(fd, bytes);
+        fileSystem.fsyncSync(fd);
+      } finally {
+        fileSystem.closeSync(fd);
+      }
+      fileSystem.renameSync(temporary, target);
+    } catch (error) {
+      // A full disk or a disk error: no half file stays behind (the caller's row is not written either).
+      rmSync(temporary, { force: true });
+      throw error;
     }
-    renameSync(temporary, target);
+    // The rename is durable only once the folder is: before the row that names this hash commits.
+    syncDirectorySync(dir);
   }
   return { hash, mime, size: bytes.length };
 };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { StorageProblem } from '../../../../shared/contract/workspace';
+import type { StorageNotice } from './storage-problem-banner';
 import { useClient } from '../../app/client-context';
 
 /**
@@ -9,8 +9,8 @@ import { useClient } from '../../app/client-context';
  */
 export const useStorageProblem = () => {
   const client = useClient();
-  const [problem, setProblem] = useState<StorageProblem | null>(null);
-  useEffect(() => client.on('storageProblem', (event) => setProblem(event.problem)), [client]);
+  const [problem, setProblem] = useState<StorageNotice | null>(null);
+  useEffect(() => client.on('storageProblem', setProblem), [client]);
   const dismiss = useCallback(() => setProblem(null), []);
   const retry = useCallback(() => {
     setProblem(null);
