@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { writeChangeSchema } from './sync';
+import { syncProblemSchema } from './sync-problem';
 import { defineMethod } from '../rpc/define';
 
 export const messageStates = ['synced', 'pending', 'failed'] as const;
@@ -29,7 +30,8 @@ export const messageItemSchema = z.object({
   sentAt: z.string(),
   state: z.enum(messageStates),
   /** Why a send failed, in the platform's words; shown beside a retry. */
-  failure: z.string().nullable(),
+  /** Why a failed message was not sent; null unless it failed. */
+  failure: syncProblemSchema.nullable(),
 });
 export type MessageItem = z.infer<typeof messageItemSchema>;
 

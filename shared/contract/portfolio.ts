@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncProblemSchema } from './sync-problem';
 import { writeChangeSchema } from './sync';
 import { variantStatuses } from '../domain/portfolio';
 import { languageLevels, portfolioVisibilities } from '../platform/records';
@@ -53,8 +54,8 @@ export const portfolioItemViewSchema = z.object({
   variants: z.array(portfolioVariantViewSchema),
   /** A local change is on its way to the platform (or was refused). */
   pending: z.boolean(),
-  /** The platform refused a change (or an image of it): its reason, as the platform gave it; retry sends it again. */
-  syncError: z.string().nullable(),
+  /** The platform refused a change (or an image of it), or it could not be sent: why (translated by the UI); retry sends it again. */
+  syncError: syncProblemSchema.nullable(),
   updatedAt: z.string(),
 });
 export type PortfolioItemView = z.infer<typeof portfolioItemViewSchema>;
@@ -105,7 +106,7 @@ export const profileViewSchema = z.object({
   /** The square picture beside the name (an image hash, like an item's images). */
   avatarHash: z.string().nullable(),
   pending: z.boolean(),
-  syncError: z.string().nullable(),
+  syncError: syncProblemSchema.nullable(),
   /** The platform account it belongs to; null while the workspace has never synced. */
   userId: z.string().nullable(),
 });
@@ -195,6 +196,7 @@ export const imageDownloadProblems = ['not_found', 'corrupt', 'not_supported', '
 export const imageStateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('local'), dataUrl: z.string(), mime: z.string() }),
   z.object({ state: z.literal('downloading') }),
+  /** `reason`: the platform's own words when it refused the image (untrusted, shown as text), else null. */
   z.object({ state: z.literal('failed'), problem: z.enum(imageDownloadProblems), reason: z.string().nullable() }),
   /** Named by no item and not here (nothing to fetch it for). */
   z.object({ state: z.literal('missing') }),

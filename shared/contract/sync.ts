@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { quarantineProblemSchema } from '../platform/changes';
 import { defineMethod } from '../rpc/define';
+import { syncProblemSchema } from './sync-problem';
 
 export const syncConnections = ['unconfigured', 'signed_out', 'online', 'offline'] as const;
 export const syncPhases = ['idle', 'syncing', 'waiting'] as const;
@@ -19,8 +21,8 @@ export const syncStatusSchema = z.object({
   account: z.object({ email: z.string() }).nullable(),
   progress: syncProgressSchema.nullable(),
   lastSyncAt: z.iso.datetime().nullable(),
-  /** Why the last attempt failed, in the platform's or the network's words; null when it did not. */
-  lastError: z.string().nullable(),
+  /** Why the last attempt failed (translated by the UI); null when it did not. */
+  lastError: syncProblemSchema.nullable(),
   nextAttemptAt: z.iso.datetime().nullable(),
   quarantined: z.number().int().nonnegative(),
   /** Local writes not yet confirmed by the platform, refused by it, or waiting for the user to choose. */
@@ -29,16 +31,18 @@ export const syncStatusSchema = z.object({
   conflicts: z.number().int().nonnegative(),
   /** The saved sign-in could not be read (a damaged vault): signed out, and the UI asks to sign in again. */
   savedSignInLost: z.boolean().optional(),
-});
-export type SyncStatus = z.infer<typeof syncStatusSchema>;
   /** Sync stopped because the disk is full (no retry on a timer): it goes again on Sync now or a local write. */
   pausedFor: z.enum(['disk_full']).nullable().optional(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const quarantinedRecordSchema = z.object({
   id: z.number().int(),
   type: z.string(),
   recordId: z.string().nullable(),
+  /** The validation's own words, for the log and support; the UI shows `problem`. */
   reason: z.string(),
+  problem: quarantineProblemSchema,
   receivedAt: z.string(),
 });
 
@@ -61,7 +65,7 @@ export const unconfirmedWriteSchema = z.object({
   op: z.string(),
   state: z.enum(outboxStates),
   attempts: z.number().int().nonnegative(),
-  lastError: z.string().nullable(),
+  lastError: syncProblemSchema.nullable(),
   createdAt: z.string(),
 });
 

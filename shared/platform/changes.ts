@@ -91,6 +91,37 @@ export type ParsedChange =
   | { ok: true; change: Change }
   | { ok: false; reason: string; envelope: ChangeEnvelope };
 
+/**
+ * Why a record was set aside, as the user is told it (translated by the UI): a kind of record this Bottega does
+ * not know, a record whose identity disagrees with its envelope, or fields that are not as expected (their paths).
+ */
+export const quarantineProblemSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('unknown_type'), type: z.string().max(100) }),
+  z.object({ code: z.literal('mismatch') }),
+  z.object({ code: z.literal('invalid'), fields: z.array(z.string().max(200)).max(5) }),
+]);
+export type QuarantineProblem = z.infer<typeof quarantineProblemSchema>;
+
+const unknownTypePrefix = 'unknown record type ';
+const mismatchReason = 'data.id/data.version disagree with the envelope';
+
+const unquote = (text: string): string => {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' ? value : text;
+  } catch {
+    return text;
+  }
+};
+
+/** The problem behind a stored quarantine reason (the text parseChange wrote; older or other reasons read as invalid). */
+export const quarantineProblemOf = (reason: string): QuarantineProblem => {
+  if (reason.startsWith(unknownTypePrefix)) return { code: 'unknown_type', type: unquote(reason.slice(unknownTypePrefix.length)).slice(0, 100) };
+  if (reason === mismatchReason) return { code: 'mismatch' };
+  const fields = [...reason.matchAll(/^\s*→ at (.+)$/gm)].map((match) => match[1]!.slice(0, 200));
+  return { code: 'invalid', fields: [...new Set(fields)].slice(0, 5) };
+};
+
 const isRecordType = (type: string): type is RecordType => (recordTypes as readonly string[]).includes(type);
 
 /**
@@ -98,13 +129,13 @@ const isRecordType = (type: string): type is RecordType => (recordTypes as reado
  * (for a quarantine table) instead of throwing.
  */
 export const parseChange = (envelope: ChangeEnvelope): ParsedChange => {
-  if (!isRecordType(envelope.type)) return { ok: false, reason: `unknown record type "${envelope.type}"`, envelope };
+  if (!isRecordType(envelope.type)) return { ok: false, reason: `${unknownTypePrefix}${JSON.stringify(envelope.type)}`, envelope };
   const result =
     envelope.op === 'delete' ? tombstoneChangeSchema.safeParse(envelope) : upsertChangeSchemas[envelope.type].safeParse(envelope);
   if (!result.success) return { ok: false, reason: z.prettifyError(result.error), envelope };
   const change = result.data;
   if (change.op === 'upsert' && (change.data.id !== change.id || change.data.version !== change.version)) {
-    return { ok: false, reason: 'data.id/data.version disagree with the envelope', envelope };
+    return { ok: false, reason: mismatchReason, envelope };
   }
   return { ok: true, change };
 };

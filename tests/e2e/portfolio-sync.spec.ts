@@ -155,12 +155,13 @@ test.describe('a refused upload', () => {
     await portfolio.save();
     await expect(portfolio.rows).toHaveCount(before + 1);
     const row = portfolio.rows.filter({ hasText: 'Labels for a winery' });
-    await expect(row.getByTestId('sync-failure')).toContainText('Not sent: Storage quota of this account is used up.');
+    // The reason in the user's language, the platform's own words quoted (isolated from the sentence's direction).
+    await expect(row.getByTestId('sync-failure')).toContainText('Not sent: the platform refused it (HTTP 413): “\u2068Storage quota of this account is used up.\u2069”');
     await app.screenshot('portfolio-upload-refused-en');
 
     await app.chooseLanguage('it');
     await app.goTo('portfolio');
-    await expect(row.getByTestId('sync-failure')).toContainText('Non inviato: Storage quota of this account is used up.');
+    await expect(row.getByTestId('sync-failure')).toContainText('Non inviato: la piattaforma lo ha rifiutato (HTTP 413): «\u2068Storage quota of this account is used up.\u2069»');
     await app.screenshot('portfolio-upload-refused-it');
     await row.getByRole('button', { name: 'Invia di nuovo' }).click();
     await expect(row.getByTestId('sync-failure')).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { toPlatformMessage } from '../../../shared/contract/sync-problem';
 import type { WritableDB } from '../db/database';
 import {
   countImageDownloads,
@@ -93,7 +94,7 @@ export const createImageDownloader = (options: {
         return 'next';
       }
       case 'rejected':
-        markImageDownloadFailed(db, hash, result.status === 404 ? 'not_found' : result.status === 413 ? 'too_large' : 'refused', result.reason, now());
+        markImageDownloadFailed(db, hash, result.status === 404 ? 'not_found' : result.status === 413 ? 'too_large' : 'refused', toPlatformMessage(result.error?.message), now());
         return 'next';
       case 'gone':
       case 'conflict':

@@ -1,3 +1,4 @@
+import type { SyncProblem } from '../../../shared/contract/sync-problem';
 import { apiErrorSchema, conflictErrorSchema, type ApiError } from '../../../shared/platform/errors';
 import { backoffDelay, parseRetryAfter } from './retry-policy';
 
@@ -32,7 +33,8 @@ export type PlatformRequest = {
 /** Every outcome a caller must handle; nothing is thrown for what the network or the server does. */
 export type PlatformResult =
   | { kind: 'ok'; status: number; body: unknown }
-  | { kind: 'retry'; delayMs: number; reason: string }
+  /** `reason` is for the log; `problem` is what the user is told (a bad answer when absent). */
+  | { kind: 'retry'; delayMs: number; reason: string; problem?: SyncProblem }
   | { kind: 'signed_out'; reason: string }
   | { kind: 'conflict'; current: { id: string; version: number } & Record<string, unknown> }
   | { kind: 'gone'; reason: string }
@@ -172,7 +174,7 @@ export const createPlatformClient = (options: {
       if (refreshed.kind === 'refused') return { kind: 'signed_out', reason: 'The platform no longer accepts this session.' };
       // Never the expired token again: the request waits, with the backoff of its attempt, and tries anew.
       if (refreshed.kind === 'unavailable') {
-        return { kind: 'retry', delayMs: refreshed.delayMs ?? backoffDelay(attempt, random), reason: `token refresh: ${refreshed.reason}` };
+        return { kind: 'retry', delayMs: refreshed.delayMs ?? backoffDelay(attempt, random), reason: `token refresh: ${refreshed.reason}`, problem: { code: 'refresh_unavailable' } };
       }
       response = await attemptOnce(request, await options.tokens.getAccessToken(), signal);
       if (!(response instanceof Error) && response.status === 401) {
@@ -182,19 +184,19 @@ export const createPlatformClient = (options: {
     }
     if (response instanceof Error) {
       if (request.signal?.aborted) throw response;
-      if (signal.aborted) return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: 'network: no answer within 60 s' };
-      return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `network: ${response.message}` };
+      if (signal.aborted) return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: 'network: no answer within 60 s', problem: { code: 'timeout', seconds: 60 } };
+      return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `network: ${response.message}`, problem: { code: 'network' } };
     }
 
     const { status } = response;
     if (status === 429 || status === 503) {
       await response.body?.cancel();
       const after = parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date'));
-      return { kind: 'retry', delayMs: after ?? backoffDelay(attempt, random), reason: `HTTP ${status}` };
+      return { kind: 'retry', delayMs: after ?? backoffDelay(attempt, random), reason: `HTTP ${status}`, problem: { code: 'unavailable', status } };
     }
     if (status >= 500) {
       await response.body?.cancel();
-      return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `HTTP ${status}` };
+      return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: `HTTP ${status}`, problem: { code: 'unavailable', status } };
     }
 
     if (request.accept === 'bytes' && status >= 200 && status < 300) return readBytes(response, request.maxBytes ?? Infinity, attempt);

@@ -20,6 +20,7 @@ import {
 } from '../db/repositories/portfolio-repository';
 import { attachmentsDirOf, readImage } from '../portfolio/image-store';
 import type { Operation } from './push';
+import { SyncProblemError } from './sync-problem';
 
 const putItemPayload = z.object({ id: z.string(), body: z.record(z.string(), z.unknown()) });
 const deleteItemPayload = z.object({ id: z.string() });
@@ -67,7 +68,7 @@ export const portfolioOperations: Record<string, Operation> = {
       // The platform would refuse an item naming an image it refused: it waits, failed with that image's reason
       // (the platform's words, shown as they are), for the user's retry.
       const refused = readRefusedUpload(db, imageIdsOf(body));
-      if (refused !== null) throw new Error(refused);
+      if (refused !== null) throw new SyncProblemError(refused);
       return { method: 'PUT', path: `/v1/portfolio/items/${encodeURIComponent(id)}`, body };
     },
     onAccepted: (db, entry, body) => confirmWrite(db, entry, portfolioItemSchema.safeParse(body), (record) =>
@@ -101,7 +102,7 @@ export const portfolioOperations: Record<string, Operation> = {
     toRequest: (entry, db) => {
       const { body } = putProfilePayload.parse(entry.payload);
       const refused = readRefusedUpload(db, typeof body['avatar_id'] === 'string' ? [body['avatar_id']] : []);
-      if (refused !== null) throw new Error(refused);
+      if (refused !== null) throw new SyncProblemError(refused);
       return { method: 'PUT', path: '/v1/profile', body };
     },
     onAccepted: (db, entry, body) => confirmWrite(db, entry, profileSchema.safeParse(body), (record) =>

@@ -15,9 +15,10 @@ import {
   type OutboxEntry,
 } from '../db/repositories/outbox-repository';
 import { applyRecord } from '../db/repositories/platform-records-repository';
-import type { PlatformClient, PlatformRequest } from './platform-client';
+import type { PlatformClient, PlatformRequest, PlatformResult } from './platform-client';
 import { portfolioOperations } from './portfolio-operations';
 import { proposalOperations } from './proposal-operations';
+import { problemOf, SyncProblemError } from './sync-problem';
 
 /** A client-generated id: a create that is retried can never make a second record. */
 export const newPlatformId = (type: keyof typeof idPrefixes): string =>
@@ -69,8 +70,7 @@ const operations: Record<string, Operation> = {
 
 export type PushOutcome =
   | { kind: 'done'; pushed: number; failed: number }
-  | { kind: 'retry'; delayMs: number; reason: string }
-  | { kind: 'signed_out'; reason: string };
+  | Extract<PlatformResult, { kind: 'retry' | 'signed_out' }>;
 
 /**
  * Drains the outbox in order, each write with the idempotency key it was given when it was made: a retry
@@ -99,7 +99,7 @@ export const pushOutbox = async (options: {
     for (const entry of batch) {
       const operation = operations[entry.op];
       if (!operation) {
-        markWriteFailed(db, entry.seq, `unknown operation ${entry.op}`, 'other');
+        markWriteFailed(db, entry.seq, { code: 'unsendable' }, 'other');
         announce(entry, 'refused');
         failed++;
         continue;
@@ -109,7 +109,7 @@ export const pushOutbox = async (options: {
         request = operation.toRequest(entry, db);
       } catch (error) {
         // The write cannot even be formed (an imported file gone from disk): it fails visibly, the rest go on.
-        markWriteFailed(db, entry.seq, error instanceof Error ? error.message : String(error), 'other');
+        markWriteFailed(db, entry.seq, error instanceof SyncProblemError ? error.problem : { code: 'unsendable' }, 'other');
         announce(entry, 'refused');
         failed++;
         continue;
@@ -162,7 +162,7 @@ export const pushOutbox = async (options: {
         case 'gone':
           db.transaction(() => {
             // Only the platform's own refusal proves nothing landed under this key: a retry may then take a new one.
-            markWriteFailed(db, entry.seq, result.reason, result.kind === 'rejected' && result.error !== null ? 'refused' : 'other');
+            markWriteFailed(db, entry.seq, problemOf(result), result.kind === 'rejected' && result.error !== null ? 'refused' : 'other');
             operation.onRejected?.(db, entry);
           }).immediate();
           announce(entry, 'refused');

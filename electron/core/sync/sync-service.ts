@@ -9,6 +9,7 @@ import { createPlatformClient, type PlatformClient } from './platform-client';
 import { isFullTextRebuildStarted, pauseFullTextIndexing } from '../db/repositories/fts-maintenance';
 import { rebuildFullText } from './full-text-rebuild';
 import { pullChanges, rebuildBudgetMs } from './pull';
+import { problemOf } from './sync-problem';
 import { pushOutbox } from './push';
 import { startRealtime, type Realtime } from './realtime';
 import { createSession, type SignInResult } from './session';
@@ -132,7 +133,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     const pushed = await pushOutbox({ db, client, now, signal: lifetime.signal, attempt, ...(options.onWrite ? { onWrite: options.onWrite } : {}) });
     if (pushed.kind === 'signed_out') {
       stopRealtime();
-      update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: pushed.reason, account: null });
+      update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: problemOf(pushed), account: null });
       return;
     }
     let applied = 0;
@@ -173,7 +174,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         clearConfirmedWrites(db);
         options.onPulled?.(client, lifetime.signal);
         if (pushed.kind === 'retry') {
-          update({ phase: 'idle', progress: null, lastError: pushed.reason, lastSyncAt: readSyncValue(db, 'last_sync_at') });
+          update({ phase: 'idle', progress: null, lastError: problemOf(pushed), lastSyncAt: readSyncValue(db, 'last_sync_at') });
           retryAfter(pushed.delayMs);
           return;
         }
@@ -182,13 +183,15 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         // The pull itself queued writes (a profile edited before the first sync, adopted): send them now.
         if (listQueuedWrites(db, 1).length > 0) again = true;
         return;
-      case 'retry':
-        update({ connection: outcome.reason.startsWith('network') ? 'offline' : status.connection, progress: null, lastError: outcome.reason });
+      case 'retry': {
+        const problem = problemOf(outcome);
+        update({ connection: problem.code === 'network' || problem.code === 'timeout' ? 'offline' : status.connection, progress: null, lastError: problem });
         retryAfter(outcome.delayMs);
         return;
+      }
       case 'signed_out':
         stopRealtime();
-        update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: outcome.reason, account: null });
+        update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: problemOf(outcome), account: null });
         return;
       case 'gone':
         options.log?.('The platform forgot our cursor: rebuilding the cache, keeping unpushed work.');
@@ -199,7 +202,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         again = true;
         return;
       case 'rejected':
-        update({ phase: 'idle', progress: null, lastError: outcome.reason });
+        update({ phase: 'idle', progress: null, lastError: problemOf(outcome) });
         scheduleRetry(60_000);
         return;
     }
@@ -230,7 +233,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
             options.onStorageProblem?.('disk_full');
             break;
           }
-          update({ phase: 'idle', progress: null, lastError: 'unexpected failure' });
+          update({ phase: 'idle', progress: null, lastError: { code: 'unexpected' } });
           scheduleRetry(30_000);
         }
         // A round that failed waits for its retry: a write or a realtime event meanwhile does not skip the wait.

@@ -96,9 +96,9 @@ describe('portfolio writes at the edges', () => {
     await waitForStatus(client, (s) => s.phase === 'idle' && s.failed > 0);
 
     const failed = await client.portfolio.getItem({ id: item.id });
-    expect(failed).toMatchObject({ version: null, pending: true, syncError: 'Storage quota of this account is used up.' });
+    expect(failed).toMatchObject({ version: null, pending: true, syncError: { code: 'refused', status: 413, message: 'Storage quota of this account is used up.' } });
     // Held back for the image the platform refused, with the platform's reason for it.
-    expect(await client.portfolio.getItem({ id: sibling.id })).toMatchObject({ version: null, syncError: 'Storage quota of this account is used up.' });
+    expect(await client.portfolio.getItem({ id: sibling.id })).toMatchObject({ version: null, syncError: { code: 'refused', status: 413, message: 'Storage quota of this account is used up.' } });
     // The item never went out: the platform would only have refused it for the missing image.
     expect(sent.filter((request) => request.startsWith('PUT /v1/portfolio/items/'))).toEqual([]);
     expect((await readServerFeed(platform.url, platform.users.demo)).get('portfolio_item')?.has(item.id) ?? false).toBe(false);

@@ -22,7 +22,7 @@ describe('retrying a failed write', () => {
     await client.community.replyToTopic({ topicId, body, replyTo: null });
     await waitForStatus(client, (s) => s.failed === 1 && s.phase === 'idle');
     const [refused] = await client.sync.listWrites({ limit: 10 });
-    expect(refused).toMatchObject({ entityType: 'forum_post', state: 'failed', attempts: 1, lastError: 'the topic is locked' });
+    expect(refused).toMatchObject({ entityType: 'forum_post', state: 'failed', attempts: 1, lastError: { code: 'refused', status: 422, message: 'the topic is locked' } });
     const refusedKey = keyOf(core.db, refused!.seq);
 
     // The moderators open the topic again; the user retries from the sync problems screen.

@@ -139,7 +139,7 @@ describe('the sync service through the contract', () => {
     client.sync.syncNow();
     const status = await waitForStatus(client, (s) => s.connection === 'signed_out');
     expect(status.account).toBeNull();
-    expect(status.lastError).toMatch(/session/);
+    expect(status.lastError).toEqual({ code: 'session_expired' });
     expect((await client.feed.countProjects({})).total).toBe(total);
   });
 

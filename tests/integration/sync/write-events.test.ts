@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WriteChange } from '../../../shared/contract/sync';
+import type { SyncProblem } from '../../../shared/contract/sync-problem';
 import { signIn, useCoreHarness, waitForSettled } from '../../support/core-harness';
 import { png } from '../portfolio/harness';
 
@@ -27,7 +28,7 @@ describe('the core tells the lists when a pushed write moves', () => {
     await waitForSettled(client);
 
     const writes: WriteChange[] = [];
-    const seenErrors: (string | null)[] = [];
+    const seenErrors: (SyncProblem | null)[] = [];
     const refused = new Promise<void>((resolve) => {
       client.on('portfolioChanged', ({ write }) => {
         if (!write) return;
@@ -49,7 +50,7 @@ describe('the core tells the lists when a pushed write moves', () => {
       { entityType: 'portfolio_item', entityId: item.id, state: 'sent' },
       { entityType: 'portfolio_item', entityId: item.id, state: 'refused' },
     ]);
-    expect(seenErrors[0]).toBe('Storage quota of this account is used up.');
+    expect(seenErrors[0]).toEqual({ code: 'refused', status: 413, message: 'Storage quota of this account is used up.' });
   });
 
   it('an accepted portfolio item, a refused message and an accepted forum reply each reach their own list', async () => {

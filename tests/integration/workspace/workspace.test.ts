@@ -230,9 +230,12 @@ describe('messages', () => {
     // The platform refuses it: the message shows the reason; retry puts the write back in the queue, under a
     // new key (the refusal committed nothing; the old key would only get it replayed).
     const { seq, key } = second.core.db.prepare('SELECT seq, idempotency_key AS key FROM outbox WHERE entity_id = ?').get(sent.id) as { seq: number; key: string };
-    markWriteFailed(second.core.db, seq, 'thread is closed', 'refused');
+    markWriteFailed(second.core.db, seq, { code: 'refused', status: 422, message: 'thread is closed' }, 'refused');
     second.core.db.prepare("UPDATE messages SET state = 'failed' WHERE id = ?").run(sent.id);
-    expect((await second.client.messages.listMessages({ threadId: 'thr_1' })).items[0]).toMatchObject({ state: 'failed', failure: 'thread is closed' });
+    expect((await second.client.messages.listMessages({ threadId: 'thr_1' })).items[0]).toMatchObject({
+      state: 'failed',
+      failure: { code: 'refused', status: 422, message: 'thread is closed' },
+    });
     expect(await second.client.messages.retryMessage({ id: sent.id })).toEqual({ id: sent.id, state: 'pending' });
     expect(second.core.db.prepare('SELECT state, idempotency_key FROM outbox WHERE seq = ?').get(seq)).toMatchObject({ state: 'queued' });
     expect(second.core.db.prepare('SELECT idempotency_key AS key FROM outbox WHERE seq = ?').get(seq)).not.toEqual({ key });

@@ -1,4 +1,5 @@
 import type { MessageHit, MessageItem, ThreadDetail, ThreadSummary } from '../../../../shared/contract/messages';
+import { decodeSyncProblem } from '../../../../shared/contract/sync-problem';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
 /** The user's own message, shown at once as pending; the platform will confirm it under the same id. */
@@ -99,7 +100,7 @@ const toMessage = (row: MessageRow): MessageItem => ({
   body: row.body,
   sentAt: row.sent_at,
   state: row.state,
-  failure: row.state === 'failed' ? (row.failure ?? '') : null,
+  failure: row.state === 'failed' ? (decodeSyncProblem(row.failure) ?? { code: 'unexpected' }) : null,
 });
 
 /** A page of one conversation, oldest first, walking the (thread_id, sent_at, pk) index. */

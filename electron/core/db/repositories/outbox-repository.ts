@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 import { recordTables } from './platform-records-repository';
 import type { RecordType } from '../../../../shared/platform/records';
+import { decodeSyncProblem, encodeSyncProblem, type SyncProblem } from '../../../../shared/contract/sync-problem';
 
 export type OutboxEntry = {
   seq: number;
@@ -68,9 +69,10 @@ export const markWriteSent = (db: WritableDB, seq: number, version: number): voi
  */
 export type WriteFailure = 'refused' | 'other';
 
-export const markWriteFailed = (db: WritableDB, seq: number, reason: string, failure: WriteFailure): void => {
+/** `problem` is what the user is told (kept as JSON in last_error, read back by decodeSyncProblem). */
+export const markWriteFailed = (db: WritableDB, seq: number, problem: SyncProblem, failure: WriteFailure): void => {
   prepare(db, "UPDATE outbox SET state = 'failed', last_error = ?, refused = ? WHERE seq = ?").run(
-    reason.slice(0, 2000),
+    encodeSyncProblem(problem),
     failure === 'refused' ? 1 : 0,
     seq,
   );
@@ -148,18 +150,20 @@ export type OutboxProblem = {
   op: string;
   state: 'queued' | 'in_flight' | 'sent' | 'failed' | 'conflict';
   attempts: number;
-  lastError: string | null;
+  lastError: SyncProblem | null;
   createdAt: string;
 };
 
 /** What the sync problems screen lists: writes not yet confirmed, refused, or in conflict. */
 export const listUnconfirmedWrites = (db: ReadableDB, limit: number): OutboxProblem[] =>
-  prepare(
-    db,
-    `SELECT seq, entity_type AS entityType, entity_id AS entityId, op, state, attempts, last_error AS lastError,
-       created_at AS createdAt
-     FROM outbox ORDER BY (state = 'failed') DESC, (state = 'conflict') DESC, seq LIMIT ?`,
-  ).all(limit) as OutboxProblem[];
+  (
+    prepare(
+      db,
+      `SELECT seq, entity_type AS entityType, entity_id AS entityId, op, state, attempts, last_error AS lastError,
+         created_at AS createdAt
+       FROM outbox ORDER BY (state = 'failed') DESC, (state = 'conflict') DESC, seq LIMIT ?`,
+    ).all(limit) as (Omit<OutboxProblem, 'lastError'> & { lastError: string | null })[]
+  ).map((row) => ({ ...row, lastError: decodeSyncProblem(row.lastError) }));
 
 /** A local edit of this record is still on its way (or refused, or in conflict): a pull must not overwrite it. */
 export const hasUnsentWrites = (db: ReadableDB, entityType: RecordType, entityId: string): boolean =>

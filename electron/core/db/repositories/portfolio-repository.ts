@@ -5,6 +5,7 @@ import type {
   ProfileVariantView,
   ProfileView,
 } from '../../../../shared/contract/portfolio';
+import { decodeSyncProblem, type SyncProblem } from '../../../../shared/contract/sync-problem';
 import type { RecordType } from '../../../../shared/platform/records';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
@@ -25,7 +26,7 @@ type ItemRow = {
   syncError: string | null;
 };
 
-/** The reason the platform gave for the first of a record's writes it refused. */
+/** Why the first of a record's writes failed (a stored SyncProblem). */
 const refusal = (type: string, id: string): string =>
   `(SELECT o.last_error FROM outbox o WHERE o.entity_type = '${type}' AND o.entity_id = ${id} AND o.state = 'failed' ORDER BY o.seq LIMIT 1)`;
 
@@ -55,7 +56,7 @@ const toItem = (db: ReadableDB, row: ItemRow): PortfolioItemView => {
     completedOn: row.completedOn,
     variants,
     pending: row.pending === 1,
-    syncError: row.syncError,
+    syncError: decodeSyncProblem(row.syncError),
     updatedAt: row.updatedAt,
   };
 };
@@ -172,6 +173,7 @@ export const readProfile = (db: ReadableDB): StoredProfile | null => {
     languages: JSON.parse(row.languages) as ProfileView['languages'],
     variants,
     pending: row.pending === 1,
+    syncError: decodeSyncProblem(row.syncError),
     localEdits: row.localEdits === 1,
   };
 };
@@ -346,14 +348,14 @@ export const releaseOrphanedUploads = (db: WritableDB): void => {
 };
 
 /** The platform's reason for refusing the upload of one of these images, if it refused one (the write naming them would be refused too). */
-export const readRefusedUpload = (db: ReadableDB, hashes: readonly string[]): string | null => {
+export const readRefusedUpload = (db: ReadableDB, hashes: readonly string[]): SyncProblem | null => {
   if (hashes.length === 0) return null;
   const row = prepare(
     db,
     `SELECT last_error AS reason FROM outbox WHERE op = 'upload_image' AND state = 'failed'
        AND json_extract(payload, '$.hash') IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT 1`,
   ).get(JSON.stringify(hashes)) as { reason: string | null } | undefined;
-  return row ? (row.reason ?? 'refused') : null;
+  return row ? (decodeSyncProblem(row.reason) ?? { code: 'unexpected' }) : null;
 };
 
 /** A delete queued for a record, if it has not gone out yet. */

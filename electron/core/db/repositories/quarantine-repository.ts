@@ -1,6 +1,7 @@
+import { quarantineProblemOf, type QuarantineProblem } from '../../../../shared/platform/changes';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
-export type QuarantinedRecord = { id: number; type: string; recordId: string | null; reason: string; receivedAt: string };
+export type QuarantinedRecord = { id: number; type: string; recordId: string | null; reason: string; problem: QuarantineProblem; receivedAt: string };
 
 /**
  * Keeps a record the platform sent that failed validation, with the reason; it is never applied. It replaces
@@ -22,10 +23,12 @@ export const quarantineRecord = (
 };
 
 export const listQuarantine = (db: ReadableDB, limit: number): QuarantinedRecord[] =>
-  prepare(
-    db,
-    `SELECT id, type, record_id AS recordId, reason, received_at AS receivedAt FROM quarantine ORDER BY id DESC LIMIT ?`,
-  ).all(limit) as QuarantinedRecord[];
+  (
+    prepare(
+      db,
+      `SELECT id, type, record_id AS recordId, reason, received_at AS receivedAt FROM quarantine ORDER BY id DESC LIMIT ?`,
+    ).all(limit) as Omit<QuarantinedRecord, 'problem'>[]
+  ).map((row) => ({ ...row, problem: quarantineProblemOf(row.reason) }));
 
 export const countQuarantine = (db: ReadableDB): number =>
   (prepare(db, 'SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageItem, ThreadDetail } from '../../../../shared/contract/messages';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { LinkedText } from '../../components/rich-text';
+import { useSyncProblemText } from '../sync/sync-problem-text';
 import type { PagedWindow } from '../feed/project-window';
 
 /** Why the composer's text was not sent: nothing to send, the core gone, or the core's own answer. */
@@ -26,6 +27,7 @@ type Props = {
 
 const MessageBubble = ({ message, focused, onRetry }: { message: MessageItem; focused: boolean; onRetry: (id: string) => void }) => {
   const { t, i18n } = useTranslation('messages');
+  const problemText = useSyncProblemText();
   return (
     <div
       className={`bubble ${message.fromMe ? 'mine' : 'theirs'}${focused ? ' focused' : ''} state-${message.state}`}
@@ -42,7 +44,7 @@ const MessageBubble = ({ message, focused, onRetry }: { message: MessageItem; fo
         {message.state === 'synced' && message.fromMe && <span>{t('state.sent')}</span>}
         {message.state === 'failed' && (
           <span className="failed" role="alert">
-            {t('state.failed', { reason: message.failure || t('state.unknownReason') })}{' '}
+            {t('state.failed', { reason: message.failure ? problemText(message.failure) : t('state.unknownReason') })}{' '}
             <button type="button" className="link-button" onClick={() => onRetry(message.id)}>
               {t('state.retry')}
             </button>

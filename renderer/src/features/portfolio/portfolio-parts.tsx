@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { SyncProblem } from '../../../../shared/contract/sync-problem';
 import { useClient } from '../../app/client-context';
+import { useSyncProblemText } from '../sync/sync-problem-text';
 import { useImage } from './use-portfolio';
 
 /**
@@ -35,8 +37,9 @@ export const Thumbnail = ({ hash, alt, className = 'pf-thumb' }: { hash: string;
 };
 
 /** What the platform refused about an item (or the profile), in its words, and the way to send it again. */
-export const SyncFailure = ({ reason, onRetry }: { reason: string; onRetry: () => void }) => {
+export const SyncFailure = ({ problem, onRetry }: { problem: SyncProblem; onRetry: () => void }) => {
   const { t } = useTranslation('portfolio');
+  const reason = useSyncProblemText()(problem);
   return (
     <span className="pf-failure" role="status" data-testid="sync-failure">
       <span>{t('syncFailed', { reason })}</span>

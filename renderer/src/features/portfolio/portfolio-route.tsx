@@ -518,7 +518,7 @@ const ItemsTab = () => {
                   ↓
                 </button>
               </span>
-              {item.syncError && <SyncFailure reason={item.syncError} onRetry={() => void client.portfolio.retryItem({ id: item.id })} />}
+              {item.syncError && <SyncFailure problem={item.syncError} onRetry={() => void client.portfolio.retryItem({ id: item.id })} />}
             </li>
           ))}
         </ol>

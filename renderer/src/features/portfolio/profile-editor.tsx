@@ -243,7 +243,7 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
         </>
       )}
       {!profile?.userId && <p className="field-hint">{t('profile.localOnly')}</p>}
-      {profile?.syncError && <SyncFailure reason={profile.syncError} onRetry={() => void client.portfolio.retryProfile({})} />}
+      {profile?.syncError && <SyncFailure problem={profile.syncError} onRetry={() => void client.portfolio.retryProfile({})} />}
       {saved === 'saved' && <p className="field-hint">{t('profile.saved')}</p>}
       {saved === 'failed' && <p role="alert">{t('editor.saveFailed')}</p>}
       <div className="toolbar">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
+import { useSyncProblemText } from './sync-problem-text';
 
 type SignInReason = 'invalid_credentials' | 'unreachable' | 'refused' | 'unconfigured';
 
@@ -14,6 +15,7 @@ type Props = {
 /** The platform account: sign in once; the password is sent to the platform and never stored. */
 export const AccountCard = ({ status, onSignIn, onSignOut, onSyncNow }: Props) => {
   const { t } = useTranslation('sync');
+  const problemText = useSyncProblemText();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<SignInReason | null>(null);
@@ -73,7 +75,7 @@ export const AccountCard = ({ status, onSignIn, onSignOut, onSyncNow }: Props) =
           </button>
         </form>
       )}
-      {status.lastError && status.account && <p className="field-hint">{t('account.lastError', { reason: status.lastError })}</p>}
+      {status.lastError && status.account && <p className="field-hint">{t('account.lastError', { reason: problemText(status.lastError) })}</p>}
     </div>
   );
 };

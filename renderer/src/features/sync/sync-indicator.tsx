@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { formatRelativeTime } from '../../../../shared/i18n/format';
+import { useSyncProblemText } from './sync-problem-text';
 
 type Props = {
   status: SyncStatus | null;
@@ -21,6 +22,7 @@ const tone = (status: SyncStatus): 'ok' | 'busy' | 'warn' | 'off' => {
 /** Always visible: is the workspace current, and if not, why. */
 export const SyncIndicator = ({ status, now, onSyncNow, disconnected = false, onReconnect = () => window.location.reload() }: Props) => {
   const { t, i18n } = useTranslation('sync');
+  const problemText = useSyncProblemText();
   if (disconnected) {
     return (
       <div className="sync-indicator sync-down" data-testid="sync-indicator" role="alert">
@@ -48,7 +50,7 @@ export const SyncIndicator = ({ status, now, onSyncNow, disconnected = false, on
                 ? t('indicator.synced', { when: formatRelativeTime(status.lastSyncAt, now, i18n.language) })
                 : t('indicator.neverSynced');
   return (
-    <div className={`sync-indicator sync-${tone(status)}`} data-testid="sync-indicator" role="status" title={status.lastError ?? undefined}>
+    <div className={`sync-indicator sync-${tone(status)}`} data-testid="sync-indicator" role="status" title={status.lastError ? problemText(status.lastError) : undefined}>
       <span className="sync-dot" aria-hidden="true" />
       <span className="sync-label">{label}</span>
       {status.account && status.phase !== 'syncing' && (

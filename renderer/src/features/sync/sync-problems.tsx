@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { useClient } from '../../app/client-context';
+import { quarantineProblemText, useSyncProblemText } from './sync-problem-text';
 
 type Quarantined = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listQuarantined']>>[number];
 type Write = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listWrites']>>[number];
@@ -14,6 +15,7 @@ type Conflict = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listCon
  */
 export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
   const { t, i18n } = useTranslation('sync');
+  const problemText = useSyncProblemText();
   const client = useClient();
   const [items, setItems] = useState<Quarantined[]>([]);
   const [writes, setWrites] = useState<Write[]>([]);
@@ -81,7 +83,7 @@ export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
                 ) : (
                   <span className="muted">{formatDateTime(write.createdAt, i18n.language)}</span>
                 )}
-                {write.lastError && <span className="problem-reason">{write.lastError}</span>}
+                {write.lastError && <span className="problem-reason">{problemText(write.lastError)}</span>}
               </li>
             ))}
           </ul>
@@ -99,7 +101,9 @@ export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
                   {t(`recordType.${item.type}`, { defaultValue: item.type })} · <code>{item.recordId}</code>
                 </span>
                 <span className="muted">{formatDateTime(item.receivedAt, i18n.language)}</span>
-                <span className="problem-reason">{item.reason.split('\n')[0]}</span>
+                <span className="problem-reason" title={item.reason}>
+                  {quarantineProblemText(t, item.problem)}
+                </span>
               </li>
             ))}
           </ul>

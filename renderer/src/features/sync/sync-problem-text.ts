@@ -1,0 +1,43 @@
+import type { TFunction } from 'i18next';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncProblem } from '../../../../shared/contract/sync-problem';
+import type { QuarantineProblem } from '../../../../shared/platform/changes';
+
+/** The platform's own words sit inside a translated sentence: isolated, so bidi controls in them cannot reorder it. */
+const isolate = (text: string): string => `\u2068${text}\u2069`;
+
+/** Why something did not sync, in the user's language (the `sync` namespace's `problem.*`). */
+export const syncProblemText = (t: TFunction<'sync'>, problem: SyncProblem): string => {
+  switch (problem.code) {
+    case 'timeout':
+      return t('problem.timeout', { seconds: problem.seconds });
+    case 'unavailable':
+      return t('problem.unavailable', { status: problem.status });
+    case 'refused':
+      return problem.message === null
+        ? t('problem.refused', { status: problem.status })
+        : t('problem.refusedSaid', { status: problem.status, message: isolate(problem.message) });
+    default:
+      return t(`problem.${problem.code}`);
+  }
+};
+
+export const useSyncProblemText = (): ((problem: SyncProblem) => string) => {
+  const { t } = useTranslation('sync');
+  return useCallback((problem: SyncProblem) => syncProblemText(t, problem), [t]);
+};
+
+/** Why a record the platform sent was set aside. The type and field names come from the platform: isolated. */
+export const quarantineProblemText = (t: TFunction<'sync'>, problem: QuarantineProblem): string => {
+  switch (problem.code) {
+    case 'unknown_type':
+      return t('quarantine.unknown_type', { type: isolate(problem.type) });
+    case 'mismatch':
+      return t('quarantine.mismatch');
+    case 'invalid':
+      return problem.fields.length === 0
+        ? t('quarantine.invalidNoFields')
+        : t('quarantine.invalid', { fields: problem.fields.map(isolate).join(', ') });
+  }
+};
