@@ -1,3 +1,5 @@
+// First: configures zod before any schema of the contract is built.
+import './platform/no-eval';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

@@ -67,3 +67,30 @@ test('the last words typed before opening the templates library are there, and k
   await proposals.typeAtEnd('!');
   await expectShownIsStored(proposals, host.dataDir, id, 'de', 'Guten Tag. Letzte Worte!');
 });
+
+test('a session with the editor breaks no rule of the Content-Security-Policy', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') violations.push(`console ${message.type()}: ${message.text()}`);
+  });
+  // Reported by the page itself, before anything could go to the console.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+    });
+  });
+  const id = await draftProposal(page, host.url, projectWithoutProposal(host.dataDir, 'fr'), 'fr');
+  const proposals = new ProposalsPage(page);
+  await proposals.typeAtEnd('Bonjour.');
+  await page.keyboard.press('Enter');
+  await page.getByRole('toolbar').getByRole('button').nth(2).click();
+  await page.keyboard.type('un point');
+  await expectShownIsStored(proposals, host.dataDir, id, 'fr');
+  expect(await proposals.shownLetter()).toContain('Bonjour.\n\n• un point');
+  // ProseMirror needs white-space kept as typed (it warns otherwise): from our stylesheet, not an inline <style>.
+  expect(await proposals.coverLetter.evaluate((element) => getComputedStyle(element).whiteSpace)).toMatch(/^(pre-wrap|break-spaces)$/);
+  await proposals.showPreview();
+  await proposals.showEditor();
+  await proposals.visitLibrary();
+  expect(violations).toEqual([]);
+});

@@ -65,6 +65,8 @@ export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur
     extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: false }, heading: { levels: [2, 3] } })],
     content,
     editable,
+    // Its rules are in styles.css: an injected <style> is inline style, refused by the Content-Security-Policy.
+    injectCSS: false,
     autofocus: autofocus ? 'end' : false,
     editorProps: {
       attributes: {
