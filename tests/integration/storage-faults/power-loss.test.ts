@@ -9,13 +9,28 @@ import { createFileSecretStore, type SecretStore } from '../../../electron/core/
 import { attachmentsDirOf, sweepPartialImages } from '../../../electron/core/portfolio/image-store';
 import { fileSystem } from '../../../electron/core/storage/file-system';
 import { createTokenVault } from '../../../electron/main/secrets/token-vault';
-import { useCoreHarness } from '../../support/core-harness';
+import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
+import { createRandom } from '../../support/random';
 import { createTestCipher } from '../../support/test-cipher';
 import { png } from '../portfolio/harness';
 import { cuts, materializeAfterCut, readFolder, recordFileSystem } from './power-cut-fs';
-import { copyAfterPowerCut, integrityOf, makeWorkspaceOneSchemaBehind, projectsDigest, walBytes, workspaceFileOf } from './support';
+import {
+  copyAfterPowerCut,
+  integrityOf,
+  letterDoc,
+  makeWorkspaceOneSchemaBehind,
+  projectsDigest,
+  readLetter,
+  startDraft,
+  walBytes,
+  walSalt,
+  workspaceFileOf,
+} from './support';
+import { createBridge, createClient } from '../../../shared/rpc/bridge';
+import { createInProcessPair } from '../../../shared/rpc/transport';
+import { contract } from '../../../shared/contract';
 
-const { makeTempDir, openWorkspace } = useCoreHarness();
+const { makeTempDir, openWorkspace, startPlatform } = useCoreHarness();
 afterEach(() => vi.restoreAllMocks());
 
 describe('power cuts (suite 3)', () => {
@@ -120,5 +135,44 @@ describe('power cuts (suite 3)', () => {
     // A cut early in the log finds the old schema (migrated again at the next start), a late one the new.
     expect([...versions].sort((a, b) => Number(a) - Number(b))).toEqual([migrations.length - 2, migrations.length]);
     core.close();
+  });
+
+  it('a first sync (its pages committed at synchronous=NORMAL) cut at random points: every letter save acknowledged before the cut is kept, the file sound', async () => {
+    const platform = await startPlatform();
+    const { core, client, dataDir } = await openWorkspace(platform.url);
+    const file = workspaceFileOf(dataDir);
+    const id = await startDraft(core, client, 'Entwurf 0');
+    const random = createRandom(20261206);
+    const snapshots: { dir: string; letter: string }[] = [];
+    const synced = (async () => {
+      await signIn(client, platform);
+      return waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    })();
+    let done = false;
+    void synced.then(() => (done = true));
+    // Typing goes on while the pages arrive: each save is acknowledged (FULL), then the power may go at any moment.
+    for (let save = 1; !done && save <= 40; save++) {
+      const text = `Entwurf ${save}`;
+      await client.proposals.saveVariant({ id, locale: 'de', bodyJson: letterDoc(text), bodyText: text });
+      const acked = { bytes: walBytes(file), salt: walSalt(file) };
+      await new Promise((resolve) => setTimeout(resolve, 10 + random() * 60));
+      if (random() < 0.3 || save === 1) {
+        const dir = makeTempDir();
+        // A log that started over since the save holds it in the database file already.
+        copyAfterPowerCut(file, workspaceFileOf(dir), walSalt(file) === acked.salt ? acked.bytes : 0, random());
+        snapshots.push({ dir, letter: text });
+      }
+    }
+    await synced;
+    expect(snapshots.length).toBeGreaterThanOrEqual(2);
+    for (const snapshot of snapshots) {
+      expect(integrityOf(workspaceFileOf(snapshot.dir)), snapshot.letter).toBe('ok');
+      const reopened = await openCore({ dataDir: snapshot.dir, host: 'web', version: 'test' });
+      expect(reopened.state).toBe('ready');
+      const [near, far] = createInProcessPair();
+      reopened.serve(far);
+      await expect(readLetter(createClient(contract, createBridge(contract, near)), id)).resolves.toBe(snapshot.letter);
+      reopened.close();
+    }
   });
 });
