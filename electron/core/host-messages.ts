@@ -65,10 +65,18 @@ export const hostToCoreMessageSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Why the core could not open the workspace, as main tells the user (translated); storage problems start in recovery instead. */
+export const coreStartProblemSchema = z.discriminatedUnion('code', [
+  /** Written by a newer Bottega: the file is left untouched until Bottega is updated. */
+  z.object({ code: z.literal('too_new'), found: z.number().int(), supported: z.number().int() }),
+  z.object({ code: z.literal('unexpected') }),
+]);
+export type CoreStartProblem = z.infer<typeof coreStartProblemSchema>;
+
 export const coreToHostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), schemaVersion: z.number().int() }),
-  /** The core could not open the workspace (e.g. a database from a newer Bottega): shown to the user. */
-  z.object({ type: z.literal('failed'), message: z.string() }),
+  /** The core could not open the workspace (e.g. a database from a newer Bottega): `problem` is shown to the user, `message` logged. */
+  z.object({ type: z.literal('failed'), problem: coreStartProblemSchema, message: z.string().max(maxLogMessageLength + 1) }),
   /** One line of the core's log (already redacted): main writes it to electron-log, scope "core". */
   z.object({ type: z.literal('log'), level: z.enum(logLevels), message: z.string().max(maxLogMessageLength + 1) }),
   /** The app's language setting (null: follow the system), so menus and tray speak it too. */

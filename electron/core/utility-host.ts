@@ -11,6 +11,7 @@ import {
   type HostAnswer,
   type HostRequest,
 } from './host-messages';
+import { DatabaseTooNewError } from './db/migrate';
 import { toLogRecord, type LogLevel } from './log-record';
 import { fromMainMessagePort, type MainMessagePortLike } from './rpc/main-port-transport';
 
@@ -198,7 +199,12 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
             post({ type: 'ready', schemaVersion: opened.state === 'ready' ? opened.migration.to : 0 });
             reportLanguage(opened);
           },
-          (error: unknown) => post({ type: 'failed', message: describe(error) }),
+          (error: unknown) =>
+            post({
+              type: 'failed',
+              problem: error instanceof DatabaseTooNewError ? { code: 'too_new', found: error.found, supported: error.supported } : { code: 'unexpected' },
+              message: toLogRecord('error', describe(error)).message,
+            }),
         );
         return;
       }

@@ -9,6 +9,7 @@ import type { LogLevel } from '../core/log-record';
 import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
 import type { Locale } from '../../shared/i18n/locales';
 import { decideCoreRestart } from './policy/core-restart';
+import type { FatalProblem } from './policy/fatal-dialog';
 
 export type CoreProcessOptions = {
   /** The built utility-process entry (out/main/core.js). */
@@ -20,7 +21,7 @@ export type CoreProcessOptions = {
   /** The core came back after a crash: existing renderers hold dead ports and must reconnect. */
   onRestarted: () => void;
   /** The core cannot run (workspace refused, crash loop): tell the user and quit. */
-  onFatal: (message: string) => void;
+  onFatal: (problem: FatalProblem) => void;
   /** The updater's state now, handed to every (re)started core with its init. */
   updateState: () => UpdateState;
   /** The app's language setting, reported by the core at start and on every change. */
@@ -61,7 +62,8 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
     if (message.type === 'ready') options.log.info(`Workspace ready (schema ${message.schemaVersion})`);
     if (message.type === 'failed') {
       stopping = true;
-      options.onFatal(message.message);
+      options.log.error(`Could not open the workspace: ${message.message}`);
+      options.onFatal(message.problem);
     }
     if (message.type === 'language') options.onLanguage(message.language);
     if (message.type === 'search-matches') options.onSearchMatches?.(message.search, message.count);
@@ -87,7 +89,7 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
       const decision = decideCoreRestart(crashTimes, Date.now());
       options.log.error(`Exited unexpectedly with code ${code}`);
       if (!decision.restart) {
-        options.onFatal(decision.reason);
+        options.onFatal({ code: 'crash_loop', crashes: decision.crashes, seconds: decision.seconds });
         return;
       }
       setTimeout(() => {

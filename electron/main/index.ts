@@ -15,6 +15,7 @@ import { loadWindowPlacement, rememberWindowState } from './native/window-state-
 import { devServerOrigin } from './policy/app-origin';
 import { defaultPlatformUrl, resolvePlatformUrl } from './policy/platform-url';
 import { findDeepLink, parseDeepLink } from './policy/deep-link';
+import { fatalDialog, type FatalProblem } from './policy/fatal-dialog';
 import { isTrustedSender } from './policy/ipc-sender';
 import { buildApplicationMenu, buildTrayMenu, trayTooltip, type Translate } from './policy/menu-model';
 import { chooseSpellcheckerLanguages } from './policy/spellcheck-languages';
@@ -102,9 +103,13 @@ const handlePortRequest = (event: IpcMainEvent): void => {
   frame.postMessage(portChannel, null, [core.openChannel(owner.id)]);
 };
 
-const failHard = (message: string): void => {
+/** Before the core has said which language the app uses, the system's: a fatal error may come first. */
+const translateFatal = (): Translate => createShellTranslator(resolveShellLocale(languageSetting, app.getPreferredSystemLanguages()));
+
+const failHard = (problem: FatalProblem): void => {
   if (quitting) return;
-  dialog.showErrorBox('Bottega cannot open your workspace', message);
+  const { title, content } = fatalDialog(translateFatal(), problem);
+  dialog.showErrorBox(title, content);
   app.quit();
 };
 
@@ -287,7 +292,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   start().catch((error: unknown) => {
     logger.error('Bottega failed to start', error);
-    dialog.showErrorBox('Bottega failed to start', error instanceof Error ? error.message : String(error));
+    const { title, content } = fatalDialog(translateFatal(), { code: 'start_failed' });
+    dialog.showErrorBox(title, content);
     app.exit(1);
   });
 }

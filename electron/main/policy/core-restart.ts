@@ -1,4 +1,5 @@
-export type RestartDecision = { restart: true; delayMs: number } | { restart: false; reason: string };
+/** Not restarted: how many crashes within how many seconds (main tells the user, translated). */
+export type RestartDecision = { restart: true; delayMs: number } | { restart: false; crashes: number; seconds: number };
 
 export type RestartPolicy = {
   /** Crashes counted within this window... */
@@ -22,7 +23,7 @@ export const decideCoreRestart = (
 ): RestartDecision => {
   const recent = crashTimes.filter((time) => now - time <= policy.windowMs && time <= now).length;
   if (recent > policy.maxCrashes) {
-    return { restart: false, reason: `The core crashed ${recent} times within ${Math.round(policy.windowMs / 1000)} s.` };
+    return { restart: false, crashes: recent, seconds: Math.round(policy.windowMs / 1000) };
   }
   const delayMs = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, recent - 1));
   return { restart: true, delayMs };

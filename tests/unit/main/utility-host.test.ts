@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/core';
+import { openWritableDatabase } from '../../../electron/core/db/database';
+import { migrations } from '../../../electron/core/db/migrations';
 import { fromMainMessagePort } from '../../../electron/core/rpc/main-port-transport';
 import { hostCoreOnParentPort } from '../../../electron/core/utility-host';
 import { contract } from '../../../shared/contract';
 import { createBridge, createClient } from '../../../shared/rpc/bridge';
 import { createMainChannelStandIn } from './support/main-port-stand-in';
-import { createParentPortStandIn } from './support/parent-port-stand-in';
+import { createParentPortStandIn, waitForValue } from './support/parent-port-stand-in';
 
 const waitFor = async (check: () => boolean): Promise<void> => {
   for (let attempt = 0; attempt < 200 && !check(); attempt++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -73,7 +75,19 @@ describe('hostCoreOnParentPort', () => {
     const [coreEnd] = createMainChannelStandIn();
     deliver({ type: 'connect', windowId: 1 }, [coreEnd]);
     await waitFor(() => coreEnd.closed);
-    expect(outbox).toContainEqual({ type: 'failed', message: 'This workspace was written by a newer Bottega.' });
+    expect(outbox).toContainEqual({ type: 'failed', problem: { code: 'unexpected' }, message: 'This workspace was written by a newer Bottega.' });
+  });
+
+  it('says a workspace from a newer Bottega is one, with its schema, for main to tell the user in their language', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'bottega-utility-'));
+    const db = openWritableDatabase(path.join(dir, 'workspace.sqlite'));
+    db.pragma(`user_version = ${migrations.length + 3}`);
+    db.close();
+    const { parentPort, outbox, deliver } = createParentPortStandIn();
+    hostCoreOnParentPort(parentPort);
+    deliver({ type: 'init', dataDir: dir, version: '1.0.0' });
+    const failed = await waitForValue(() => outbox.find((message) => message.type === 'failed'));
+    expect(failed).toMatchObject({ problem: { code: 'too_new', found: migrations.length + 3, supported: migrations.length } });
   });
 
   it('ignores malformed messages, closing any ports they carried', async () => {
