@@ -33,6 +33,8 @@ export type CoreOptions = {
   platformUrl?: string | null;
   /** Test hook: the network the sync engine uses. */
   fetch?: typeof fetch;
+  /** Test hook: the sync engine's backoff jitter (a fixed value makes its waits exact). */
+  random?: () => number;
   /** Test hook: how long a write waits for another program's lock (default 5 s). */
   busyTimeoutMs?: number;
 };
