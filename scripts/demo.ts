@@ -4,6 +4,8 @@
  * otherwise the core under web-host, signed in as the demo user, with the address to open printed.
  * Ctrl+C stops everything.
  */
+// First, before any module that needs Node 22 is loaded: an older Node gets a clear message, not a crash.
+import './check-node.cjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
