@@ -9,13 +9,22 @@ const Segments = ({ segments }: { segments: TextSegment[] }) => (
   </>
 );
 
+// Every component here shows untrusted text inside <bdi>: its bidi controls (U+202A–U+202E, U+2066–U+2069)
+// reorder only the text itself, never the labels, badges or times around it.
+
 /** Text with the words matching a search marked; always rendered as text, never as markup. */
 export const HighlightedText = ({ text, query }: { text: string; query: string }) => (
-  <Segments segments={highlightMatches(text, query)} />
+  <bdi>
+    <Segments segments={highlightMatches(text, query)} />
+  </bdi>
 );
 
 /** An FTS snippet from the core, its match markers turned into <mark>. */
-export const SnippetText = ({ snippet }: { snippet: string }) => <Segments segments={parseMarkedSnippet(snippet)} />;
+export const SnippetText = ({ snippet }: { snippet: string }) => (
+  <bdi>
+    <Segments segments={parseMarkedSnippet(snippet)} />
+  </bdi>
+);
 
 /**
  * Opens a checked link outside the app: Electron's window-open handler hands it to the system browser (after
@@ -32,7 +41,7 @@ const openExternally = (event: MouseEvent<HTMLAnchorElement>, href: string): voi
  * No HTML is ever interpreted, so no script runs and nothing remote loads until the user clicks a link.
  */
 export const LinkedText = ({ text, query = '' }: { text: string; query?: string }) => (
-  <>
+  <bdi>
     {linkifyText(text).map((segment, index) =>
       segment.kind === 'link' ? (
         <a
@@ -46,8 +55,8 @@ export const LinkedText = ({ text, query = '' }: { text: string; query?: string 
           {segment.text}
         </a>
       ) : (
-        <HighlightedText key={index} text={segment.text} query={query} />
+        <Segments key={index} segments={highlightMatches(segment.text, query)} />
       ),
     )}
-  </>
+  </bdi>
 );

@@ -99,7 +99,7 @@ const ClientDetailPane = ({ client, now, go }: DetailProps) => {
         <div>
           <h2 id="client-title">
             {client.country && <span aria-hidden="true">{formatCountryFlag(client.country)} </span>}
-            {client.name}
+            <bdi>{client.name}</bdi>
           </h2>
           {client.company && <p className="muted">{client.company}</p>}
         </div>
@@ -115,7 +115,7 @@ const ClientDetailPane = ({ client, now, go }: DetailProps) => {
             {client.projects.map((project) => (
               <li key={project.id}>
                 <button type="button" className="link-button" onClick={() => go('feed', project.id)}>
-                  {project.title}
+                  <bdi>{project.title}</bdi>
                 </button>
                 <span className="muted small">
                   {tFeed(`status.${project.status}`)} · {formatRelativeTime(project.postedAt, now, i18n.language)}

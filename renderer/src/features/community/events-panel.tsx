@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CommunityEventView } from '../../../../shared/contract/community';
+import { isolateBidi } from '../../../../shared/domain/bidi';
+import { toSafeExternalUrl } from '../../../../shared/domain/search-text';
 import { formatLanguageName, formatRegionName } from '../../../../shared/i18n/format';
+import { ExternalLink } from '../../components/external-link';
 import { differsFromLocalZone, eventDay, formatEventRange, formatEventZoneRange } from './event-time';
 
 type Props = {
@@ -32,7 +35,12 @@ export const EventsPanel = ({ events, includePast, onIncludePastChange, onExport
         {events?.map((event) => {
           const { day, month } = eventDay(event.startsAt, locale);
           const past = Date.parse(event.endsAt) < now.getTime();
-          const place = [event.venue, event.city, event.country ? formatRegionName(event.country, locale) : null].filter(Boolean).join(', ');
+          // Each platform-given part isolated: a bidi override in the venue cannot reorder the city after it.
+          const place = [event.venue, event.city]
+            .filter((part): part is string => Boolean(part))
+            .map(isolateBidi)
+            .concat(event.country ? [formatRegionName(event.country, locale)] : [])
+            .join(', ');
           return (
             <li key={event.id} className={`event-card${event.cancelled ? ' cancelled' : ''}${past ? ' past' : ''}`} data-testid="event-item" lang={event.language}>
               <div className="event-date" aria-hidden="true">
@@ -41,7 +49,7 @@ export const EventsPanel = ({ events, includePast, onIncludePastChange, onExport
               </div>
               <div className="event-main">
                 <h2 className="event-title">
-                  {event.title}
+                  <bdi>{event.title}</bdi>
                   {event.cancelled && <span className="badge badge-danger">{t('events.cancelled')}</span>}
                   {past && !event.cancelled && <span className="badge badge-muted">{t('events.past')}</span>}
                 </h2>
@@ -56,14 +64,17 @@ export const EventsPanel = ({ events, includePast, onIncludePastChange, onExport
                 {event.onlineUrl && (
                   <p lang={locale}>
                     {t('events.online')}{' '}
-                    <a href={event.onlineUrl} target="_blank" rel="noopener noreferrer">
-                      {event.onlineUrl}
-                    </a>
+                    {/* Opened only through the checked path; shown as the URL parser reads it (controls percent-encoded). */}
+                    <ExternalLink href={event.onlineUrl}>
+                      <bdi>{toSafeExternalUrl(event.onlineUrl) ?? event.onlineUrl}</bdi>
+                    </ExternalLink>
                   </p>
                 )}
-                <p className="event-description">{event.description}</p>
+                <p className="event-description">
+                  <bdi>{event.description}</bdi>
+                </p>
                 <p className="muted" lang={locale}>
-                  {t('events.organizer', { name: event.organizerName })} · {formatLanguageName(event.language, locale)}
+                  {t('events.organizer', { name: isolateBidi(event.organizerName) })} · {formatLanguageName(event.language, locale)}
                 </p>
               </div>
               <div className="event-actions">

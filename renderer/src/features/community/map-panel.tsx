@@ -4,6 +4,7 @@ import { formatRegionName } from '../../../../shared/i18n/format';
 import { MapLegend, ProfessionMap, mapViews, type MapView } from './profession-map';
 import { SectorChart } from './sector-chart';
 import type { CountryShape } from './use-world-atlas';
+import { isolateBidi } from '../../../../shared/domain/bidi';
 
 export type MapFilter = { profession: string | null; sector: StorySector | null; country: string | null; view: MapView };
 
@@ -96,9 +97,9 @@ export const MapPanel = ({ filter, onFilterChange, facets, data, busy, countries
                 <li key={story.id}>
                   <button type="button" className="community-item" data-testid="region-story" onClick={() => onOpenStory(story.id)}>
                     <span className="community-item-title" lang={story.language}>
-                      {story.title}
+                      <bdi>{story.title}</bdi>
                     </span>
-                    <span className="community-item-meta">{t('stories.byline', { name: story.authorName, profession: story.profession })}</span>
+                    <span className="community-item-meta">{t('stories.byline', { name: isolateBidi(story.authorName), profession: isolateBidi(story.profession) })}</span>
                   </button>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StoryFacets, StoryFilter, StorySector, StorySummary } from '../../../../shared/contract/community';
 import { formatDate, formatLanguageName, formatRegionName } from '../../../../shared/i18n/format';
+import { isolateBidi } from '../../../../shared/domain/bidi';
 
 export type StoryFilterState = Pick<StoryFilter, 'text' | 'profession' | 'sector' | 'country' | 'savedOnly'>;
 
@@ -102,10 +103,10 @@ export const StoryList = ({ filter, onFilterChange, facets, stories, selectedId,
                 onClick={() => onSelect(story.id)}
               >
                 <span className="community-item-title" lang={story.language}>
-                  {story.title}
+                  <bdi>{story.title}</bdi>
                 </span>
                 <span className="community-item-meta">
-                  {t('stories.byline', { name: story.authorName, profession: story.profession })}
+                  {t('stories.byline', { name: isolateBidi(story.authorName), profession: isolateBidi(story.profession) })}
                 </span>
                 <span className="community-item-meta muted">
                   {[place(story), formatLanguageName(story.language, i18n.language), formatDate(story.publishedAt, i18n.language)]

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoryDetail } from '../../../../shared/contract/community';
 import { formatDate, formatLanguageName } from '../../../../shared/i18n/format';
 import { usePlaceLabel } from './story-list';
+import { isolateBidi } from '../../../../shared/domain/bidi';
 
 type Props = { story: StoryDetail | null; onToggleSaved: (story: StoryDetail) => void };
 
@@ -20,7 +21,7 @@ export const StoryReader = ({ story, onToggleSaved }: Props) => {
     <article className="community-reader" data-testid="story-reader" aria-labelledby="story-title">
       <header className="reader-header">
         <h2 id="story-title" lang={story.language}>
-          {story.title}
+          <bdi>{story.title}</bdi>
         </h2>
         <button
           type="button"
@@ -33,7 +34,7 @@ export const StoryReader = ({ story, onToggleSaved }: Props) => {
         </button>
       </header>
       <p className="reader-meta">
-        {t('stories.byline', { name: story.authorName, profession: story.profession })}
+        {t('stories.byline', { name: isolateBidi(story.authorName), profession: isolateBidi(story.profession) })}
         {story.sector && <span className="chip sector-chip">{t(`sectors.${story.sector}`)}</span>}
       </p>
       <p className="reader-meta muted">
@@ -42,7 +43,7 @@ export const StoryReader = ({ story, onToggleSaved }: Props) => {
           .join(' · ')}
       </p>
       <div className="reader-body" lang={story.language}>
-        {story.body}
+        <bdi>{story.body}</bdi>
       </div>
       {story.tools.length > 0 && (
         <section aria-label={t('stories.tools')}>

@@ -69,7 +69,7 @@ export const TopicList = ({ query, onQueryChange, topics, selectedId, onSelect, 
                 <span className="community-item-title" lang={topic.language}>
                   {topic.pinned && <span className="badge">{t('forum.pinned')}</span>}
                   {topic.locked && <span className="badge badge-muted">{t('forum.locked')}</span>}
-                  {topic.title}
+                  <bdi>{topic.title}</bdi>
                 </span>
                 <span className="community-item-meta muted">
                   {[

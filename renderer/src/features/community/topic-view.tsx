@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ForumPostView, TopicSummary } from '../../../../shared/contract/community';
 import { formatDateTime, formatLanguageName } from '../../../../shared/i18n/format';
+import { isolateBidi } from '../../../../shared/domain/bidi';
 
 type Props = {
   topic: { topic: TopicSummary; posts: ForumPostView[] } | null;
@@ -43,11 +44,11 @@ export const TopicView = ({ topic, onReply }: Props) => {
     <article className="community-reader" data-testid="topic-view" aria-labelledby="topic-title">
       <header className="reader-header">
         <h2 id="topic-title" lang={topic.topic.language}>
-          {topic.topic.title}
+          <bdi>{topic.topic.title}</bdi>
         </h2>
       </header>
       <p className="reader-meta muted">
-        {[t(`forum.categories.${topic.topic.category}`), formatLanguageName(topic.topic.language, i18n.language), t('forum.startedBy', { name: topic.topic.authorName })].join(' · ')}
+        {[t(`forum.categories.${topic.topic.category}`), formatLanguageName(topic.topic.language, i18n.language), t('forum.startedBy', { name: isolateBidi(topic.topic.authorName) })].join(' · ')}
       </p>
       <ol className="post-list">
         {topic.posts.map((post) => {
@@ -55,7 +56,7 @@ export const TopicView = ({ topic, onReply }: Props) => {
           return (
             <li key={post.id} className={`post${post.unread ? ' unread' : ''}${post.mine ? ' mine' : ''}`} data-testid="forum-post" data-state={post.state}>
               <div className="post-head">
-                <span className="post-author">{post.mine ? t('forum.you') : post.authorName}</span>
+                <span className="post-author">{post.mine ? t('forum.you') : <bdi>{post.authorName}</bdi>}</span>
                 <time dateTime={post.createdAt} className="muted">
                   {formatDateTime(post.createdAt, i18n.language)}
                 </time>
@@ -67,9 +68,9 @@ export const TopicView = ({ topic, onReply }: Props) => {
                 )}
                 {post.state === 'failed' && <span className="badge badge-danger">{t('forum.failed')}</span>}
               </div>
-              {quoted && <blockquote className="post-quote">{t('forum.inReplyTo', { name: quoted.authorName, text: excerpt(quoted.body) })}</blockquote>}
+              {quoted && <blockquote className="post-quote">{t('forum.inReplyTo', { name: isolateBidi(quoted.authorName), text: isolateBidi(excerpt(quoted.body)) })}</blockquote>}
               <div className="post-body" lang={topic.topic.language}>
-                {post.body}
+                <bdi>{post.body}</bdi>
               </div>
               {!topic.topic.locked && post.state === 'synced' && (
                 <button type="button" className="link-button" onClick={() => setReplyTo(post.id)}>
@@ -92,7 +93,7 @@ export const TopicView = ({ topic, onReply }: Props) => {
         >
           {parent && (
             <p className="muted reply-context">
-              {t('forum.replyingTo', { name: parent.authorName })}{' '}
+              {t('forum.replyingTo', { name: isolateBidi(parent.authorName) })}{' '}
               <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
                 {t('forum.cancelReplyTo')}
               </button>

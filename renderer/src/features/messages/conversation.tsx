@@ -95,14 +95,16 @@ export const Conversation = ({ thread, messages, focusIndex, focusId, draft, onD
     <section className="conversation" aria-labelledby="conversation-title" data-testid="conversation">
       <header className="conversation-header">
         <div>
-          <h2 id="conversation-title">{thread.projectTitle ?? thread.subject}</h2>
+          <h2 id="conversation-title">
+            <bdi>{thread.projectTitle ?? thread.subject}</bdi>
+          </h2>
           <p className="muted">
             {thread.clientId && thread.clientName ? (
               <button type="button" className="link-button" onClick={() => onOpenClient(thread.clientId!)}>
-                {thread.clientName}
+                <bdi>{thread.clientName}</bdi>
               </button>
             ) : (
-              thread.clientName
+              <bdi>{thread.clientName}</bdi>
             )}
             {' · '}
             {t('messageCount', { count: thread.messageCount })}

@@ -4,6 +4,7 @@ import { formatRelativeTime } from '../../../../shared/i18n/format';
 import { SnippetText } from '../../components/rich-text';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
 import type { PagedWindow } from '../feed/project-window';
+import { isolateBidi } from '../../../../shared/domain/bidi';
 
 const threadRowHeight = 92;
 
@@ -49,16 +50,16 @@ export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: List
                   onClick={() => onOpen(row.index)}
                 >
                   <span className="thread-top">
-                    <span className="thread-name">{thread.clientName ?? thread.subject}</span>
+                    <bdi className="thread-name">{thread.clientName ?? thread.subject}</bdi>
                     {thread.lastMessageAt && <span className="muted small">{formatRelativeTime(thread.lastMessageAt, now, i18n.language)}</span>}
                   </span>
-                  <span className="thread-subject">{thread.projectTitle ?? thread.subject}</span>
+                  <bdi className="thread-subject">{thread.projectTitle ?? thread.subject}</bdi>
                   <span className="thread-bottom">
                     <span className="thread-preview muted">
                       {thread.hasDraft ? (
                         <em className="draft-mark">{t('draft')}</em>
                       ) : (
-                        thread.lastMessagePreview && (thread.lastMessageFromMe ? t('you', { text: thread.lastMessagePreview }) : thread.lastMessagePreview)
+                        thread.lastMessagePreview && (thread.lastMessageFromMe ? t('you', { text: isolateBidi(thread.lastMessagePreview) }) : <bdi>{thread.lastMessagePreview}</bdi>)
                       )}
                     </span>
                     {thread.unreadCount > 0 && (
@@ -91,7 +92,7 @@ export const MessageHits = ({ hits, now, onOpen }: HitsProps) => {
         <li key={hit.messageId}>
           <button type="button" className="thread-row" data-testid="message-hit" onClick={() => onOpen(hit)}>
             <span className="thread-top">
-              <span className="thread-name">{hit.clientName ?? hit.threadSubject}</span>
+              <bdi className="thread-name">{hit.clientName ?? hit.threadSubject}</bdi>
               <span className="muted small">{formatRelativeTime(hit.sentAt, now, i18n.language)}</span>
             </span>
             <span className="thread-preview">

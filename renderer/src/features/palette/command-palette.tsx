@@ -108,7 +108,7 @@ export const CommandPalette = () => {
                   <li key={`${item.kind}:${item.id}`} role="option" aria-selected={index === current}>
                     <button type="button" className={`palette-item${index === current ? ' active' : ''}`} onClick={() => choose(item)} data-testid="palette-item">
                       <span className="palette-kind">{t(`kind.${item.kind}`)}</span>
-                      <span className="palette-title">{item.title}</span>
+                      <bdi className="palette-title">{item.title}</bdi>
                       {item.subtitle && <span className="muted small">{item.subtitle}</span>}
                     </button>
                   </li>
