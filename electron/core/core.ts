@@ -9,6 +9,7 @@ import type { CoreHost } from './handlers/context';
 import { createHandlers } from './handlers';
 import { createStandaloneHostServices, type HostServices } from './host-services';
 import { countProjects } from './db/repositories/projects-repository';
+import { workspaceFileName } from './db/workspace-files';
 import { openRecoveryCore } from './recovery-core';
 import { createRpcServer, type RpcServer } from './rpc/rpc-server';
 import { classifyStorageError } from './storage/storage-errors';
@@ -55,7 +56,7 @@ export type Core = {
   close(): void;
 };
 
-export const workspaceFileName = 'workspace.sqlite';
+export { workspaceFileName };
 
 /**
  * The workspace engine. Plain Node: Electron's utility process, web-host and the tests all run this. A workspace

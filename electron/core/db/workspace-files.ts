@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { WorkspaceBackup } from '../../../shared/contract/workspace';
 import { syncDirectorySync } from '../storage/durable-file';
 
+/** The workspace database's name inside its data folder. */
+export const workspaceFileName = 'workspace.sqlite';
+
 /** Where migrate() puts its copies: `<data>/backups/<file>.v<schema>.<time>.bak`. */
 export const backupsDirOf = (file: string): string => path.join(path.dirname(file), 'backups');
 

@@ -1,7 +1,8 @@
-import { closeSync, copyFileSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { workspaceFileName, type Core } from '../../../electron/core/core';
+import type { Core } from '../../../electron/core/core';
+import { workspaceFileName } from '../../../electron/core/db/workspace-files';
 import { openWritableDatabase } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
@@ -15,6 +16,7 @@ export const workspaceFileOf = (dataDir: string): string => path.join(dataDir, w
 /** A workspace `behind` schemas behind (with `projects` demo projects in it): opening it migrates, after a backup. */
 export const makeWorkspaceOneSchemaBehind = async (dataDir: string, behind = 1, projects = 0): Promise<void> => {
   const file = workspaceFileOf(dataDir);
+  mkdirSync(dataDir, { recursive: true });
   const db = openWritableDatabase(file);
   await migrate(db, { file, migrations: migrations.slice(0, -behind) });
   if (projects > 0) upsertProjects(db, generateDemoProjects(projects, 7, new Date()), new Date());
