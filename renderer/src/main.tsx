@@ -9,6 +9,7 @@ import { createClient } from '../../shared/rpc/bridge';
 import type { WorkspaceState } from '../../shared/contract/workspace';
 import { App } from './app/app';
 import { ClientProvider } from './app/client-context';
+import { IncompleteLink } from './app/incomplete-link';
 import { systemLocale } from './features/settings/use-settings';
 import { RecoveryScreen } from './features/workspace/recovery-screen';
 import { setupI18n } from './i18n/setup-i18n';
@@ -27,6 +28,18 @@ const Root = ({ connection, settings }: { connection: Connection; settings: Sett
 
 const start = async (): Promise<void> => {
   const connection = connect();
+  if (!connection) {
+    const i18n = await setupI18n(systemLocale());
+    document.documentElement.lang = i18n.language;
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <IncompleteLink />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+    return;
+  }
   const client = createClient(contract, connection.bridge);
   // A workspace the core could not open (damaged, locked, no room): the recovery screen instead of the app.
   const workspace: WorkspaceState = await client.workspace.getState().catch(() => ({ state: 'ready' as const }));

@@ -26,9 +26,11 @@ const takeWebHostToken = (): string | null => {
   return window.sessionStorage.getItem(tokenKey);
 };
 
-export const connect = (): Connection => {
+/** null: a browser opened web-host's address without its token (and this tab never had it): nothing to connect with. */
+export const connect = (): Connection | null => {
   if (window.bottega) return { bridge: window.bottega, onDisconnect: () => () => undefined };
-  const token = takeWebHostToken() ?? '';
+  const token = takeWebHostToken();
+  if (!token) return null;
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const transport = createWebSocketTransport(
     `${scheme}://${window.location.host}/rpc?token=${encodeURIComponent(token)}`,
