@@ -177,9 +177,11 @@ export const createPlatformClient = (options: {
         return { kind: 'retry', delayMs: refreshed.delayMs ?? backoffDelay(attempt, random), reason: `token refresh: ${refreshed.reason}`, problem: { code: 'refresh_unavailable' } };
       }
       response = await attemptOnce(request, await options.tokens.getAccessToken(), signal);
+      // A token just issued and refused is the platform's trouble (a clock or a replica behind), not a refusal of
+      // the session: only the token endpoint refusing the refresh token signs out. Wait, and refresh again later.
       if (!(response instanceof Error) && response.status === 401) {
         await response.body?.cancel();
-        return { kind: 'signed_out', reason: 'The platform refused a freshly refreshed token.' };
+        return { kind: 'retry', delayMs: backoffDelay(attempt, random), reason: 'the platform refused a freshly refreshed token', problem: { code: 'unavailable', status: 401 } };
       }
     }
     if (response instanceof Error) {

@@ -301,6 +301,8 @@ const regressions: Step[][] = [
   [{ kind: 'sendMessage', thread: 0 }, { kind: 'outage' }],
   // A token refresh that meets a 503 keeps the session (defect 5).
   [{ kind: 'expireTokens', refreshFailures: 1 }, { kind: 'sendMessage', thread: 1 }],
+  // A token refused right after its refresh keeps the session (found by this fuzzer, seed 1303703183).
+  [{ kind: 'faults', faults: ['401', '401'] }],
 ];
 
 describe('sync against a model of both sides', () => {

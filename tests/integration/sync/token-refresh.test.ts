@@ -13,14 +13,20 @@ const fresh = { access_token: 'access-2', refresh_token: 'refresh-2', token_type
 
 /**
  * The stored access token has expired (the platform answers it 401); the refresh endpoint answers what
- * `refreshAnswers` says, one per refresh, then a fresh token pair.
+ * `refreshAnswers` says, one per refresh, then a fresh token pair (refused `refuseFreshToken` times at first).
  */
-const start = async (refreshAnswers: (() => Response | Error)[]) => {
+const start = async (refreshAnswers: (() => Response | Error)[], options: { refuseFreshToken?: number } = {}) => {
+  let refuseFresh = options.refuseFreshToken ?? 0;
   const answer = (request: StubRequest): Response | Error => {
     if (request.path === '/v1/oauth/token') return (refreshAnswers.shift() ?? (() => json(200, fresh)))();
     // Realtime is away: only the sync loop's requests meet the expired token.
     if (request.path === '/v1/events') return json(503, { error: 'unavailable', message: 'no events here' });
     if (request.authorization !== 'Bearer access-2') return json(401, { error: 'unauthorized', message: 'token expired' });
+    // A replica behind: the token it just issued is not known there yet.
+    if (refuseFresh > 0) {
+      refuseFresh--;
+      return json(401, { error: 'unauthorized', message: 'unknown token' });
+    }
     return emptyPage();
   };
   const stub = await startStubService(makeTempDir(), answer, { random: () => 0.999 });
@@ -55,6 +61,18 @@ describe('a token refresh that gets no answer', () => {
       }
     });
   }
+});
+
+describe('a freshly refreshed token the platform refuses once', () => {
+  it('keeps the session: the round waits and goes on with that token', async () => {
+    const { service, requests, events, secrets } = await start([], { refuseFreshToken: 1 });
+    await service.start();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(events.some((e) => e.connection === 'signed_out')).toBe(false);
+    expect(service.status()).toMatchObject({ connection: 'online', phase: 'idle', lastError: null });
+    expect(JSON.parse(secrets.values.get('platform.session')!)).toEqual({ accessToken: 'access-2', refreshToken: 'refresh-2' });
+    expect(requests.filter((r) => r.path === '/v1/changes').map((r) => r.authorization)).toEqual(['Bearer access-1', 'Bearer access-2', 'Bearer access-2']);
+  });
 });
 
 describe('a refresh token the platform refuses', () => {
