@@ -20,6 +20,8 @@ import { FirstSyncProgress } from '../features/sync/first-sync-progress';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { SyncProblems } from '../features/sync/sync-problems';
 import { useSyncStatus } from '../features/sync/use-sync-status';
+import { IntegrityCard } from '../features/workspace/integrity-card';
+import { useIntegrityCheck } from '../features/workspace/use-integrity-check';
 import { SignInLostNotice } from '../features/workspace/sign-in-lost-notice';
 import { StorageProblemBanner } from '../features/workspace/storage-problem-banner';
 import { useStorageProblem } from '../features/workspace/use-storage-problem';
@@ -61,6 +63,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
   const updates = useUpdateState();
   const searchNotices = useSavedSearchNotices();
   const storage = useStorageProblem();
+  const checkIntegrity = useIntegrityCheck();
 
   const screens: Record<Section, () => ReactNode> = {
     feed: () => <FeedRoute now={now} />,
@@ -83,6 +86,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
           onSyncNow={() => void sync.syncNow()}
         />
         <SyncProblems status={sync.status} />
+        <IntegrityCard onCheck={checkIntegrity} />
         <UpdatesCard
           state={updates.state}
           onChannelChange={(channel) => void updates.setChannel(channel)}
