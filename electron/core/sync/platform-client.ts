@@ -50,14 +50,14 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 /** A JSON answer is one record or a short list; the feed's pages are read as bytes with their own limit. */
 export const maxJsonBytes = 8 * 1024 * 1024;
 
-type CappedRead = { kind: 'ok'; bytes: Buffer } | { kind: 'too_large'; reason: string } | { kind: 'cut'; reason: string };
+export type CappedRead = { kind: 'ok'; bytes: Buffer } | { kind: 'too_large'; reason: string } | { kind: 'cut'; reason: string };
 
 /**
  * Reads a body as it streams in, counting bytes, and gives up as soon as the count passes maxBytes: a
  * Content-Length that lies, a chunked body without one, or one that never ends costs at most maxBytes of
- * memory, not whatever the server sends.
+ * memory, not whatever the server sends. Also the Freelancer connector's client reads its answers with it.
  */
-const readCapped = async (response: Response, maxBytes: number): Promise<CappedRead> => {
+export const readCapped = async (response: Response, maxBytes: number): Promise<CappedRead> => {
   const announced = Number(response.headers.get('content-length') ?? Number.NaN);
   if (announced > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
