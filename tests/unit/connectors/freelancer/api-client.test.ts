@@ -3,6 +3,7 @@
  * loopback server that answers as each test says: requests as the SDK sends them, every failure as one typed
  * error, bodies read with a byte cap, the token never in an error.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createFreelancerClient, encodeQuery, type FreelancerAnswer } from '../../../../electron/core/connectors/freelancer/api-client';
@@ -12,14 +13,14 @@ import { useLoopbackServers } from '../../../support/loopback-server';
 const token = 'secret-token-4f9a1c';
 const startServer = useLoopbackServers();
 
-const readBody = (request: import('node:http').IncomingMessage): Promise<string> =>
+const readBody = (request: IncomingMessage): Promise<string> =>
   new Promise((resolve) => {
     let text = '';
     request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     request.on('end', () => resolve(text));
   });
 
-const json = (response: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 };
