@@ -23,7 +23,7 @@ import { useSyncStatus } from '../features/sync/use-sync-status';
 import { IntegrityCard } from '../features/workspace/integrity-card';
 import { useIntegrityCheck } from '../features/workspace/use-integrity-check';
 import { SignInLostNotice } from '../features/workspace/sign-in-lost-notice';
-import { StorageProblemBanner } from '../features/workspace/storage-problem-banner';
+import { StorageProblemBanner, type StorageNotice } from '../features/workspace/storage-problem-banner';
 import { useStorageProblem } from '../features/workspace/use-storage-problem';
 import { systemLocale, useAppliedLanguage, useSettings } from '../features/settings/use-settings';
 import { AppShell } from './app-shell';
@@ -64,6 +64,8 @@ export const App = ({ initialSettings, disconnected }: Props) => {
   const searchNotices = useSavedSearchNotices();
   const storage = useStorageProblem();
   const checkIntegrity = useIntegrityCheck();
+  // Sync paused on a full disk stays said after a reload too (the event that announced it is gone by then).
+  const storageNotice = storage.problem ?? (sync.status?.pausedFor === 'disk_full' && !storage.dismissed ? ({ problem: 'disk_full', source: 'sync' } satisfies StorageNotice) : null);
 
   const screens: Record<Section, () => ReactNode> = {
     feed: () => <FeedRoute now={now} />,
@@ -105,7 +107,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
           <DisconnectedBanner />
         ) : (
           <>
-            {storage.problem && <StorageProblemBanner problem={storage.problem} onRetry={storage.retry} onDismiss={storage.dismiss} />}
+            {storageNotice && <StorageProblemBanner problem={storageNotice} onRetry={storage.retry} onDismiss={storage.dismiss} />}
             <UpdateBanner />
             <FirstSyncProgress status={sync.status} />
             {sync.status?.savedSignInLost && !sync.status.account && <SignInLostNotice onSignIn={() => navigate('settings')} />}

@@ -10,11 +10,22 @@ import { useClient } from '../../app/client-context';
 export const useStorageProblem = () => {
   const client = useClient();
   const [problem, setProblem] = useState<StorageNotice | null>(null);
-  useEffect(() => client.on('storageProblem', setProblem), [client]);
-  const dismiss = useCallback(() => setProblem(null), []);
+  const [dismissed, setDismissed] = useState(false);
+  useEffect(
+    () =>
+      client.on('storageProblem', (notice) => {
+        setProblem(notice);
+        setDismissed(false);
+      }),
+    [client],
+  );
+  const dismiss = useCallback(() => {
+    setProblem(null);
+    setDismissed(true);
+  }, []);
   const retry = useCallback(() => {
     setProblem(null);
     void client.sync.syncNow().catch(() => undefined);
   }, [client]);
-  return { problem, retry, dismiss };
+  return { problem, dismissed, retry, dismiss };
 };
