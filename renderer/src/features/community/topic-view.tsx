@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ForumPostView, TopicSummary } from '../../../../shared/contract/community';
 import { formatDateTime, formatLanguageName } from '../../../../shared/i18n/format';
 import { isolateBidi } from '../../../../shared/domain/bidi';
+import { rpcErrorText } from '../../components/rpc-error-text';
 
 type Props = {
   topic: { topic: TopicSummary; posts: ForumPostView[] } | null;
@@ -14,6 +15,7 @@ const excerpt = (text: string): string => (text.length > 80 ? `${text.slice(0, 8
 /** A topic and its posts. Posts are other people's words: shown as text, line breaks kept, never as HTML. */
 export const TopicView = ({ topic, onReply }: Props) => {
   const { t, i18n } = useTranslation('community');
+  const { t: tCommon } = useTranslation();
   const [draft, setDraft] = useState('');
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export const TopicView = ({ topic, onReply }: Props) => {
       setDraft('');
       setReplyTo(null);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(rpcErrorText(tCommon, caught));
     } finally {
       setSending(false);
     }

@@ -2,12 +2,10 @@ import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncProblem } from '../../../../shared/contract/sync-problem';
+import { isolateBidi } from '../../../../shared/domain/bidi';
 import type { QuarantineProblem } from '../../../../shared/platform/changes';
 
-/** The platform's own words sit inside a translated sentence: isolated, so bidi controls in them cannot reorder it. */
-const isolate = (text: string): string => `\u2068${text}\u2069`;
-
-/** Why something did not sync, in the user's language (the `sync` namespace's `problem.*`). */
+/** Why something did not sync, in the user's language (the `sync` namespace's `problem.*`); the platform's words isolated. */
 export const syncProblemText = (t: TFunction<'sync'>, problem: SyncProblem): string => {
   switch (problem.code) {
     case 'timeout':
@@ -17,7 +15,7 @@ export const syncProblemText = (t: TFunction<'sync'>, problem: SyncProblem): str
     case 'refused':
       return problem.message === null
         ? t('problem.refused', { status: problem.status })
-        : t('problem.refusedSaid', { status: problem.status, message: isolate(problem.message) });
+        : t('problem.refusedSaid', { status: problem.status, message: isolateBidi(problem.message) });
     default:
       return t(`problem.${problem.code}`);
   }
@@ -32,12 +30,12 @@ export const useSyncProblemText = (): ((problem: SyncProblem) => string) => {
 export const quarantineProblemText = (t: TFunction<'sync'>, problem: QuarantineProblem): string => {
   switch (problem.code) {
     case 'unknown_type':
-      return t('quarantine.unknown_type', { type: isolate(problem.type) });
+      return t('quarantine.unknown_type', { type: isolateBidi(problem.type) });
     case 'mismatch':
       return t('quarantine.mismatch');
     case 'invalid':
       return problem.fields.length === 0
         ? t('quarantine.invalidNoFields')
-        : t('quarantine.invalid', { fields: problem.fields.map(isolate).join(', ') });
+        : t('quarantine.invalid', { fields: problem.fields.map(isolateBidi).join(', ') });
   }
 };
