@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { sniffImageMime, type ImageMime } from '../../../shared/domain/portfolio';
 import type { ImageProblem } from '../../../shared/contract/portfolio';
@@ -69,5 +69,5 @@ export const storeImage = (dir: string, bytes: Buffer): StoredImage => {
 export const readImage = (dir: string, hash: string): Buffer | null => {
   if (!/^[0-9a-f]{64}$/.test(hash)) return null;
   const file = path.join(dir, hash);
-  return existsSync(file) ? readFileSync(file) : null;
+  return existsSync(file) ? fileSystem.readFileSync(file) : null;
 };

@@ -20,6 +20,7 @@ export const fileSystem = {
   fsyncSync: (fd: number): void => fs.fsyncSync(fd),
   closeSync: (fd: number): void => fs.closeSync(fd),
   renameSync: (from: string, to: string): void => fs.renameSync(from, to),
+  readFileSync: (file: string): Buffer => fs.readFileSync(file),
   /** SQLite's online backup of a live database into a new file (migrate's copy before it changes the schema). */
   backupDatabase: async (db: Database.Database, target: string): Promise<void> => {
     await db.backup(target);

@@ -19,6 +19,7 @@ import type { PlatformClient, PlatformRequest, PlatformResult } from './platform
 import { portfolioOperations } from './portfolio-operations';
 import { proposalOperations } from './proposal-operations';
 import { problemOf, SyncProblemError } from './sync-problem';
+import { classifyStorageError } from '../storage/storage-errors';
 
 /** A client-generated id: a create that is retried can never make a second record. */
 export const newPlatformId = (type: keyof typeof idPrefixes): string =>
@@ -108,6 +109,9 @@ export const pushOutbox = async (options: {
       try {
         request = operation.toRequest(entry, db);
       } catch (error) {
+        // A disk that failed to read the file (EIO) or is full: the write stays queued and the round fails, to be
+        // tried again, instead of being marked refused for good.
+        if (classifyStorageError(error)) throw error;
         // The write cannot even be formed (an imported file gone from disk): it fails visibly, the rest go on.
         markWriteFailed(db, entry.seq, error instanceof SyncProblemError ? error.problem : { code: 'unsendable' }, 'other');
         announce(entry, 'refused');

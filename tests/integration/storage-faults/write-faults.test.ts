@@ -6,7 +6,7 @@ import type { BottegaClient } from '../../../shared/contract';
 import type { Core } from '../../../electron/core/core';
 import { fileSystem } from '../../../electron/core/storage/file-system';
 import { attachmentsDirOf } from '../../../electron/core/portfolio/image-store';
-import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
+import { signIn, useCoreHarness, waitForSettled, waitForStatus } from '../../support/core-harness';
 import { png } from '../portfolio/harness';
 import { integrityOf, letterDoc, readLetter, startDraft, workspaceFileOf } from './support';
 
@@ -150,5 +150,29 @@ describe('storage faults on writes (defect 11, suite 3)', () => {
     await client.sync.syncNow();
     const synced = await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
     expect(synced.pausedFor ?? null).toBeNull();
+  });
+
+  it('an upload whose image cannot be read (EIO) stays queued and goes once the disk reads again, instead of failing for good', async () => {
+    const platform = await startPlatform();
+    const { client } = await openWorkspace(platform.url);
+    const image = await client.portfolio.importImage({ name: 'shop.png', base64: png(5).toString('base64') });
+    await client.portfolio.saveItem({
+      id: null,
+      defaultLocale: 'it',
+      imageHashes: [image.hash],
+      variants: [{ locale: 'it', title: 'Negozio online', role: '', description: '', goal: '', solution: '', sourceLocale: null }],
+    });
+    const read = vi.spyOn(fileSystem, 'readFileSync').mockImplementation(() => {
+      throw errno('EIO');
+    });
+    await signIn(client, platform);
+    await waitForStatus(client, (s) => s.phase !== 'syncing' && read.mock.calls.length > 0);
+    const writes = await client.sync.listWrites({});
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((write) => write.state === 'failed')).toEqual([]);
+
+    read.mockRestore();
+    await client.sync.syncNow();
+    await waitForSettled(client);
   });
 });
