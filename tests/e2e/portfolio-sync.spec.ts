@@ -12,8 +12,8 @@ test.afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
 
-const startPlatform = async (): Promise<PlatformServer> => {
-  const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000 });
+const startPlatform = async (options: { simulation?: boolean } = {}): Promise<PlatformServer> => {
+  const platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: options.simulation ?? true, rateLimit: false, heartbeatMs: 1000 });
   stops.push(() => platform.close());
   return platform;
 };
@@ -135,10 +135,11 @@ test('a profile written before the first sync survives it; images only the platf
 });
 
 // The row learns of the refusal from the push itself (portfolioChanged with the write's state): it used to wait for a
-// pull that happened to bring something, which is why this test once needed a retry and a 20 s wait.
+// pull that happened to bring something, which is why this test once needed a retry and a 20 s wait. No simulated
+// activity on the platform here, so no pull brings anything that would refresh the list by chance.
 test.describe('a refused upload', () => {
   test('an image upload the platform refuses leaves the item here, failed with the reason, until it is sent again', async ({ page }) => {
-    const platform = await startPlatform();
+    const platform = await startPlatform({ simulation: false });
     const host = await startHost((await startProxy(platform.url, { refuseFirstUpload: true })).url);
     const app = new AppPage(page);
     const portfolio = new PortfolioPage(page);
