@@ -61,7 +61,7 @@ export const freelancerEndpoints = (client: FreelancerClient) => ({
       projectsPageSchema,
     ),
 
-  /** projects.py get_bids: the user's own bids with their projects (for currency, kind, language). */
+  /** projects.py get_bids: the user's own bids with their projects (for currency, kind, language) and those projects' owners. */
   getOwnBids: (bidderId: number, page: Page & { fromTime?: number | null; projectIds?: readonly number[] }) =>
     client.send(
       {
@@ -76,6 +76,7 @@ export const freelancerEndpoints = (client: FreelancerClient) => ({
           project_details: true,
           full_description: true,
           job_details: true,
+          ...ownerProjections,
         },
       },
       bidsPageSchema,

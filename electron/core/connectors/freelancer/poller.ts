@@ -57,8 +57,11 @@ export type PollerState = {
 
 export type PageRequest = { resource: PollResource; fromTime: number | null; offset: number; limit: number };
 
-/** What a page held: each item's id and time (time_submitted, time_updated, time_created; a bid's time_submitted). */
-export type PageSummary = { items: readonly { id: number; time: number }[]; totalCount: number | null };
+/**
+ * What a page held: how many entries (readable or not: the offset counts them all), and the id and time of each
+ * readable one (time_submitted, time_updated, time_created; a bid's time_submitted).
+ */
+export type PageSummary = { count: number; items: readonly { id: number; time: number }[]; totalCount: number | null };
 
 export type RunProgress = {
   resource: PollResource;
@@ -116,8 +119,8 @@ export const recordPage = (run: RunProgress, request: PageRequest, page: PageSum
       idsAtMaxTime = [item.id];
     } else if (item.time === maxTime && !idsAtMaxTime.includes(item.id)) idsAtMaxTime = [...idsAtMaxTime, item.id];
   }
-  const nextOffset = request.offset + page.items.length;
-  const done = page.items.length < request.limit || (page.totalCount !== null && nextOffset >= page.totalCount);
+  const nextOffset = request.offset + page.count;
+  const done = page.count < request.limit || (page.totalCount !== null && nextOffset >= page.totalCount);
   return { run: { ...run, seen, maxTime, idsAtMaxTime, freshCount }, next: done ? null : { ...request, offset: nextOffset } };
 };
 

@@ -27,7 +27,9 @@ const now = Date.UTC(2026, 10, 16, 9, 0);
 const nowSeconds = now / 1000;
 
 /** Runs a resource through the given pages; answers every request made and the finished state. */
-const runPages = (state: PollerState, resource: 'projects' | 'bids' | 'threads' | 'messages', pages: PageSummary[], at = now, pageSize = 100) => {
+type TestPage = Omit<PageSummary, 'count'> & { count?: number };
+
+const runPages = (state: PollerState, resource: 'projects' | 'bids' | 'threads' | 'messages', pages: TestPage[], at = now, pageSize = 100) => {
   const started = startRun(state, resource, at, pageSize);
   let run: RunProgress = started.run;
   let request: PageRequest | null = started.request;
@@ -35,7 +37,7 @@ const runPages = (state: PollerState, resource: 'projects' | 'bids' | 'threads' 
   for (const page of pages) {
     if (!request) throw new Error('a page after the run was complete');
     requests.push(request);
-    const recorded = recordPage(run, request, page);
+    const recorded = recordPage(run, request, { ...page, count: page.count ?? page.items.length });
     run = recorded.run;
     request = recorded.next;
   }
@@ -79,6 +81,10 @@ describe('requests and pages', () => {
     ], now, 2);
     expect(shifted.pending).toBeNull();
     expect(shifted.run.freshCount).toBe(3);
+    // An entry too odd to read (it goes to the quarantine) still counts for the offset.
+    const withOdd = runPages(state, 'messages', [{ count: 2, items: [{ id: 1, time: 5 }], totalCount: 3 }, { items: [{ id: 3, time: 4 }], totalCount: 3 }], now, 2);
+    expect(withOdd.requests.map((request) => request.offset)).toEqual([0, 2]);
+    expect(withOdd.pending).toBeNull();
   });
 
   it('a later run starts from the watermark, inclusively, and counts nothing already stored as fresh', () => {
@@ -113,7 +119,7 @@ describe('requests and pages', () => {
   it('a run cut short leaves the watermark where it was', () => {
     const first = runPages(initialPollerState(now), 'threads', [{ items: [{ id: 1, time: 900 }], totalCount: null }]);
     const { run, request } = startRun(first.state, 'threads', now);
-    const halfway = recordPage(run, request, { items: items(2, 100, () => 1000), totalCount: null });
+    const halfway = recordPage(run, request, { count: 100, items: items(2, 100, () => 1000), totalCount: null });
     expect(halfway.next?.offset).toBe(100);
     const failed = failRun(first.state, 'threads', { kind: 'network', reason: 'socket hang up' }, now);
     expect(failed.resources.threads.watermark).toEqual({ time: 900, idsAtTime: [1] });

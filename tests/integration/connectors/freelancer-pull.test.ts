@@ -1,0 +1,211 @@
+/**
+ * The Freelancer connector's pieces (client, endpoints, mapping, poller, pull run) against the Freelancer
+ * fixture over loopback HTTP: a tiny seeded account pulled completely, every record valid for the workspace;
+ * a 429 with Retry-After, an error envelope and a revoked token as typed errors; an idle polling round that
+ * costs one request per resource and writes nothing.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFreelancerClient } from '../../../electron/core/connectors/freelancer/api-client';
+import { resolveFreelancerApiRoot } from '../../../electron/core/connectors/freelancer/base-url';
+import { freelancerEndpoints } from '../../../electron/core/connectors/freelancer/endpoints';
+import { freelancerIds } from '../../../electron/core/connectors/freelancer/ids';
+import { backfillDays, initialPollerState, type PollerState, pollResources } from '../../../electron/core/connectors/freelancer/poller';
+import { type MappedRecord, type PullRunOptions, runResource } from '../../../electron/core/connectors/freelancer/pull-run';
+import { freelancerRecordSchemas } from '../../../electron/core/connectors/freelancer/record-schemas';
+import { recordSchemas } from '../../../shared/platform/records';
+import { type FreelancerFixture, startFreelancerFixture } from '../../platform/freelancer/server';
+
+const fixtures: FreelancerFixture[] = [];
+
+afterEach(async () => {
+  await Promise.all(fixtures.splice(0).map((fixture) => fixture.close()));
+});
+
+const simulate = async (fixture: FreelancerFixture, method: string, path: string, body?: unknown): Promise<unknown> => {
+  const response = await fetch(`${fixture.url}/__fixture/${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  expect(response.status, path).toBeLessThan(300);
+  return response.json();
+};
+
+/** A workspace stand-in: records by type and id (a later version replaces), quarantined ones with their reasons. */
+const createStore = () => {
+  const records = new Map<string, Map<string, { version: number; record: unknown; raw: unknown }>>();
+  const quarantined: MappedRecord[] = [];
+  let batches = 0;
+  const sink = (batch: readonly MappedRecord[]) => {
+    batches += 1;
+    for (const item of batch) {
+      if (!item.ok) {
+        quarantined.push(item);
+        continue;
+      }
+      const table = records.get(item.type) ?? new Map();
+      records.set(item.type, table);
+      const existing = table.get(item.id);
+      if (!existing || item.record.version > existing.version) table.set(item.id, { version: item.record.version, record: item.record, raw: item.raw });
+    }
+  };
+  const of = (type: string) => [...(records.get(type)?.values() ?? [])].map((row) => row.record as Record<string, unknown>);
+  return { sink, of, quarantined, batches: () => batches, has: (type: string, id: string) => records.get(type)?.has(id) ?? false };
+};
+
+const boot = async () => {
+  const fixture = await startFreelancerFixture({ seed: 5, scale: 'tiny' });
+  fixtures.push(fixture);
+  const root = resolveFreelancerApiRoot({ custom: fixture.url });
+  if (!root.ok) throw new Error(root.reason);
+  // The token as the vault holds it: a token the fixture later rotates is no longer accepted.
+  const token = fixture.token;
+  const endpoints = freelancerEndpoints(createFreelancerClient({ apiRoot: root.apiRoot, token: () => token }));
+  return { fixture, endpoints, token };
+};
+
+/** One round: every due resource polled in the poller's order, as the connector's loop will. */
+const pollRound = async (state: PollerState, options: PullRunOptions) => {
+  let next = state;
+  const requests: Record<string, number> = {};
+  const fresh: Record<string, number> = {};
+  for (const resource of pollResources) {
+    const result = await runResource(next, resource, options);
+    expect(result.error, resource).toBeNull();
+    next = result.state;
+    requests[resource] = result.requests;
+    fresh[resource] = result.fresh;
+  }
+  return { state: next, requests, fresh };
+};
+
+describe('Freelancer connector against the fixture', () => {
+  it('pulls a tiny account completely: self, project pages with owners, bids, threads, messages; every record valid', async () => {
+    const { fixture, endpoints } = await boot();
+    const self = await endpoints.getSelf();
+    if (!self.ok) throw new Error(self.error.kind);
+    expect(self.value.id).toBe(fixture.selfId);
+    const jobIds = (self.value.jobs ?? []).map((job) => job.id);
+    expect(jobIds.length).toBeGreaterThan(3);
+
+    const store = createStore();
+    const nowMs = fixture.world.now() * 1000;
+    const options: PullRunOptions = {
+      endpoints,
+      selfId: self.value.id,
+      nowMs,
+      activity: 'active',
+      sink: store.sink,
+      pageSize: 4,
+      jobIds,
+      projectTitle: (id) => store.of('project').find((project) => project.id === freelancerIds.project(id))?.title as string | undefined,
+    };
+    const round = await pollRound(initialPollerState(nowMs), options);
+
+    // The feed: the active projects of the last 30 days in the user's jobs, in pages of 4.
+    const since = fixture.world.now() - backfillDays * 86_400;
+    const wanted = Array.from({ length: fixture.world.projectCount }, (_, index) => fixture.world.projectAt(index)).filter(
+      (project) => project.timeSubmitted >= since && project.jobIds.some((id) => jobIds.includes(id)),
+    );
+    expect(wanted.length).toBeGreaterThan(4);
+    expect(round.requests.projects).toBe(Math.floor(wanted.length / 4) + 1);
+    const projectIds = new Set(store.of('project').map((project) => project.id));
+    for (const project of wanted) expect(projectIds).toContain(freelancerIds.project(project.id));
+
+    // Own bids as proposals (their projects come along), every thread and every message.
+    const bids = fixture.world.allBids();
+    expect(store.of('proposal').map((proposal) => proposal.id).sort()).toEqual(bids.map((bid) => freelancerIds.proposal(bid.id)).sort());
+    expect(new Set(store.of('proposal').map((proposal) => proposal.status))).toEqual(new Set(bids.map((bid) => (bid.retracted ? 'withdrawn' : bid.awardStatus === 'awarded' ? 'awarded' : bid.awardStatus === 'rejected' ? 'declined' : 'submitted'))));
+    expect(store.of('thread')).toHaveLength(fixture.world.allThreads().length);
+    expect(store.of('message')).toHaveLength(fixture.world.messageCount);
+    expect(store.quarantined).toEqual([]);
+
+    // Every record validates against records.ts (projects: skills by name, the rest of records.ts as it is).
+    for (const type of ['project', 'client', 'proposal', 'thread', 'message'] as const) {
+      for (const record of store.of(type)) {
+        expect(freelancerRecordSchemas[type].safeParse(record).success, `${type} ${String(record.id)}`).toBe(true);
+        const asStored = type === 'project' ? { ...record, skills: [] } : record;
+        expect(recordSchemas[type].safeParse(asStored).success, `${type} ${String(record.id)}`).toBe(true);
+      }
+    }
+    // Skills by the names Freelancer shows, never a slug or an id.
+    const skillNames = new Set(store.of('project').flatMap((project) => project.skills as string[]));
+    expect(skillNames).toContain('WordPress');
+    for (const name of skillNames) expect(name).not.toMatch(/^\d+$/);
+
+    // Everything a record points at arrived too: owners as clients, threads' projects, messages' threads.
+    for (const project of store.of('project')) expect(store.has('client', project.client_id as string)).toBe(true);
+    for (const proposal of store.of('proposal')) expect(store.has('project', proposal.project_id as string)).toBe(true);
+    for (const thread of store.of('thread')) {
+      expect(store.has('client', thread.client_id as string)).toBe(true);
+      expect(store.has('project', thread.project_id as string)).toBe(true);
+      expect(thread.subject).not.toBe('');
+    }
+    for (const message of store.of('message')) expect(store.has('thread', message.thread_id as string)).toBe(true);
+    const own = store.of('message').filter((message) => message.from_me);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((message) => message.sender_id === freelancerIds.user(fixture.selfId))).toBe(true);
+    // Money in minor units of the project's currency.
+    const sample = wanted[0];
+    const mapped = store.of('project').find((project) => project.id === freelancerIds.project(sample?.id ?? 0));
+    expect(mapped?.budget).toMatchObject({ min_minor: Math.round((sample?.budget.minimum ?? 0) * 100), currency: sample?.currency.code });
+  });
+
+  it('a polling round with nothing new costs one request per resource and writes nothing new; then news arrives', async () => {
+    const { fixture, endpoints } = await boot();
+    const store = createStore();
+    const start = fixture.world.now() * 1000;
+    const options = (nowMs: number): PullRunOptions => ({ endpoints, selfId: fixture.selfId, nowMs, activity: 'active', sink: store.sink, pageSize: 100 });
+    const first = await pollRound(initialPollerState(start), options(start));
+    const counts = { project: store.of('project').length, message: store.of('message').length, thread: store.of('thread').length };
+    const batchesBefore = store.batches();
+
+    await simulate(fixture, 'POST', 'requests/reset');
+    const later = start + 60 * 60_000;
+    const idle = await pollRound(first.state, options(later));
+    expect(idle.requests).toEqual({ projects: 1, bids: 1, threads: 1, messages: 1 });
+    expect(idle.fresh).toMatchObject({ projects: 0, threads: 0, messages: 0 });
+    const byRoute = ((await simulate(fixture, 'GET', 'requests')) as { by_route: Record<string, number> }).by_route;
+    expect(Object.values(byRoute).reduce((sum, count) => sum + count, 0)).toBe(4);
+    // Only the own bids (listed whole: an award moves no time) were handed to the store.
+    expect(store.batches() - batchesBefore).toBe(1);
+    expect({ project: store.of('project').length, message: store.of('message').length, thread: store.of('thread').length }).toEqual(counts);
+
+    // A client writes, a project is posted: the next round finds exactly those, still in one request each.
+    const thread = fixture.world.allThreads()[0];
+    await simulate(fixture, 'POST', 'clock', { advance_seconds: 120 });
+    await simulate(fixture, 'POST', 'messages', { thread_id: thread?.id, message: 'Possiamo sentirci domani?' });
+    await simulate(fixture, 'POST', 'projects', { title: 'Traduzione sito e-commerce', jobs: ['wordpress'] });
+    const news = await pollRound(idle.state, options(later + 5 * 60_000));
+    expect(news.requests).toEqual({ projects: 1, bids: 1, threads: 1, messages: 1 });
+    expect(news.fresh).toMatchObject({ projects: 1, threads: 1, messages: 1 });
+    expect(store.of('message').some((message) => message.body === 'Possiamo sentirci domani?' && message.from_me === false)).toBe(true);
+    expect(store.of('project').some((project) => project.title === 'Traduzione sito e-commerce')).toBe(true);
+  });
+
+  it('a 429 with Retry-After, an error envelope and a revoked token become typed errors; the watermark stays', async () => {
+    const { fixture, endpoints, token } = await boot();
+    const store = createStore();
+    const nowMs = fixture.world.now() * 1000;
+    const options: PullRunOptions = { endpoints, selfId: fixture.selfId, nowMs, activity: 'active', sink: store.sink, pageSize: 10 };
+    const synced = (await pollRound(initialPollerState(nowMs), options)).state;
+
+    await simulate(fixture, 'PUT', 'faults', { queue: [{ fault: 'ratelimit', path: '/messages/0.1/messages', retry_after: 7 }] });
+    const limited = await runResource(synced, 'messages', options);
+    expect(limited.error).toEqual({ kind: 'rate_limited', retryAfterMs: 7000 });
+    expect(limited.state.pausedUntilMs).toBe(nowMs + 7000);
+    expect(limited.state.resources.messages.watermark).toEqual(synced.resources.messages.watermark);
+
+    await simulate(fixture, 'PUT', 'faults', { queue: [{ fault: 'error', path: '/projects/0.1/projects/active', status: 400, error_code: 'ProjectExceptionCodes.INVALID_FILTER', message: 'The filter is not valid' }] });
+    const refused = await runResource(synced, 'projects', options);
+    expect(refused.error).toEqual({ kind: 'refused', status: 400, errorCode: 'ProjectExceptionCodes.INVALID_FILTER', message: 'The filter is not valid' });
+
+    await simulate(fixture, 'PUT', 'faults', { queue: [{ fault: 'unavailable', path: '/messages/0.1/threads', retry_after: 30 }] });
+    expect((await runResource(synced, 'threads', options)).error).toEqual({ kind: 'server', status: 503, retryAfterMs: 30_000 });
+
+    await simulate(fixture, 'PUT', 'token', { token: 'rotated' });
+    const signedOut = await runResource(synced, 'bids', options);
+    expect(signedOut.error).toMatchObject({ kind: 'auth', status: 401, errorCode: 'RestExceptionCodes.NOT_AUTHENTICATED' });
+    expect(signedOut.state.signedOut).toBe(true);
+    expect(JSON.stringify(signedOut.error)).not.toContain(token);
+  });
+});
