@@ -5,6 +5,7 @@ import { communityEvents, communityMethods } from './community';
 import { draftsMethods } from './drafts';
 import { clientsMethods } from './clients';
 import { feedEvents, feedMethods } from './feed';
+import { insightsMethods } from './insights';
 import { messagesEvents, messagesMethods } from './messages';
 import { portfolioEvents, portfolioMethods } from './portfolio';
 import { proposalsEvents, proposalsMethods } from './proposals';
@@ -30,6 +31,7 @@ export const contract = defineContract({
     proposals: proposalsMethods,
     drafts: draftsMethods,
     workspace: workspaceMethods,
+    insights: insightsMethods,
   },
   events: {
     ...settingsEvents,

@@ -6,6 +6,7 @@ import { createClientsHandlers } from './clients-handlers';
 import type { CoreContext } from './context';
 import { createDraftsHandlers } from './drafts-handlers';
 import { createFeedHandlers } from './feed-handlers';
+import { createInsightsHandlers } from './insights-handlers';
 import { createMessagesHandlers } from './messages-handlers';
 import { createPortfolioHandlers } from './portfolio-handlers';
 import { createProposalsHandlers } from './proposals-handlers';
@@ -30,4 +31,5 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   proposals: createProposalsHandlers(context),
   drafts: createDraftsHandlers(context),
   workspace: createWorkspaceHandlers(context),
+  insights: createInsightsHandlers(context),
 });

@@ -10,6 +10,7 @@ import { migration0008PortfolioSync } from './0008-portfolio-sync';
 import { migration0009OutboxRefusals } from './0009-outbox-refusals';
 import { migration0010FeedFilterIndex } from './0010-feed-filter-index';
 import { migration0011FormDrafts } from './0011-form-drafts';
+import { migration0012Insights } from './0012-insights';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration0009OutboxRefusals,
   migration0010FeedFilterIndex,
   migration0011FormDrafts,
+  migration0012Insights,
 ];

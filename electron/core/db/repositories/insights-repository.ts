@@ -1,0 +1,187 @@
+import type { WinRateDimension } from '../../../../shared/contract/insights';
+import { prepare, type ReadableDB } from '../database';
+
+/**
+ * The insights section's SQL: one query per figure over the user's proposals, the project threads and their
+ * milestones. Every query reads a range of an index made for it (schema v12) and never the wide rows' raw
+ * JSON; tests/unit/db/insights-repository.test.ts holds each to a brute force over random histories and to its
+ * query plan. What the figures mean is written in shared/contract/insights.ts.
+ */
+
+/** [from, to) as stored instants (UTC, `…Z`); an open end is a bound every stored instant passes. */
+export type Period = { from: string; to: string };
+export const openPeriod = (from: string | null, to: string | null): Period => ({
+  from: from === null ? '' : new Date(from).toISOString(),
+  to: to === null ? '~' : new Date(to).toISOString(),
+});
+
+// The platform's statuses a decision ends in; 'completed' is an awarded proposal whose work is done.
+const awardedSql = "pr.status IN ('awarded', 'completed')";
+
+/** A client's message in the project's thread after the proposal was submitted: two covering index seeks, no row read. */
+const firstReplySql = `(SELECT min(m.sent_at) FROM threads t INDEXED BY threads_by_project
+    JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = t.id
+  WHERE t.project_id = pr.project_id AND t.context = 'project'
+    AND m.sent_at > pr.submitted_at AND m.from_me = 0 AND m.state = 'synced')`;
+
+export type FunnelCounts = { drafted: number; submitted: number; replied: number; shortlisted: number; awarded: number };
+
+/** Proposals begun in the period and how many reached each stage ("at least": a later stage need not pass an earlier one). */
+export const countFunnel = (db: ReadableDB, period: Period): FunnelCounts => {
+  const row = prepare(
+    db,
+    `SELECT count(*) AS drafted,
+       count(pr.submitted_at) AS submitted,
+       coalesce(sum(pr.submitted_at IS NOT NULL AND ${firstReplySql} IS NOT NULL), 0) AS replied,
+       coalesce(sum(pr.submitted_at IS NOT NULL AND (pr.was_shortlisted = 1 OR pr.status = 'shortlisted' OR ${awardedSql})), 0) AS shortlisted,
+       coalesce(sum(pr.submitted_at IS NOT NULL AND ${awardedSql}), 0) AS awarded
+     FROM proposals pr INDEXED BY proposals_insights_created
+     WHERE pr.created_at >= ? AND pr.created_at < ?`,
+  ).get(period.from, period.to) as FunnelCounts;
+  return row;
+};
+
+export type OutcomeCounts = { submitted: number; awarded: number; declined: number; withdrawn: number };
+export type WinRateGroup = OutcomeCounts & { key: string | null };
+export type PriceBandGroup = OutcomeCounts & { currency: string; kind: 'fixed' | 'hourly'; band: number | null };
+
+const outcomesSql = `count(*) AS submitted, sum(${awardedSql}) AS awarded,
+  sum(pr.status = 'declined') AS declined, sum(pr.status = 'withdrawn') AS withdrawn`;
+
+const submittedFrom = `FROM proposals pr INDEXED BY proposals_insights_submitted
+  LEFT JOIN projects p ON p.id = pr.project_id`;
+const submittedWhere = 'WHERE pr.submitted_at IS NOT NULL AND pr.submitted_at >= ? AND pr.submitted_at < ?';
+
+const groupKeys: Record<Exclude<WinRateDimension, 'priceBand' | 'skill'>, string> = {
+  language: 'pr.default_locale',
+  category: 'p.category',
+  // The project's country is the client's (the platform's record says so); the client record may not be here yet.
+  country: 'p.country',
+  // One account per workspace today: every proposal is the signed-in account's; the handler names it.
+  account: 'NULL',
+};
+
+/** Submitted proposals in the period grouped by a column of theirs or their project's. */
+export const countOutcomesBy = (db: ReadableDB, period: Period, dimension: Exclude<WinRateDimension, 'priceBand'>): WinRateGroup[] => {
+  if (dimension === 'skill') {
+    // A proposal counts once under each skill of its project (project_skills keeps one row per skill).
+    return prepare(
+      db,
+      `SELECT ps.skill AS key, ${outcomesSql} ${submittedFrom}
+       LEFT JOIN project_skills ps ON ps.project_pk = p.pk
+       ${submittedWhere} GROUP BY ps.skill ORDER BY submitted DESC, key`,
+    ).all(period.from, period.to) as WinRateGroup[];
+  }
+  return prepare(
+    db,
+    `SELECT ${groupKeys[dimension]} AS key, ${outcomesSql} ${submittedFrom} ${submittedWhere} GROUP BY 1 ORDER BY submitted DESC, key`,
+  ).all(period.from, period.to) as WinRateGroup[];
+};
+
+/**
+ * Price bands in major units of the proposal's own currency (never converted): a total for fixed-price bids,
+ * the hourly rate for hourly ones. Band i is [bounds[i], bounds[i+1]), the last one open-ended.
+ */
+export const priceBandBounds: Readonly<Record<'fixed' | 'hourly', readonly number[]>> = {
+  fixed: [0, 100, 250, 500, 1_000, 2_500, 5_000, 10_000],
+  hourly: [0, 15, 25, 40, 60, 100],
+};
+
+const bandCase = (bounds: readonly number[]): string =>
+  `CASE ${bounds
+    .slice(1)
+    .map((bound, index) => `WHEN pr.amount_minor < ${bound} * unit.value THEN ${index}`)
+    .join(' ')} ELSE ${bounds.length - 1} END`;
+
+/** The currencies of the proposals submitted in the period (the bands need each one's minor unit). */
+export const listSubmittedCurrencies = (db: ReadableDB, period: Period): string[] =>
+  (
+    prepare(db, `SELECT DISTINCT pr.currency FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`).all(
+      period.from,
+      period.to,
+    ) as { currency: string }[]
+  ).map((row) => row.currency);
+
+/** `unitsPerMajor`: {currency: minor units in one major unit}, for every currency listSubmittedCurrencies gave. */
+export const countOutcomesByPriceBand = (db: ReadableDB, period: Period, unitsPerMajor: Readonly<Record<string, number>>): PriceBandGroup[] =>
+  prepare(
+    db,
+    `SELECT pr.currency AS currency, pr.kind AS kind,
+       CASE WHEN pr.amount_minor IS NULL THEN NULL WHEN pr.kind = 'hourly' THEN ${bandCase(priceBandBounds.hourly)}
+         ELSE ${bandCase(priceBandBounds.fixed)} END AS band,
+       ${outcomesSql}
+     FROM proposals pr INDEXED BY proposals_insights_submitted
+       JOIN (SELECT key, value FROM json_each(?)) unit ON unit.key = pr.currency
+     ${submittedWhere} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  ).all(JSON.stringify(unitsPerMajor), period.from, period.to) as PriceBandGroup[];
+
+/** Every proposal submitted in the period with its client's first reply in the project's thread (null: none yet). */
+export const listClientReplies = (db: ReadableDB, period: Period): { submittedAt: string; repliedAt: string | null }[] =>
+  prepare(
+    db,
+    `SELECT pr.submitted_at AS submittedAt, ${firstReplySql} AS repliedAt
+     FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`,
+  ).all(period.from, period.to) as { submittedAt: string; repliedAt: string | null }[];
+
+/**
+ * In the threads of projects the user bid on: each client message the user had not answered (the first of the
+ * client's messages since the user last wrote, or since the thread began) sent in the period, with the user's
+ * next message (null: not answered yet). Order within a thread is (sent_at, pk); unconfirmed messages do not count.
+ * One pass over those threads' index entries: the messages where the writer changes start runs, which alternate,
+ * so the run after a client's run starts with the user's answer.
+ */
+export const listMyReplies = (db: ReadableDB, period: Period): { askedAt: string; answeredAt: string | null }[] =>
+  prepare(
+    db,
+    `WITH bid_threads AS (
+       SELECT DISTINCT t.id FROM proposals pr INDEXED BY proposals_insights_submitted
+         JOIN threads t INDEXED BY threads_by_project ON t.project_id = pr.project_id AND t.context = 'project'
+       WHERE pr.submitted_at IS NOT NULL
+     ), run_starts AS (
+       SELECT thread_id, sent_at, pk, from_me FROM (
+         SELECT m.thread_id, m.sent_at, m.pk, m.from_me,
+           lag(m.from_me) OVER (PARTITION BY m.thread_id ORDER BY m.sent_at, m.pk) AS previous_from_me
+         FROM bid_threads b JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = b.id
+         WHERE m.state = 'synced')
+       WHERE previous_from_me IS NULL OR previous_from_me <> from_me
+     ), paired AS (
+       SELECT from_me, sent_at AS askedAt, lead(sent_at) OVER (PARTITION BY thread_id ORDER BY sent_at, pk) AS answeredAt
+       FROM run_starts
+     )
+     SELECT askedAt, answeredAt FROM paired WHERE from_me = 0 AND askedAt >= ? AND askedAt < ?`,
+  ).all(period.from, period.to) as { askedAt: string; answeredAt: string | null }[];
+
+export type ReleasedRow = { month: string; currency: string; releasedMinor: number; milestones: number; proposals: number };
+
+/**
+ * Released milestones per month (UTC) and currency. A milestone carries no release date: it is dated by its
+ * proposal's last change as the platform reported it (awarded and completed proposals are no longer edited
+ * here, so updated_at is the platform's). Only awarded or completed proposals have released milestones.
+ */
+export const sumReleasedMilestones = (db: ReadableDB, period: Period): ReleasedRow[] =>
+  prepare(
+    db,
+    `SELECT substr(pr.updated_at, 1, 7) AS month, pr.currency AS currency,
+       sum(json_extract(m.value, '$.amount_minor')) AS releasedMinor, count(*) AS milestones, count(DISTINCT pr.id) AS proposals
+     FROM proposals pr INDEXED BY proposals_by_status, json_each(pr.milestones) m
+     WHERE pr.status IN ('awarded', 'completed') AND pr.updated_at >= ? AND pr.updated_at < ?
+       AND json_extract(m.value, '$.status') = 'released'
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+  ).all(period.from, period.to) as ReleasedRow[];
+
+/** Proposals submitted in the period. */
+export const countSubmitted = (db: ReadableDB, period: Period): number =>
+  (
+    prepare(db, `SELECT count(*) AS n FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`).get(
+      period.from,
+      period.to,
+    ) as { n: number }
+  ).n;
+
+/** Per submission instant in the period: whether the client has replied since (as the funnel's `replied`). */
+export const listSubmissionReplies = (db: ReadableDB, period: Period): { submittedAt: string; replied: number }[] =>
+  prepare(
+    db,
+    `SELECT pr.submitted_at AS submittedAt, ${firstReplySql} IS NOT NULL AS replied
+     FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`,
+  ).all(period.from, period.to) as { submittedAt: string; replied: number }[];

@@ -1,0 +1,292 @@
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWritableDatabase, type WritableDB } from '../../../electron/core/db/database';
+import { migrate } from '../../../electron/core/db/migrate';
+import { migrations } from '../../../electron/core/db/migrations';
+import { priceBandBounds } from '../../../electron/core/db/repositories/insights-repository';
+import {
+  computeBestHours,
+  computeBidCost,
+  computeEarnings,
+  computeFunnel,
+  computeReplyTimes,
+  computeWinRates,
+} from '../../../electron/core/insights/insight-figures';
+import { insightsFilterSchema, insightsMethods, winRateDimensions, type InsightsFilter, type WinRateDimension } from '../../../shared/contract/insights';
+import { minorUnitDigits } from '../../../shared/domain/money';
+import { generateInsightsWorld, insightsAccount, writeInsightsWorld, type InsightsWorld, type WorldProposal } from '../../support/insights-history';
+import { createRandom } from '../../support/random';
+import { useTempDirs } from '../../support/temp-dir';
+
+/*
+ * Every insights figure against a brute force in plain TypeScript over the same random history: the world as
+ * generated (statuses, times, messages in the order written), never read back from SQLite.
+ */
+
+const makeTempDir = useTempDirs();
+let db: WritableDB;
+
+beforeAll(async () => {
+  const file = path.join(makeTempDir(), 'workspace.sqlite');
+  db = openWritableDatabase(file);
+  await migrate(db, { file, migrations });
+});
+afterAll(() => db.close());
+
+const clearWorkspace = (): void => {
+  for (const table of ['proposals', 'messages', 'threads', 'projects', 'clients', 'sync_state']) db.prepare(`DELETE FROM ${table}`).run();
+};
+
+// ---- brute force ----
+
+const inPeriod = (ms: number, filter: InsightsFilter): boolean =>
+  (filter.from === null || ms >= Date.parse(filter.from)) && (filter.to === null || ms < Date.parse(filter.to));
+
+const accountMatches = (world: InsightsWorld, filter: InsightsFilter): boolean => filter.account === null || filter.account === world.account;
+
+const finalStatus = (proposal: WorldProposal): string => proposal.steps.at(-1)?.status ?? proposal.stage;
+const isAwarded = (proposal: WorldProposal): boolean => ['awarded', 'completed'].includes(finalStatus(proposal));
+const lastChangeMs = (proposal: WorldProposal): number => proposal.steps.at(-1)!.atMs;
+
+/** Messages of the project's threads (context project), synced only, in (time, order written). */
+const projectThreadIndexes = (world: InsightsWorld, projectIndex: number): Set<number> =>
+  new Set(world.threads.flatMap((thread, index) => (thread.projectIndex === projectIndex ? [index] : [])));
+
+const firstClientReplyMs = (world: InsightsWorld, proposal: WorldProposal): number | null => {
+  const threads = projectThreadIndexes(world, proposal.projectIndex);
+  let first: number | null = null;
+  for (const message of world.messages) {
+    if (!threads.has(message.threadIndex) || message.fromMe || message.pending || message.atMs <= proposal.submittedMs!) continue;
+    if (first === null || message.atMs < first) first = message.atMs;
+  }
+  return first;
+};
+
+const submittedIn = (world: InsightsWorld, filter: InsightsFilter): WorldProposal[] =>
+  accountMatches(world, filter) ? world.proposals.filter((p) => p.submittedMs !== null && inPeriod(p.submittedMs, filter)) : [];
+
+const bruteFunnel = (world: InsightsWorld, filter: InsightsFilter) => {
+  const cohort = accountMatches(world, filter) ? world.proposals.filter((p) => inPeriod(p.createdMs, filter)) : [];
+  const submitted = cohort.filter((p) => p.submittedMs !== null);
+  const counts = {
+    drafted: cohort.length,
+    submitted: submitted.length,
+    replied: submitted.filter((p) => firstClientReplyMs(world, p) !== null).length,
+    shortlisted: submitted.filter((p) => isAwarded(p) || p.steps.some((step) => step.seen && step.status === 'shortlisted')).length,
+    awarded: submitted.filter(isAwarded).length,
+  };
+  return {
+    stages: (['drafted', 'submitted', 'replied', 'shortlisted', 'awarded'] as const).map((stage) => ({ stage, count: counts[stage] })),
+    sample: counts.drafted,
+  };
+};
+
+const bandOf = (proposal: WorldProposal): { key: string; band: { currency: string; kind: string; minMinor: number; maxMinor: number | null } } => {
+  const unit = 10 ** minorUnitDigits(proposal.currency);
+  const bounds = priceBandBounds[proposal.kind];
+  let index = 0;
+  while (index + 1 < bounds.length && proposal.amountMinor >= bounds[index + 1]! * unit) index++;
+  return {
+    key: `${proposal.currency}:${proposal.kind}:${index}`,
+    band: {
+      currency: proposal.currency,
+      kind: proposal.kind,
+      minMinor: bounds[index]! * unit,
+      maxMinor: index + 1 < bounds.length ? bounds[index + 1]! * unit : null,
+    },
+  };
+};
+
+const bruteWinRates = (world: InsightsWorld, filter: InsightsFilter, dimension: WinRateDimension) => {
+  const submitted = submittedIn(world, filter);
+  const groups = new Map<string, { key: string | null; band: unknown; list: WorldProposal[] }>();
+  const add = (key: string | null, band: unknown, proposal: WorldProposal): void => {
+    const id = JSON.stringify(key);
+    const group = groups.get(id) ?? { key, band, list: [] };
+    group.list.push(proposal);
+    groups.set(id, group);
+  };
+  for (const proposal of submitted) {
+    const project = world.projects[proposal.projectIndex]!;
+    const stored = project.stored ? project : null;
+    if (dimension === 'language') add(proposal.locale, null, proposal);
+    else if (dimension === 'category') add(stored?.category ?? null, null, proposal);
+    else if (dimension === 'country') add(stored?.country ?? null, null, proposal);
+    else if (dimension === 'account') add(world.account, null, proposal);
+    else if (dimension === 'skill') {
+      if (!stored || stored.skills.length === 0) add(null, null, proposal);
+      else for (const skill of stored.skills) add(skill, null, proposal);
+    } else {
+      const { key, band } = bandOf(proposal);
+      add(key, band, proposal);
+    }
+  }
+  const rows = [...groups.values()].map(({ key, band, list }) => {
+    const awarded = list.filter(isAwarded).length;
+    const declined = list.filter((p) => finalStatus(p) === 'declined').length;
+    const withdrawn = list.filter((p) => finalStatus(p) === 'withdrawn').length;
+    return {
+      key,
+      band,
+      submitted: list.length,
+      awarded,
+      declined,
+      withdrawn,
+      open: list.length - awarded - declined - withdrawn,
+      winRate: awarded / list.length,
+    };
+  });
+  return { dimension, rows: sortRows(rows), sample: submitted.length };
+};
+
+const sortRows = <T extends { key: string | null }>(rows: T[]): T[] => [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+
+const bruteMedian = (values: number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+};
+
+const bruteReplyTimes = (world: InsightsWorld, filter: InsightsFilter) => {
+  const clientWaits: number[] = [];
+  let clientUnanswered = 0;
+  for (const proposal of submittedIn(world, filter)) {
+    const reply = firstClientReplyMs(world, proposal);
+    if (reply === null) clientUnanswered++;
+    else clientWaits.push(reply - proposal.submittedMs!);
+  }
+  // Threads of projects with a submitted proposal (any time); each thread's synced messages in (time, order written).
+  const bidProjects = new Set(world.proposals.filter((p) => p.submittedMs !== null).map((p) => p.projectIndex));
+  const myWaits: number[] = [];
+  let myUnanswered = 0;
+  if (accountMatches(world, filter)) {
+    for (const [threadIndex, thread] of world.threads.entries()) {
+      if (thread.projectIndex === null || !bidProjects.has(thread.projectIndex)) continue;
+      const ordered = world.messages
+        .map((message, order) => ({ ...message, order }))
+        .filter((message) => message.threadIndex === threadIndex && !message.pending)
+        .sort((a, b) => a.atMs - b.atMs || a.order - b.order);
+      for (const [index, message] of ordered.entries()) {
+        const previous = ordered[index - 1];
+        if (message.fromMe || (previous && !previous.fromMe) || !inPeriod(message.atMs, filter)) continue;
+        const answer = ordered.slice(index + 1).find((later) => later.fromMe);
+        if (answer) myWaits.push(answer.atMs - message.atMs);
+        else myUnanswered++;
+      }
+    }
+  }
+  return {
+    client: { medianMs: bruteMedian(clientWaits), sample: clientWaits.length, unanswered: clientUnanswered },
+    mine: { medianMs: bruteMedian(myWaits), sample: myWaits.length, unanswered: myUnanswered },
+  };
+};
+
+const releasedIn = (world: InsightsWorld, filter: InsightsFilter) => {
+  const released: { month: string; currency: string; amountMinor: number; proposalId: string }[] = [];
+  if (!accountMatches(world, filter)) return released;
+  for (const proposal of world.proposals) {
+    if (proposal.stage !== 'platform' || !inPeriod(lastChangeMs(proposal), filter)) continue;
+    for (const milestone of proposal.milestones) {
+      if (milestone.status !== 'released') continue;
+      released.push({ month: new Date(lastChangeMs(proposal)).toISOString().slice(0, 7), currency: proposal.currency, amountMinor: milestone.amountMinor, proposalId: proposal.id });
+    }
+  }
+  return released;
+};
+
+const bruteEarnings = (world: InsightsWorld, filter: InsightsFilter) => {
+  const groups = new Map<string, { month: string; currency: string; releasedMinor: number; milestones: number; ids: Set<string> }>();
+  const released = releasedIn(world, filter);
+  for (const item of released) {
+    const id = `${item.month} ${item.currency}`;
+    const group = groups.get(id) ?? { month: item.month, currency: item.currency, releasedMinor: 0, milestones: 0, ids: new Set<string>() };
+    group.releasedMinor += item.amountMinor;
+    group.milestones += 1;
+    group.ids.add(item.proposalId);
+    groups.set(id, group);
+  }
+  const rows = [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, g]) => ({ month: g.month, currency: g.currency, releasedMinor: g.releasedMinor, milestones: g.milestones, proposals: g.ids.size }));
+  return { rows, sample: released.length, datedBy: 'proposal_updated_at' };
+};
+
+const bruteBidCost = (world: InsightsWorld, filter: InsightsFilter) => {
+  const percent = world.feePercent ?? 10;
+  const totals = new Map<string, number>();
+  const released = releasedIn(world, filter);
+  for (const item of released) totals.set(item.currency, (totals.get(item.currency) ?? 0) + item.amountMinor);
+  return {
+    feePercent: percent,
+    feeSource: world.feePercent === null ? 'default' : 'platform',
+    perBidCost: null,
+    bidsSubmitted: submittedIn(world, filter).length,
+    currencies: [...totals.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, releasedMinor]) => ({ currency, releasedMinor, feeMinor: Math.round((releasedMinor * percent) / 100) })),
+    sample: released.length,
+  };
+};
+
+const bruteBestHours = (world: InsightsWorld, filter: InsightsFilter, timeZone: string) => {
+  const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, submitted: 0, replied: 0 }));
+  const submitted = submittedIn(world, filter);
+  for (const proposal of submitted) {
+    const hour = Number(new Date(proposal.submittedMs!).toLocaleString('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }));
+    hours[hour]!.submitted++;
+    if (firstClientReplyMs(world, proposal) !== null) hours[hour]!.replied++;
+  }
+  return { timeZone, hours: hours.map((h) => ({ ...h, replyRate: h.submitted ? h.replied / h.submitted : null })), sample: submitted.length };
+};
+
+// ---- the property ----
+
+const timeZones = ['UTC', 'Europe/Rome', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
+const instant = fc.integer({ min: Date.parse('2024-12-01T00:00:00Z'), max: Date.parse('2027-03-01T00:00:00Z') }).map((ms) => new Date(ms).toISOString());
+
+const scenario = fc.record({
+  seed: fc.integer(),
+  projects: fc.integer({ min: 1, max: 25 }),
+  proposals: fc.integer({ min: 0, max: 60 }),
+  generalThreads: fc.integer({ min: 0, max: 3 }),
+  messagesPerThread: fc.integer({ min: 0, max: 12 }),
+  from: fc.option(instant, { nil: null }),
+  span: fc.option(fc.integer({ min: 1, max: 800 * 86_400_000 }), { nil: null }),
+  account: fc.constantFrom(null, insightsAccount, 'someone@else.test'),
+  timeZone: fc.constantFrom(...timeZones),
+});
+
+describe('insights figures', () => {
+  it('equal a brute force over random proposal histories', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const world = generateInsightsWorld(createRandom(s.seed), s);
+        clearWorkspace();
+        writeInsightsWorld(db, world);
+        const to = s.span === null ? null : new Date((s.from === null ? Date.parse('2025-06-01T00:00:00Z') : Date.parse(s.from)) + s.span).toISOString();
+        const filter = insightsFilterSchema.parse({ from: s.from, to, account: s.account });
+
+        expect(computeFunnel(db, filter)).toEqual(bruteFunnel(world, filter));
+        for (const dimension of winRateDimensions) {
+          const figure = computeWinRates(db, filter, dimension);
+          expect({ ...figure, rows: sortRows(figure.rows) }).toEqual(bruteWinRates(world, filter, dimension));
+        }
+        expect(computeReplyTimes(db, filter)).toEqual(bruteReplyTimes(world, filter));
+        expect(computeEarnings(db, filter)).toEqual(bruteEarnings(world, filter));
+        expect(computeBidCost(db, filter)).toEqual(bruteBidCost(world, filter));
+        expect(computeBestHours(db, filter, s.timeZone)).toEqual(bruteBestHours(world, filter, s.timeZone));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses a period that ends before it starts, and an unknown time zone', () => {
+    expect(insightsFilterSchema.safeParse({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }).success).toBe(false);
+    expect(insightsFilterSchema.safeParse({ from: '2026-01-01T00:00:00+02:00', to: null }).success).toBe(true);
+    const bestHoursInput = insightsMethods.getBestHours.input;
+    expect(bestHoursInput.safeParse({ filter: {}, timeZone: 'Mars/Olympus_Mons' }).success).toBe(false);
+    expect(bestHoursInput.parse({ filter: {} })).toEqual({ filter: { from: null, to: null, account: null }, timeZone: 'UTC' });
+  });
+});
