@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readUserVersion, type WritableDB } from './database';
+import { syncDirectorySync } from '../storage/durable-file';
 import { fileSystem } from '../storage/file-system';
 import { backupsDirOf } from './workspace-files';
 
@@ -55,12 +56,16 @@ export const migrate = async (
   if (from > 0 && file !== ':memory:') {
     backupFile = backupName(file, from, options.now?.() ?? new Date());
     mkdirSync(path.dirname(backupFile), { recursive: true });
+    // Copied under a name no one lists, then renamed: a power cut or a full disk mid-copy never leaves half a
+    // backup to be offered for restoring later.
+    const partial = `${backupFile}.partial`;
     try {
-      await fileSystem.backupDatabase(db, backupFile);
+      await fileSystem.backupDatabase(db, partial);
+      fileSystem.renameSync(partial, backupFile);
+      syncDirectorySync(path.dirname(backupFile));
     } catch (error) {
-      // A full disk or a disk error cut the copy short: no half backup is left to be offered later, and the
-      // migration does not run without its backup (the caller says why and offers to retry).
-      rmSync(backupFile, { force: true });
+      // The migration does not run without its backup (the caller says why and offers to retry).
+      rmSync(partial, { force: true });
       throw error;
     }
   }

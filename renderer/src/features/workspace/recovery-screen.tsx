@@ -27,7 +27,8 @@ export const RecoveryScreen = ({ state, onRestore, onStartEmpty, onRetry, onOpen
   const run = async (action: () => Promise<RecoveryResult>): Promise<void> => {
     setBusy(true);
     try {
-      const outcome = await action();
+      // A call that failed outright (the damaged file could not even be moved): a disk error, said so.
+      const outcome = await action().catch((): RecoveryResult => ({ ok: false, reason: 'io_error' }));
       // Opened with nothing set aside (a retry): straight into the app; otherwise say where the damaged file went.
       if (outcome.ok && !outcome.keptAs) onOpened();
       else setResult(outcome);
