@@ -292,3 +292,25 @@ export const mapMessage = (raw: unknown, context: MapContext): Mapped<'message'>
       },
     };
   });
+
+// ---- the signed-in user -----------------------------------------------------------------------------------
+
+/** What an account needs from /users/0.1/self/: who it is, a label, and the feed's filter (jobs by id, as the search takes them). */
+export type FreelancerAccountIdentity = { platformUserId: string; label: string; jobIds: number[]; jobNames: string[]; primaryLanguage: string };
+
+export const mapAccountIdentity = (raw: unknown): { ok: true; identity: FreelancerAccountIdentity } | { ok: false; reason: string } => {
+  const parsed = userSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error) };
+  const user = parsed.data;
+  const jobs = user.jobs ?? [];
+  return {
+    ok: true,
+    identity: {
+      platformUserId: String(user.id),
+      label: cut((user.display_name ?? user.public_name ?? '').trim() || user.username, 200),
+      jobIds: jobs.map((job) => job.id),
+      jobNames: jobs.map((job) => job.name),
+      primaryLanguage: languageTag(user.primary_language),
+    },
+  };
+};

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freelancerIdOf, freelancerIds } from '../../../../electron/core/connectors/freelancer/ids';
-import { mapClient, mapMessage, mapProject, mapProposal, mapThread, type MapContext } from '../../../../electron/core/connectors/freelancer/mapping';
+import { mapAccountIdentity, mapClient, mapMessage, mapProject, mapProposal, mapThread, type MapContext } from '../../../../electron/core/connectors/freelancer/mapping';
 import { instantFromUnix, minorAmount, minorUnitDigits } from '../../../../electron/core/connectors/freelancer/normalize';
 import { freelancerRecordSchemas } from '../../../../electron/core/connectors/freelancer/record-schemas';
 import { recordSchemas } from '../../../../shared/platform/records';
@@ -250,6 +250,18 @@ describe('mapThread and mapMessage', () => {
     const senderless = mapMessage({ id: 700_000_003, thread_id: 90_000_001, message: 'x', time_created: 1 }, context);
     expect(senderless.ok).toBe(false);
     if (!senderless.ok) expect(senderless.reason).toMatch(/from_user/);
+  });
+});
+
+describe('mapAccountIdentity', () => {
+  it('reads who signed in, a label and the jobs the feed filters by', () => {
+    const self = { id: selfId, username: 'bottega-demo', display_name: 'Giulia Bottega', primary_language: 'it', jobs: [{ id: 3, name: 'WordPress' }, { id: 4, name: 'PHP' }] };
+    expect(mapAccountIdentity(self)).toEqual({
+      ok: true,
+      identity: { platformUserId: '1000001', label: 'Giulia Bottega', jobIds: [3, 4], jobNames: ['WordPress', 'PHP'], primaryLanguage: 'it' },
+    });
+    expect(mapAccountIdentity({ id: selfId, username: 'bottega-demo', display_name: '  ' })).toMatchObject({ ok: true, identity: { label: 'bottega-demo', jobIds: [], primaryLanguage: 'und' } });
+    expect(mapAccountIdentity({ username: 'x' }).ok).toBe(false);
   });
 });
 
