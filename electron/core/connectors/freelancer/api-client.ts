@@ -124,7 +124,7 @@ export const createFreelancerClient = (options: FreelancerClientOptions): Freela
     if (response.status < 200 || response.status >= 300) return { ok: false, error: errorFor(response.status, parsed, response.headers) };
     if (parsed === undefined) return { ok: false, error: { kind: 'invalid_answer', reason: `not JSON (${read.bytes.length} bytes)` } };
     // A 2xx carrying the error envelope is a refusal all the same.
-    if (errorEnvelopeSchema.safeParse(parsed).success) return { ok: false, error: errorFor(400, parsed, response.headers) };
+    if (errorEnvelopeSchema.safeParse(parsed).success) return { ok: false, error: errorFor(response.status, parsed, response.headers) };
     const envelope = successEnvelopeSchema.safeParse(parsed);
     if (!envelope.success) return { ok: false, error: { kind: 'invalid_answer', reason: 'not a Freelancer success envelope' } };
     const result = resultSchema.safeParse(envelope.data.result);

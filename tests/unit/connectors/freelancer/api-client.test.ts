@@ -113,7 +113,7 @@ describe('errors', () => {
       { kind: 'server', status: 503, retryAfterMs: 30_000 },
       { kind: 'server', status: 500, retryAfterMs: null },
       { kind: 'refused', status: 409, errorCode: 'ProjectExceptionCodes.DUPLICATE_BID', message: 'You have already bid on this project' },
-      { kind: 'refused', status: 400, errorCode: 'X', message: 'Odd' },
+      { kind: 'refused', status: 200, errorCode: 'X', message: 'Odd' },
       { kind: 'invalid_answer', reason: 'result.id: Invalid input: expected number, received string' },
       { kind: 'invalid_answer', reason: 'not a Freelancer success envelope' },
     ]);

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bidsPageSchema, projectsPageSchema } from '../../../../electron/core/connectors/freelancer/api-schemas';
 import { freelancerIdOf, freelancerIds } from '../../../../electron/core/connectors/freelancer/ids';
 import { mapAccountIdentity, mapClient, mapMessage, mapProject, mapProposal, mapThread, type MapContext } from '../../../../electron/core/connectors/freelancer/mapping';
 import { instantFromUnix, minorAmount, minorUnitDigits } from '../../../../electron/core/connectors/freelancer/normalize';
@@ -95,6 +96,15 @@ const expectOk = <T extends { ok: boolean }>(result: T): Extract<T, { ok: true }
   if (!result.ok) throw new Error(`expected a mapped record, got: ${(result as unknown as { reason: string }).reason}`);
   return result as Extract<T, { ok: true }>;
 };
+
+describe('page schemas', () => {
+  it('users as a map, as [] when empty (the SDK search mock) or null without a projection: always a map; unknown fields kept', () => {
+    expect(projectsPageSchema.parse({ projects: [], users: [], total_count: 0 }).users).toEqual({});
+    expect(projectsPageSchema.parse({ projects: [], users: users, total_count: 1, selected_bids: null })).toEqual({ projects: [], users, total_count: 1, selected_bids: null });
+    expect(bidsPageSchema.parse({ bids: [], users: null, projects: null, total_count: 0 })).toMatchObject({ users: {}, projects: {} });
+    expect(projectsPageSchema.safeParse({ projects: [], users: [owner()], total_count: 1 }).success).toBe(false);
+  });
+});
 
 describe('mapProject', () => {
   it('maps a project: namespaced ids, skills by name, ISO currency in minor units, owner country, instants, raw kept', () => {
