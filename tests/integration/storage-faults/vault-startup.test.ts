@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileSecretStore } from '../../../electron/core/secrets/secret-store';
+import { createStandaloneHostServices } from '../../../electron/core/host-services';
 import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
 
 const { makeTempDir, openWorkspace, startPlatform } = useCoreHarness();
@@ -45,4 +46,14 @@ describe('a damaged saved sign-in at start (defect 6)', () => {
       expect(kept).toHaveLength(name.startsWith('a readable') ? 0 : 1);
     });
   }
+
+  it('in Electron, the main vault’s refusal reaches the core as a failed host request: signed out and told, not a failed start', async () => {
+    const platform = await startPlatform();
+    const dataDir = makeTempDir();
+    const standalone = createStandaloneHostServices({ version: 'test', dataDir });
+    // What utility-host's relay gives the session when main's token vault found its file damaged.
+    const relayed = { ...standalone.secrets, readSecret: () => Promise.reject(new Error('The saved sign-in could not be read.')) };
+    const { client } = await openWorkspace(platform.url, { dataDir, host: 'electron', hostServices: { ...standalone, secrets: relayed } });
+    await expect(client.sync.getStatus()).resolves.toMatchObject({ connection: 'signed_out', savedSignInLost: true });
+  });
 });
