@@ -93,7 +93,10 @@ const replyTimeSchema = z.object({
 export const replyTimesSchema = z.object({
   /** From a proposal's submission (in the period) to the client's first message in the project's thread. */
   client: replyTimeSchema,
-  /** From a client's message (in the period) that the user had not answered to the user's next message, in threads of projects the user bid on. */
+  /**
+   * From that first reply of the client's to the user's first message in the project's threads after it: how
+   * fast the user answers a client who answered the bid (proposals submitted in the period).
+   */
   mine: replyTimeSchema,
 });
 export type ReplyTimes = z.infer<typeof replyTimesSchema>;

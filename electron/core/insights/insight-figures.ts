@@ -18,8 +18,7 @@ import {
   countOutcomesBy,
   countOutcomesByPriceBand,
   countSubmitted,
-  listClientReplies,
-  listMyReplies,
+  listReplies,
   listSubmissionReplies,
   listSubmittedCurrencies,
   openPeriod,
@@ -67,10 +66,11 @@ export const computeWinRates = (db: ReadableDB, filter: InsightsFilter, dimensio
   const period = periodOf(db, filter);
   const sample = countSubmitted(db, period);
   if (dimension === 'priceBand') {
-    const units = Object.fromEntries(listSubmittedCurrencies(db, period).map((currency) => [currency, 10 ** minorUnitDigits(currency)]));
+    const units = listSubmittedCurrencies(db, period).map((currency) => [currency, 10 ** minorUnitDigits(currency)] as const);
+    const unitOf = new Map(units);
     const rows = countOutcomesByPriceBand(db, period, units).map((group) => {
       const bounds = priceBandBounds[group.kind];
-      const unit = units[group.currency] ?? 1;
+      const unit = unitOf.get(group.currency) ?? 1;
       const band =
         group.band === null
           ? null
@@ -104,10 +104,10 @@ const summarizeWaits = (pairs: readonly { start: string; end: string | null }[])
 };
 
 export const computeReplyTimes = (db: ReadableDB, filter: InsightsFilter): ReplyTimes => {
-  const period = periodOf(db, filter);
+  const rows = listReplies(db, periodOf(db, filter));
   return {
-    client: summarizeWaits(listClientReplies(db, period).map((row) => ({ start: row.submittedAt, end: row.repliedAt }))),
-    mine: summarizeWaits(listMyReplies(db, period).map((row) => ({ start: row.askedAt, end: row.answeredAt }))),
+    client: summarizeWaits(rows.map((row) => ({ start: row.submittedAt, end: row.repliedAt }))),
+    mine: summarizeWaits(rows.flatMap((row) => (row.repliedAt === null ? [] : [{ start: row.repliedAt, end: row.answeredAt }]))),
   };
 };
 
@@ -137,21 +137,49 @@ export const computeBidCost = (db: ReadableDB, filter: InsightsFilter): BidCost 
   };
 };
 
+/** A zone's UTC offset at the start of each UTC day, per zone: time zone rules do not change while the app runs. */
+const dayOffsets = new Map<string, Map<number, number>>();
+const maxCachedDays = 50_000;
+
 /**
- * The hour of an instant in a time zone. Every zone's offset and every transition is a multiple of 15 minutes,
- * so the hour is the same across a 15-minute slot: one Intl call per slot seen.
+ * The hour of an instant in a time zone. A zone's offset changes at most a few times a year: it is read from
+ * Intl once per UTC day (at its start, kept for later calls), and only on a day whose next day starts with
+ * another offset is each 15-minute slot read on its own (every offset and transition is a multiple of 15 minutes).
  */
-const createHourReader = (timeZone: string): ((ms: number) => number) => {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
-  const slots = new Map<number, number>();
-  return (ms) => {
-    const slot = Math.floor(ms / 900_000);
-    let hour = slots.get(slot);
-    if (hour === undefined) {
-      hour = Number.parseInt(format.format(slot * 900_000), 10) % 24;
-      slots.set(slot, hour);
+export const createHourReader = (timeZone: string): ((ms: number) => number) => {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  const offsetAt = (ms: number): number => {
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(ms)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!) - (ms - (ms % 60_000));
+  };
+  let days = dayOffsets.get(timeZone);
+  if (!days || days.size > maxCachedDays) {
+    days = new Map();
+    dayOffsets.set(timeZone, days);
+  }
+  const known = days;
+  const dayStartOffset = (day: number): number => {
+    let offset = known.get(day);
+    if (offset === undefined) {
+      offset = offsetAt(day * 86_400_000);
+      known.set(day, offset);
     }
-    return hour;
+    return offset;
+  };
+  return (ms) => {
+    const day = Math.floor(ms / 86_400_000);
+    const start = dayStartOffset(day);
+    const offset = start === dayStartOffset(day + 1) ? start : offsetAt(ms - (ms % 900_000));
+    return Math.floor((ms + offset) / 3_600_000) % 24;
   };
 };
 

@@ -12,6 +12,7 @@ import {
   computeFunnel,
   computeReplyTimes,
   computeWinRates,
+  createHourReader,
 } from '../../../electron/core/insights/insight-figures';
 import { insightsFilterSchema, insightsMethods, winRateDimensions, type InsightsFilter, type WinRateDimension } from '../../../shared/contract/insights';
 import { minorUnitDigits } from '../../../shared/domain/money';
@@ -149,33 +150,28 @@ const bruteMedian = (values: number[]): number | null => {
   return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
 };
 
+/** The user's first message in the project's threads strictly after `afterMs` (synced only). */
+const firstAnswerMs = (world: InsightsWorld, proposal: WorldProposal, afterMs: number): number | null => {
+  const threads = projectThreadIndexes(world, proposal.projectIndex);
+  const times = world.messages.filter((m) => threads.has(m.threadIndex) && m.fromMe && !m.pending && m.atMs > afterMs).map((m) => m.atMs);
+  return times.length === 0 ? null : Math.min(...times);
+};
+
 const bruteReplyTimes = (world: InsightsWorld, filter: InsightsFilter) => {
   const clientWaits: number[] = [];
+  const myWaits: number[] = [];
   let clientUnanswered = 0;
+  let myUnanswered = 0;
   for (const proposal of submittedIn(world, filter)) {
     const reply = firstClientReplyMs(world, proposal);
-    if (reply === null) clientUnanswered++;
-    else clientWaits.push(reply - proposal.submittedMs!);
-  }
-  // Threads of projects with a submitted proposal (any time); each thread's synced messages in (time, order written).
-  const bidProjects = new Set(world.proposals.filter((p) => p.submittedMs !== null).map((p) => p.projectIndex));
-  const myWaits: number[] = [];
-  let myUnanswered = 0;
-  if (accountMatches(world, filter)) {
-    for (const [threadIndex, thread] of world.threads.entries()) {
-      if (thread.projectIndex === null || !bidProjects.has(thread.projectIndex)) continue;
-      const ordered = world.messages
-        .map((message, order) => ({ ...message, order }))
-        .filter((message) => message.threadIndex === threadIndex && !message.pending)
-        .sort((a, b) => a.atMs - b.atMs || a.order - b.order);
-      for (const [index, message] of ordered.entries()) {
-        const previous = ordered[index - 1];
-        if (message.fromMe || (previous && !previous.fromMe) || !inPeriod(message.atMs, filter)) continue;
-        const answer = ordered.slice(index + 1).find((later) => later.fromMe);
-        if (answer) myWaits.push(answer.atMs - message.atMs);
-        else myUnanswered++;
-      }
+    if (reply === null) {
+      clientUnanswered++;
+      continue;
     }
+    clientWaits.push(reply - proposal.submittedMs!);
+    const answer = firstAnswerMs(world, proposal, reply);
+    if (answer === null) myUnanswered++;
+    else myWaits.push(answer - reply);
   }
   return {
     client: { medianMs: bruteMedian(clientWaits), sample: clientWaits.length, unanswered: clientUnanswered },
@@ -280,6 +276,21 @@ describe('insights figures', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('reads the hour in a zone right on the days its offset changes', () => {
+    // Spring and autumn changes in Rome and New York, Lord Howe's half-hour change, Kathmandu's +5:45.
+    const days = ['2026-03-29', '2026-10-25', '2026-03-08', '2026-11-01', '2026-04-05', '2026-10-04', '2026-06-01'];
+    for (const zone of ['Europe/Rome', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
+      const hourOf = createHourReader(zone);
+      for (const day of days) {
+        const start = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
+        for (let ms = start; ms < start + 3 * 86_400_000; ms += 7 * 60_000) {
+          const expected = Number(new Date(ms).toLocaleString('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }));
+          expect([zone, new Date(ms).toISOString(), hourOf(ms)]).toEqual([zone, new Date(ms).toISOString(), expected]);
+        }
+      }
+    }
   });
 
   it('refuses a period that ends before it starts, and an unknown time zone', () => {

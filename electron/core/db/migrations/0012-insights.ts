@@ -23,6 +23,8 @@ const schema = `
   CREATE INDEX proposals_insights_submitted ON proposals (submitted_at, status, project_id, default_locale, currency, kind, amount_minor)
     WHERE submitted_at IS NOT NULL;
   CREATE INDEX threads_by_project ON threads (project_id, id) WHERE context = 'project';
+  -- Win rates by the project's category or country read these here, not from the project's wide row.
+  CREATE INDEX projects_insights ON projects (id, category, country);
 
   -- The thread's messages in order as before, now carrying who wrote each and whether it is confirmed: a client's
   -- first reply and the user's answers are read from the index alone (same leading columns, so the conversation

@@ -49,7 +49,7 @@ const outcomesSql = `count(*) AS submitted, sum(${awardedSql}) AS awarded,
   sum(pr.status = 'declined') AS declined, sum(pr.status = 'withdrawn') AS withdrawn`;
 
 const submittedFrom = `FROM proposals pr INDEXED BY proposals_insights_submitted
-  LEFT JOIN projects p ON p.id = pr.project_id`;
+  LEFT JOIN projects p INDEXED BY projects_insights ON p.id = pr.project_id`;
 const submittedWhere = 'WHERE pr.submitted_at IS NOT NULL AND pr.submitted_at >= ? AND pr.submitted_at < ?';
 
 const groupKeys: Record<Exclude<WinRateDimension, 'priceBand' | 'skill'>, string> = {
@@ -72,10 +72,12 @@ export const countOutcomesBy = (db: ReadableDB, period: Period, dimension: Exclu
        ${submittedWhere} GROUP BY ps.skill ORDER BY submitted DESC, key`,
     ).all(period.from, period.to) as WinRateGroup[];
   }
-  return prepare(
-    db,
-    `SELECT ${groupKeys[dimension]} AS key, ${outcomesSql} ${submittedFrom} ${submittedWhere} GROUP BY 1 ORDER BY submitted DESC, key`,
-  ).all(period.from, period.to) as WinRateGroup[];
+  // The project's row only when the key is the project's (the language is the proposal's own).
+  const from = dimension === 'category' || dimension === 'country' ? submittedFrom : 'FROM proposals pr INDEXED BY proposals_insights_submitted';
+  return prepare(db, `SELECT ${groupKeys[dimension]} AS key, ${outcomesSql} ${from} ${submittedWhere} GROUP BY 1 ORDER BY submitted DESC, key`).all(
+    period.from,
+    period.to,
+  ) as WinRateGroup[];
 };
 
 /**
@@ -90,7 +92,7 @@ export const priceBandBounds: Readonly<Record<'fixed' | 'hourly', readonly numbe
 const bandCase = (bounds: readonly number[]): string =>
   `CASE ${bounds
     .slice(1)
-    .map((bound, index) => `WHEN pr.amount_minor < ${bound} * unit.value THEN ${index}`)
+    .map((bound, index) => `WHEN amount_minor < ${bound} * unit THEN ${index}`)
     .join(' ')} ELSE ${bounds.length - 1} END`;
 
 /** The currencies of the proposals submitted in the period (the bands need each one's minor unit). */
@@ -102,54 +104,42 @@ export const listSubmittedCurrencies = (db: ReadableDB, period: Period): string[
     ) as { currency: string }[]
   ).map((row) => row.currency);
 
-/** `unitsPerMajor`: {currency: minor units in one major unit}, for every currency listSubmittedCurrencies gave. */
-export const countOutcomesByPriceBand = (db: ReadableDB, period: Period, unitsPerMajor: Readonly<Record<string, number>>): PriceBandGroup[] =>
-  prepare(
+/** `unitsPerMajor`: [currency, minor units in one major unit] for every currency listSubmittedCurrencies gave. */
+export const countOutcomesByPriceBand = (db: ReadableDB, period: Period, unitsPerMajor: readonly (readonly [string, number])[]): PriceBandGroup[] => {
+  if (unitsPerMajor.length === 0) return [];
+  const unit = `CASE pr.currency ${unitsPerMajor.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  return prepare(
     db,
-    `SELECT pr.currency AS currency, pr.kind AS kind,
-       CASE WHEN pr.amount_minor IS NULL THEN NULL WHEN pr.kind = 'hourly' THEN ${bandCase(priceBandBounds.hourly)}
+    `SELECT currency, kind,
+       CASE WHEN amount_minor IS NULL THEN NULL WHEN kind = 'hourly' THEN ${bandCase(priceBandBounds.hourly)}
          ELSE ${bandCase(priceBandBounds.fixed)} END AS band,
-       ${outcomesSql}
-     FROM proposals pr INDEXED BY proposals_insights_submitted
-       JOIN (SELECT key, value FROM json_each(?)) unit ON unit.key = pr.currency
-     ${submittedWhere} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-  ).all(JSON.stringify(unitsPerMajor), period.from, period.to) as PriceBandGroup[];
+       count(*) AS submitted, sum(awarded) AS awarded, sum(declined) AS declined, sum(withdrawn) AS withdrawn
+     FROM (SELECT pr.currency, pr.kind, pr.amount_minor, ${unit} AS unit, ${awardedSql} AS awarded,
+             pr.status = 'declined' AS declined, pr.status = 'withdrawn' AS withdrawn
+           FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere})
+     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  ).all(...unitsPerMajor.flat(), period.from, period.to) as PriceBandGroup[];
+};
 
-/** Every proposal submitted in the period with its client's first reply in the project's thread (null: none yet). */
-export const listClientReplies = (db: ReadableDB, period: Period): { submittedAt: string; repliedAt: string | null }[] =>
-  prepare(
-    db,
-    `SELECT pr.submitted_at AS submittedAt, ${firstReplySql} AS repliedAt
-     FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`,
-  ).all(period.from, period.to) as { submittedAt: string; repliedAt: string | null }[];
+export type ReplyRow = { submittedAt: string; repliedAt: string | null; answeredAt: string | null };
 
 /**
- * In the threads of projects the user bid on: each client message the user had not answered (the first of the
- * client's messages since the user last wrote, or since the thread began) sent in the period, with the user's
- * next message (null: not answered yet). Order within a thread is (sent_at, pk); unconfirmed messages do not count.
- * One pass over those threads' index entries: the messages where the writer changes start runs, which alternate,
- * so the run after a client's run starts with the user's answer.
+ * Every proposal submitted in the period with the client's first message in the project's threads after it
+ * (null: none yet) and the user's first message there after that one (null: not answered yet, or no reply to
+ * answer). Unconfirmed messages do not count; "after" is strictly later.
  */
-export const listMyReplies = (db: ReadableDB, period: Period): { askedAt: string; answeredAt: string | null }[] =>
+export const listReplies = (db: ReadableDB, period: Period): ReplyRow[] =>
   prepare(
     db,
-    `WITH bid_threads AS (
-       SELECT DISTINCT t.id FROM proposals pr INDEXED BY proposals_insights_submitted
-         JOIN threads t INDEXED BY threads_by_project ON t.project_id = pr.project_id AND t.context = 'project'
-       WHERE pr.submitted_at IS NOT NULL
-     ), run_starts AS (
-       SELECT thread_id, sent_at, pk, from_me FROM (
-         SELECT m.thread_id, m.sent_at, m.pk, m.from_me,
-           lag(m.from_me) OVER (PARTITION BY m.thread_id ORDER BY m.sent_at, m.pk) AS previous_from_me
-         FROM bid_threads b JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = b.id
-         WHERE m.state = 'synced')
-       WHERE previous_from_me IS NULL OR previous_from_me <> from_me
-     ), paired AS (
-       SELECT from_me, sent_at AS askedAt, lead(sent_at) OVER (PARTITION BY thread_id ORDER BY sent_at, pk) AS answeredAt
-       FROM run_starts
-     )
-     SELECT askedAt, answeredAt FROM paired WHERE from_me = 0 AND askedAt >= ? AND askedAt < ?`,
-  ).all(period.from, period.to) as { askedAt: string; answeredAt: string | null }[];
+    `SELECT r.submittedAt, r.repliedAt,
+       CASE WHEN r.repliedAt IS NULL THEN NULL ELSE
+         (SELECT min(m.sent_at) FROM threads t INDEXED BY threads_by_project
+            JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = t.id
+          WHERE t.project_id = r.project_id AND t.context = 'project'
+            AND m.sent_at > r.repliedAt AND m.from_me = 1 AND m.state = 'synced') END AS answeredAt
+     FROM (SELECT pr.submitted_at AS submittedAt, pr.project_id, ${firstReplySql} AS repliedAt
+           FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}) r`,
+  ).all(period.from, period.to) as ReplyRow[];
 
 export type ReleasedRow = { month: string; currency: string; releasedMinor: number; milestones: number; proposals: number };
 

@@ -32,8 +32,8 @@ describe('schema v12', () => {
       { id: 'prp_new', status: 'shortlisted', was_shortlisted: 1 },
       { id: 'prp_plain', status: 'declined', was_shortlisted: 1 },
     ]);
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('proposals_insights_created', 'proposals_insights_submitted', 'threads_by_project') ORDER BY name").all() as { name: string }[]).map((row) => row.name);
-    expect(indexes).toEqual(['proposals_insights_created', 'proposals_insights_submitted', 'threads_by_project']);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('projects_insights', 'proposals_insights_created', 'proposals_insights_submitted', 'threads_by_project') ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+    expect(indexes).toEqual(['projects_insights', 'proposals_insights_created', 'proposals_insights_submitted', 'threads_by_project']);
     db.close();
   });
 });
