@@ -74,10 +74,10 @@ test('a session with the editor breaks no rule of the Content-Security-Policy', 
     if (message.type() === 'error' || message.type() === 'warning') violations.push(`console ${message.type()}: ${message.text()}`);
   });
   // Reported by the page itself, before anything could go to the console.
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
-    });
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (event) => {
+      console.error('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI + ' ' + event.sourceFile + ':' + event.lineNumber + ' ' + event.sample);
+    });`,
   });
   const id = await draftProposal(page, host.url, projectWithoutProposal(host.dataDir, 'fr'), 'fr');
   const proposals = new ProposalsPage(page);
@@ -88,7 +88,7 @@ test('a session with the editor breaks no rule of the Content-Security-Policy', 
   await expectShownIsStored(proposals, host.dataDir, id, 'fr');
   expect(await proposals.shownLetter()).toContain('Bonjour.\n\n• un point');
   // ProseMirror needs white-space kept as typed (it warns otherwise): from our stylesheet, not an inline <style>.
-  expect(await proposals.coverLetter.evaluate((element) => getComputedStyle(element).whiteSpace)).toMatch(/^(pre-wrap|break-spaces)$/);
+  await expect(proposals.coverLetter).toHaveCSS('white-space', /^(pre-wrap|break-spaces)$/);
   await proposals.showPreview();
   await proposals.showEditor();
   await proposals.visitLibrary();

@@ -54,7 +54,7 @@ export const expectShownIsStored = async (proposals: ProposalsPage, dataDir: str
     .poll(async () => {
       const shown = await proposals.shownLetter();
       const stored = storedLetter(dataDir, id, locale);
-      const saving = await proposals.autosave.evaluateAll((shown) => shown.some((element) => element.classList.contains('autosave-saving')));
+      const saving = (await proposals.autosave.and(proposals.page.locator('.autosave-saving')).count()) > 0;
       return !saving && shown === stored && (expected === undefined || shown === expected) ? 'same' : JSON.stringify({ shown, stored, expected, saving });
     })
     .toBe('same');

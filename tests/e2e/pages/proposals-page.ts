@@ -77,6 +77,19 @@ export class ProposalsPage {
     return diff;
   }
 
+  /** Shows the letter of another language of the proposal. */
+  async openTab(locale: string): Promise<void> {
+    await this.page.locator(`[data-testid="variant-tab"][data-locale="${locale}"]`).click();
+    await this.page.locator(`[data-testid="cover-letter"][lang="${locale}"]`).waitFor();
+  }
+
+  /** Empties the letter (all selected, deleted). */
+  async clearLetter(): Promise<void> {
+    await this.coverLetter.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+  }
+
   /** Restores a revision (by its number) from the history. */
   async restoreRevision(revision: number): Promise<void> {
     await this.page.getByTestId('show-history').click();
@@ -107,6 +120,11 @@ export class ProposalsPage {
   /** Creates a template or a snippet in the library screen (left open); returns once it is saved. */
   async createLibraryItem(kind: 'template' | 'snippet', locale: string, name: string, text: string): Promise<void> {
     await this.page.getByTestId('open-library').click();
+    await this.addToLibrary(kind, locale, name, text);
+  }
+
+  /** In the library screen: a new template or snippet, typed and saved; returns once it is saved. */
+  async addToLibrary(kind: 'template' | 'snippet', locale: string, name: string, text: string): Promise<void> {
     await this.page.getByTestId('library-language').selectOption(locale);
     await this.page.getByTestId(kind === 'template' ? 'new-template' : 'new-snippet').click();
     await this.page.getByTestId('library-name').fill(name);

@@ -84,6 +84,8 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
             key={variant.locale}
             type="button"
             role="tab"
+            data-testid="variant-tab"
+            data-locale={variant.locale}
             aria-selected={variant.locale === current}
             className={variant.locale === current ? 'small' : 'secondary small'}
             onClick={() => setLocale(variant.locale)}

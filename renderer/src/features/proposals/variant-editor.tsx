@@ -146,7 +146,7 @@ export const VariantEditor = ({ proposalId, locale, editable, library, autofocus
       {history && (
         <RevisionHistory
           revisions={history}
-          currentRevision={variant.revision}
+          currentRevision={history[0]?.revision ?? variant.revision}
           locale={locale}
           editable={editable}
           selected={picked}
