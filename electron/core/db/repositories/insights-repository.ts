@@ -24,6 +24,12 @@ const firstReplySql = `(SELECT min(m.sent_at) FROM threads t INDEXED BY threads_
   WHERE t.project_id = pr.project_id AND t.context = 'project'
     AND m.sent_at > pr.submitted_at AND m.from_me = 0 AND m.state = 'synced')`;
 
+/** The same test as a yes or no: stops at the first such message. */
+const hasReplySql = `EXISTS (SELECT 1 FROM threads t INDEXED BY threads_by_project
+    JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = t.id
+  WHERE t.project_id = pr.project_id AND t.context = 'project'
+    AND m.sent_at > pr.submitted_at AND m.from_me = 0 AND m.state = 'synced')`;
+
 export type FunnelCounts = { drafted: number; submitted: number; replied: number; shortlisted: number; awarded: number };
 
 /** Proposals begun in the period and how many reached each stage ("at least": a later stage need not pass an earlier one). */
@@ -32,7 +38,7 @@ export const countFunnel = (db: ReadableDB, period: Period): FunnelCounts => {
     db,
     `SELECT count(*) AS drafted,
        count(pr.submitted_at) AS submitted,
-       coalesce(sum(pr.submitted_at IS NOT NULL AND ${firstReplySql} IS NOT NULL), 0) AS replied,
+       coalesce(sum(pr.submitted_at IS NOT NULL AND ${hasReplySql}), 0) AS replied,
        coalesce(sum(pr.submitted_at IS NOT NULL AND (pr.was_shortlisted = 1 OR pr.status = 'shortlisted' OR ${awardedSql})), 0) AS shortlisted,
        coalesce(sum(pr.submitted_at IS NOT NULL AND ${awardedSql}), 0) AS awarded
      FROM proposals pr INDEXED BY proposals_insights_created
@@ -172,6 +178,6 @@ export const countSubmitted = (db: ReadableDB, period: Period): number =>
 export const listSubmissionReplies = (db: ReadableDB, period: Period): { submittedAt: string; replied: number }[] =>
   prepare(
     db,
-    `SELECT pr.submitted_at AS submittedAt, ${firstReplySql} IS NOT NULL AS replied
+    `SELECT pr.submitted_at AS submittedAt, ${hasReplySql} AS replied
      FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`,
   ).all(period.from, period.to) as { submittedAt: string; replied: number }[];
