@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page';
 import { ProposalsPage } from './pages/proposals-page';
 import { draftProposal, expectShownIsStored, projectWithoutProposal, storedRevisions } from './proposals-workspace';
 import { startWebHostProcess, type RunningWebHost } from './web-host-process';
@@ -89,8 +90,18 @@ test('a session with the editor breaks no rule of the Content-Security-Policy', 
   expect(await proposals.shownLetter()).toContain('Bonjour.\n\n• un point');
   // ProseMirror needs white-space kept as typed (it warns otherwise): from our stylesheet, not an inline <style>.
   await expect(proposals.coverLetter).toHaveCSS('white-space', /^(pre-wrap|break-spaces)$/);
+  await proposals.coverLetter.scrollIntoViewIfNeeded();
+  const app = new AppPage(page);
+  await app.screenshot('proposal-letter-en');
   await proposals.showPreview();
   await proposals.showEditor();
   await proposals.visitLibrary();
+  // In Italian too (the editor's labels through i18next, its styles the same).
+  await app.chooseLanguage('it');
+  await page.goto(`${host.url}#/proposals/${id}`);
+  await expect(proposals.coverLetter).toHaveAttribute('aria-label', 'Lettera di presentazione (fr)');
+  await proposals.coverLetter.scrollIntoViewIfNeeded();
+  await app.screenshot('proposal-letter-it');
+  await app.chooseLanguage('en');
   expect(violations).toEqual([]);
 });
