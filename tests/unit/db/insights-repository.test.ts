@@ -293,6 +293,34 @@ describe('insights figures', () => {
     }
   });
 
+  it('reads every figure from indexes: no statement scans a table', () => {
+    const seen = new Set<string>();
+    const recording = new Proxy(db, {
+      get: (target, key) => {
+        if (key !== 'prepare') return Reflect.get(target, key, target) as unknown;
+        return (sql: string) => {
+          seen.add(sql);
+          return target.prepare(sql);
+        };
+      },
+    });
+    const filter = insightsFilterSchema.parse({ from: '2025-06-01T00:00:00Z', to: '2026-06-01T00:00:00Z', account: null });
+    computeFunnel(recording, filter);
+    for (const dimension of winRateDimensions) computeWinRates(recording, filter, dimension);
+    computeReplyTimes(recording, filter);
+    computeEarnings(recording, filter);
+    computeBidCost(recording, filter);
+    computeBestHours(recording, filter, 'Europe/Rome');
+    expect(seen.size).toBeGreaterThan(8);
+    for (const sql of seen) {
+      const parameters = (sql.match(/\?/g) ?? []).length;
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array<null>(parameters).fill(null)) as { detail: string }[]).map((row) => row.detail);
+      // A scan of a subquery's rows or of json_each's virtual table is no table scan.
+      const scans = plan.filter((detail) => /^SCAN /.test(detail) && !/VIRTUAL TABLE|^SCAN \(subquery|^SCAN (r|json_each)\b/.test(detail));
+      expect({ sql, scans }).toEqual({ sql, scans: [] });
+    }
+  });
+
   it('refuses a period that ends before it starts, and an unknown time zone', () => {
     expect(insightsFilterSchema.safeParse({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }).success).toBe(false);
     expect(insightsFilterSchema.safeParse({ from: '2026-01-01T00:00:00+02:00', to: null }).success).toBe(true);
