@@ -107,10 +107,10 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     secrets: host.secrets,
     platformUrl: options.platformUrl ?? null,
     onStatus: (status) => emit('syncStatusChanged', status),
-    onWrite: (entry, state) => announceWrite(emit, entry, state),
-    onApplied: () => {
     ...(options.random ? { random: options.random } : {}),
     onStorageProblem: (problem) => emit('storageProblem', { problem, source: 'sync' }),
+    onWrite: (entry, state) => announceWrite(emit, entry, state),
+    onApplied: () => {
       emit('projectsChanged', { count: countProjects(db) });
       emit('messagesChanged', { threadId: null });
       emit('portfolioChanged', {});

@@ -13,9 +13,9 @@ import { problemOf } from './sync-problem';
 import { pushOutbox } from './push';
 import { startRealtime, type Realtime } from './realtime';
 import { createSession, type SignInResult } from './session';
-
 import type { StorageProblem } from '../../../shared/contract/workspace';
 import { classifyStorageError } from '../storage/storage-errors';
+
 export type SyncServiceOptions = {
   db: WritableDB;
   secrets: SecretStore;
@@ -24,9 +24,9 @@ export type SyncServiceOptions = {
   onStatus: (status: SyncStatus) => void;
   /** Fired after a pull changed records, so lists refresh. */
   onApplied?: (applied: number) => void;
-  /** Fired when a pushed write is sent, accepted, refused or meets a conflict, so the list showing it refreshes. */
   /** Sync stopped on a storage fault (a full disk): the UI says so; it waits for Sync now or a local write. */
   onStorageProblem?: (problem: StorageProblem) => void;
+  /** Fired when a pushed write is sent, accepted, refused or meets a conflict, so the list showing it refreshes. */
   onWrite?: (entry: OutboxEntry, state: WriteState) => void;
   /** After every complete pull, with the signed-in client: background work that follows it (image downloads). */
   onPulled?: (client: PlatformClient, signal: AbortSignal) => void;
@@ -93,9 +93,9 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
   let periodicTimer: NodeJS.Timeout | null = null;
   let realtime: Realtime | null = null;
   let stopped = false;
-  // Rounds that failed in a row: every request of the next round is sent as this attempt, so the wait after it
   // A full disk pauses sync: retrying on a timer cannot help and every try would fail the same way.
   let pausedForDisk = false;
+  // Rounds that failed in a row: every request of the next round is sent as this attempt, so the wait after it
   // grows (exponential, full jitter, capped); a round that completes or gets somewhere starts over from 0.
   let failures = 0;
   // Aborts in-flight requests on stop, so nothing touches the database after the core closed it.
@@ -241,15 +241,15 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     })().finally(() => (running = null));
   };
 
-  const stopRealtime = (): void => {
-    realtime?.stop();
-    realtime = null;
   const resumeAfterDisk = (): void => {
     if (!pausedForDisk) return;
     pausedForDisk = false;
     update({ pausedFor: null });
   };
 
+  const stopRealtime = (): void => {
+    realtime?.stop();
+    realtime = null;
   };
 
   const startLive = (): void => {
@@ -316,16 +316,16 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       return status;
     },
     notifyLocalWrite: () => {
+      // A local write just committed: the disk has room again.
+      resumeAfterDisk();
       update({});
       requestSync();
     },
-      // A local write just committed: the disk has room again.
-      resumeAfterDisk();
     syncNow: () => {
+      resumeAfterDisk();
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
       requestSync();
-      resumeAfterDisk();
       return status;
     },
   };
