@@ -38,9 +38,9 @@ type Step =
   | { kind: 'faults'; faults: Fault[] }
   | { kind: 'outage' }
   | { kind: 'expireTokens'; refreshFailures: number; lostRefresh: boolean }
-  | { kind: 'compact' }
+  | { kind: 'compact'; restartMidSyncMs: number | null }
   | { kind: 'skewClock'; seconds: number }
-  | { kind: 'restart' };
+  | { kind: 'restart'; midSyncMs: number | null };
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('sendMessage' as const), thread: fc.nat(2) }),
@@ -53,9 +53,10 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('faults' as const), faults: fc.array(fc.constantFrom<Fault>('503', '429', '401', 'lost'), { minLength: 1, maxLength: 4 }) }),
   fc.constant({ kind: 'outage' as const }),
   fc.record({ kind: fc.constant('expireTokens' as const), refreshFailures: fc.integer({ min: 0, max: 2 }), lostRefresh: fc.boolean() }),
-  fc.constant({ kind: 'compact' as const }),
+  fc.record({ kind: fc.constant('compact' as const), restartMidSyncMs: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }) }),
   fc.record({ kind: fc.constant('skewClock' as const), seconds: fc.integer({ min: 60, max: 6 * 3600 }) }),
-  fc.constant({ kind: 'restart' as const }),
+  // Closed when idle, or this long after a sync started (a replacement's snapshot, a push, a pull cut short).
+  fc.record({ kind: fc.constant('restart' as const), midSyncMs: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }) }),
 );
 
 /** What the user wrote here and what the other side did, as both sides should show it. */
@@ -218,6 +219,18 @@ const runSteps = async (steps: Step[]): Promise<void> => {
       }
     };
 
+    /** The core closed (when idle, or this long after a sync started) and opened again on the same folder. */
+    const restart = async (midSyncMs: number | null): Promise<void> => {
+      if (midSyncMs !== null) {
+        await client.sync.syncNow();
+        await sleep(midSyncMs);
+      }
+      stopListening();
+      core.close();
+      ({ core, client } = await openWorkspace(platform.url, { ...options, dataDir }));
+      stopListening = listen(client);
+    };
+
     for (const step of steps) {
       counter++;
       switch (step.kind) {
@@ -292,16 +305,15 @@ const runSteps = async (steps: Step[]): Promise<void> => {
           if (project) platform.actors.remove('project', project.id);
           platform.advanceClock(8 * 24 * 3600);
           platform.compact();
+          // The replacement sync that follows may be cut short by a restart.
+          if (step.restartMidSyncMs !== null) await restart(step.restartMidSyncMs);
           break;
         }
         case 'skewClock':
           platform.advanceClock(step.seconds);
           break;
         case 'restart':
-          stopListening();
-          core.close();
-          ({ core, client } = await openWorkspace(platform.url, { ...options, dataDir }));
-          stopListening = listen(client);
+          await restart(step.midSyncMs);
           break;
       }
       await checkNothingLost();
@@ -319,7 +331,9 @@ const runSteps = async (steps: Step[]): Promise<void> => {
 /** Sequences that once found a defect, run first in every budget. */
 const regressions: Step[][] = [
   // A letter edited and not sent survives a replacement sync (defect 1).
-  [{ kind: 'editLetter' }, { kind: 'compact' }, { kind: 'sendProposal' }],
+  [{ kind: 'editLetter' }, { kind: 'compact', restartMidSyncMs: null }, { kind: 'sendProposal' }],
+  // The same with the replacement cut short by a restart: what it has not confirmed yet stays.
+  [{ kind: 'editLetter' }, { kind: 'compact', restartMidSyncMs: 150 }],
   // The platform down: the waits grow (defect 4).
   [{ kind: 'sendMessage', thread: 0 }, { kind: 'outage' }],
   // A token refresh that meets a 503 keeps the session (defect 5).
