@@ -18,11 +18,11 @@ test('Ctrl+Enter sends a message; with the engine gone the sidebar says so at on
   const app = new WorkspacePage(page);
   await app.open(host.url);
   await app.signIn(platform.users.demo.email, platform.users.demo.password);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
 
-  // Ctrl+Enter in the composer sends, as its hint says.
+  // Ctrl+Enter in the composer sends, as its hint says (the conversations are there once the first sync brought them).
   await app.goTo('messages');
   await app.openThreadAt(0);
+  await expect(app.syncIndicator()).toHaveText(/Synced/);
   const body = `Sent with the keyboard ${Date.now()}`;
   await app.composer.fill(body);
   await app.composer.press('Control+Enter');
