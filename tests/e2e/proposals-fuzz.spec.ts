@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startPlatformServer, type PlatformServer } from '../platform/server';
+import { readServerFeed } from '../support/platform-view';
 import { AppPage } from './pages/app-page';
 import { createRandom } from './pages/letter-typist';
 import { ProposalsPage } from './pages/proposals-page';
@@ -9,7 +10,7 @@ import { readWorkspace, startWebHostProcess, type RunningWebHost } from './web-h
 /**
  * Editor race fuzzing: a seeded random run of what a freelancer does around a letter (typing, restoring a revision,
  * inserting a snippet, starting a language from a template, the library, the preview, the interface language,
- * changes arriving from the platform, the core restarting), each step checked once the autosave has settled: the
+ * changes arriving from the platform (the project, and the letter itself once sent), the core restarting), each step checked once the autosave has settled: the
  * letter shown is the letter stored, and every language's stored letter is what a simple model of the user's
  * actions says it should be. FUZZ_STEPS sets the length (npm run fuzz runs a long one), FUZZ_SEED the run, FUZZ_SKIP
  * leaves kinds of step out; a failure names the seed and the steps taken, so `FUZZ_SEED=… FUZZ_STEPS=…` repeats it.
@@ -62,6 +63,14 @@ const pickProject = (dataDir: string): { id: string; language: string } =>
         .get() as { id: string; language: string },
   );
 
+/** Sent, the platform's answer stored, nothing of it waiting in the outbox, no edit since. */
+const sentAndSettled = (dataDir: string, id: string): boolean =>
+  readWorkspace(dataDir, (db) => {
+    const row = db.prepare('SELECT version, local_edits AS localEdits FROM proposals WHERE id = ?').get(id) as { version: number | null; localEdits: number };
+    const waiting = (db.prepare("SELECT count(*) AS n FROM outbox WHERE entity_id = ? AND state != 'sent'").get(id) as { n: number }).n;
+    return row.version !== null && row.localEdits === 0 && waiting === 0;
+  });
+
 const projectTitle = (dataDir: string, id: string): string | null =>
   readWorkspace(dataDir, (db) => (db.prepare('SELECT title FROM projects WHERE id = ?').get(id) as { title: string } | undefined)?.title ?? null);
 
@@ -76,6 +85,9 @@ test('the letter shown is the letter stored, whatever happens around it', async 
 
   const project = pickProject(host.dataDir);
   const id = await draftProposal(page, host.url, project.id, project.language);
+  // Ready to be sent, once every letter has text: a price, a delivery time, the client's questions answered.
+  await proposals.setTerms('1200', '10');
+  for (let index = 0; index < (await page.getByTestId('question-answer').count()); index++) await proposals.answer(index, 'Yes.');
   // A template and a snippet in every language.
   await page.getByTestId('open-library').click();
   for (const locale of locales) {
@@ -204,6 +216,24 @@ test('the letter shown is the letter stored, whatever happens around it', async 
       await expect.poll(() => projectTitle(host.dataDir, project.id)).toBe(title);
       return true;
     },
+    remoteLetter: async () => {
+      // Sent (or its changes sent), then the letter shown changed on the platform: it arrives in the open editor.
+      if ([...model.letters.values()].some((text) => text.trim() === '')) return false;
+      await page.getByTestId('submit-proposal').click();
+      await expect.poll(() => sentAndSettled(host.dataDir, id)).toBe(true);
+      const record = (await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!;
+      const variants = (record.data as { variants: Record<string, { cover_letter: string }> }).variants;
+      const text = `Remote ${model.shown} ${pickWords(random)}`;
+      const edited = await fetch(`${platform.url}/v1/simulation/records/proposal/${encodeURIComponent(id)}/edit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ patch: { variants: { ...variants, [model.shown]: { ...variants[model.shown], cover_letter: text } } } }),
+      });
+      expect(edited.status).toBe(200);
+      await expect.poll(() => storedLetter(host.dataDir, id, model.shown)).toBe(text);
+      setLetter(text);
+      return true;
+    },
     restart: async () => {
       await check();
       host = await host.restart();
@@ -224,6 +254,7 @@ test('the letter shown is the letter stored, whatever happens around it', async 
     ['tab', 2],
     ['interfaceLanguage', 1],
     ['sync', 1],
+    ['remoteLetter', 1],
     ['restart', 1],
   ];
   const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
