@@ -19,6 +19,7 @@ import {
   countOutcomesByPriceBand,
   countSubmitted,
   listReplies,
+  replyAfter,
   listSubmissionReplies,
   listSubmittedCurrencies,
   openPeriod,
@@ -104,7 +105,7 @@ const summarizeWaits = (pairs: readonly { start: string; end: string | null }[])
 };
 
 export const computeReplyTimes = (db: ReadableDB, filter: InsightsFilter): ReplyTimes => {
-  const rows = listReplies(db, periodOf(db, filter));
+  const rows = listReplies(db, periodOf(db, filter)).map((row) => ({ submittedAt: row.submittedAt, ...replyAfter(row.later) }));
   return {
     client: summarizeWaits(rows.map((row) => ({ start: row.submittedAt, end: row.repliedAt }))),
     mine: summarizeWaits(rows.flatMap((row) => (row.repliedAt === null ? [] : [{ start: row.repliedAt, end: row.answeredAt }]))),

@@ -127,25 +127,40 @@ export const countOutcomesByPriceBand = (db: ReadableDB, period: Period, unitsPe
   ).all(...unitsPerMajor.flat(), period.from, period.to) as PriceBandGroup[];
 };
 
-export type ReplyRow = { submittedAt: string; repliedAt: string | null; answeredAt: string | null };
+export type ReplyRow = { submittedAt: string; later: string | null };
 
 /**
- * Every proposal submitted in the period with the client's first message in the project's threads after it
- * (null: none yet) and the user's first message there after that one (null: not answered yet, or no reply to
- * answer). Unconfirmed messages do not count; "after" is strictly later.
+ * Every proposal submitted in the period with the confirmed messages in the project's threads strictly after
+ * it, packed as `<from_me><sent_at>` items joined by commas (in no order): one index walk per proposal gives
+ * both the client's first reply and the user's answer to it (replyAfter reads them).
  */
 export const listReplies = (db: ReadableDB, period: Period): ReplyRow[] =>
   prepare(
     db,
-    `SELECT r.submittedAt, r.repliedAt,
-       CASE WHEN r.repliedAt IS NULL THEN NULL ELSE
-         (SELECT min(m.sent_at) FROM threads t INDEXED BY threads_by_project
-            JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = t.id
-          WHERE t.project_id = r.project_id AND t.context = 'project'
-            AND m.sent_at > r.repliedAt AND m.from_me = 1 AND m.state = 'synced') END AS answeredAt
-     FROM (SELECT pr.submitted_at AS submittedAt, pr.project_id, ${firstReplySql} AS repliedAt
-           FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}) r`,
+    `SELECT pr.submitted_at AS submittedAt,
+       (SELECT group_concat(m.from_me || m.sent_at, ',') FROM threads t INDEXED BY threads_by_project
+          JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = t.id
+        WHERE t.project_id = pr.project_id AND t.context = 'project' AND m.sent_at > pr.submitted_at AND m.state = 'synced') AS later
+     FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`,
   ).all(period.from, period.to) as ReplyRow[];
+
+/**
+ * From a listReplies row: the client's first message (null: none) and the user's first message strictly after
+ * that one (null: none yet). Stored instants are all `YYYY-MM-DDTHH:MM:SS.sssZ`, so text order is time order.
+ */
+export const replyAfter = (later: string | null): { repliedAt: string | null; answeredAt: string | null } => {
+  if (later === null) return { repliedAt: null, answeredAt: null };
+  const items = later.split(',');
+  let repliedAt: string | null = null;
+  for (const item of items) if (item[0] === '0' && (repliedAt === null || item.slice(1) < repliedAt)) repliedAt = item.slice(1);
+  if (repliedAt === null) return { repliedAt: null, answeredAt: null };
+  let answeredAt: string | null = null;
+  for (const item of items) {
+    const at = item.slice(1);
+    if (item[0] === '1' && at > repliedAt && (answeredAt === null || at < answeredAt)) answeredAt = at;
+  }
+  return { repliedAt, answeredAt };
+};
 
 export type ReleasedRow = { month: string; currency: string; releasedMinor: number; milestones: number; proposals: number };
 
