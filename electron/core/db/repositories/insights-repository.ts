@@ -18,13 +18,7 @@ export const openPeriod = (from: string | null, to: string | null): Period => ({
 // The platform's statuses a decision ends in; 'completed' is an awarded proposal whose work is done.
 const awardedSql = "pr.status IN ('awarded', 'completed')";
 
-/** A client's message in the project's thread after the proposal was submitted: two covering index seeks, no row read. */
-const firstReplySql = `(SELECT min(m.sent_at) FROM threads t INDEXED BY threads_by_project
-    JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = t.id
-  WHERE t.project_id = pr.project_id AND t.context = 'project'
-    AND m.sent_at > pr.submitted_at AND m.from_me = 0 AND m.state = 'synced')`;
-
-/** The same test as a yes or no: stops at the first such message. */
+/** A client's message in the project's threads after the proposal was submitted: two covering index seeks, no row read, stops at the first. */
 const hasReplySql = `EXISTS (SELECT 1 FROM threads t INDEXED BY threads_by_project
     JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = t.id
   WHERE t.project_id = pr.project_id AND t.context = 'project'
