@@ -35,8 +35,11 @@ export const funnelStages = ['drafted', 'submitted', 'replied', 'shortlisted', '
 export type FunnelStage = (typeof funnelStages)[number];
 
 /**
- * Proposals begun (created_at) in the period, and how many of them reached each stage. Counts are each
- * "reached at least": a client may shortlist without writing, so `replied` is not always ≥ `shortlisted`.
+ * Proposals begun (created_at) in the period, and how many of them reached each stage. drafted: all of them;
+ * submitted: the platform holds it (submitted_at set; one queued here is not yet); replied: a client's message
+ * in the project's thread strictly after submission; shortlisted: seen shortlisted here at some point (schema
+ * v12 on), or awarded; awarded: awarded or completed. Counts are each "reached at least": a client may
+ * shortlist without writing, so `replied` is not always ≥ `shortlisted`.
  */
 export const funnelSchema = z.object({
   stages: z.array(z.object({ stage: z.enum(funnelStages), count: countSchema })),
@@ -63,6 +66,7 @@ export const winRateRowSchema = z.object({
   band: priceBandSchema.nullable(),
   /** Proposals the platform received in the period: the sample. */
   submitted: countSchema,
+  /** Awarded or completed (a completed proposal was awarded first). */
   awarded: countSchema,
   declined: countSchema,
   withdrawn: countSchema,
