@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { letterTextOf } from '../../../shared/domain/letter-text';
 
 /** Tiptap keeps its editor on the element it renders into (for tests): the document as the editor holds it. */
-type EditorElement = HTMLElement & { editor?: { getJSON(): unknown } };
+type EditorElement = { editor?: { getJSON(): unknown } };
 
 /** The proposal editor as a freelancer uses it. */
 export class ProposalsPage {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInstance } from 'i18next';
+import { createInstance, type ResourceKey } from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
@@ -31,7 +31,7 @@ const event: CommunityEventView = {
 const englishI18n = async () => {
   const dir = path.join(import.meta.dirname, '../../../shared/locales/en');
   const strings = Object.fromEntries(
-    readdirSync(dir).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as unknown]),
+    readdirSync(dir).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as ResourceKey]),
   );
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({ resources: { en: strings }, lng: 'en', defaultNS: 'common', interpolation: { escapeValue: false } });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageItem, ThreadDetail } from '../../../../shared/contract/messages';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { LinkedText } from '../../components/rich-text';
-import { useSyncProblemText } from '../sync/sync-problem-text';
+import { useSyncProblemText } from '../sync/use-sync-problem-text';
 import type { PagedWindow } from '../feed/project-window';
 
 /** Why the composer's text was not sent: nothing to send, the core gone, or the core's own answer. */

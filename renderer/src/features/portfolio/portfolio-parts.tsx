@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncProblem } from '../../../../shared/contract/sync-problem';
 import { useClient } from '../../app/client-context';
-import { useSyncProblemText } from '../sync/sync-problem-text';
+import { useSyncProblemText } from '../sync/use-sync-problem-text';
 import { useImage } from './use-portfolio';
 
 /**

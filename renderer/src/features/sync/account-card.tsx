@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
-import { useSyncProblemText } from './sync-problem-text';
+import { useSyncProblemText } from './use-sync-problem-text';
 
 type SignInReason = 'invalid_credentials' | 'unreachable' | 'refused' | 'unconfigured';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { formatRelativeTime } from '../../../../shared/i18n/format';
-import { useSyncProblemText } from './sync-problem-text';
+import { useSyncProblemText } from './use-sync-problem-text';
 
 type Props = {
   status: SyncStatus | null;

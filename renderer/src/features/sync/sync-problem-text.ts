@@ -1,6 +1,4 @@
 import type { TFunction } from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SyncProblem } from '../../../../shared/contract/sync-problem';
 import { isolateBidi } from '../../../../shared/domain/bidi';
 import type { QuarantineProblem } from '../../../../shared/platform/changes';
@@ -19,11 +17,6 @@ export const syncProblemText = (t: TFunction<'sync'>, problem: SyncProblem): str
     default:
       return t(`problem.${problem.code}`);
   }
-};
-
-export const useSyncProblemText = (): ((problem: SyncProblem) => string) => {
-  const { t } = useTranslation('sync');
-  return useCallback((problem: SyncProblem) => syncProblemText(t, problem), [t]);
 };
 
 /** Why a record the platform sent was set aside. The type and field names come from the platform: isolated. */

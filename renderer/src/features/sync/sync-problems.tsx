@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { useClient } from '../../app/client-context';
-import { quarantineProblemText, useSyncProblemText } from './sync-problem-text';
+import { quarantineProblemText } from './sync-problem-text';
+import { useSyncProblemText } from './use-sync-problem-text';
 
 type Quarantined = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listQuarantined']>>[number];
 type Write = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listWrites']>>[number];
