@@ -8,6 +8,7 @@ import type { Settings } from '../../shared/contract/settings';
 import { createClient } from '../../shared/rpc/bridge';
 import type { WorkspaceState } from '../../shared/contract/workspace';
 import { App } from './app/app';
+import { NoticeProvider } from './data/notices';
 import { ClientProvider } from './app/client-context';
 import { IncompleteLink } from './app/incomplete-link';
 import { systemLocale } from './features/settings/use-settings';
@@ -69,7 +70,9 @@ const start = async (): Promise<void> => {
     <StrictMode>
       <ClientProvider client={client}>
         <I18nextProvider i18n={i18n}>
-          <Root connection={connection} settings={settings} />
+          <NoticeProvider>
+            <Root connection={connection} settings={settings} />
+          </NoticeProvider>
         </I18nextProvider>
       </ClientProvider>
     </StrictMode>,

@@ -26,6 +26,8 @@ import { SignInLostNotice } from '../features/workspace/sign-in-lost-notice';
 import { StorageProblemBanner, type StorageNotice } from '../features/workspace/storage-problem-banner';
 import { useStorageProblem } from '../features/workspace/use-storage-problem';
 import { systemLocale, useAppliedLanguage, useSettings } from '../features/settings/use-settings';
+import { NoticeRegion } from '../data/notices';
+import { RouteBoundary } from '../data/route-boundary';
 import { AppShell } from './app-shell';
 import { useClient } from './client-context';
 import { useSection, type Section } from './routes';
@@ -107,6 +109,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
           <DisconnectedBanner />
         ) : (
           <>
+            <NoticeRegion />
             {storageNotice && <StorageProblemBanner problem={storageNotice} onRetry={storage.retry} onDismiss={storage.dismiss} />}
             <UpdateBanner />
             <FirstSyncProgress status={sync.status} />
@@ -123,7 +126,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
       }
       footer={<SyncIndicator status={sync.status} now={now} onSyncNow={() => void sync.syncNow()} disconnected={disconnected} />}
     >
-      {screens[section]()}
+      <RouteBoundary key={section}>{screens[section]()}</RouteBoundary>
       <CommandPalette />
     </AppShell>
   );
