@@ -73,6 +73,23 @@ export class AppPage {
     };
   }
 
+  /**
+   * The core refuses every call on `channel` with `code` (answered on the web-host's socket in its place; the
+   * rest passes). Call before open().
+   */
+  async refuseCalls(channel: string, code: string): Promise<void> {
+    await this.page.routeWebSocket(/\/rpc\?/, (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((message) => {
+        const frame = JSON.parse(String(message)) as { channel?: string; id?: number };
+        if (frame.channel === channel && frame.id !== undefined) {
+          socket.send(JSON.stringify({ kind: 'response', id: frame.id, ok: false, error: { code, message: `Refused by the test: ${channel}` } }));
+        } else server.send(message);
+      });
+      server.onMessage((message) => socket.send(message));
+    });
+  }
+
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }

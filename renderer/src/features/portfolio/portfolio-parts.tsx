@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncProblem } from '../../../../shared/contract/sync-problem';
-import { useClient } from '../../app/client-context';
 import { useSyncProblemText } from '../sync/use-sync-problem-text';
-import { useImage } from './use-portfolio';
+import { useImage, useRetryImageDownload } from './use-portfolio';
 
 /**
  * An image by its hash: drawn from the workspace's copy, or a placeholder saying it is on its way from the
@@ -10,7 +9,7 @@ import { useImage } from './use-portfolio';
  */
 export const Thumbnail = ({ hash, alt, className = 'pf-thumb' }: { hash: string; alt: string; className?: string }) => {
   const { t } = useTranslation('portfolio');
-  const client = useClient();
+  const retry = useRetryImageDownload();
   const image = useImage(hash);
   if (image.kind === 'ready') return <img className={className} src={image.url} alt={alt} />;
   if (image.kind === 'failed') {
@@ -22,7 +21,7 @@ export const Thumbnail = ({ hash, alt, className = 'pf-thumb' }: { hash: string;
           className="pf-thumb-retry"
           aria-label={t('download.retry')}
           title={t('download.retry')}
-          onClick={() => void client.portfolio.retryImageDownload({ hash })}
+          onClick={() => void retry(hash)}
         >
           ↻
         </button>

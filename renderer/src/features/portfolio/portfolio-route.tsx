@@ -7,7 +7,6 @@ import { maxPortfolioJsonChars } from '../../../../shared/contract/limits';
 import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { locales } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
-import { downloadFile, fromBase64 } from '../../components/download-file';
 import { ExternalLink } from '../../components/external-link';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useDraftsOf, useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
@@ -18,8 +17,12 @@ import {
   useCompleteness,
   useImageDownloads,
   usePortfolioItems,
+  usePortfolioTransfer,
   usePreview,
   useProfile,
+  useReorderItems,
+  useRetryImageDownload,
+  useRetryItem,
 } from './use-portfolio';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
 import { ProfileEditor } from './profile-editor';
@@ -33,7 +36,7 @@ type Tab = (typeof tabs)[number];
 /** How far the core has come bringing images only the platform holds; failed ones can be asked for again. */
 const DownloadBanner = () => {
   const { t } = useTranslation('portfolio');
-  const client = useClient();
+  const retry = useRetryImageDownload();
   const progress = useImageDownloads();
   if (!progress) return null;
   if (progress.active && progress.total > progress.done) {
@@ -48,7 +51,7 @@ const DownloadBanner = () => {
   return (
     <div className="pf-banner pf-banner-failed" role="status" data-testid="image-downloads">
       <span>{t('download.failed', { count: progress.failed })}</span>
-      <button type="button" className="secondary" onClick={() => void client.portfolio.retryImageDownload({ hash: null })}>
+      <button type="button" className="secondary" onClick={() => void retry(null)}>
         {t('download.retryAll')}
       </button>
     </div>
@@ -456,7 +459,8 @@ const ItemEditor = ({
 
 const ItemsTab = () => {
   const { t, i18n } = useTranslation('portfolio');
-  const client = useClient();
+  const reorder = useReorderItems();
+  const retryItem = useRetryItem();
   const { data: items, failed } = usePortfolioItems();
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
@@ -468,7 +472,7 @@ const ItemsTab = () => {
   const move = (id: string, target: string): void => {
     const ids = items.map((item) => item.id).filter((other) => other !== id);
     ids.splice(ids.indexOf(target) + (items.findIndex((item) => item.id === id) < items.findIndex((item) => item.id === target) ? 1 : 0), 0, id);
-    void client.portfolio.reorderItems({ ids });
+    void reorder(ids);
   };
   const editedItem = editing?.id ? (items.find((item) => item.id === editing.id) ?? null) : null;
   return (
@@ -518,7 +522,7 @@ const ItemsTab = () => {
                   ↓
                 </button>
               </span>
-              {item.syncError && <SyncFailure problem={item.syncError} onRetry={() => void client.portfolio.retryItem({ id: item.id })} />}
+              {item.syncError && <SyncFailure problem={item.syncError} onRetry={() => void retryItem(item.id)} />}
             </li>
           ))}
         </ol>
@@ -565,20 +569,12 @@ const LanguagesTab = () => {
 
 const TransferBar = ({ locale }: { locale: string }) => {
   const { t } = useTranslation('portfolio');
-  const client = useClient();
+  const transfer = usePortfolioTransfer();
   const [message, setMessage] = useState<string | null>(null);
-  const downloadPdf = async (): Promise<void> => {
-    const { base64, fileName } = await client.portfolio.exportPdf({ locale });
-    downloadFile(fileName, [fromBase64(base64)], 'application/pdf');
-  };
-  const exportJson = async (): Promise<void> => {
-    const { json } = await client.portfolio.exportJson({});
-    downloadFile('portfolio.json', [json], 'application/json');
-  };
   const importJson = async (file: File | undefined): Promise<void> => {
     if (!file) return;
     try {
-      const result = await client.portfolio.importJson({ json: await file.text() });
+      const result = await transfer.importJson({ json: await file.text() });
       setMessage(t('transfer.imported', { count: result.items }));
     } catch (error) {
       setMessage(
@@ -590,10 +586,10 @@ const TransferBar = ({ locale }: { locale: string }) => {
   };
   return (
     <div className="toolbar">
-      <button type="button" onClick={() => void downloadPdf()} data-testid="download-pdf">
+      <button type="button" onClick={() => void transfer.exportPdf.run(locale)} disabled={transfer.exportPdf.pending} data-testid="download-pdf">
         {t('transfer.pdf', { locale: locale.toUpperCase() })}
       </button>
-      <button type="button" className="secondary" onClick={() => void exportJson()}>
+      <button type="button" className="secondary" onClick={() => void transfer.exportJson.run()} disabled={transfer.exportJson.pending}>
         {t('transfer.exportJson')}
       </button>
       <label className="pf-pick">

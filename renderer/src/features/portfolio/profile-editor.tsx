@@ -10,7 +10,7 @@ import { useClient } from '../../app/client-context';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
-import { cropSquare, readImageProblem, toBase64, useProfile } from './use-portfolio';
+import { cropSquare, readImageProblem, toBase64, useProfile, useRetryProfile } from './use-portfolio';
 
 /** The form's state as typed: what a draft keeps, and what Save turns into the profile. */
 type ProfileForm = ProfileDraft;
@@ -48,6 +48,7 @@ const toDraft = (value: ProfileForm): FormDraft => ({ form: 'profile', value });
 const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView | null; restored: { value: ProfileForm; savedAt: string } | null; onDiscarded: () => void }) => {
   const { t, i18n } = useTranslation('portfolio');
   const client = useClient();
+  const retryProfile = useRetryProfile();
   const pristine = useMemo(() => toForm(profile, i18n.language), [profile, i18n.language]);
   const { value: draft, update: setDraft, latest, keep, discard, cancel } = useFormDraft('profile', null, toDraft, pristine, restored?.value ?? null);
   const [locale, setLocale] = useState(draft.defaultLocale);
@@ -243,7 +244,7 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
         </>
       )}
       {!profile?.userId && <p className="field-hint">{t('profile.localOnly')}</p>}
-      {profile?.syncError && <SyncFailure problem={profile.syncError} onRetry={() => void client.portfolio.retryProfile({})} />}
+      {profile?.syncError && <SyncFailure problem={profile.syncError} onRetry={() => void retryProfile()} />}
       {saved === 'saved' && <p className="field-hint">{t('profile.saved')}</p>}
       {saved === 'failed' && <p role="alert">{t('editor.saveFailed')}</p>}
       <div className="toolbar">

@@ -1,47 +1,54 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Completeness, ImageDownloadProgress, PortfolioItemView, PortfolioPreview, ProfileView } from '../../../../shared/contract/portfolio';
 import { tooLargeIssue } from '../../../../shared/contract/limits';
 import { useClient } from '../../app/client-context';
+import { downloadFile, fromBase64 } from '../../components/download-file';
+import { useCoreAction } from '../../data/use-core-action';
+import { useCoreQuery, type CoreQueryResult } from '../../data/use-core-query';
 
-/** Loads something from the portfolio contract and reloads it whenever the portfolio changes. */
-const usePortfolioData = <T>(load: () => Promise<T>): { data: T | null; loaded: boolean; failed: boolean; reload: () => void } => {
-  const client = useClient();
-  const [state, setState] = useState<{ data: T | null; loaded: boolean; failed: boolean }>({ data: null, loaded: false, failed: false });
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((count) => count + 1), []);
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (data) => live && setState({ data, loaded: true, failed: false }),
-      () => live && setState((previous) => ({ ...previous, failed: true })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [load, tick]);
-  useEffect(() => client.on('portfolioChanged', reload), [client, reload]);
-  return { ...state, reload };
-};
+/** What the portfolio views read: one keyed query each, read again when the portfolio changes. */
+const usePortfolioData = <T>(query: CoreQueryResult<T>): { data: T | null; loaded: boolean; failed: boolean; reload: () => void } => ({
+  data: query.data ?? null,
+  loaded: query.data !== undefined,
+  failed: query.status === 'failed',
+  reload: query.refetch,
+});
 
-export const usePortfolioItems = () => {
-  const client = useClient();
-  return usePortfolioData<PortfolioItemView[]>(useCallback(() => client.portfolio.listItems({}), [client]));
-};
+const portfolioEvents = ['portfolioChanged'] as const;
 
-export const useCompleteness = () => {
-  const client = useClient();
-  return usePortfolioData<Completeness>(useCallback(() => client.portfolio.getCompleteness({}), [client]));
-};
+export const usePortfolioItems = () =>
+  usePortfolioData<PortfolioItemView[]>(useCoreQuery(['portfolio.listItems'], (client) => client.portfolio.listItems({}), { invalidatedBy: portfolioEvents }));
 
-export const usePreview = (locale: string) => {
-  const client = useClient();
-  return usePortfolioData<PortfolioPreview>(useCallback(() => client.portfolio.preview({ locale }), [client, locale]));
-};
+export const useCompleteness = () =>
+  usePortfolioData<Completeness>(useCoreQuery(['portfolio.getCompleteness'], (client) => client.portfolio.getCompleteness({}), { invalidatedBy: portfolioEvents }));
 
-export const useProfile = () => {
-  const client = useClient();
-  return usePortfolioData<ProfileView | null>(useCallback(() => client.portfolio.getProfile({}), [client]));
-};
+export const usePreview = (locale: string) =>
+  usePortfolioData<PortfolioPreview>(
+    useCoreQuery(['portfolio.preview', locale], (client, [, tag]) => client.portfolio.preview({ locale: tag }), { invalidatedBy: portfolioEvents }),
+  );
+
+export const useProfile = () =>
+  usePortfolioData<ProfileView | null>(useCoreQuery(['portfolio.getProfile'], (client) => client.portfolio.getProfile({}), { invalidatedBy: portfolioEvents }));
+
+/** What the portfolio views ask of the core; each says a refusal in the notice region. */
+export const usePortfolioTransfer = () => ({
+  /** Its refusals have their own words (too large, not a portfolio file), said by the caller. */
+  importJson: useClient().portfolio.importJson,
+  exportPdf: useCoreAction(async (client, locale: string) => {
+    const { base64, fileName } = await client.portfolio.exportPdf({ locale });
+    downloadFile(fileName, [fromBase64(base64)], 'application/pdf');
+  }),
+  exportJson: useCoreAction(async (client) => {
+    const { json } = await client.portfolio.exportJson({});
+    downloadFile('portfolio.json', [json], 'application/json');
+  }),
+});
+
+/** `null` asks again for every image that failed. */
+export const useRetryImageDownload = () => useCoreAction((client, hash: string | null) => client.portfolio.retryImageDownload({ hash })).run;
+export const useRetryItem = () => useCoreAction((client, id: string) => client.portfolio.retryItem({ id })).run;
+export const useRetryProfile = () => useCoreAction((client) => client.portfolio.retryProfile({})).run;
+export const useReorderItems = () => useCoreAction((client, ids: string[]) => client.portfolio.reorderItems({ ids })).run;
 
 /**
  * A small copy drawn locally on a canvas (at most `max` pixels a side), so lists hold thumbnails, not
