@@ -1,0 +1,314 @@
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormDraft, PortfolioItemDraft } from '../../../../shared/contract/drafts';
+import type { PortfolioItemView, SaveItemInput } from '../../../../shared/contract/portfolio';
+import { chooseVariant, describeVariant, portfolioTextFields, type PortfolioTextField } from '../../../../shared/domain/portfolio';
+import { maxUploadBytes } from '../../../../shared/platform/writes';
+import { locales } from '../../../../shared/i18n/locales';
+import { useClient } from '../../app/client-context';
+import { RestoredDraftNotice } from '../../components/restored-draft-notice';
+import { useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
+import { readImageProblem, toBase64 } from './use-portfolio';
+import { Thumbnail } from './portfolio-parts';
+import { LinksEditor } from './links-editor';
+
+const fieldsOf = (variant: PortfolioItemView['variants'][number]) => ({
+  ...variant,
+  fields: Object.fromEntries(portfolioTextFields.map((field) => [field, variant[field]])),
+});
+
+/** The item's title in the interface language, by the same fallback rules a client gets. */
+export const titleIn = (item: PortfolioItemView, locale: string): string =>
+  chooseVariant(item.variants.map(fieldsOf), locale, item.defaultLocale, 'title').variant?.fields['title'] ?? '';
+
+/** The editor's state as typed: what a draft keeps, and what Save turns into the item. */
+type ItemForm = PortfolioItemDraft;
+
+const emptyForm = (locale: string): ItemForm => ({
+  defaultLocale: locale,
+  skillsText: '',
+  links: [],
+  imageHashes: [],
+  visibility: 'public',
+  completedOn: null,
+  variants: [{ locale, title: '', role: '', description: '', goal: '', solution: '', sourceLocale: null }],
+});
+
+const toForm = (item: PortfolioItemView): ItemForm => ({
+  defaultLocale: item.defaultLocale,
+  skillsText: item.skills.join(', '),
+  links: item.links,
+  imageHashes: item.imageHashes,
+  visibility: item.visibility,
+  completedOn: item.completedOn,
+  variants: item.variants.map((variant) => ({
+    locale: variant.locale,
+    title: variant.title,
+    role: variant.role,
+    description: variant.description,
+    goal: variant.goal,
+    solution: variant.solution,
+    sourceLocale: variant.sourceLocale,
+  })),
+});
+
+const splitSkills = (text: string): string[] => text.split(',').map((skill) => skill.trim().toLowerCase()).filter(Boolean);
+
+const toSaveInput = (id: string | null, form: ItemForm): SaveItemInput => ({
+  id,
+  defaultLocale: form.defaultLocale,
+  skills: splitSkills(form.skillsText),
+  links: form.links,
+  imageHashes: form.imageHashes,
+  visibility: form.visibility,
+  completedOn: form.completedOn || null,
+  variants: form.variants,
+});
+
+type EditorProps = { item: PortfolioItemView | null; uiLocale: string; onDone: () => void };
+
+/** Opens the editor with what was typed into it before and never saved, if there is such a draft, and says so. */
+export const ItemEditorWithDraft = ({ item, uiLocale, onDone }: EditorProps) => {
+  const { loaded, restored, onDiscarded } = useRestorableDraft('portfolio-item', item?.id ?? null, (draft) =>
+    draft.form === 'portfolio-item' ? draft.value : null,
+  );
+  if (!loaded) return null;
+  // Discarding starts the editor again from the saved item (a new one: empty).
+  return <ItemEditor key={restored ? 'restored' : 'saved'} item={item} uiLocale={uiLocale} onDone={onDone} restored={restored} onDiscarded={onDiscarded} />;
+};
+
+const ItemEditor = ({
+  item,
+  uiLocale,
+  onDone,
+  restored,
+  onDiscarded,
+}: EditorProps & { restored: { value: ItemForm; savedAt: string } | null; onDiscarded: () => void }) => {
+  const { t } = useTranslation('portfolio');
+  const client = useClient();
+  const itemId = item?.id ?? null;
+  const pristine = useMemo(() => (item ? toForm(item) : emptyForm(uiLocale)), [item, uiLocale]);
+  const toDraft = useCallback((value: ItemForm): FormDraft => ({ form: 'portfolio-item', targetId: itemId, value }), [itemId]);
+  const { value: draft, update: setDraft, latest, keep, discard, cancel } = useFormDraft('portfolio-item', itemId, toDraft, pristine, restored?.value ?? null);
+  const [locale, setLocale] = useState(draft.defaultLocale);
+  const [message, setMessage] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const variant = draft.variants.find((candidate) => candidate.locale === locale);
+  const status = item ? describeVariant(item.variants.map(fieldsOf), locale, item.defaultLocale, portfolioTextFields) : null;
+
+  const setField = (field: PortfolioTextField, value: string): void =>
+    setDraft((previous) => ({
+      ...previous,
+      variants: previous.variants.map((candidate) => (candidate.locale === locale ? { ...candidate, [field]: value } : candidate)),
+    }));
+  const addLanguage = (tag: string): void => {
+    setDraft((previous) => ({
+      ...previous,
+      variants: [...previous.variants, { locale: tag, title: '', role: '', description: '', goal: '', solution: '', sourceLocale: previous.defaultLocale }],
+    }));
+    setLocale(tag);
+  };
+  // The main language is written, not translated; the others are translations of it unless said otherwise.
+  const setMainLanguage = (tag: string): void =>
+    setDraft((previous) => ({
+      ...previous,
+      defaultLocale: tag,
+      variants: previous.variants.map((candidate) =>
+        candidate.locale === tag ? { ...candidate, sourceLocale: null } : { ...candidate, sourceLocale: candidate.sourceLocale ?? tag },
+      ),
+    }));
+  const importFiles = async (files: readonly File[]): Promise<void> => {
+    for (const file of files) {
+      if (file.size > maxUploadBytes) {
+        setMessage(t('imageError.image_too_large', { name: file.name }));
+        continue;
+      }
+      try {
+        const image = await client.portfolio.importImage({ name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+        setDraft((previous) => (previous.imageHashes.includes(image.hash) ? previous : { ...previous, imageHashes: [...previous.imageHashes, image.hash] }));
+        setMessage(null);
+      } catch (error) {
+        setMessage(t(`imageError.${readImageProblem(error) ?? 'image_not_supported'}`, { name: file.name }));
+      }
+    }
+  };
+  const onDrop = (event: DragEvent): void => {
+    event.preventDefault();
+    setDragging(false);
+    void importFiles([...event.dataTransfer.files]);
+  };
+  const save = async (): Promise<void> => {
+    // The save clears the draft in its own transaction: nothing still pending may write it again after.
+    cancel();
+    try {
+      await client.portfolio.saveItem(toSaveInput(itemId, latest.current));
+      onDone();
+    } catch {
+      keep(latest.current);
+      setMessage(t('editor.saveFailed'));
+    }
+  };
+  const remove = async (): Promise<void> => {
+    cancel();
+    if (item) await client.portfolio.deleteItem({ id: item.id });
+    onDone();
+  };
+  const close = (): void => {
+    void discard().finally(onDone);
+  };
+
+  return (
+    <form className="pf-editor card" aria-label={t('editor.label')} onSubmit={(event) => (event.preventDefault(), void save())}>
+      {restored && <RestoredDraftNotice savedAt={restored.savedAt} onDiscard={() => void discard().then(onDiscarded)} />}
+      <div className="pf-langs" role="tablist" aria-label={t('editor.languages')}>
+        {draft.variants.map((candidate) => {
+          const mark = item ? describeVariant(item.variants.map(fieldsOf), candidate.locale, item.defaultLocale, portfolioTextFields).status : null;
+          return (
+            <button
+              key={candidate.locale}
+              type="button"
+              role="tab"
+              aria-selected={candidate.locale === locale}
+              className={`pf-lang${candidate.locale === locale ? ' selected' : ''}`}
+              data-testid={`variant-tab-${candidate.locale}`}
+              onClick={() => setLocale(candidate.locale)}
+            >
+              {candidate.locale.toUpperCase()}
+              {mark && mark !== 'complete' && <span className={`pf-status pf-status-${mark}`}>{t(`status.${mark}`)}</span>}
+            </button>
+          );
+        })}
+        <select aria-label={t('editor.addLanguage')} value="" onChange={(event) => event.target.value && addLanguage(event.target.value)}>
+          <option value="">{t('editor.addLanguage')}</option>
+          {locales
+            .filter((tag) => !draft.variants.some((candidate) => candidate.locale === tag))
+            .map((tag) => (
+              <option key={tag} value={tag}>
+                {tag.toUpperCase()}
+              </option>
+            ))}
+        </select>
+      </div>
+      <label className="field">
+        <span className="field-label">{t('editor.mainLanguage')}</span>
+        <select value={draft.defaultLocale} onChange={(event) => setMainLanguage(event.target.value)} data-testid="main-language">
+          {draft.variants.map((candidate) => (
+            <option key={candidate.locale} value={candidate.locale}>
+              {candidate.locale.toUpperCase()}
+            </option>
+          ))}
+        </select>
+      </label>
+      {status && status.status !== 'complete' && (
+        <p className={`pf-note pf-status-${status.status}`} data-testid="variant-status">
+          {t(`statusHint.${status.status}`, { source: (status.sourceLocale ?? draft.defaultLocale).toUpperCase() })}
+        </p>
+      )}
+      {variant && (
+        <>
+          {portfolioTextFields.map((field) => (
+            <label key={field} className="field">
+              <span className="field-label">{t(`fields.${field}`)}</span>
+              {field === 'title' || field === 'role' ? (
+                <input value={variant[field] ?? ''} onChange={(event) => setField(field, event.target.value)} data-testid={`field-${field}`} />
+              ) : (
+                <textarea rows={3} value={variant[field] ?? ''} onChange={(event) => setField(field, event.target.value)} data-testid={`field-${field}`} />
+              )}
+            </label>
+          ))}
+          {locale !== draft.defaultLocale && (
+            <label className="field">
+              <span className="field-label">{t('editor.translatedFrom')}</span>
+              <select
+                value={variant.sourceLocale ?? ''}
+                onChange={(event) =>
+                  setDraft((previous) => ({
+                    ...previous,
+                    variants: previous.variants.map((candidate) =>
+                      candidate.locale === locale ? { ...candidate, sourceLocale: event.target.value || null } : candidate,
+                    ),
+                  }))
+                }
+              >
+                <option value="">{t('editor.notTranslated')}</option>
+                {draft.variants
+                  .filter((candidate) => candidate.locale !== locale)
+                  .map((candidate) => (
+                    <option key={candidate.locale} value={candidate.locale}>
+                      {candidate.locale.toUpperCase()}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          )}
+        </>
+      )}
+      <div
+        className={`pf-drop${dragging ? ' active' : ''}`}
+        onDragOver={(event) => (event.preventDefault(), setDragging(true))}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <div className="pf-images">
+          {draft.imageHashes.map((hash, index) => (
+            <span key={hash} className="pf-image">
+              <Thumbnail hash={hash} alt={t('editor.image', { index: index + 1 })} />
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('editor.removeImage', { index: index + 1 })}
+                onClick={() => setDraft((previous) => ({ ...previous, imageHashes: previous.imageHashes.filter((other) => other !== hash) }))}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+        </div>
+        <label className="pf-pick">
+          {t('editor.addImages')}
+          <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" multiple data-testid="image-input" onChange={(event) => void importFiles([...(event.target.files ?? [])])} />
+        </label>
+        <span className="field-hint">{t('editor.dropHint')}</span>
+      </div>
+      <LinksEditor links={draft.links} onChange={(links) => setDraft((previous) => ({ ...previous, links }))} />
+      <label className="field">
+        <span className="field-label">{t('fields.skills')}</span>
+        <input value={draft.skillsText} onChange={(event) => setDraft((previous) => ({ ...previous, skillsText: event.target.value }))} />
+      </label>
+      <div className="toolbar">
+        <label className="field">
+          <span className="field-label">{t('fields.visibility')}</span>
+          <select
+            value={draft.visibility}
+            onChange={(event) => setDraft((previous) => ({ ...previous, visibility: event.target.value === 'private' ? 'private' : 'public' }))}
+          >
+            <option value="public">{t('visibility.public')}</option>
+            <option value="private">{t('visibility.private')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{t('fields.completedOn')}</span>
+          <input type="date" value={draft.completedOn ?? ''} onChange={(event) => setDraft((previous) => ({ ...previous, completedOn: event.target.value || null }))} />
+        </label>
+      </div>
+      {message && (
+        <p className="pf-note pf-status-missing" role="alert">
+          {message}
+        </p>
+      )}
+      <div className="toolbar">
+        <button type="submit" data-testid="save-item">
+          {t('editor.save')}
+        </button>
+        <button type="button" className="secondary" onClick={close} data-testid="cancel-item">
+          {t('editor.cancel')}
+        </button>
+        {item && (
+          <button type="button" className="secondary" onClick={() => void remove()}>
+            {t('editor.delete')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+};

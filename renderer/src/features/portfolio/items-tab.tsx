@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDraftsOf } from '../../components/use-form-draft';
+import { usePortfolioItems, useReorderItems, useRetryItem } from './use-portfolio';
+import { SyncFailure, Thumbnail } from './portfolio-parts';
+import { ItemEditorWithDraft, titleIn } from './item-editor';
+
+export const ItemsTab = () => {
+  const { t, i18n } = useTranslation('portfolio');
+  const reorder = useReorderItems();
+  const retryItem = useRetryItem();
+  const { data: items, failed } = usePortfolioItems();
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const [dragged, setDragged] = useState<string | null>(null);
+  // Looked up again whenever the editor opens or closes: items left with typing never saved are marked.
+  const drafts = useDraftsOf('portfolio-item', `${editing?.id ?? ''}:${editing === null}`);
+  const hasDraft = (id: string | null): boolean => editing?.id !== id && drafts.some((draft) => draft.targetId === id);
+  if (failed) return <p role="alert">{t('error')}</p>;
+  if (!items) return null;
+  const move = (id: string, target: string): void => {
+    const ids = items.map((item) => item.id).filter((other) => other !== id);
+    ids.splice(ids.indexOf(target) + (items.findIndex((item) => item.id === id) < items.findIndex((item) => item.id === target) ? 1 : 0), 0, id);
+    void reorder(ids);
+  };
+  const editedItem = editing?.id ? (items.find((item) => item.id === editing.id) ?? null) : null;
+  return (
+    <div className="pf-split">
+      <div className="pf-list">
+        <button type="button" onClick={() => setEditing({ id: null })} data-testid="new-item">
+          {t('newItem')}
+          {hasDraft(null) && editing === null && <em className="draft-mark"> · {t('common:draft.unsaved')}</em>}
+        </button>
+        {items.length === 0 && <p className="muted">{t('empty')}</p>}
+        <ol aria-label={t('listLabel')}>
+          {items.map((item, index) => (
+            <li
+              key={item.id}
+              draggable
+              data-testid="portfolio-row"
+              className={`pf-row${dragged === item.id ? ' dragging' : ''}${editing?.id === item.id ? ' selected' : ''}`}
+              onDragStart={() => setDragged(item.id)}
+              onDragEnd={() => setDragged(null)}
+              onDragOver={(event) => event.preventDefault()}
+              onDrop={(event) => {
+                event.preventDefault();
+                if (dragged && dragged !== item.id) move(dragged, item.id);
+                setDragged(null);
+              }}
+            >
+              {item.imageHashes[0] ? <Thumbnail hash={item.imageHashes[0]} alt="" /> : <span className="pf-thumb pf-thumb-empty" />}
+              <button type="button" className="pf-row-open" onClick={() => setEditing({ id: item.id })}>
+                <span className="pf-row-title">{titleIn(item, i18n.language) || t('untitled')}</span>
+                <span className="muted small">
+                  {item.variants.map((variant) => variant.locale.toUpperCase()).join(' · ')}
+                  {item.visibility === 'private' && ` · ${t('visibility.private')}`}
+                  {item.pending && !item.syncError && ` · ${t('pending')}`}
+                  {hasDraft(item.id) && (
+                    <em className="draft-mark" data-testid="row-draft">
+                      {' · '}
+                      {t('common:draft.unsaved')}
+                    </em>
+                  )}
+                </span>
+              </button>
+              <span className="pf-move">
+                <button type="button" aria-label={t('moveUp')} disabled={index === 0} onClick={() => move(item.id, items[index - 1]!.id)}>
+                  ↑
+                </button>
+                <button type="button" aria-label={t('moveDown')} disabled={index === items.length - 1} onClick={() => move(item.id, items[index + 1]!.id)}>
+                  ↓
+                </button>
+              </span>
+              {item.syncError && <SyncFailure problem={item.syncError} onRetry={() => void retryItem(item.id)} />}
+            </li>
+          ))}
+        </ol>
+      </div>
+      {editing && <ItemEditorWithDraft key={editing.id ?? 'new'} item={editedItem} uiLocale={i18n.language} onDone={() => setEditing(null)} />}
+    </div>
+  );
+};

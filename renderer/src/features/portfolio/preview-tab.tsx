@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { locales } from '../../../../shared/i18n/locales';
+import { ExternalLink } from '../../components/external-link';
+import { usePreview, useProfile } from './use-portfolio';
+import { Thumbnail } from './portfolio-parts';
+import { TransferBar } from './transfer-bar';
+
+export const PreviewTab = () => {
+  const { t, i18n } = useTranslation('portfolio');
+  const [locale, setLocale] = useState(i18n.language);
+  const { data } = usePreview(locale);
+  const avatarHash = useProfile().data?.avatarHash ?? null;
+  const note = (shown: string | null, reason: string) =>
+    reason === 'exact' ? null : (
+      <p className="pf-note pf-status-outdated" data-testid="fallback-note">
+        {reason === 'none' ? t('fallback.none') : t(`fallback.${reason}`, { shown: (shown ?? '').toUpperCase(), wanted: locale.toUpperCase() })}
+      </p>
+    );
+  return (
+    <div className="pf-preview">
+      <label className="field">
+        <span className="field-label">{t('previewAs')}</span>
+        <select value={locale} onChange={(event) => setLocale(event.target.value)} data-testid="preview-locale">
+          {locales.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag.toUpperCase()}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TransferBar locale={locale} />
+      <p className="field-hint">{t('fallback.rules')}</p>
+      {data?.profile && (
+        <section className="card" data-testid="preview-profile">
+          <div className="pf-profile-head">
+            {avatarHash && <Thumbnail hash={avatarHash} alt={t('avatar.label')} className="pf-avatar" />}
+            <div>
+              <h2>{data.profile.name}</h2>
+              <p>{data.profile.headline}</p>
+            </div>
+          </div>
+          <p className="pf-text">{data.profile.bio}</p>
+          {note(data.profile.shownLocale, data.profile.reason)}
+        </section>
+      )}
+      {data?.items.map((item) => (
+        <article key={item.id} className="card" data-testid="preview-item">
+          {item.imageHashes[0] && <Thumbnail hash={item.imageHashes[0]} alt="" />}
+          <h2>{item.title}</h2>
+          {item.role && <p className="muted">{item.role}</p>}
+          <p className="pf-text">{item.description}</p>
+          {item.links.length > 0 && (
+            <ul className="pf-preview-links">
+              {item.links.map((link) => (
+                <li key={link}>
+                  <ExternalLink href={link} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {note(item.shownLocale, item.reason)}
+        </article>
+      ))}
+    </div>
+  );
+};
