@@ -1,14 +1,9 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { formatDateTime } from '../../../../shared/i18n/format';
-import { useClient } from '../../app/client-context';
 import { quarantineProblemText } from './sync-problem-text';
 import { useSyncProblemText } from './use-sync-problem-text';
-
-type Quarantined = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listQuarantined']>>[number];
-type Write = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listWrites']>>[number];
-type Conflict = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listConflicts']>>[number];
+import { useSyncProblems } from './use-sync-problems';
 
 /**
  * Everything not (yet) in step with the platform: the user's writes still waiting or refused (with a retry),
@@ -17,26 +12,7 @@ type Conflict = Awaited<ReturnType<ReturnType<typeof useClient>['sync']['listCon
 export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
   const { t, i18n } = useTranslation('sync');
   const problemText = useSyncProblemText();
-  const client = useClient();
-  const [items, setItems] = useState<Quarantined[]>([]);
-  const [writes, setWrites] = useState<Write[]>([]);
-  const count = status?.quarantined ?? 0;
-  const unconfirmed = (status?.pending ?? 0) + (status?.failed ?? 0) + (status?.conflicts ?? 0);
-  useEffect(() => {
-    if (count > 0) void client.sync.listQuarantined({ limit: 200 }).then(setItems);
-  }, [client, count]);
-  useEffect(() => {
-    if (unconfirmed > 0) void client.sync.listWrites({ limit: 200 }).then(setWrites);
-  }, [client, unconfirmed, status?.failed]);
-  // Once everything is confirmed the last list fetched is stale: show none.
-  // Conflicts have their own list below; the rest are writes on their way or refused.
-  const shownWrites = unconfirmed > 0 ? writes.filter((write) => write.state !== 'conflict') : [];
-  const [conflicts, setConflicts] = useState<Conflict[]>([]);
-  const conflictCount = status?.conflicts ?? 0;
-  useEffect(() => {
-    if (conflictCount > 0) void client.sync.listConflicts({ limit: 100 }).then(setConflicts);
-  }, [client, conflictCount]);
-  const shownConflicts = conflictCount > 0 ? conflicts : [];
+  const { quarantined: count, items, writes: shownWrites, conflicts: shownConflicts, resolveConflict, retryWrite, pending } = useSyncProblems(status);
   return (
     <div className="card" data-testid="sync-problems">
       <h2>{t('problems.title')}</h2>
@@ -51,13 +27,14 @@ export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
                   <code>{conflict.entityId}</code>
                 </span>
                 <span className="button-row">
-                  <button type="button" onClick={() => void client.sync.resolveConflict({ id: conflict.id, choice: 'mine' })}>
+                  <button type="button" disabled={pending} onClick={() => void resolveConflict(conflict.id, 'mine')}>
                     {t('actions.keepMine')}
                   </button>
                   <button
                     type="button"
                     className="secondary"
-                    onClick={() => void client.sync.resolveConflict({ id: conflict.id, choice: 'theirs' })}
+                    disabled={pending}
+                    onClick={() => void resolveConflict(conflict.id, 'theirs')}
                   >
                     {t('actions.takeTheirs')}
                   </button>
@@ -78,7 +55,7 @@ export const SyncProblems = ({ status }: { status: SyncStatus | null }) => {
                   {t(`writeState.${write.state}`)}
                 </span>
                 {write.state === 'failed' ? (
-                  <button type="button" className="secondary" onClick={() => void client.sync.retryWrite({ seq: write.seq })}>
+                  <button type="button" className="secondary" disabled={pending} onClick={() => void retryWrite(write.seq)}>
                     {t('actions.retry')}
                   </button>
                 ) : (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { useClient } from '../../app/client-context';
+import { useCoreAction } from '../../data/use-core-action';
 
 /** The sync engine's status as the core reports it; actions go through the contract, never around it. */
 export const useSyncStatus = () => {
@@ -9,16 +10,27 @@ export const useSyncStatus = () => {
   useEffect(() => {
     let live = true;
     const stop = client.on('syncStatusChanged', setStatus);
-    void client.sync.getStatus().then((current) => {
-      if (live) setStatus(current);
-    });
+    // A first read that fails leaves the indicator unknown until the core's next status event says it.
+    client.sync.getStatus().then(
+      (current) => live && setStatus(current),
+      (error: unknown) => console.error('Reading the sync status failed', error),
+    );
     return () => {
       live = false;
       stop();
     };
   }, [client]);
-  const syncNow = useCallback(async () => setStatus(await client.sync.syncNow()), [client]);
-  const signOut = useCallback(async () => setStatus(await client.sync.signOut()), [client]);
+  const syncNowAction = useCoreAction((core) => core.sync.syncNow()).run;
+  const signOutAction = useCoreAction((core) => core.sync.signOut()).run;
+  // Refusals are said in the notice region; what the core answers is the new status.
+  const syncNow = useCallback(async () => {
+    const result = await syncNowAction();
+    if (result.ok) setStatus(result.value);
+  }, [syncNowAction]);
+  const signOut = useCallback(async () => {
+    const result = await signOutAction();
+    if (result.ok) setStatus(result.value);
+  }, [signOutAction]);
   const signIn = useCallback((email: string, password: string) => client.sync.signIn({ email, password }), [client]);
   return { status, syncNow, signOut, signIn };
 };
