@@ -4,6 +4,7 @@ import type { ClientSummary } from '../../../../shared/domain/project';
 import { useClient } from '../../app/client-context';
 import { typingSaveTiming } from '../../components/save-scheduler';
 import { useDebouncedSave } from '../../components/use-debounced-save';
+import { useCoreQuery } from '../../data/use-core-query';
 import { createPagedWindow, type PagedWindow } from '../feed/project-window';
 
 export const useClientList = (text: string): { clients: PagedWindow<ClientSummary>; failed: boolean } => {
@@ -29,31 +30,14 @@ export const useClientList = (text: string): { clients: PagedWindow<ClientSummar
   return { clients, failed };
 };
 
-export const useClientDetail = (id: string | null) => {
-  const client = useClient();
+export const useClientDetail = (id: string | null): ClientDetail | null | undefined => {
   // Keyed by id, so a stale answer for another client never shows.
-  const [state, setState] = useState<{ id: string; detail: ClientDetail | null } | null>(null);
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    const load = (): void => {
-      client.clients.getClient({ id }).then(
-        (detail) => live && setState({ id, detail }),
-        () => live && setState({ id, detail: null }),
-      );
-    };
-    load();
-    const stopProjects = client.on('projectsChanged', load);
-    const stopMessages = client.on('messagesChanged', load);
-    return () => {
-      live = false;
-      stopProjects();
-      stopMessages();
-    };
-  }, [client, id]);
-  return id && state?.id === id ? state.detail : undefined;
+  const detail = useCoreQuery(id === null ? null : ['clients.getClient', id], (client, [, clientId]) => client.clients.getClient({ id: clientId }), {
+    invalidatedBy: ['projectsChanged', 'messagesChanged'],
+  });
+  if (!id || detail.status === 'loading') return undefined;
+  return detail.status === 'failed' ? null : detail.data;
 };
-
 
 /** The private note, saved shortly after typing stops and when the client changes; never sent anywhere. */
 export const useClientNote = (clientId: string, initial: string) => {

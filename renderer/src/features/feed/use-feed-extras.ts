@@ -2,80 +2,48 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SavedSearch } from '../../../../shared/contract/feed';
 import type { FeedFacets, FeedFilter, ProjectDetail, ProjectSort } from '../../../../shared/domain/project';
 import { useClient } from '../../app/client-context';
+import { useCoreAction, type ActionResult } from '../../data/use-core-action';
+import { useCoreQuery } from '../../data/use-core-query';
 
 /** The values the filter controls offer; refreshed when the cache changes. */
-export const useFeedFacets = (): FeedFacets | null => {
-  const client = useClient();
-  const [facets, setFacets] = useState<FeedFacets | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = (): void => {
-      client.feed.getFacets().then((next) => live && setFacets(next), () => undefined);
-    };
-    load();
-    const stop = client.on('projectsChanged', load);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [client]);
-  return facets;
-};
+export const useFeedFacets = (): FeedFacets | null =>
+  useCoreQuery(['feed.getFacets'], (client) => client.feed.getFacets(), { invalidatedBy: ['projectsChanged'] }).data ?? null;
 
 export type ProjectDetailState = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; project: ProjectDetail };
 
 export const useProjectDetail = (id: string | null): ProjectDetailState | null => {
-  const client = useClient();
-  const [state, setState] = useState<{ id: string; value: ProjectDetailState } | null>(null);
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    const load = (): void => {
-      client.feed.getProject({ id }).then(
-        (project) => live && setState({ id, value: project ? { status: 'ready', project } : { status: 'missing' } }),
-        () => live && setState({ id, value: { status: 'missing' } }),
-      );
-    };
-    load();
-    const stop = client.on('projectsChanged', load);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [client, id]);
+  const detail = useCoreQuery(id === null ? null : ['feed.getProject', id], (client, [, projectId]) => client.feed.getProject({ id: projectId }), {
+    invalidatedBy: ['projectsChanged'],
+  });
   if (!id) return null;
-  return state?.id === id ? state.value : { status: 'loading' };
+  if (detail.status === 'loading') return { status: 'loading' };
+  return detail.data ? { status: 'ready', project: detail.data } : { status: 'missing' };
 };
 
 export const useSavedSearches = () => {
-  const client = useClient();
-  const [searches, setSearches] = useState<SavedSearch[]>([]);
-  const reload = useCallback(() => {
-    client.feed.listSavedSearches().then(setSearches, () => undefined);
-  }, [client]);
-  useEffect(() => {
-    reload();
-    const stopProjects = client.on('projectsChanged', reload);
-    const stopMatches = client.on('savedSearchMatches', reload);
-    return () => {
-      stopProjects();
-      stopMatches();
-    };
-  }, [client, reload]);
+  const list = useCoreQuery(['feed.listSavedSearches'], (client) => client.feed.listSavedSearches(), {
+    invalidatedBy: ['projectsChanged', 'savedSearchMatches'],
+  });
+  const save = useCoreAction((client, name: string, filter: FeedFilter, sort: ProjectSort) => client.feed.saveSearch({ name, filter, sort }));
+  const open = useCoreAction((client, id: number) => client.feed.openSavedSearch({ id }));
+  const remove = useCoreAction((client, id: number) => client.feed.deleteSavedSearch({ id }));
+  const after = async <R>(result: Promise<ActionResult<R>>): Promise<ActionResult<R>> => {
+    const done = await result;
+    list.refetch();
+    return done;
+  };
   return {
-    searches,
+    searches: list.data ?? [],
     save: async (name: string, filter: FeedFilter, sort: ProjectSort): Promise<void> => {
-      await client.feed.saveSearch({ name, filter, sort });
-      reload();
+      await after(save.run(name, filter, sort));
     },
+    /** `null` when it is gone or could not be opened (the notice says which). */
     open: async (id: number): Promise<SavedSearch | null> => {
-      const opened = await client.feed.openSavedSearch({ id });
-      reload();
-      return opened;
+      const opened = await after(open.run(id));
+      return opened.ok ? opened.value : null;
     },
     remove: async (id: number): Promise<void> => {
-      await client.feed.deleteSavedSearch({ id });
-      reload();
+      await after(remove.run(id));
     },
   };
 };
