@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import type { MessageHit, MessageItem, ThreadDetail, ThreadSummary } from '../../../../shared/contract/messages';
+import type { MessageHit, MessageItem, ThreadSummary } from '../../../../shared/contract/messages';
 import { useClient } from '../../app/client-context';
 import { typingSaveTiming } from '../../components/save-scheduler';
 import { useDebouncedSave } from '../../components/use-debounced-save';
+import { useCoreAction } from '../../data/use-core-action';
+import { useCoreQuery } from '../../data/use-core-query';
 import { createPagedWindow, type PagedWindow } from '../feed/project-window';
 
 const useRerender = (): (() => void) => useReducer((count: number) => count + 1, 0)[1];
@@ -36,8 +38,10 @@ export const useThreads = (): { threads: PagedWindow<ThreadSummary>; failed: boo
 export const useConversation = (threadId: string | null) => {
   const client = useClient();
   const rerender = useRerender();
-  const [loaded, setThread] = useState<{ id: string; thread: ThreadDetail | null } | null>(null);
-  const thread = threadId && loaded?.id === threadId ? loaded.thread : undefined;
+  const loaded = useCoreQuery(threadId === null ? null : ['messages.getThread', threadId], (core, [, id]) => core.messages.getThread({ id }), {
+    invalidatedBy: ['messagesChanged'],
+  });
+  const thread = threadId === null || loaded.status === 'loading' ? undefined : (loaded.data ?? null);
   const messages = useMemo(
     () =>
       threadId
@@ -49,30 +53,18 @@ export const useConversation = (threadId: string | null) => {
         : null,
     [client, threadId, rerender],
   );
+  const markRead = useCoreAction((core, id: string) => core.messages.markThreadRead({ id })).run;
+  const unread = thread ? thread.unreadCount > 0 : false;
+  useEffect(() => {
+    if (threadId && unread) void markRead(threadId);
+  }, [threadId, unread, markRead]);
   useEffect(() => {
     if (!threadId || !messages) return;
-    let live = true;
-    const loadThread = (): void => {
-      client.messages.getThread({ id: threadId }).then((next) => {
-        if (!live) return;
-        setThread({ id: threadId, thread: next });
-        if (next && next.unreadCount > 0) void client.messages.markThreadRead({ id: threadId });
-      }, () => live && setThread({ id: threadId, thread: null }));
-    };
-    loadThread();
     messages.ensureRange(0, 0);
-    const refresh = (): void => {
-      messages.invalidate();
-      loadThread();
-    };
     // A pending message turns sent (or failed) when the sync engine pushes it: the core says so for its thread.
-    const stopMessages = client.on('messagesChanged', ({ threadId: changed }) => {
-      if (changed === null || changed === threadId) refresh();
+    return client.on('messagesChanged', ({ threadId: changed }) => {
+      if (changed === null || changed === threadId) messages.invalidate();
     });
-    return () => {
-      live = false;
-      stopMessages();
-    };
   }, [client, threadId, messages]);
 
   const send = useCallback(
@@ -83,10 +75,10 @@ export const useConversation = (threadId: string | null) => {
     },
     [client, threadId],
   );
-  const retry = useCallback((id: string) => void client.messages.retryMessage({ id }), [client]);
+  const retryAction = useCoreAction((core, id: string) => core.messages.retryMessage({ id })).run;
+  const retry = useCallback((id: string) => void retryAction(id), [retryAction]);
   return { thread, messages, send, retry };
 };
-
 
 /**
  * The composer's text, saved to the workspace a moment after each keystroke (well within a second) and
@@ -94,9 +86,10 @@ export const useConversation = (threadId: string | null) => {
  * Mount one per conversation (key it by thread): it starts from that thread's stored draft.
  */
 export const useDraft = (threadId: string, initial: string) => {
-  const client = useClient();
   const [text, setText] = useState(initial);
-  const save = useCallback((body: string) => void client.messages.saveDraft({ threadId, body }), [client, threadId]);
+  // A draft the workspace refused to keep is said (the disk is full, say), never dropped quietly.
+  const saveDraft = useCoreAction((core, id: string, body: string) => core.messages.saveDraft({ threadId: id, body })).run;
+  const save = useCallback((body: string) => void saveDraft(threadId, body), [saveDraft, threadId]);
   const { schedule, cancel } = useDebouncedSave(save, typingSaveTiming);
 
   const change = useCallback(
@@ -134,16 +127,7 @@ export const useMessageSearch = (text: string): MessageHit[] | null => {
   return text.trim() !== '' && found?.text === text ? found.hits : null;
 };
 
-export const useLocateMessage = (messageId: string | null): { threadId: string; index: number } | null => {
-  const client = useClient();
-  const [located, setLocated] = useState<{ id: string; at: { threadId: string; index: number } | null } | null>(null);
-  useEffect(() => {
-    if (!messageId) return;
-    let live = true;
-    client.messages.locateMessage({ id: messageId }).then((at) => live && setLocated({ id: messageId, at }), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [client, messageId]);
-  return messageId && located?.id === messageId ? located.at : null;
-};
+export const useLocateMessage = (messageId: string | null): { threadId: string; index: number } | null =>
+  useCoreQuery(messageId === null ? null : ['messages.locateMessage', messageId], (core, [, id]) => core.messages.locateMessage({ id }), {
+    invalidatedBy: [],
+  }).data ?? null;
