@@ -160,8 +160,8 @@ const runSteps = async (steps: Step[]): Promise<void> => {
     let counter = 0;
 
     /**
-     * What must hold at every moment: nothing written here is missing from the workspace. Messages already on the
-     * platform are its records, which a replacement sync drops and fetches again (checked after the drain).
+     * What must hold at every moment: nothing written here is missing from the workspace. Messages confirmed by a
+     * pull are the platform's records, which a replacement sync drops and fetches again (checked after the drain).
      */
     const checkNothingLost = async (): Promise<void> => {
       const proposal = (await client.proposals.getProposal({ id: proposalId }))!;
@@ -368,6 +368,8 @@ describe('sync against a model of both sides', () => {
         {
           seed,
           numRuns: runs,
+          // FUZZ_SEED with FUZZ_PATH (both printed with a failure) replays that counterexample alone.
+          ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}),
           examples: longRun ? [] : regressions.map((steps) => [steps] as [Step[]]),
           verbose: 1,
         },

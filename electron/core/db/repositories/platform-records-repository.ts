@@ -225,8 +225,10 @@ export const clearPlatformCache = (db: WritableDB): void => {
     for (const table of ['projects', 'clients', 'threads', 'stories', 'forum_topics', 'events']) {
       prepare(db, `DELETE FROM ${table}`).run();
     }
-    prepare(db, "DELETE FROM forum_posts WHERE state = 'synced'").run();
-    prepare(db, "DELETE FROM messages WHERE state = 'synced'").run();
+    // A message or reply the platform accepted but no pull has confirmed yet (its outbox row is still there)
+    // stays too: the user would otherwise see it vanish until the snapshot brings it back.
+    prepare(db, "DELETE FROM forum_posts WHERE state = 'synced' AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'forum_post')").run();
+    prepare(db, "DELETE FROM messages WHERE state = 'synced' AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'message')").run();
     for (const [table] of ownTables) prepare(db, `UPDATE ${table} SET fetched_at = NULL WHERE version IS NOT NULL`).run();
     writeSyncValue(db, 'cursor', null);
     writeSyncValue(db, 'replacement_pending', '1');
