@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type { StoryFilterInput, StorySector, TopicSummary } from '../../../../shared/contract/community';
 import { useClient } from '../../app/client-context';
 import { downloadFile } from '../../components/download-file';
+import { useCoreAction } from '../../data/use-core-action';
 
 export const communityTabs = ['stories', 'map', 'forum', 'events'] as const;
 export type CommunityTab = (typeof communityTabs)[number];
@@ -101,23 +102,31 @@ export const useEvents = (language: string | null, includePast: boolean, revisio
   return useLoaded(JSON.stringify({ language, includePast, revision }), () => client.community.listEvents({ language, includePast }));
 };
 
-/** Actions: each goes through the contract, then `done` refreshes what shows the result. */
+/**
+ * Actions: each goes through the contract, then `done` refreshes what shows the result. A refusal is said in the
+ * notice region (a reply's is said by the topic view, next to what was typed).
+ */
 export const useCommunityActions = (done: () => void) => {
   const client = useClient();
+  const setSaved = useCoreAction((core, id: string, saved: boolean) => core.community.setStorySaved({ id, saved })).run;
+  const markRead = useCoreAction((core, id: string) => core.community.markTopicRead({ id })).run;
+  /** Hands the file to the browser's (or Electron's) download: nothing leaves the machine. */
+  const exportIcs = useCoreAction(async (core, id: string) => {
+    const { fileName, content } = await core.community.exportEventIcs({ id });
+    downloadFile(fileName, [content], 'text/calendar;charset=utf-8');
+  }).run;
   return {
     setSaved: useCallback(
       async (id: string, saved: boolean) => {
-        await client.community.setStorySaved({ id, saved });
-        done();
+        if ((await setSaved(id, saved)).ok) done();
       },
-      [client, done],
+      [setSaved, done],
     ),
     markRead: useCallback(
       async (id: string) => {
-        await client.community.markTopicRead({ id });
-        done();
+        if ((await markRead(id)).ok) done();
       },
-      [client, done],
+      [markRead, done],
     ),
     reply: useCallback(
       async (topicId: string, body: string, replyTo: string | null) => {
@@ -127,13 +136,6 @@ export const useCommunityActions = (done: () => void) => {
       },
       [client, done],
     ),
-    /** Hands the file to the browser's (or Electron's) download: nothing leaves the machine. */
-    exportIcs: useCallback(
-      async (id: string) => {
-        const { fileName, content } = await client.community.exportEventIcs({ id });
-        downloadFile(fileName, [content], 'text/calendar;charset=utf-8');
-      },
-      [client],
-    ),
+    exportIcs,
   };
 };
