@@ -15,7 +15,8 @@ export type CoreQuery<T> = {
   watch: (listener: () => void) => () => void;
   /** Reads now and again on every invalidating event until the answered stop is called. */
   start: () => () => void;
-  refetch: () => void;
+  /** Resolves once this read's answer has landed (or a newer read superseded it). */
+  refetch: () => Promise<void>;
 };
 
 const loading = { status: 'loading', data: undefined, error: null } as const satisfies QueryState<never>;
@@ -32,9 +33,9 @@ export const createCoreQuery = <T>(
     state = next;
     for (const listener of listeners) listener();
   };
-  const refetch = (): void => {
+  const refetch = (): Promise<void> => {
     const ticket = ++latest;
-    fetch().then(
+    return fetch().then(
       (data) => {
         if (ticket === latest) land({ status: 'ready', data, error: null });
       },
@@ -50,8 +51,8 @@ export const createCoreQuery = <T>(
       return () => listeners.delete(listener);
     },
     start: () => {
-      refetch();
-      const stop = listen(refetch);
+      void refetch();
+      const stop = listen(() => void refetch());
       return () => {
         stop();
         // Whatever is still on its way belongs to a stopped query: a restart's read supersedes it.

@@ -10,9 +10,9 @@ import { createCoreQuery, type QueryState } from './core-query';
  */
 export type InvalidatingEvent = Exclude<EventOf<Contract>, 'syncStatusChanged'>;
 
-export type CoreQueryResult<T> = QueryState<T> & { refetch: () => void };
+export type CoreQueryResult<T> = QueryState<T> & { refetch: () => Promise<void> };
 
-const idle: CoreQueryResult<never> = { status: 'loading', data: undefined, error: null, refetch: () => undefined };
+const idle: CoreQueryResult<never> = { status: 'loading', data: undefined, error: null, refetch: () => Promise.resolve() };
 
 /**
  * Reads records from the core, keyed by what it reads (`['clients.getClient', id]`; `null` while there is

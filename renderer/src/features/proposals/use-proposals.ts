@@ -1,64 +1,29 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { ProposalDetail, ProposalSummary, proposalListStatuses } from '../../../../shared/contract/proposals';
 import { useClient } from '../../app/client-context';
+import { useCoreQuery } from '../../data/use-core-query';
 
 export const useProposalList = (text: string, status: (typeof proposalListStatuses)[number] | null): ProposalSummary[] | null => {
-  const client = useClient();
-  const [items, setItems] = useState<ProposalSummary[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = (): void => {
-      client.proposals
-        .listProposals({ text, status })
-        .then((next) => live && setItems(next), () => live && setItems([]));
-    };
-    load();
-    const stopProposals = client.on('proposalsChanged', load);
-    const stopSync = client.on('syncStatusChanged', load);
-    return () => {
-      live = false;
-      stopProposals();
-      stopSync();
-    };
-  }, [client, text, status]);
-  return items;
+  // Read again when a proposal changes here, through a pull or as its queued write moves (proposalsChanged),
+  // not on every sync status.
+  const list = useCoreQuery(['proposals.listProposals', text, status], (client, [, query, shown]) => client.proposals.listProposals({ text: query, status: shown }), {
+    invalidatedBy: ['proposalsChanged'],
+  });
+  if (list.status === 'loading') return null;
+  return list.data ?? [];
 };
 
 /**
  * The open proposal, read again when it changes here or through sync. The copy belongs to one opening: leaving
- * the proposal (another one, the templates library) drops it, so coming back never shows what was read before
- * the letter was last saved. `reload` resolves once the copy read after it is shown.
+ * the proposal (another one, the templates library) drops it (a new key starts a new query), so coming back never
+ * shows what was read before the letter was last saved. `reload` resolves once the copy read after it is shown.
  */
 export const useProposal = (id: string | null): { proposal: ProposalDetail | null | undefined; reload: () => Promise<void> } => {
-  const client = useClient();
-  const [state, setState] = useState<{ id: string; proposal: ProposalDetail | null } | null>(null);
-  const loader = useRef<(() => Promise<void>) | null>(null);
-  const reload = useCallback(() => loader.current?.() ?? Promise.resolve(), []);
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    const load = (): Promise<void> =>
-      client.proposals.getProposal({ id }).then(
-        (proposal) => {
-          if (live) setState({ id, proposal });
-        },
-        () => {
-          if (live) setState({ id, proposal: null });
-        },
-      );
-    loader.current = load;
-    void load();
-    const stopProposals = client.on('proposalsChanged', (event) => (event.id === null || event.id === id) && void load());
-    const stopSync = client.on('syncStatusChanged', () => void load());
-    return () => {
-      live = false;
-      loader.current = null;
-      stopProposals();
-      stopSync();
-      setState(null);
-    };
-  }, [client, id]);
-  return { proposal: id && state?.id === id ? state.proposal : undefined, reload };
+  const query = useCoreQuery(id === null ? null : ['proposals.getProposal', id], (client, [, proposalId]) => client.proposals.getProposal({ id: proposalId }), {
+    invalidatedBy: ['proposalsChanged'],
+  });
+  const proposal = id === null || query.status === 'loading' ? undefined : query.status === 'failed' ? null : query.data;
+  return { proposal, reload: query.refetch };
 };
 
 /**
