@@ -19,6 +19,7 @@ import { refreshTerms } from './sync/terms';
 import { announceWrite } from './sync/write-events';
 import { attachmentsDirOf } from './portfolio/image-store';
 import { collectSavedSearchNews } from './workspace/saved-searches';
+import { pulledEvents } from './sync/pulled-events';
 
 export type CoreOptions = {
   /** The workspace folder: database, backups and (later) attachments live here. */
@@ -110,12 +111,15 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     ...(options.random ? { random: options.random } : {}),
     onStorageProblem: (problem) => emit('storageProblem', { problem, source: 'sync' }),
     onWrite: (entry, state) => announceWrite(emit, entry, state),
-    onApplied: () => {
-      emit('projectsChanged', { count: countProjects(db) });
-      emit('messagesChanged', { threadId: null });
-      emit('portfolioChanged', {});
-      emit('proposalsChanged', { id: null });
-      emit('communityChanged', { topicId: null });
+    onApplied: (_applied, types) => {
+      // Only the views reading what arrived read again.
+      const events = pulledEvents(types);
+      if (events.has('projectsChanged')) emit('projectsChanged', { count: countProjects(db) });
+      if (events.has('messagesChanged')) emit('messagesChanged', { threadId: null });
+      if (events.has('portfolioChanged')) emit('portfolioChanged', {});
+      if (events.has('proposalsChanged')) emit('proposalsChanged', { id: null });
+      if (events.has('communityChanged')) emit('communityChanged', { topicId: null });
+      if (!types.has('project')) return;
       const matches = collectSavedSearchNews(db);
       if (matches.length > 0) emit('savedSearchMatches', { matches });
     },

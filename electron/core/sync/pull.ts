@@ -23,6 +23,8 @@ import { backoffDelay } from './retry-policy';
 
 export type PullProgress = {
   applied: number;
+  /** The types of the records applied (not those set aside): which views must read again. */
+  appliedTypes: Set<RecordType>;
   quarantined: number;
   pages: number;
   /** How long the longest write transaction held the writer: reads wait at most this long. */
@@ -181,7 +183,7 @@ export const pullChanges = async (options: {
 }): Promise<PullOutcome> => {
   const { db } = options;
   const now = options.now ?? (() => new Date());
-  const progress: PullProgress = { applied: 0, quarantined: 0, pages: 0, maxTransactionMs: 0, transactionMs: [] };
+  const progress: PullProgress = { applied: 0, appliedTypes: new Set(), quarantined: 0, pages: 0, maxTransactionMs: 0, transactionMs: [] };
 
   const cursor = readSyncValue(db, 'cursor');
   // A replacement's snapshot (the platform forgot our cursor): every proposal and portfolio item it holds is
@@ -259,6 +261,7 @@ export const pullChanges = async (options: {
           progress.quarantined++;
           return;
         }
+        progress.appliedTypes.add(item.type);
         // A profile edited before this workspace ever synced: the pull teaches it its account and version and
         // queues the edit against that version, instead of replacing it.
         if (item.op === 'upsert' && item.type === 'profile' && item.record && hasProfileLocalEdits(db)) {

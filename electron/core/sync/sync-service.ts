@@ -1,4 +1,5 @@
 import type { SyncStatus, WriteState } from '../../../shared/contract/sync';
+import type { RecordType } from '../../../shared/platform/records';
 import type { WritableDB } from '../db/database';
 import { clearPlatformCache } from '../db/repositories/platform-records-repository';
 import { clearConfirmedWrites, countWrites, listQueuedWrites, type OutboxEntry } from '../db/repositories/outbox-repository';
@@ -22,8 +23,8 @@ export type SyncServiceOptions = {
   /** The platform's API root; null leaves the workspace offline-only. */
   platformUrl: string | null;
   onStatus: (status: SyncStatus) => void;
-  /** Fired after a pull changed records, so lists refresh. */
-  onApplied?: (applied: number) => void;
+  /** After a pull that applied records: how many, and their types (which views must read again). */
+  onApplied?: (applied: number, types: ReadonlySet<RecordType>) => void;
   /** Sync stopped on a storage fault (a full disk): the UI says so; it waits for Sync now or a local write. */
   onStorageProblem?: (problem: StorageProblem) => void;
   /** Fired when a pushed write is sent, accepted, refused or meets a conflict, so the list showing it refreshes. */
@@ -137,6 +138,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       return;
     }
     let applied = 0;
+    let appliedTypes: ReadonlySet<RecordType> = new Set();
     let pages = 0;
     const outcome = await pullChanges({
       db,
@@ -147,6 +149,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       ...(options.log ? { log: options.log } : {}),
       onPage: (progress) => {
         applied = progress.applied;
+        appliedTypes = progress.appliedTypes;
         pages = progress.pages;
         const seconds = (now().getTime() - startedAt.getTime()) / 1000;
         update({
@@ -160,7 +163,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         });
       },
     });
-    if (applied > 0) options.onApplied?.(applied);
+    if (applied > 0) options.onApplied?.(applied, appliedTypes);
     // A round that got somewhere (a write answered, a page applied) and then failed goes on at once, counted
     // from 0 again: the platform is there, and the progress bounds how often (a cursor or an outbox moved).
     const progressed = pages > 0 || (headBefore !== null && firstQueued() !== headBefore);
