@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
 import { ClientsRoute } from '../features/clients/clients-route';
@@ -28,18 +28,11 @@ import { useStorageProblem } from '../features/workspace/use-storage-problem';
 import { systemLocale, useAppliedLanguage, useSettings } from '../features/settings/use-settings';
 import { NoticeRegion } from '../data/notices';
 import { RouteBoundary } from '../data/route-boundary';
+import { useCoreQuery } from '../data/use-core-query';
 import { AppShell } from './app-shell';
-import { useClient } from './client-context';
 import { useSection, type Section } from './routes';
 
-const useAppInfo = (): AppInfo | null => {
-  const client = useClient();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  useEffect(() => {
-    void client.app.getInfo().then(setInfo);
-  }, [client]);
-  return info;
-};
+const useAppInfo = (): AppInfo | null => useCoreQuery(['app.getInfo'], (client) => client.app.getInfo(), { invalidatedBy: [] }).data ?? null;
 
 const DisconnectedBanner = () => {
   const { t } = useTranslation();

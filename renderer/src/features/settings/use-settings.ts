@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/settings';
 import { matchLocale, type Locale } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
+import { useCoreAction } from '../../data/use-core-action';
 
 export const systemLocale = (): Locale => matchLocale(navigator.languages);
 
@@ -14,9 +15,13 @@ export const useSettings = (initial: Settings) => {
   const client = useClient();
   const [settings, setSettings] = useState(initial);
   useEffect(() => client.on('settingsChanged', setSettings), [client]);
+  const choose = useCoreAction((core, language: Locale | null) => core.settings.setLanguage({ language })).run;
   const setLanguage = useCallback(
-    async (language: Locale | null) => setSettings(await client.settings.setLanguage({ language })),
-    [client],
+    async (language: Locale | null) => {
+      const result = await choose(language);
+      if (result.ok) setSettings(result.value);
+    },
+    [choose],
   );
   return { settings, setLanguage };
 };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UpdateChannel, UpdateState } from '../../../../shared/contract/updates';
 import { useClient } from '../../app/client-context';
+import { useCoreAction } from '../../data/use-core-action';
 
 /** The updater's state as the core relays it from the main process: fetched once, then pushed. */
 export const useUpdateState = () => {
@@ -21,10 +22,19 @@ export const useUpdateState = () => {
     };
   }, [client]);
   const restartNow = useCallback(() => client.updates.restartNow(), [client]);
-  const checkNow = useCallback(() => client.updates.checkNow().then(setState), [client]);
+  // Refusals are said in the notice region; what the core answers is the updater's new state.
+  const check = useCoreAction((core) => core.updates.checkNow()).run;
+  const choose = useCoreAction((core, channel: UpdateChannel) => core.updates.setChannel({ channel })).run;
+  const checkNow = useCallback(async () => {
+    const result = await check();
+    if (result.ok) setState(result.value);
+  }, [check]);
   const setChannel = useCallback(
-    (channel: UpdateChannel) => client.updates.setChannel({ channel }).then(setState),
-    [client],
+    async (channel: UpdateChannel) => {
+      const result = await choose(channel);
+      if (result.ok) setState(result.value);
+    },
+    [choose],
   );
   return { state, restartNow, checkNow, setChannel };
 };

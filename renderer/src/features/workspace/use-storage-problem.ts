@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StorageNotice } from './storage-problem-banner';
 import { useClient } from '../../app/client-context';
+import { useCoreAction } from '../../data/use-core-action';
 
 /**
  * The last storage fault the core reported (a call refused by a full disk, sync paused by one). Retry asks sync
@@ -23,9 +24,11 @@ export const useStorageProblem = () => {
     setProblem(null);
     setDismissed(true);
   }, []);
+  // A retry the core refuses again is said in the notice region (the banner itself comes back by its event).
+  const syncNow = useCoreAction((core) => core.sync.syncNow()).run;
   const retry = useCallback(() => {
     setProblem(null);
-    void client.sync.syncNow().catch(() => undefined);
-  }, [client]);
+    void syncNow();
+  }, [syncNow]);
   return { problem, dismissed, retry, dismiss };
 };
