@@ -4,7 +4,7 @@ import type { ProposalDetail } from '../../../../shared/contract/proposals';
 import { fromMinorUnits, toMinorUnits } from '../../../../shared/domain/money';
 import { splitFee, sumMilestones, type MilestoneDraft } from '../../../../shared/domain/proposal';
 import { formatMoney } from '../../../../shared/i18n/format';
-import { useClient } from '../../app/client-context';
+import { useSaveTerms } from './use-proposal-parts';
 import { typingSaveTiming } from '../../components/save-scheduler';
 import { useDebouncedSave } from '../../components/use-debounced-save';
 
@@ -34,7 +34,6 @@ const parseDays = (text: string): number | null => {
 /** Price, delivery and milestones, saved as typed; the net after the platform's fee beside them. */
 export const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalDetail; editable: boolean; onSaved: () => void }) => {
   const { t, i18n } = useTranslation('proposals');
-  const client = useClient();
   const [draft, setDraft] = useState(() => toTermsDraft(proposal));
   const milestones: MilestoneDraft[] = draft.milestones.map((m) => ({
     title: m.title,
@@ -42,10 +41,10 @@ export const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalD
     dueInDays: parseDays(m.dueInDays),
   }));
   const amountMinor = parseMinor(draft.amount, proposal.currency);
+  const saveTerms = useSaveTerms(onSaved);
   const save = useCallback(
     (next: TermsDraft) =>
-      void client.proposals
-        .saveTerms({
+      saveTerms({
           id: proposal.id,
           kind: next.kind,
           amountMinor: parseMinor(next.amount, proposal.currency),
@@ -55,9 +54,8 @@ export const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalD
             amountMinor: parseMinor(m.amount, proposal.currency) ?? 0,
             dueInDays: parseDays(m.dueInDays),
           })),
-        })
-        .then(onSaved),
-    [client, proposal.id, proposal.currency, onSaved],
+      }),
+    [saveTerms, proposal.id, proposal.currency],
   );
   const { schedule } = useDebouncedSave(save, typingSaveTiming);
   const update = (next: TermsDraft): void => {

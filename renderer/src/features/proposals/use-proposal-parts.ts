@@ -1,71 +1,36 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnswerItem, DiffPart, LinkableItem, ProposalPreview, TemplateItem } from '../../../../shared/contract/proposals';
 import { useClient } from '../../app/client-context';
+import { useCoreAction } from '../../data/use-core-action';
+import { useCoreQuery } from '../../data/use-core-query';
+import type { BottegaClient } from '../../../../shared/contract';
 import { typingSaveTiming } from '../../components/save-scheduler';
 import { useDebouncedSave } from '../../components/use-debounced-save';
 
 /** The variant as the client will see it; reloaded whenever the proposal changes (a save, a sync). */
-export const useProposalPreview = (id: string, locale: string, active: boolean): ProposalPreview | null => {
-  const client = useClient();
-  const [state, setState] = useState<{ key: string; preview: ProposalPreview } | null>(null);
-  const key = `${id}:${locale}`;
-  useEffect(() => {
-    if (!active) return;
-    let live = true;
-    const load = (): void => {
-      client.proposals.previewProposal({ id, locale }).then(
-        (preview) => live && setState({ key: `${id}:${locale}`, preview }),
-        () => undefined,
-      );
-    };
-    load();
-    const stop = client.on('proposalsChanged', (event) => (event.id === null || event.id === id) && load());
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [client, id, locale, active]);
-  return state?.key === key ? state.preview : null;
-};
+export const useProposalPreview = (id: string, locale: string, active: boolean): ProposalPreview | null =>
+  useCoreQuery(active ? ['proposals.previewProposal', id, locale] : null, (client, [, proposalId, tag]) => client.proposals.previewProposal({ id: proposalId, locale: tag }), {
+    invalidatedBy: ['proposalsChanged'],
+  }).data ?? null;
 
 export type RevisionDiff = { fromRevision: number | null; toRevision: number; parts: DiffPart[]; insertedWords: number; deletedWords: number };
 
 /** The word-level changes of one revision, against the current text or the revision before. */
-export const useRevisionDiff = (id: string, locale: string, revision: number | null, against: 'current' | 'previous'): RevisionDiff | null => {
-  const client = useClient();
-  const [state, setState] = useState<{ key: string; diff: RevisionDiff } | null>(null);
-  const key = `${id}:${locale}:${revision}:${against}`;
-  useEffect(() => {
-    if (revision === null) return;
-    let live = true;
-    client.proposals.diffRevision({ id, locale, revision, against }).then(
-      (diff) => live && setState({ key: `${id}:${locale}:${revision}:${against}`, diff }),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, id, locale, revision, against]);
-  return state?.key === key ? state.diff : null;
-};
+export const useRevisionDiff = (id: string, locale: string, revision: number | null, against: 'current' | 'previous'): RevisionDiff | null =>
+  useCoreQuery(
+    revision === null ? null : ['proposals.diffRevision', id, locale, revision, against],
+    (client, [, proposalId, tag, number, base]) => client.proposals.diffRevision({ id: proposalId, locale: tag, revision: number, against: base }),
+    { invalidatedBy: [] },
+  ).data ?? null;
 
 /** The portfolio ranked for the proposal's project, and the linked items, ticked and unticked at once (saved in the core). */
 export const useLinkableItems = (id: string, initialLinked: readonly string[], onSaved: () => void) => {
-  const client = useClient();
-  const [items, setItems] = useState<LinkableItem[] | null>(null);
+  const linkable = useCoreQuery(['proposals.listLinkableItems', id], (client, [, proposalId]) => client.proposals.listLinkableItems({ id: proposalId }), {
+    invalidatedBy: ['portfolioChanged'],
+  });
+  const items: LinkableItem[] | null = linkable.status === 'loading' ? null : (linkable.data ?? []);
   const [linked, setLinked] = useState<string[]>(() => [...initialLinked]);
-  useEffect(() => {
-    let live = true;
-    const load = (): void => {
-      client.proposals.listLinkableItems({ id }).then((next) => live && setItems(next), () => live && setItems([]));
-    };
-    load();
-    const stop = client.on('portfolioChanged', load);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [client, id]);
+  const link = useCoreAction((core, proposalId: string, itemIds: string[]) => core.proposals.linkPortfolioItems({ id: proposalId, itemIds })).run;
   const latest = useRef(linked);
   const toggle = useCallback(
     (itemId: string, on: boolean) => {
@@ -73,21 +38,21 @@ export const useLinkableItems = (id: string, initialLinked: readonly string[], o
       const next = on ? [...current.filter((other) => other !== itemId), itemId] : current.filter((other) => other !== itemId);
       latest.current = next;
       setLinked(next);
-      void client.proposals.linkPortfolioItems({ id, itemIds: next }).then(onSaved);
+      void link(id, next).then((result) => result.ok && onSaved());
     },
-    [client, id, onSaved],
+    [link, id, onSaved],
   );
   return { items, linked, toggle };
 };
 
 /** Answers are saved while typing (typingSaveTiming), on leaving the screen and when the page is hidden. */
 export const useAnswersAutosave = (id: string, initial: readonly AnswerItem[], onSaved: () => void) => {
-  const client = useClient();
   const [answers, setAnswers] = useState<AnswerItem[]>(() => [...initial]);
   const answersRef = useRef(answers);
+  const saveAnswers = useCoreAction((core, proposalId: string, next: AnswerItem[]) => core.proposals.saveAnswers({ id: proposalId, answers: next })).run;
   const save = useCallback(
-    (next: AnswerItem[]) => void client.proposals.saveAnswers({ id, answers: next }).then(onSaved),
-    [client, id, onSaved],
+    (next: AnswerItem[]) => void saveAnswers(id, next).then((result) => result.ok && onSaved()),
+    [saveAnswers, id, onSaved],
   );
   const { schedule, flush } = useDebouncedSave(save, typingSaveTiming);
   const change = useCallback(
@@ -126,4 +91,12 @@ export const useTemplateLibrary = () => {
     [client, reload],
   );
   return { items, reload, save, remove };
+};
+
+type SaveTermsInput = Parameters<BottegaClient['proposals']['saveTerms']>[0];
+
+/** The terms as typed, saved; a refusal is said in the notice region, and `onSaved` runs only after a save. */
+export const useSaveTerms = (onSaved: () => void) => {
+  const save = useCoreAction((core, input: SaveTermsInput) => core.proposals.saveTerms(input)).run;
+  return useCallback((input: SaveTermsInput) => void save(input).then((result) => result.ok && onSaved()), [save, onSaved]);
 };
