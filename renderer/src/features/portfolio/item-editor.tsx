@@ -5,10 +5,9 @@ import type { PortfolioItemView, SaveItemInput } from '../../../../shared/contra
 import { chooseVariant, describeVariant, portfolioTextFields, type PortfolioTextField } from '../../../../shared/domain/portfolio';
 import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { locales } from '../../../../shared/i18n/locales';
-import { useClient } from '../../app/client-context';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
-import { readImageProblem, toBase64 } from './use-portfolio';
+import { readImageProblem, toBase64, usePortfolioWrites } from './use-portfolio';
 import { Thumbnail } from './portfolio-parts';
 import { LinksEditor } from './links-editor';
 
@@ -85,7 +84,7 @@ const ItemEditor = ({
   onDiscarded,
 }: EditorProps & { restored: { value: ItemForm; savedAt: string } | null; onDiscarded: () => void }) => {
   const { t } = useTranslation('portfolio');
-  const client = useClient();
+  const writes = usePortfolioWrites();
   const itemId = item?.id ?? null;
   const pristine = useMemo(() => (item ? toForm(item) : emptyForm(uiLocale)), [item, uiLocale]);
   const toDraft = useCallback((value: ItemForm): FormDraft => ({ form: 'portfolio-item', targetId: itemId, value }), [itemId]);
@@ -124,7 +123,7 @@ const ItemEditor = ({
         continue;
       }
       try {
-        const image = await client.portfolio.importImage({ name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+        const image = await writes.importImage({ name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
         setDraft((previous) => (previous.imageHashes.includes(image.hash) ? previous : { ...previous, imageHashes: [...previous.imageHashes, image.hash] }));
         setMessage(null);
       } catch (error) {
@@ -141,7 +140,7 @@ const ItemEditor = ({
     // The save clears the draft in its own transaction: nothing still pending may write it again after.
     cancel();
     try {
-      await client.portfolio.saveItem(toSaveInput(itemId, latest.current));
+      await writes.saveItem(toSaveInput(itemId, latest.current));
       onDone();
     } catch {
       keep(latest.current);
@@ -150,7 +149,7 @@ const ItemEditor = ({
   };
   const remove = async (): Promise<void> => {
     cancel();
-    if (item) await client.portfolio.deleteItem({ id: item.id });
+    if (item) await writes.deleteItem({ id: item.id });
     onDone();
   };
   const close = (): void => {

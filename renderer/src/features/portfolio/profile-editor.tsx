@@ -6,11 +6,10 @@ import { describeVariant, profileTextFields } from '../../../../shared/domain/po
 import { locales } from '../../../../shared/i18n/locales';
 import { languageLevels } from '../../../../shared/platform/records';
 import { maxUploadBytes } from '../../../../shared/platform/writes';
-import { useClient } from '../../app/client-context';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
-import { cropSquare, readImageProblem, toBase64, useProfile, useRetryProfile } from './use-portfolio';
+import { cropSquare, readImageProblem, toBase64, useProfile, useRetryProfile, usePortfolioWrites } from './use-portfolio';
 
 /** The form's state as typed: what a draft keeps, and what Save turns into the profile. */
 type ProfileForm = ProfileDraft;
@@ -47,7 +46,7 @@ const toDraft = (value: ProfileForm): FormDraft => ({ form: 'profile', value });
 
 const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView | null; restored: { value: ProfileForm; savedAt: string } | null; onDiscarded: () => void }) => {
   const { t, i18n } = useTranslation('portfolio');
-  const client = useClient();
+  const writes = usePortfolioWrites();
   const retryProfile = useRetryProfile();
   const pristine = useMemo(() => toForm(profile, i18n.language), [profile, i18n.language]);
   const { value: draft, update: setDraft, latest, keep, discard, cancel } = useFormDraft('profile', null, toDraft, pristine, restored?.value ?? null);
@@ -66,7 +65,7 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
     // The save clears the draft in its own transaction: nothing still pending may write it again after.
     cancel();
     try {
-      await client.portfolio.saveProfile(toSaveInput(latest.current));
+      await writes.saveProfile(toSaveInput(latest.current));
       setSaved('saved');
       setShowRestored(false);
     } catch {
@@ -83,7 +82,7 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
       return;
     }
     try {
-      const image = await client.portfolio.importImage({ name: file.name, base64: toBase64(square) });
+      const image = await writes.importImage({ name: file.name, base64: toBase64(square) });
       setDraft((previous) => ({ ...previous, avatarHash: image.hash }));
       setAvatarProblem(null);
     } catch (error) {

@@ -44,6 +44,15 @@ export const usePortfolioTransfer = () => ({
   }),
 });
 
+/**
+ * The editors' own writes: they say a refusal next to what was typed (saved / failed, the image's problem), so
+ * they are the contract's calls as they are, reached through this hook rather than by the components.
+ */
+export const usePortfolioWrites = () => {
+  const { portfolio } = useClient();
+  return { saveItem: portfolio.saveItem, deleteItem: portfolio.deleteItem, saveProfile: portfolio.saveProfile, importImage: portfolio.importImage };
+};
+
 /** `null` asks again for every image that failed. */
 export const useRetryImageDownload = () => useCoreAction((client, hash: string | null) => client.portfolio.retryImageDownload({ hash })).run;
 export const useRetryItem = () => useCoreAction((client, id: string) => client.portfolio.retryItem({ id })).run;

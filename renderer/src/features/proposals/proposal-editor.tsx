@@ -4,18 +4,18 @@ import type { ProposalDetail } from '../../../../shared/contract/proposals';
 import { isEditableStatus } from '../../../../shared/domain/proposal';
 import { formatLanguageName } from '../../../../shared/i18n/format';
 import { locales } from '../../../../shared/i18n/locales';
-import { useClient } from '../../app/client-context';
 import { LinkedPortfolioItems, QuestionAnswers } from './proposal-parts';
 import { ProposalPreviewPane } from './proposal-preview';
 import { ProposalProblems } from './proposal-problems';
 import { TermsForm } from './terms-form';
 import { useAnswersAutosave, useLinkableItems, useProposalPreview, useTemplateLibrary } from './use-proposal-parts';
 import { VariantEditor } from './variant-editor';
+import { useProposalCalls } from './use-proposals';
 
 /** An open proposal: its letters (one per language), answers, terms, linked items, problems, submit and withdraw. */
 export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onChanged: () => Promise<void> }) => {
   const { t, i18n } = useTranslation('proposals');
-  const client = useClient();
+  const calls = useProposalCalls();
   const [locale, setLocale] = useState(proposal.defaultLocale);
   const [refused, setRefused] = useState(false);
   const [view, setView] = useState<'write' | 'preview'>('write');
@@ -34,8 +34,8 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
     const template = choice.startsWith('tpl:') ? library.items?.find((item) => item.id === choice.slice(4)) : undefined;
     const next = template?.locale ?? choice;
     const added = template
-      ? client.proposals.startFromTemplate({ id: proposal.id, locale: template.locale, templateId: template.id })
-      : client.proposals.addVariant({ id: proposal.id, locale: next, sourceLocale: proposal.defaultLocale });
+      ? calls.startFromTemplate({ id: proposal.id, locale: template.locale, templateId: template.id })
+      : calls.addVariant({ id: proposal.id, locale: next, sourceLocale: proposal.defaultLocale });
     setFailed(false);
     // The tab opens once the proposal read again holds the new language; its editor reads the letter itself.
     added.then(onChanged).then(
@@ -51,7 +51,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
     // Answers typed a moment ago go first: the core takes calls in order.
     answers.flush();
     setFailed(false);
-    client.proposals.submitProposal({ id: proposal.id }).then(
+    calls.submitProposal({ id: proposal.id }).then(
       (result) => {
         setRefused(!result.queued);
         void onChanged();
@@ -62,7 +62,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
   const withdraw = (): void => {
     if (!window.confirm(t('withdraw.confirm'))) return;
     setFailed(false);
-    client.proposals.withdrawProposal({ id: proposal.id }).then(onChanged, () => setFailed(true));
+    calls.withdrawProposal({ id: proposal.id }).then(onChanged, () => setFailed(true));
   };
   return (
     <article className="detail-pane wide proposal-editor" aria-labelledby="proposal-title" data-testid="proposal-editor">

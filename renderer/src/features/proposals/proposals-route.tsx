@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { proposalListStatuses } from '../../../../shared/contract/proposals';
-import { useClient } from '../../app/client-context';
 import { useRouteParams } from '../../app/routes';
 import { ProposalEditor } from './proposal-editor';
 import { ProposalList } from './proposal-list';
 import { TemplateLibrary } from './template-library';
-import { useProposal, useProposalList } from './use-proposals';
+import { useProposal, useProposalList, useProposalCalls } from './use-proposals';
 
 type ListStatus = (typeof proposalListStatuses)[number];
 
 /** `#/proposals`, `#/proposals/<id>`, and `#/proposals/new/<projectId>/<lang>` from the feed's "Write a proposal". */
 export const ProposalsRoute = () => {
   const { t } = useTranslation('proposals');
-  const client = useClient();
+  const calls = useProposalCalls();
   const [params, go] = useRouteParams();
   const creating = params[0] === 'new' ? { projectId: params[1] ?? '', locale: params[2] ?? 'en' } : null;
   const inLibrary = params[0] === 'library';
@@ -30,7 +29,7 @@ export const ProposalsRoute = () => {
   useEffect(() => {
     if (!creating) return;
     let live = true;
-    client.proposals.createDraft(creating).then(
+    calls.createDraft(creating).then(
       ({ id }) => live && go('proposals', id),
       () => live && setFailed(true),
     );
@@ -39,7 +38,7 @@ export const ProposalsRoute = () => {
     };
     // The draft is made once per address; `creating` is derived from it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, go, creating?.projectId, creating?.locale]);
+  }, [calls, go, creating?.projectId, creating?.locale]);
 
   return (
     <section className="screen proposals" aria-labelledby="proposals-title">

@@ -27,6 +27,24 @@ export const useProposal = (id: string | null): { proposal: ProposalDetail | nul
 };
 
 /**
+ * The editor's own calls: each view says its refusal in place (the action-failed line, the refused notice), so
+ * they are the contract's calls as they are, reached through this hook rather than by the components.
+ */
+export const useProposalCalls = () => {
+  const { proposals } = useClient();
+  return {
+    createDraft: proposals.createDraft,
+    addVariant: proposals.addVariant,
+    startFromTemplate: proposals.startFromTemplate,
+    submitProposal: proposals.submitProposal,
+    withdrawProposal: proposals.withdrawProposal,
+    listRevisions: proposals.listRevisions,
+    markVariantCurrent: proposals.markVariantCurrent,
+    exportPdf: proposals.exportPdf,
+  };
+};
+
+/**
  * Electron's spellchecker checks one set of languages for the whole window, and only main can set it: the letter
  * that takes focus asks (through the core) for its own language. Where the host has no say, nothing happens.
  */

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateItem } from '../../../../shared/contract/proposals';
 import { formatLanguageName } from '../../../../shared/i18n/format';
-import { useClient } from '../../app/client-context';
 import { downloadFile, fromBase64 } from '../../components/download-file';
 import { AutosaveIndicator } from './autosave-indicator';
 import { CoverLetterEditor } from './cover-letter-editor';
 import { RevisionHistory } from './revision-history';
 import { useLetterSession } from './use-letter-session';
 import { useRevisionDiff, type useTemplateLibrary } from './use-proposal-parts';
+import { useProposalCalls } from './use-proposals';
 
 type Props = {
   proposalId: string;
@@ -25,7 +25,7 @@ const emptyDocument = '{"type":"doc","content":[]}';
 /** One language's letter: the editor, its autosave, history, snippets and templates, PDF export. */
 export const VariantEditor = ({ proposalId, locale, editable, library, autofocus, onSaved }: Props) => {
   const { t, i18n } = useTranslation('proposals');
-  const client = useClient();
+  const calls = useProposalCalls();
   const letter = useLetterSession(proposalId, locale, onSaved);
   const [history, setHistory] = useState<{ revision: number; savedAt: string; bodyText: string }[] | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
@@ -51,12 +51,12 @@ export const VariantEditor = ({ proposalId, locale, editable, library, autofocus
   const showHistory = (): void => {
     letter.flush(true);
     letter.oweRevision();
-    attempt(client.proposals.listRevisions({ id: proposalId, locale }).then(setHistory));
+    attempt(calls.listRevisions({ id: proposalId, locale }).then(setHistory));
   };
   const exportPdf = (): void => {
     letter.flush();
     attempt(
-      client.proposals
+      calls
         .exportPdf({ id: proposalId, locale })
         .then(({ fileName, base64 }) => downloadFile(fileName, [fromBase64(base64)], 'application/pdf')),
     );
@@ -76,7 +76,7 @@ export const VariantEditor = ({ proposalId, locale, editable, library, autofocus
             <button
               type="button"
               className="link-button"
-              onClick={() => attempt(client.proposals.markVariantCurrent({ id: proposalId, locale }).then(onSaved))}
+              onClick={() => attempt(calls.markVariantCurrent({ id: proposalId, locale }).then(onSaved))}
             >
               {t('variant.markCurrent')}
             </button>
