@@ -19,9 +19,9 @@ import {
   setStorySaved,
   storyExists,
 } from '../db/repositories/community-repository';
-import { enqueueWrite } from '../db/repositories/outbox-repository';
 import type { DomainHandlers } from '../rpc/rpc-server';
-import { newPlatformId } from '../sync/push';
+import { newPlatformId } from '../sync/write-unit';
+import { enqueueWrite } from '../sync/writes/enqueue-write';
 import type { CoreContext } from './context';
 
 const notFound = (what: string): RpcError => new RpcError({ code: 'not_found', message: `No such ${what}.` });

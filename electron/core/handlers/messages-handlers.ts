@@ -15,9 +15,10 @@ import {
   threadExists,
   writeDraft,
 } from '../db/repositories/messages-repository';
-import { enqueueWrite, requeueWrite } from '../db/repositories/outbox-repository';
+import { requeueWrite } from '../db/repositories/outbox-repository';
 import type { DomainHandlers } from '../rpc/rpc-server';
-import { newPlatformId } from '../sync/push';
+import { newPlatformId } from '../sync/write-unit';
+import { enqueueWrite } from '../sync/writes/enqueue-write';
 import type { CoreContext } from './context';
 
 export const createMessagesHandlers = ({ db, sync, emit }: CoreContext) =>

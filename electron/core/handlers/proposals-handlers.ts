@@ -4,7 +4,7 @@ import type { Contract } from '../../../shared/contract';
 import { isEditableStatus, shouldStartRevision } from '../../../shared/domain/proposal';
 import { RpcError } from '../../../shared/rpc/errors';
 import { deleteFormDraft, formDraftKey } from '../db/repositories/form-drafts-repository';
-import { enqueueWrite, hasUnsentWrites } from '../db/repositories/outbox-repository';
+import { hasUnsentWrites } from '../db/repositories/outbox-repository';
 import {
   deleteTemplate,
   deleteVariant,
@@ -42,7 +42,8 @@ import { buildPreview, findProblems, resolveLetter, toPlatformFields } from '../
 import { renderProposalPdf } from '../proposals/proposal-pdf';
 import { diffTexts } from '../proposals/revision-diff';
 import type { DomainHandlers } from '../rpc/rpc-server';
-import { newPlatformId } from '../sync/push';
+import { newPlatformId } from '../sync/write-unit';
+import { enqueueWrite } from '../sync/writes/enqueue-write';
 import type { CoreContext } from './context';
 
 const notFound = (): RpcError => new RpcError({ code: 'not_found', message: 'No such proposal.' });

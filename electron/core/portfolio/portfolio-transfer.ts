@@ -10,7 +10,7 @@ import {
   writePortfolioItem,
   writeProfile,
 } from '../db/repositories/portfolio-repository';
-import { newPlatformId } from '../sync/push';
+import { newPlatformId } from '../sync/write-unit';
 import { ImageRefused, readImage, storeImage } from './image-store';
 import { PortfolioInputError, queueItem, queueProfile } from './portfolio-writes';
 

@@ -15,7 +15,7 @@ import type { Profile } from '../../../shared/platform/records';
 import type { PutPortfolioItemBody, PutProfileBody } from '../../../shared/platform/writes';
 import type { WritableDB } from '../db/database';
 import { deleteFormDraft, formDraftKey } from '../db/repositories/form-drafts-repository';
-import { dropRefusedWrites, enqueueWrite, requeueFailedWrites, requeueWrite } from '../db/repositories/outbox-repository';
+import { dropRefusedWrites, requeueFailedWrites, requeueWrite } from '../db/repositories/outbox-repository';
 import {
   adoptProfileAccount,
   deletePortfolioRow,
@@ -38,7 +38,8 @@ import {
   writePortfolioItem,
   writeProfile,
 } from '../db/repositories/portfolio-repository';
-import { newPlatformId } from '../sync/push';
+import { newPlatformId } from '../sync/write-unit';
+import { enqueueWrite } from '../sync/writes/enqueue-write';
 
 type SaveItemInput = z.output<typeof saveItemInputSchema>;
 type SaveProfileInput = z.output<typeof saveProfileInputSchema>;

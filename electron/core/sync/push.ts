@@ -1,11 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { WriteState } from '../../../shared/contract/sync';
-import { idPrefixes } from '../../../shared/platform/primitives';
 import { recordSchemas, type RecordType } from '../../../shared/platform/records';
 import type { WritableDB } from '../db/database';
-import { markForumPostFailed } from '../db/repositories/community-repository';
-import { markMessageFailed } from '../db/repositories/messages-repository';
 import {
   listQueuedWrites,
   markWriteConflict,
@@ -16,58 +11,10 @@ import {
 } from '../db/repositories/outbox-repository';
 import { applyRecord } from '../db/repositories/platform-records-repository';
 import type { PlatformClient, PlatformRequest, PlatformResult } from './platform-client';
-import { portfolioOperations } from './portfolio-operations';
-import { proposalOperations } from './proposal-operations';
 import { problemOf, SyncProblemError } from './sync-problem';
 import { classifyStorageError } from '../storage/storage-errors';
-
-/** A client-generated id: a create that is retried can never make a second record. */
-export const newPlatformId = (type: keyof typeof idPrefixes): string =>
-  `${idPrefixes[type]}_${randomUUID().replaceAll('-', '')}`;
-
-const postMessagePayload = z.object({ threadId: z.string(), id: z.string(), body: z.string() });
-const forumReplyPayload = z.object({ topicId: z.string(), id: z.string(), body: z.string(), replyTo: z.string().nullable() });
-
-/** How each queued operation becomes a platform request, and what a refusal does to the local record. */
-export type Operation = {
-  /** Creates carry a client-generated id: a 409 "already exists" means this very write landed before. */
-  create: boolean;
-  toRequest(entry: OutboxEntry, db: WritableDB): PlatformRequest;
-  onRejected?(db: WritableDB, entry: OutboxEntry): void;
-  /** If-Match worked out when sent (default: the version the write was made against). */
-  ifMatch?(db: WritableDB, entry: OutboxEntry): number | null;
-  /** Settles an accepted write itself (in a transaction) instead of storing the answer as the record. */
-  onAccepted?(db: WritableDB, entry: OutboxEntry, body: unknown): void;
-};
-
-const threadPayload = z.object({ threadId: z.string() });
-const operations: Record<string, Operation> = {
-  mark_thread_read: {
-    create: false,
-    toRequest: (entry) => {
-      const { threadId } = threadPayload.parse(entry.payload);
-      return { method: 'POST', path: `/v1/threads/${encodeURIComponent(threadId)}/read`, body: {} };
-    },
-  },
-  post_message: {
-    create: true,
-    toRequest: (entry) => {
-      const { threadId, id, body } = postMessagePayload.parse(entry.payload);
-      return { method: 'POST', path: `/v1/threads/${encodeURIComponent(threadId)}/messages`, body: { id, body } };
-    },
-    onRejected: (db, entry) => markMessageFailed(db, entry.entityId),
-  },
-  post_forum_reply: {
-    create: true,
-    toRequest: (entry) => {
-      const { topicId, id, body, replyTo } = forumReplyPayload.parse(entry.payload);
-      return { method: 'POST', path: `/v1/forum/topics/${encodeURIComponent(topicId)}/posts`, body: { id, body, reply_to: replyTo } };
-    },
-    onRejected: (db, entry) => markForumPostFailed(db, entry.entityId),
-  },
-  ...proposalOperations,
-  ...portfolioOperations,
-};
+import type { WriteContext } from './write-unit';
+import { findWriteUnit } from './writes/write-registry';
 
 export type PushOutcome =
   | { kind: 'done'; pushed: number; failed: number }
@@ -98,16 +45,18 @@ export const pushOutbox = async (options: {
     const batch = listQueuedWrites(db, 50);
     if (batch.length === 0) return { kind: 'done', pushed, failed };
     for (const entry of batch) {
-      const operation = operations[entry.op];
-      if (!operation) {
+      const unit = findWriteUnit(entry.op);
+      if (!unit) {
         markWriteFailed(db, entry.seq, { code: 'unsendable' }, 'other');
         announce(entry, 'refused');
         failed++;
         continue;
       }
       let request: PlatformRequest;
+      let ctx: WriteContext<unknown>;
       try {
-        request = operation.toRequest(entry, db);
+        ctx = { db, entry, payload: unit.payload.parse(entry.payload) };
+        request = unit.toRequest(ctx);
       } catch (error) {
         // A disk that failed to read the file (EIO) or is full: the write stays queued and the round fails, to be
         // tried again, instead of being marked refused for good.
@@ -118,7 +67,7 @@ export const pushOutbox = async (options: {
         failed++;
         continue;
       }
-      const ifMatch = operation.ifMatch ? operation.ifMatch(db, entry) : entry.baseVersion;
+      const ifMatch = unit.ifMatch ? unit.ifMatch(ctx) : entry.baseVersion;
       noteAttempt(db, entry.seq);
       announce(entry, 'sent');
       const result = await client.send(
@@ -134,9 +83,9 @@ export const pushOutbox = async (options: {
       if (result.kind !== 'retry') attempt = 0;
       switch (result.kind) {
         case 'ok': {
-          const { onAccepted } = operation;
-          if (onAccepted) {
-            db.transaction(() => onAccepted(db, entry, result.body)).immediate();
+          const { settle } = unit;
+          if (settle) {
+            db.transaction(() => settle(result.body, ctx)).immediate();
             announce(entry, 'accepted');
             pushed++;
             break;
@@ -152,7 +101,7 @@ export const pushOutbox = async (options: {
           break;
         }
         case 'conflict':
-          if (operation.create) {
+          if (unit.create) {
             markWriteSent(db, entry.seq, result.current.version);
             announce(entry, 'accepted');
             pushed++;
@@ -167,7 +116,7 @@ export const pushOutbox = async (options: {
           db.transaction(() => {
             // Only the platform's own refusal proves nothing landed under this key: a retry may then take a new one.
             markWriteFailed(db, entry.seq, problemOf(result), result.kind === 'rejected' && result.error !== null ? 'refused' : 'other');
-            operation.onRejected?.(db, entry);
+            unit.onRefused?.(ctx);
           }).immediate();
           announce(entry, 'refused');
           failed++;

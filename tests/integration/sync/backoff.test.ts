@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '../../../shared/contract/sync';
-import { enqueueWrite } from '../../../electron/core/db/repositories/outbox-repository';
+import { enqueueWrite } from '../../../electron/core/sync/writes/enqueue-write';
 import { retryLimits } from '../../../electron/core/sync/retry-policy';
 import { emptyPage, json, startStubService, type StubRequest } from '../../support/stub-platform';
 import { useTempDirs } from '../../support/temp-dir';

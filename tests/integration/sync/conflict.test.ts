@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { enqueueWrite } from '../../../electron/core/db/repositories/outbox-repository';
+import { enqueueWrite } from '../../../electron/core/sync/writes/enqueue-write';
 import { readServerFeed } from '../../support/platform-view';
 import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
 

@@ -15,7 +15,7 @@ import { insertPendingMessage } from '../../../electron/core/db/repositories/mes
 import { searchProjectIds } from '../../../electron/core/db/repositories/projects-repository';
 import { readSyncValue } from '../../../electron/core/db/repositories/sync-state-repository';
 import { pullChanges } from '../../../electron/core/sync/pull';
-import { newPlatformId } from '../../../electron/core/sync/push';
+import { newPlatformId } from '../../../electron/core/sync/write-unit';
 import { startPlatformServer, type PlatformServer } from '../../platform/server';
 import { openSyncedWorkspace } from '../../support/sync-harness';
 import { useTempDirs } from '../../support/temp-dir';

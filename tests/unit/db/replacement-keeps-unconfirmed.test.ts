@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { openWritableDatabase } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
-import { enqueueWrite, markWriteSent } from '../../../electron/core/db/repositories/outbox-repository';
+import { markWriteSent } from '../../../electron/core/db/repositories/outbox-repository';
 import { clearPlatformCache } from '../../../electron/core/db/repositories/platform-records-repository';
+import { enqueueWrite } from '../../../electron/core/sync/writes/enqueue-write';
 import { useTempDirs } from '../../support/temp-dir';
 
 const makeTempDir = useTempDirs();
@@ -23,9 +24,9 @@ describe('the cache dropped before a replacement sync', () => {
     insert.run('msg_pending', 0, 1, 'Ancora una cosa', 'pending');
     const now = new Date();
     db.transaction(() => {
-      const seq = enqueueWrite(db, { entityType: 'message', entityId: 'msg_accepted', op: 'post_message', payload: {}, now });
+      const seq = enqueueWrite(db, { entityType: 'message', entityId: 'msg_accepted', op: 'post_message', payload: { threadId: 'thr_1', id: 'msg_accepted', body: 'Grazie, ci sentiamo' }, now });
       markWriteSent(db, seq, 1);
-      enqueueWrite(db, { entityType: 'message', entityId: 'msg_pending', op: 'post_message', payload: {}, now });
+      enqueueWrite(db, { entityType: 'message', entityId: 'msg_pending', op: 'post_message', payload: { threadId: 'thr_1', id: 'msg_pending', body: 'Ancora una cosa' }, now });
     }).immediate();
 
     clearPlatformCache(db);

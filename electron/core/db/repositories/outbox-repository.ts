@@ -18,10 +18,10 @@ export type OutboxEntry = {
 type OutboxRow = Omit<OutboxEntry, 'payload'> & { payload: string };
 
 /**
- * Queues a local write for the platform. Call in the same transaction as the write itself, so that the
- * two are never apart. The idempotency key is fixed here, once: every retry, after any restart, reuses it.
+ * Stores a queued write as it is: only `enqueueWrite` (sync/writes) calls it, after checking the payload against
+ * its unit. The idempotency key is fixed here, once: every retry, after any restart, reuses it.
  */
-export const enqueueWrite = (
+export const insertOutboxWrite = (
   db: WritableDB,
   entry: { entityType: RecordType; entityId: string; op: string; payload: unknown; baseVersion?: number | null; now: Date },
 ): number =>
