@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { BottegaClient, Contract } from '../../../shared/contract';
 import type { EventOf } from '../../../shared/rpc/define';
 import { useClient } from '../app/client-context';
@@ -10,9 +10,13 @@ import { createCoreQuery, type QueryState } from './core-query';
  */
 export type InvalidatingEvent = Exclude<EventOf<Contract>, 'syncStatusChanged'>;
 
-export type CoreQueryResult<T> = QueryState<T> & { refetch: () => Promise<void> };
+export type CoreQueryResult<T> = QueryState<T> & {
+  refetch: () => Promise<void>;
+  /** The last data this hook showed, for any key: lists that keep showing it while a new key loads. */
+  previous: T | undefined;
+};
 
-const idle: CoreQueryResult<never> = { status: 'loading', data: undefined, error: null, refetch: () => Promise.resolve() };
+const idle = { status: 'loading', data: undefined, error: null, refetch: () => Promise.resolve() } as const;
 
 /**
  * Reads records from the core, keyed by what it reads (`['clients.getClient', id]`; `null` while there is
@@ -47,5 +51,8 @@ export const useCoreQuery = <const K extends readonly unknown[], T>(
     (listener) => query?.watch(listener) ?? (() => undefined),
     () => query?.read() ?? idle,
   );
-  return useMemo(() => (query ? { ...state, refetch: query.refetch } : idle), [query, state]);
+  // Adjusted while rendering (React's way to derive state from a change), so no extra effect pass.
+  const [previous, setPrevious] = useState<T | undefined>(undefined);
+  if (query && state.data !== undefined && state.data !== previous) setPrevious(state.data);
+  return useMemo(() => ({ ...(query ? { ...state, refetch: query.refetch } : idle), previous }), [query, state, previous]);
 };

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { StoryFilterInput, StorySector, TopicSummary } from '../../../../shared/contract/community';
+import type { BottegaClient } from '../../../../shared/contract';
 import { useClient } from '../../app/client-context';
+import { useCoreQuery } from '../../data/use-core-query';
 import { downloadFile } from '../../components/download-file';
 import { useCoreAction } from '../../data/use-core-action';
 
@@ -40,67 +42,41 @@ export const useCommunityRevision = (): [string, () => void] => {
 
 type Loaded<T> = { value: T | null; error: unknown; loading: boolean };
 
-/** Loads when `key` changes; keeps showing the previous value meanwhile, so lists do not flicker. */
-const useLoaded = <T>(key: string | null, load: () => Promise<T>): Loaded<T> => {
-  const [state, setState] = useState<{ key: string | null; value: T | null; error: unknown }>({ key: null, value: null, error: null });
-  const loadRef = useRef(load);
-  useEffect(() => {
-    loadRef.current = load;
-  });
-  useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    loadRef.current().then(
-      (value) => live && setState({ key, value, error: null }),
-      (error: unknown) => live && setState({ key, value: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
+/**
+ * One read keyed by what it reads and the community revision: a new key reads again, and the list keeps showing
+ * the previous value meanwhile, so it does not flicker.
+ */
+const useLoaded = <const K extends readonly unknown[], T>(key: K | null, load: (client: BottegaClient, key: K) => Promise<T>): Loaded<T> => {
+  const query = useCoreQuery(key, load, { invalidatedBy: [] });
   if (key === null) return { value: null, error: null, loading: false };
-  return { value: state.value, error: state.error, loading: state.key !== key };
+  if (query.status === 'failed') return { value: null, error: query.error, loading: false };
+  return { value: query.data ?? query.previous ?? null, error: null, loading: query.status === 'loading' };
 };
 
-export const useStories = (filter: StoryFilterInput, limit: number, revision: string) => {
-  const client = useClient();
-  return useLoaded(JSON.stringify({ filter, limit, revision }), () => client.community.listStories({ filter, limit }));
-};
+export const useStories = (filter: StoryFilterInput, limit: number, revision: string) =>
+  useLoaded(['community.listStories', filter, limit, revision], (client, [, shown, count]) => client.community.listStories({ filter: shown, limit: count }));
 
-export const useStory = (id: string | null, revision: string) => {
-  const client = useClient();
-  return useLoaded(id === null ? null : `${id}|${revision}`, () => client.community.getStory({ id: id ?? '' }));
-};
+export const useStory = (id: string | null, revision: string) =>
+  useLoaded(id === null ? null : ['community.getStory', id, revision], (client, [, storyId]) => client.community.getStory({ id: storyId }));
 
-export const useStoryFacets = (language: string | null, revision: string) => {
-  const client = useClient();
-  return useLoaded(`${language}|${revision}`, () => client.community.getStoryFacets({ language }));
-};
+export const useStoryFacets = (language: string | null, revision: string) =>
+  useLoaded(['community.getStoryFacets', language, revision], (client, [, tag]) => client.community.getStoryFacets({ language: tag }));
 
 export const useProfessionMap = (
   filter: { profession: string | null; sector: StorySector | null; language: string | null },
   revision: string,
-) => {
-  const client = useClient();
-  return useLoaded(JSON.stringify({ filter, revision }), () => client.community.getProfessionMap(filter));
-};
+) => useLoaded(['community.getProfessionMap', filter, revision], (client, [, shown]) => client.community.getProfessionMap(shown));
 
 export type TopicQuery = { text: string; language: string | null; category: TopicSummary['category'] | null; unreadOnly: boolean };
 
-export const useTopics = (query: TopicQuery, limit: number, revision: string) => {
-  const client = useClient();
-  return useLoaded(JSON.stringify({ query, limit, revision }), () => client.community.listTopics({ ...query, limit }));
-};
+export const useTopics = (query: TopicQuery, limit: number, revision: string) =>
+  useLoaded(['community.listTopics', query, limit, revision], (client, [, shown, count]) => client.community.listTopics({ ...shown, limit: count }));
 
-export const useTopic = (id: string | null, revision: string) => {
-  const client = useClient();
-  return useLoaded(id === null ? null : `${id}|${revision}`, () => client.community.getTopic({ id: id ?? '' }));
-};
+export const useTopic = (id: string | null, revision: string) =>
+  useLoaded(id === null ? null : ['community.getTopic', id, revision], (client, [, topicId]) => client.community.getTopic({ id: topicId }));
 
-export const useEvents = (language: string | null, includePast: boolean, revision: string) => {
-  const client = useClient();
-  return useLoaded(JSON.stringify({ language, includePast, revision }), () => client.community.listEvents({ language, includePast }));
-};
+export const useEvents = (language: string | null, includePast: boolean, revision: string) =>
+  useLoaded(['community.listEvents', language, includePast, revision], (client, [, tag, past]) => client.community.listEvents({ language: tag, includePast: past }));
 
 /**
  * Actions: each goes through the contract, then `done` refreshes what shows the result. A refusal is said in the
