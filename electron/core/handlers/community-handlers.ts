@@ -8,20 +8,16 @@ import {
   getStory,
   getStoryFacets,
   getTopic,
-  insertPendingPost,
   listEvents,
   listStories,
   listTopics,
   markTopicRead,
-  postInTopic,
-  readMe,
   readTopicState,
   setStorySaved,
   storyExists,
 } from '../db/repositories/community-repository';
 import type { DomainHandlers } from '../rpc/rpc-server';
-import { newPlatformId } from '../sync/write-unit';
-import { enqueueWrite } from '../sync/writes/enqueue-write';
+import { replyToTopic } from '../community/forum-writes';
 import type { CoreContext } from './context';
 
 const notFound = (what: string): RpcError => new RpcError({ code: 'not_found', message: `No such ${what}.` });
@@ -48,28 +44,10 @@ export const createCommunityHandlers = ({ db, sync, info }: CoreContext) =>
       markTopicRead(db, id);
       return { unreadCount: getTopic(db, id)?.topic.unreadCount ?? 0 };
     },
-    replyToTopic: ({ topicId, body, replyTo }) => {
-      const topic = readTopicState(db, topicId);
-      if (!topic) throw notFound('topic');
-      // The platform would refuse these; saying so now beats a reply that fails later, out of sight.
-      if (topic.locked) throw new RpcError({ code: 'conflict', message: 'The topic is closed to replies.' });
-      if (replyTo !== null && !postInTopic(db, replyTo, topicId)) throw notFound('post in this topic');
-      const id = newPlatformId('forum_post');
-      const me = readMe(db);
-      const now = new Date();
-      // The reply and its outbox entry are one write: neither exists without the other.
-      db.transaction(() => {
-        insertPendingPost(db, { id, topicId, body, replyTo, authorId: me.id, authorName: me.name, createdAt: now });
-        enqueueWrite(db, {
-          entityType: 'forum_post',
-          entityId: id,
-          op: 'post_forum_reply',
-          payload: { topicId, id, body, replyTo },
-          now,
-        });
-      }).immediate();
+    replyToTopic: (input) => {
+      const reply = replyToTopic(db, input);
       sync.notifyLocalWrite();
-      return { id, state: 'pending' as const };
+      return reply;
     },
     listEvents: ({ language, includePast }) => listEvents(db, { language, includePast, now: new Date() }),
     exportEventIcs: ({ id }) => {

@@ -43,7 +43,7 @@ import { renderProposalPdf } from '../proposals/proposal-pdf';
 import { diffTexts } from '../proposals/revision-diff';
 import type { DomainHandlers } from '../rpc/rpc-server';
 import { newPlatformId } from '../sync/write-unit';
-import { enqueueWrite } from '../sync/writes/enqueue-write';
+import { checkWrite, enqueueWrite } from '../sync/writes/enqueue-write';
 import type { CoreContext } from './context';
 
 const notFound = (): RpcError => new RpcError({ code: 'not_found', message: 'No such proposal.' });
@@ -167,7 +167,7 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
         if (proposal.version === null) {
           // Never sent: one create with the id made here, so a retry after any failure cannot bid twice.
           const payload = { id, body: { id, project_id: proposal.projectId, ...fields } };
-          if (!replaceUntriedProposalWrite(db, { id, op: 'create_proposal', payload })) {
+          if (!replaceUntriedProposalWrite(db, { id, ...checkWrite('create_proposal', payload) })) {
             // Already tried: it cannot change now; edits since stay flagged and go as an update once it lands.
             if (hasUnsentWrites(db, 'proposal', id)) return;
             enqueueWrite(db, { entityType: 'proposal', entityId: id, op: 'create_proposal', payload, now });
@@ -177,7 +177,7 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
           clearLocalEdits(db, id);
         } else {
           const payload = { id, changes: fields };
-          if (!replaceUntriedProposalWrite(db, { id, op: 'update_proposal', payload })) {
+          if (!replaceUntriedProposalWrite(db, { id, ...checkWrite('update_proposal', payload) })) {
             enqueueWrite(db, { entityType: 'proposal', entityId: id, op: 'update_proposal', payload, baseVersion: proposal.version, now });
           }
           clearLocalEdits(db, id);

@@ -39,7 +39,7 @@ import {
   writeProfile,
 } from '../db/repositories/portfolio-repository';
 import { newPlatformId } from '../sync/write-unit';
-import { enqueueWrite } from '../sync/writes/enqueue-write';
+import { checkWrite, enqueueWrite } from '../sync/writes/enqueue-write';
 
 type SaveItemInput = z.output<typeof saveItemInputSchema>;
 type SaveProfileInput = z.output<typeof saveProfileInputSchema>;
@@ -153,7 +153,7 @@ export const queueItem = (db: WritableDB, item: PortfolioItemView, now: Date): v
   queueUploads(db, 'portfolio_item', item.id, item.imageHashes, now);
   const payload = { id: item.id, body: toPutItemBody(item) };
   const last = readUnsentLastWrite(db, 'portfolio_item', item.id);
-  if (last?.op === 'put_portfolio_item') replaceUnsentPayload(db, last.seq, payload);
+  if (last?.op === 'put_portfolio_item') replaceUnsentPayload(db, last.seq, checkWrite('put_portfolio_item', payload).payload);
   else enqueueWrite(db, { entityType: 'portfolio_item', entityId: item.id, op: 'put_portfolio_item', payload, baseVersion: item.version, now });
 };
 
@@ -271,7 +271,7 @@ export const queueProfile = (db: WritableDB, profile: StoredProfile, now: Date):
   queueUploads(db, 'profile', profile.userId, profile.avatarHash ? [profile.avatarHash] : [], now);
   const payload = { body: toPutProfileBody(profile) };
   const last = readUnsentLastWrite(db, 'profile', profile.userId);
-  if (last?.op === 'put_profile') replaceUnsentPayload(db, last.seq, payload);
+  if (last?.op === 'put_profile') replaceUnsentPayload(db, last.seq, checkWrite('put_profile', payload).payload);
   else enqueueWrite(db, { entityType: 'profile', entityId: profile.userId, op: 'put_profile', payload, baseVersion: profile.version, now });
 };
 

@@ -7,18 +7,22 @@ import { findWriteUnit, type WriteName, type WritePayload } from './write-regist
 export class UnsendableWriteError extends Error {}
 
 /**
+ * A payload checked against the unit it is for: typed by the unit's schema at compile time, refused here at run
+ * time, so the push never meets a payload it cannot read. For a queued write whose payload is replaced too.
+ */
+export const checkWrite = <Name extends WriteName>(op: Name, payload: WritePayload<Name>): { op: Name; payload: WritePayload<Name> } => {
+  const unit = findWriteUnit(op);
+  if (!unit) throw new UnsendableWriteError(`No write is called ${JSON.stringify(op)}.`);
+  const checked = unit.payload.safeParse(payload);
+  if (!checked.success) throw new UnsendableWriteError(`The payload of ${op} does not fit it: ${checked.error.message}`);
+  return { op, payload };
+};
+
+/**
  * Queues a local write for the platform. Call in the same transaction as the write itself, so that the two
- * are never apart (this throws before storing anything, and the throw rolls the transaction back). The payload
- * is typed by the unit's schema at compile time and checked against it here, so the push never meets one it
- * cannot read.
+ * are never apart (a refused write throws before storing anything, and the throw rolls the transaction back).
  */
 export const enqueueWrite = <Name extends WriteName>(
   db: WritableDB,
   entry: { entityType: RecordType; entityId: string; op: Name; payload: WritePayload<Name>; baseVersion?: number | null; now: Date },
-): number => {
-  const unit = findWriteUnit(entry.op);
-  if (!unit) throw new UnsendableWriteError(`No write is called ${JSON.stringify(entry.op)}.`);
-  const checked = unit.payload.safeParse(entry.payload);
-  if (!checked.success) throw new UnsendableWriteError(`The payload of ${entry.op} does not fit it: ${checked.error.message}`);
-  return insertOutboxWrite(db, entry);
-};
+): number => insertOutboxWrite(db, { ...entry, ...checkWrite(entry.op, entry.payload) });
