@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { contract, type Contract } from '../../shared/contract';
-import type { Transport } from '../../shared/rpc/transport';
-import { checkWorkspaceAtStart, openWritableDatabase, type WritableDB } from './db/database';
+import { checkWorkspaceAtStart, openWritableDatabase } from './db/database';
 import { migrate, type MigrationReport } from './db/migrate';
 import { migrations } from './db/migrations';
 import type { CoreHost } from './handlers/context';
 import { createHandlers } from './handlers';
+import type { Core } from './core-handle';
 import { createStandaloneHostServices, type HostServices } from './host-services';
 import { countProjects } from './db/repositories/projects-repository';
 import { workspaceFileName } from './db/workspace-files';
@@ -14,7 +14,7 @@ import { openRecoveryCore } from './recovery-core';
 import { createRpcServer, type RpcServer } from './rpc/rpc-server';
 import { classifyStorageError } from './storage/storage-errors';
 import { createImageDownloader } from './sync/image-downloads';
-import { createSyncService, type SyncService } from './sync/sync-service';
+import { createSyncService } from './sync/sync-service';
 import { refreshTerms } from './sync/terms';
 import { announceWrite } from './sync/write-events';
 import { attachmentsDirOf } from './portfolio/image-store';
@@ -41,21 +41,7 @@ export type CoreOptions = {
   busyTimeoutMs?: number;
 };
 
-export type Core = {
-  /**
-   * `recovery`: the workspace could not be opened (damaged, held by another program, no room, a disk error); only
-   * the contract's `workspace` methods answer, and db, migration and sync throw until one of them opens it.
-   */
-  readonly state: 'ready' | 'recovery';
-  readonly db: WritableDB;
-  readonly migration: MigrationReport;
-  readonly sync: SyncService;
-  serve(transport: Transport): () => void;
-  /** One call as a connection would make it (channel `domain.method`), answered as a result envelope. */
-  dispatch: RpcServer<Contract>['dispatch'];
-  emit: RpcServer<Contract>['emit'];
-  close(): void;
-};
+export type { Core };
 
 export { workspaceFileName };
 

@@ -7,7 +7,7 @@ import { checkIntegrity } from './db/database';
 import { copyBackupIn, listBackups, setDamagedAside } from './db/workspace-files';
 import { createRpcServer, type Handlers, type RpcServer } from './rpc/rpc-server';
 import { classifyStorageError } from './storage/storage-errors';
-import type { Core } from './core';
+import type { Core } from './core-handle';
 
 type RecoveryOptions = {
   /** The workspace database file. */
