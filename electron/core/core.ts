@@ -7,6 +7,7 @@ import { migrations } from './db/migrations';
 import type { CoreHost } from './handlers/context';
 import { createHandlers } from './handlers';
 import type { Core } from './core-handle';
+import type { CoreLog } from './log-record';
 import { createStandaloneHostServices, type HostServices } from './host-services';
 import { countProjects } from './db/repositories/projects-repository';
 import { workspaceFileName } from './db/workspace-files';
@@ -28,7 +29,7 @@ export type CoreOptions = {
   version: string;
   /** Check every answer against the contract as well as every input (tests and development). */
   validateOutput?: boolean;
-  log?: (message: string, detail?: unknown) => void;
+  log?: CoreLog;
   /** Electron's main process relays its updater, deep links and safeStorage vault; standalone otherwise. */
   hostServices?: HostServices;
   /** The platform's API root (the reference server in development); null keeps the workspace offline-only. */
@@ -57,7 +58,7 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
   } catch (error) {
     const reason = classifyStorageError(error);
     if (!reason) throw error;
-    options.log?.(`The workspace could not be opened (${reason}): starting in recovery`, error);
+    options.log?.('error', `The workspace could not be opened (${reason}): starting in recovery`, error);
     return openRecoveryCore({
       file,
       reason,
@@ -78,7 +79,7 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     db.close();
     throw error;
   }
-  if (migration.backupFile) options.log?.(`Workspace migrated from schema ${migration.from} to ${migration.to}`);
+  if (migration.backupFile) options.log?.('info', `Workspace migrated from schema ${migration.from} to ${migration.to}`);
 
   // Handlers only emit once calls arrive, by which time the server exists.
   const emit: RpcServer<Contract>['emit'] = (event, payload) => server.emit(event, payload);
@@ -114,11 +115,12 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
       // The fee on proposals, for the editor's net amount while offline; a failed read leaves the last one.
       refreshTerms(db, client, { signal }).then(
         (outcome) => outcome === 'updated' && emit('proposalsChanged', { id: null }),
-        (error: unknown) => options.log?.(`Reading the platform's terms failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => options.log?.('warn', `Reading the platform's terms failed: ${error instanceof Error ? error.message : String(error)}`),
       );
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.log ? { log: options.log } : {}),
+    // The sync engine only logs what went wrong and was handled (a failed round is retried): warnings.
+    ...(options.log ? { log: (message: string) => options.log?.('warn', message) } : {}),
   });
   const handlers = createHandlers({
     db,
@@ -131,9 +133,9 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
   });
   const server = createRpcServer(contract, handlers, {
     validateOutput: options.validateOutput ?? false,
-    onInternalError: (channel, error) => options.log?.(`Call ${channel} failed`, error),
+    onInternalError: (channel, error) => options.log?.('error', `Call ${channel} failed`, error),
     onStorageProblem: (problem, channel, error) => {
-      options.log?.(`Call ${channel} failed: ${problem}`, error);
+      options.log?.('error', `Call ${channel} failed: ${problem}`, error);
       emit('storageProblem', { problem, source: 'call' });
     },
   });

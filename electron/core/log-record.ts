@@ -9,6 +9,9 @@ export const logLevels = ['info', 'warn', 'error'] as const;
 export type LogLevel = (typeof logLevels)[number];
 export type LogRecord = { level: LogLevel; message: string };
 
+/** How the engine logs: routine events at info, what went wrong but was handled at warn, failures at error. */
+export type CoreLog = (level: LogLevel, message: string, detail?: unknown) => void;
+
 /** Longer lines are cut: a log is for reading, and a hostile platform's body must not fill the disk. */
 export const maxLogMessageLength = 4_000;
 

@@ -8,6 +8,7 @@ import { copyBackupIn, listBackups, setDamagedAside } from './db/workspace-files
 import { createRpcServer, type Handlers, type RpcServer } from './rpc/rpc-server';
 import { classifyStorageError } from './storage/storage-errors';
 import type { Core } from './core-handle';
+import type { CoreLog } from './log-record';
 
 type RecoveryOptions = {
   /** The workspace database file. */
@@ -16,7 +17,7 @@ type RecoveryOptions = {
   /** Opens the workspace for real (openCore's normal path); rejects as it would at start. */
   openReady: () => Promise<Core>;
   validateOutput: boolean;
-  log?: (message: string, detail?: unknown) => void;
+  log?: CoreLog;
 };
 
 const inRecovery = (): never => {
@@ -57,11 +58,11 @@ export const openRecoveryCore = (options: RecoveryOptions): Core => {
     } catch (error) {
       const problem = classifyStorageError(error);
       if (!problem) throw error;
-      options.log?.(`The workspace still could not be opened (${problem})`, error);
+      options.log?.('error', `The workspace still could not be opened (${problem})`, error);
       reason = problem;
       return { ok: false, reason: problem };
     }
-    options.log?.(keptAs ? `Workspace opened again; the damaged file was kept as ${path.basename(keptAs)}` : 'Workspace opened again');
+    options.log?.('info', keptAs ? `Workspace opened again; the damaged file was kept as ${path.basename(keptAs)}` : 'Workspace opened again');
     // Connections move over once this call's answer has gone out on them; calls meanwhile are passed through.
     const opened = ready;
     setImmediate(() => {
@@ -119,7 +120,7 @@ export const openRecoveryCore = (options: RecoveryOptions): Core => {
   ) as unknown as Handlers<Contract>;
   const server = createRpcServer(contract, handlers, {
     validateOutput: options.validateOutput,
-    onInternalError: (channel, error) => options.log?.(`Call ${channel} failed`, error),
+    onInternalError: (channel, error) => options.log?.('error', `Call ${channel} failed`, error),
   });
 
   const notOpen = (): never => {

@@ -190,7 +190,7 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
           version: message.version,
           host: 'electron',
           platformUrl: message.platformUrl ?? null,
-          log: (text, detail) => log('error', text, detail),
+          log,
           hostServices: createHostServices(message.version, message.updateState),
         });
         core.then(

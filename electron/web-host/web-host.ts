@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import { maxRpcFrameBytes } from '../../shared/contract/limits';
 import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
 import { openCore, type Core } from '../core/core';
-import { toLogRecord } from '../core/log-record';
+import { toLogRecord, type CoreLog } from '../core/log-record';
 import { openLogFile } from './log-file';
 import { serveStatic } from './static-files';
 import { fromWebSocket } from './web-socket-transport';
@@ -51,8 +51,8 @@ const sameSecret = (given: string | null, expected: string): boolean => {
  */
 export const startWebHost = async (options: WebHostOptions): Promise<WebHost> => {
   const logFile = openLogFile(path.join(options.dataDir, 'logs'));
-  const log = (message: string, detail?: unknown): void => {
-    const record = toLogRecord('error', message, detail);
+  const log: CoreLog = (level, message, detail) => {
+    const record = toLogRecord(level, message, detail);
     logFile.write(record);
     options.log?.(record.message);
   };

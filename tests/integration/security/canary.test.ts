@@ -41,7 +41,7 @@ describe('secrets', () => {
       dataDir,
       host: 'electron',
       validateOutput: false,
-      log: (message, detail) => logs.push(`${message} ${detail === undefined ? '' : JSON.stringify(detail)}`),
+      log: (_level, message, detail) => logs.push(`${message} ${detail === undefined ? '' : JSON.stringify(detail)}`),
       hostServices: { ...createStandaloneHostServices({ version: 'test', dataDir }), secrets: watchedVault },
     });
 

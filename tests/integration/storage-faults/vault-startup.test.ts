@@ -30,7 +30,7 @@ describe('a damaged saved sign-in at start (defect 6)', () => {
       const dataDir = makeTempDir();
       await damage(dataDir);
       const logs: string[] = [];
-      const { client } = await openWorkspace(platform.url, { dataDir, log: (line) => logs.push(line) });
+      const { client } = await openWorkspace(platform.url, { dataDir, log: (_level, line) => logs.push(line) });
 
       const status = await client.sync.getStatus();
       expect(status).toMatchObject({ connection: 'signed_out', account: null, savedSignInLost: true });

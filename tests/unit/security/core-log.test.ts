@@ -55,13 +55,17 @@ describe('the core’s log in Electron', () => {
     const { parentPort, outbox, deliver } = createParentPortStandIn();
     hostCoreOnParentPort(parentPort, {
       openCore: async (options) => {
-        options.log?.('Sync failed', new Error('GET /v1/changes: Authorization: Bearer at-SECRET-0123456789 refused'));
+        options.log?.('info', 'Workspace migrated from schema 1 to 2');
+        options.log?.('error', 'Sync failed', new Error('GET /v1/changes: Authorization: Bearer at-SECRET-0123456789 refused'));
         throw new Error('stop here');
       },
     });
     deliver({ type: 'init', dataDir: makeTempDir(), version: '1.0.0' });
-    const logged = await waitForValue(() => outbox.find((message) => message.type === 'log'));
-    expect(logged).toEqual({ type: 'log', level: 'error', message: 'Sync failed: GET /v1/changes: Authorization: [redacted] [redacted] refused' });
+    await waitForValue(() => outbox.find((message) => message.type === 'log' && message.level === 'error'));
+    expect(outbox.filter((message) => message.type === 'log').slice(0, 2)).toEqual([
+      { type: 'log', level: 'info', message: 'Workspace migrated from schema 1 to 2' },
+      { type: 'log', level: 'error', message: 'Sync failed: GET /v1/changes: Authorization: [redacted] [redacted] refused' },
+    ]);
     deliver({ type: 'no-such-message' });
     expect(outbox.filter((message) => message.type === 'log').at(-1)).toMatchObject({ level: 'warn' });
   });
@@ -97,7 +101,7 @@ describe('the core’s log in web-host', () => {
     const host = await startWebHost({ dataDir, version: '0.0.0-test', rendererDir, log: (message) => echoed.push(message) });
     await host.close();
     const logged = readFileSync(path.join(dataDir, 'logs', 'core.log'), 'utf8');
-    expect(logged).toMatch(new RegExp(`^\\[[^\\]]+\\] \\[error\\] Workspace migrated from schema 1 to ${migrations.length}\\n`));
+    expect(logged).toMatch(new RegExp(`^\\[[^\\]]+\\] \\[info\\] Workspace migrated from schema 1 to ${migrations.length}\\n`));
     expect(echoed).toEqual([`Workspace migrated from schema 1 to ${migrations.length}`]);
   });
 });
