@@ -90,7 +90,7 @@ export const useLetterSession = (id: string, locale: string, onSaved: () => void
     [flush],
   );
 
-  // The stored variant: read when the letter opens and whenever the core says the proposal may have changed.
+  // The stored variant: read when the letter opens and whenever the core says this proposal (or any, after a sync) changed.
   useEffect(() => {
     let live = true;
     const read = (): void => {
@@ -117,12 +117,11 @@ export const useLetterSession = (id: string, locale: string, onSaved: () => void
       );
     };
     read();
+    // A sync that pulls proposals says so with proposalsChanged (id null); syncStatusChanged alone changes no letter.
     const stopProposals = client.on('proposalsChanged', (event) => (event.id === null || event.id === id) && read());
-    const stopSync = client.on('syncStatusChanged', read);
     return () => {
       live = false;
       stopProposals();
-      stopSync();
     };
   }, [client, id, locale]);
 
