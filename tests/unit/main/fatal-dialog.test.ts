@@ -28,9 +28,9 @@ describe('the fatal dialogs', () => {
 
   it('say what happened in German', () => {
     expect(fatalDialog(createShellTranslator('de'), { code: 'too_new', found: 14, supported: 12 })).toEqual({
-      title: 'Bottega kann deinen Arbeitsbereich nicht öffnen',
+      title: 'Bottega kann Ihren Arbeitsbereich nicht öffnen',
       content:
-        'Dieser Arbeitsbereich wurde von einer neueren Version von Bottega gespeichert (Schema 14; diese Version kennt bis 12). Aktualisiere Bottega, um ihn zu öffnen: Die Datei bleibt unverändert.',
+        'Dieser Arbeitsbereich wurde von einer neueren Version von Bottega gespeichert (Schema 14; diese Version kennt bis 12). Aktualisieren Sie Bottega, um ihn zu öffnen: Die Datei bleibt unverändert.',
     });
   });
 });
