@@ -50,6 +50,7 @@ test('a damaged workspace opens on the recovery screen in the user’s language;
   await expect(backups.first()).toContainText('Sicherung vom');
   await expect(backups.first()).toContainText('Schemaversion');
   await expect(screen.getByRole('button', { name: 'Mit einem leeren Arbeitsbereich beginnen (beschädigte Datei behalten)' })).toBeVisible();
+  await new AppPage(page).screenshot('workspace-recovery-de');
 
   await backups.first().getByRole('button', { name: 'Diese Sicherung wiederherstellen' }).click();
   await expect(screen).toContainText('Der Arbeitsbereich ist wieder geöffnet');
@@ -73,6 +74,7 @@ test('a workspace held by another program says so and opens on “Erneut versuch
   stops.push(() => host.stop());
   await page.goto(host.url);
   await expect(page.getByTestId('recovery-reason')).toContainText('wird von einem anderen Bottega-Fenster oder Programm verwendet');
+  await new AppPage(page).screenshot('workspace-locked-de');
   other.prepare('ROLLBACK').run();
   other.close();
   await page.getByRole('button', { name: 'Erneut versuchen' }).click();
