@@ -355,6 +355,19 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     jobs: flag('jobs') ? world.self.jobIds.map((id) => jobJson(jobById.get(id) as FreelancerJob)) : null,
   });
 
+  /** One offset page of projects with their owners, as both project searches answer it. */
+  const projectsPage = (matches: ProjectRecord[], offset: number, limit: number, flag: Flags) => {
+    const page = matches.slice(offset, offset + limit);
+    return {
+      result: {
+        projects: page.map((project) => projectJson(project, flag)),
+        users: usersMap(new Set(page.map((project) => project.ownerId)), flag),
+        selected_bids: null,
+        total_count: matches.length,
+      },
+    };
+  };
+
   const activeProjects: Handler = ({ query, flag }) => {
     const { limit, offset } = pageParams(query, 10);
     const jobIds = new Set(intList(query, 'jobs[]'));
@@ -379,15 +392,7 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     }
     // Newest first; reverse_sort gives oldest first.
     if (!flag('reverse_sort')) matches.reverse();
-    const page = matches.slice(offset, offset + limit);
-    return {
-      result: {
-        projects: page.map((project) => projectJson(project, flag)),
-        users: usersMap(new Set(page.map((project) => project.ownerId)), flag),
-        selected_bids: null,
-        total_count: matches.length,
-      },
-    };
+    return projectsPage(matches, offset, limit, flag);
   };
 
   const projectsById: Handler = ({ query, flag }) => {
@@ -400,15 +405,7 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     const matches = candidates
       .filter((project) => (owners.size === 0 || owners.has(project.ownerId)) && (from === null || project.timeSubmitted >= from) && (to === null || project.timeSubmitted <= to))
       .sort((a, b) => b.id - a.id);
-    const page = matches.slice(offset, offset + limit);
-    return {
-      result: {
-        projects: page.map((project) => projectJson(project, flag)),
-        users: usersMap(new Set(page.map((project) => project.ownerId)), flag),
-        selected_bids: null,
-        total_count: matches.length,
-      },
-    };
+    return projectsPage(matches, offset, limit, flag);
   };
 
   const projectById: Handler = ({ params, flag }) => {
