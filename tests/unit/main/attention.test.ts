@@ -1,20 +1,10 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
+import { forkedChildren } from './support/utility-process-stand-in';
 import { createAttentionService } from '../../../electron/main/native/attention';
 import { createShellTranslator } from '../../../electron/main/native/shell-i18n';
 
-// The utility process as main sees it: messages the core posts arrive as 'message' events.
-const children: EventEmitter[] = [];
-vi.mock('electron', () => ({
-  utilityProcess: {
-    fork: () => {
-      const child = Object.assign(new EventEmitter(), { postMessage: () => undefined, kill: () => true });
-      children.push(child);
-      return child;
-    },
-  },
-  MessageChannelMain: class {},
-}));
+// Main's side of the utility process: messages the core posts arrive as its 'message' events.
+vi.mock('electron', async () => (await import('./support/utility-process-stand-in')).electronStandIn);
 
 const { startCoreProcess } = await import('../../../electron/main/core-process');
 
@@ -44,7 +34,7 @@ const setUp = () => {
     onHostRequest: async () => null,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
-  return { core: children.at(-1)!, attention, shown, focused: () => focused };
+  return { core: forkedChildren.at(-1)!, attention, shown, focused: () => focused };
 };
 
 describe('saved-search notifications, from the core’s message to the native notification', () => {

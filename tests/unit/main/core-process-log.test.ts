@@ -1,18 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
+import { forkedChildren } from './support/utility-process-stand-in';
 
-// The utility process as main sees it: messages the core posts arrive as 'message' events.
-const children: EventEmitter[] = [];
-vi.mock('electron', () => ({
-  utilityProcess: {
-    fork: () => {
-      const child = Object.assign(new EventEmitter(), { postMessage: () => undefined, kill: () => true });
-      children.push(child);
-      return child;
-    },
-  },
-  MessageChannelMain: class {},
-}));
+// Main's side of the utility process: messages the core posts arrive as its 'message' events.
+vi.mock('electron', async () => (await import('./support/utility-process-stand-in')).electronStandIn);
 
 const { startCoreProcess } = await import('../../../electron/main/core-process');
 
@@ -36,7 +26,7 @@ describe('main’s side of the core’s log', () => {
       onHostRequest: async () => null,
       log,
     });
-    const child = children.at(-1)!;
+    const child = forkedChildren.at(-1)!;
     child.emit('message', { type: 'log', level: 'warn', message: 'Could not read the language setting' });
     child.emit('message', { type: 'log', level: 'error', message: 'Sync failed: ECONNREFUSED' });
     child.emit('message', { type: 'log', level: 'shout', message: 'not a level' });
