@@ -68,8 +68,16 @@ export const minorAmountSchema = z.number().int().nonnegative().max(Number.MAX_S
 
 export const httpUrlSchema = z.url({ protocol: /^https?$/ });
 
-/** Skill slugs, e.g. `react`, `seo`, `it-en-translation`. */
-export const skillSchema = z.string().regex(/^[a-z0-9][a-z0-9+#.-]{0,49}$/, 'a lowercase skill slug');
+/**
+ * A skill as its platform names it: the reference platform's slugs (`react`, `it-en-translation`) or a
+ * marketplace's names (Freelancer's jobs: "User Interface / IA", "Search Engine Optimization"), shown as they
+ * are, never turned into a slug or an id. One line of text, no control characters, trimmed.
+ */
+export const skillSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}\s](?:[^\p{Cc}\p{Zl}\p{Zp}]*[^\p{Cc}\p{Zl}\p{Zp}\s])?$/u, 'a skill name on one line, without leading or trailing spaces');
 export const skillListSchema = z.array(skillSchema).max(50);
 
 /** Per-locale variants keyed by BCP 47 tag. */

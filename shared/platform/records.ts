@@ -36,6 +36,8 @@ export const projectCategories = [
   'data_entry',
   'video',
   'accounting',
+  /** A marketplace's category Bottega has no name of its own for (Freelancer's "Engineering & Science"). */
+  'other',
 ] as const;
 export const projectKinds = ['fixed', 'hourly'] as const;
 export const projectStatuses = ['open', 'closed', 'awarded', 'cancelled'] as const;

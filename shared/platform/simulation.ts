@@ -21,7 +21,8 @@ export const simulateProjectBodySchema = z.strictObject({
   title: z.string().min(1).max(300).optional(),
   description: z.string().max(20_000).optional(),
   language: z.string().optional(),
-  category: z.enum(projectCategories).optional(),
+  // `other` is a marketplace's category Bottega has no name for: the reference platform's postings all have one.
+  category: z.enum(projectCategories).exclude(['other']).optional(),
   kind: z.enum(projectKinds).optional(),
   skills: z.array(z.string()).optional(),
   /** Questions asked of every bidder (ids q1, q2, … in this order). */

@@ -5,7 +5,8 @@
  */
 import type { projectCategories, storySectors } from '../../shared/platform/records';
 
-export type Category = (typeof projectCategories)[number];
+/** Bottega's own categories: `other` stands for a marketplace's category it has no name for, never seeded here. */
+export type Category = Exclude<(typeof projectCategories)[number], 'other'>;
 type StorySector = (typeof storySectors)[number];
 export type ContentLanguage = 'it' | 'en' | 'de' | 'fr' | 'es';
 /** Categories the seeded freelancers work in; the rest exist so that the feed filter has something to leave out. */

@@ -96,7 +96,6 @@ export const mapProject = (raw: unknown, users: IdMap, context: MapContext): Map
     if (!country) return { reason: reasonAt('owner_id', owner ? "the owner's country is missing or unreadable" : 'the owner is not in the page') };
     const jobs = project.jobs ?? [];
     const category = projectCategory(jobs.map((job) => job.category?.name));
-    if (!category) return { reason: reasonAt('jobs', 'no job maps to a Bottega category') };
     const kind = project.type === 'fixed' || project.type === 'hourly' ? project.type : null;
     if (!kind) return { reason: reasonAt('type', `not fixed or hourly: ${JSON.stringify(project.type)}`) };
     const status = projectStatus(project.status);

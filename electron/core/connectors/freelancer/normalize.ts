@@ -68,8 +68,11 @@ const categoryRules: readonly (readonly [RegExp, ProjectCategory])[] = [
 
 const categoryOfName = (name: string): ProjectCategory | null => categoryRules.find(([pattern]) => pattern.test(name))?.[1] ?? null;
 
-/** The category most of a project's jobs belong to (ties: the earlier job's), or null when none maps. */
-export const projectCategory = (categoryNames: readonly (string | null | undefined)[]): ProjectCategory | null => {
+/**
+ * The category most of a project's jobs belong to (ties: the earlier job's); `other` when none maps (e.g.
+ * "Engineering & Science", "Freight, Shipping & Transportation"): the project is shown, its skills by name.
+ */
+export const projectCategory = (categoryNames: readonly (string | null | undefined)[]): ProjectCategory => {
   const counts = new Map<ProjectCategory, number>();
   for (const name of categoryNames) {
     const category = name ? categoryOfName(name) : null;
@@ -77,5 +80,5 @@ export const projectCategory = (categoryNames: readonly (string | null | undefin
   }
   let best: ProjectCategory | null = null;
   for (const [category, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = category;
-  return best;
+  return best ?? 'other';
 };

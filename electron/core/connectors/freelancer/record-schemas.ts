@@ -1,22 +1,14 @@
 /**
- * The schemas a mapped Freelancer record must pass before the workspace takes it: shared/platform/records.ts
- * as it is, except `skills`. records.ts takes lowercase slugs (the reference platform's `it-en-translation`);
- * Freelancer's skills are its jobs, shown by name ("User Interface / IA", "Search Engine Optimization"), which
- * no slug rule can hold. Until records.ts widens `skillSchema` (next session, with the connector boundary),
- * this is the one difference, and the only one: every other field is records.ts's own schema.
+ * The schemas a mapped Freelancer record must pass before the workspace takes it: shared/platform/records.ts's
+ * own, nothing widened here. Its `skillSchema` takes skills by name (Freelancer's jobs, "User Interface / IA")
+ * as well as the reference platform's slugs, and its categories include `other` for a job category Bottega
+ * has no name for.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { clientSchema, messageSchema, projectSchema, proposalSchema, threadSchema } from '../../../../shared/platform/records';
 
-/** A skill as the platform names it: one line, no control characters. */
-export const skillNameSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]+$/u, 'one line of text');
-
 export const freelancerRecordSchemas = {
-  project: projectSchema.extend({ skills: z.array(skillNameSchema).max(50) }),
+  project: projectSchema,
   client: clientSchema,
   proposal: proposalSchema,
   thread: threadSchema,

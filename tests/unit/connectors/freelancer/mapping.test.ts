@@ -131,8 +131,16 @@ describe('mapProject', () => {
     // The raw record is the API's own, with fields the mapping does not read.
     expect(mapped.raw).toBe(raw);
     expect((mapped.raw as { upgrades: unknown }).upgrades).toEqual({ featured: false, NDA: false });
-    // Every field other than skills is records.ts's schema.
-    expect(recordSchemas.project.safeParse({ ...mapped.record, skills: ['wordpress'] }).success).toBe(true);
+    // records.ts's own schema, skills by name included.
+    expect(recordSchemas.project.safeParse(mapped.record).success).toBe(true);
+  });
+
+  it('a project whose jobs are in a category Bottega has no name for is kept as `other`, its skills by name', () => {
+    const mapped = expectOk(
+      mapProject(project({ jobs: [{ id: 9, name: 'Mechanical Engineering', category: { name: 'Engineering & Science' } }] }), users, context),
+    );
+    expect(mapped.record).toMatchObject({ category: 'other', skills: ['Mechanical Engineering'] });
+    expect(mapProject(project({ jobs: null }), users, context)).toMatchObject({ ok: true, record: { category: 'other', skills: [] } });
   });
 
   it('hourly, open-ended budget in a currency without minor units, unknown language', () => {
@@ -146,7 +154,6 @@ describe('mapProject', () => {
     const cases: [unknown, Record<string, unknown>, RegExp][] = [
       [project({ currency: { code: 'XYZ' } }), users, /currency\.code/],
       [project(), {}, /owner_id/],
-      [project({ jobs: [{ id: 9, name: 'Mechanical Engineering', category: { name: 'Engineering & Science' } }] }), users, /jobs/],
       [project({ type: 'contest' }), users, /type/],
       [project({ budget: { minimum: -5, maximum: null } }), users, /budget/],
       [project({ time_submitted: 10 ** 15 }), users, /posted_at/],
