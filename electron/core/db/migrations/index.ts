@@ -11,6 +11,7 @@ import { migration0009OutboxRefusals } from './0009-outbox-refusals';
 import { migration0010FeedFilterIndex } from './0010-feed-filter-index';
 import { migration0011FormDrafts } from './0011-form-drafts';
 import { migration0012Insights } from './0012-insights';
+import { migration0013Accounts } from './0013-accounts';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration0010FeedFilterIndex,
   migration0011FormDrafts,
   migration0012Insights,
+  migration0013Accounts,
 ];

@@ -1,20 +1,30 @@
+import type { AccountId } from '../../../../shared/domain/accounts';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
+/** Workspace-wide sync keys (sync_state); what belongs to one account is in account_state (accountKeys). */
 export const syncKeys = [
-  'cursor',
-  'last_sync_at',
-  'account_email',
-  'platform_url',
   'fts_rebuild_owed',
   // How far a chunked rebuild of the search indexes has got, per index (fts-maintenance.ts).
   'fts_rebuild_progress',
+] as const;
+/** Until every caller reads the account's own keys (threading in progress): the old per-workspace names. */
+type LegacyAccountKey = 'cursor' | 'last_sync_at' | 'account_email' | 'platform_fee_percent' | 'terms_fetched_at' | 'replacement_pending';
+export type SyncKey = (typeof syncKeys)[number] | LegacyAccountKey;
+
+/** One account's own sync keys (account_state, schema v13). */
+export const accountKeys = [
+  'cursor',
+  'last_sync_at',
+  'account_email',
   // The platform's terms (its fee on proposals) as last reported, and when they were read.
   'platform_fee_percent',
   'terms_fetched_at',
   // A replacement sync's snapshot is being pulled (platform-records-repository.ts).
   'replacement_pending',
+  // A polling connector's watermarks and cadence (Freelancer's, as JSON).
+  'poller_state',
 ] as const;
-export type SyncKey = (typeof syncKeys)[number];
+export type AccountKey = (typeof accountKeys)[number];
 
 export const readSyncValue = (db: ReadableDB, key: SyncKey): string | null =>
   (prepare(db, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
@@ -22,4 +32,18 @@ export const readSyncValue = (db: ReadableDB, key: SyncKey): string | null =>
 export const writeSyncValue = (db: WritableDB, key: SyncKey, value: string | null): void => {
   if (value === null) prepare(db, 'DELETE FROM sync_state WHERE key = ?').run(key);
   else prepare(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+};
+
+export const readAccountValue = (db: ReadableDB, accountId: AccountId, key: AccountKey): string | null =>
+  (prepare(db, 'SELECT value FROM account_state WHERE account_id = ? AND key = ?').get(accountId, key) as { value: string } | undefined)?.value ??
+  null;
+
+/** null removes the key. The account must exist (account_state references it). */
+export const writeAccountValue = (db: WritableDB, accountId: AccountId, key: AccountKey, value: string | null): void => {
+  if (value === null) prepare(db, 'DELETE FROM account_state WHERE account_id = ? AND key = ?').run(accountId, key);
+  else
+    prepare(
+      db,
+      'INSERT INTO account_state (account_id, key, value) VALUES (?, ?, ?) ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value',
+    ).run(accountId, key, value);
 };
