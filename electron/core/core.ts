@@ -21,6 +21,7 @@ import { announceWrite } from './sync/write-events';
 import { attachmentsDirOf } from './portfolio/image-store';
 import { collectSavedSearchNews } from './workspace/saved-searches';
 import { pulledEvents } from './sync/pulled-events';
+import { createAttentionService } from './attention/attention-service';
 
 export type CoreOptions = {
   /** The workspace folder: database, backups and (later) attachments live here. */
@@ -90,6 +91,12 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     onProgress: (progress) => emit('imageDownloadsChanged', progress),
     onStored: () => emit('portfolioChanged', {}),
   });
+  const attention = createAttentionService({
+    db,
+    onNotices: (notices) => emit('attentionRaised', { notices }),
+    onUnread: (totals) => emit('unreadChanged', totals),
+    onPreferences: (preferences) => emit('attentionPreferencesChanged', preferences),
+  });
   const sync = createSyncService({
     db,
     secrets: host.secrets,
@@ -106,9 +113,10 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
       if (events.has('portfolioChanged')) emit('portfolioChanged', {});
       if (events.has('proposalsChanged')) emit('proposalsChanged', { id: null });
       if (events.has('communityChanged')) emit('communityChanged', { topicId: null });
-      if (!types.has('project')) return;
-      const matches = collectSavedSearchNews(db);
+      const matches = types.has('project') ? collectSavedSearchNews(db) : [];
       if (matches.length > 0) emit('savedSearchMatches', { matches });
+      // What deserves a notice (new messages, grouped search matches, decided proposals): after the views' events.
+      attention.announcePulled(types, matches);
     },
     onPulled: (client, signal) => {
       imageDownloads.run(client, signal);
@@ -130,6 +138,7 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     sync,
     dataDir: options.dataDir,
     imageDownloads,
+    attention,
   });
   const server = createRpcServer(contract, handlers, {
     validateOutput: options.validateOutput ?? false,
@@ -141,6 +150,7 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
   });
 
   await sync.start();
+  attention.start();
 
   return {
     state: 'ready',
@@ -151,6 +161,7 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     dispatch: server.dispatch,
     emit,
     close: () => {
+      attention.stop();
       sync.stop();
       if (db.open) {
         db.pragma('wal_checkpoint(TRUNCATE)');

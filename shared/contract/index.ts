@@ -1,6 +1,7 @@
 import { defineContract, listChannels } from '../rpc/define';
 import type { Bridge, Client } from '../rpc/bridge';
 import { appMethods } from './app';
+import { attentionEvents, attentionMethods } from './attention';
 import { communityEvents, communityMethods } from './community';
 import { draftsMethods } from './drafts';
 import { clientsMethods } from './clients';
@@ -32,6 +33,7 @@ export const contract = defineContract({
     drafts: draftsMethods,
     workspace: workspaceMethods,
     insights: insightsMethods,
+    attention: attentionMethods,
   },
   events: {
     ...settingsEvents,
@@ -43,6 +45,7 @@ export const contract = defineContract({
     ...proposalsEvents,
     ...workspaceEvents,
     ...communityEvents,
+    ...attentionEvents,
   },
 });
 

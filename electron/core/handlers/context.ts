@@ -1,5 +1,6 @@
 import type { Contract } from '../../../shared/contract';
 import type { RpcServer } from '../rpc/rpc-server';
+import type { AttentionService } from '../attention/attention-service';
 import type { WritableDB } from '../db/database';
 import type { HostServices } from '../host-services';
 import type { ImageDownloader } from '../sync/image-downloads';
@@ -20,4 +21,6 @@ export type CoreContext = {
   readonly dataDir: string;
   /** Images items or the avatar name that only the platform holds, fetched after each pull. */
   readonly imageDownloads: ImageDownloader;
+  /** Notices, unread totals, the user's activity and the background settings. */
+  readonly attention: AttentionService;
 };

@@ -1,6 +1,7 @@
 import type { Contract } from '../../../shared/contract';
 import type { Handlers } from '../rpc/rpc-server';
 import { createAppHandlers } from './app-handlers';
+import { createAttentionHandlers } from './attention-handlers';
 import { createCommunityHandlers } from './community-handlers';
 import { createClientsHandlers } from './clients-handlers';
 import type { CoreContext } from './context';
@@ -32,4 +33,5 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   drafts: createDraftsHandlers(context),
   workspace: createWorkspaceHandlers(context),
   insights: createInsightsHandlers(context),
+  attention: createAttentionHandlers(context),
 });

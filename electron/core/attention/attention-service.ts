@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import {
+  attentionPreferencesSchema,
+  attentionSettingsSchema,
+  backgroundSettingsSchema,
+  type AttentionPreferences,
+  type BackgroundSettings,
+  type UnreadTotals,
+} from '../../../shared/contract/attention';
+import {
+  announcedProposalStatuses,
+  decideNotices,
+  defaultAttentionSettings,
+  type Activity,
+  type AttentionFacts,
+  type AttentionSettings,
+  type Notice,
+} from '../../../shared/domain/attention';
+import type { RecordType } from '../../../shared/platform/records';
+import type { WritableDB } from '../db/database';
+import {
+  listDecidedProposals,
+  listProposalsAwaitingReply,
+  listThreadNews,
+  readMaxMessagePk,
+  readUnreadTotals,
+} from '../db/repositories/attention-repository';
+import { readSetting, writeSetting } from '../db/repositories/settings-repository';
+
+const settingsKey = 'attention.settings';
+const backgroundKey = 'attention.background';
+const stateKey = 'attention.state';
+
+const dayMs = 24 * 60 * 60_000;
+// A message is news if sent after the last check, less this margin for clocks that disagree.
+const clockMarginMs = 60 * 60_000;
+const followUpCheckMs = 60 * 60_000;
+const maxNoticesPerEvent = 50;
+
+/** What was announced already: watermarks, so that each item is said once (and a rebuilt cache says nothing again). */
+const stateSchema = z.object({
+  messagePk: z.number().int().nonnegative(),
+  checkedAt: z.iso.datetime(),
+  proposals: z.record(z.string(), z.enum(announcedProposalStatuses)),
+  remindedFollowUps: z.array(z.string()),
+});
+type AttentionState = z.infer<typeof stateSchema>;
+
+const defaultBackground: BackgroundSettings = { closeToTray: null, launchAtLogin: false };
+
+const readJson = <T>(db: WritableDB, key: string, schema: z.ZodType<T>): T | null => {
+  const stored = readSetting(db, key);
+  if (stored === undefined) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+};
+
+export type ActivitySource = 'window' | 'host';
+
+export type AttentionService = {
+  preferences(): AttentionPreferences;
+  setPreferences(patch: { attention?: AttentionSettings | undefined; background?: Partial<BackgroundSettings> | undefined }): AttentionPreferences;
+  unread(): UnreadTotals;
+  /** What the sync's cadence and the policy go by: the host's 'background' (no window open) wins over a window's word. */
+  activity(): Activity;
+  reportActivity(source: ActivitySource, activity: Activity): Activity;
+  /** After a pull applied records of `types`: the notices they deserve, and the new unread totals. */
+  announcePulled(types: ReadonlySet<RecordType>, searches: readonly { id: number; newCount: number }[]): Notice[];
+  /** Proposals that waited long enough for a reply and were not reminded of yet. */
+  announceFollowUps(): Notice[];
+  /** Submitted proposals waiting longer than the setting's days for a client's reply (the reminders shown in the app). */
+  listFollowUps(): { proposalId: string; days: number }[];
+  start(): void;
+  stop(): void;
+};
+
+export type AttentionServiceOptions = {
+  db: WritableDB;
+  onNotices: (notices: Notice[]) => void;
+  onUnread: (totals: UnreadTotals) => void;
+  onPreferences: (preferences: AttentionPreferences) => void;
+  now?: () => Date;
+};
+
+const localMinutesOf = (date: Date): number => date.getHours() * 60 + date.getMinutes();
+
+/**
+ * The core's side of attention: it gathers what a pull brought (new rows past the watermarks), asks the pure
+ * policy (shared/domain/attention.ts) what deserves a notice, and emits it. Settings and watermarks live in
+ * the workspace's settings table.
+ */
+export const createAttentionService = (options: AttentionServiceOptions): AttentionService => {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const activities = new Map<ActivitySource, Activity>();
+  let followUpTimer: NodeJS.Timeout | null = null;
+
+  const settings = (): AttentionSettings => readJson(db, settingsKey, attentionSettingsSchema) ?? defaultAttentionSettings;
+  const background = (): BackgroundSettings => ({ ...defaultBackground, ...readJson(db, backgroundKey, backgroundSettingsSchema.partial()) });
+  const preferences = (): AttentionPreferences => attentionPreferencesSchema.parse({ attention: settings(), background: background() });
+
+  const activity = (): Activity => {
+    const host = activities.get('host');
+    const window = activities.get('window') ?? { state: 'active', composingProposal: false };
+    if (host?.state === 'background') return { state: 'background', composingProposal: false };
+    return window;
+  };
+
+  const awaitingFollowUps = (at: Date, days: number): { proposalId: string; days: number }[] =>
+    days <= 0
+      ? []
+      : listProposalsAwaitingReply(db, new Date(at.getTime() - days * dayMs).toISOString()).map((row) => ({
+          proposalId: row.proposalId,
+          days: Math.floor((at.getTime() - Date.parse(row.submittedAt)) / dayMs),
+        }));
+
+  /** First run in this workspace: everything already here is known, nothing is news. */
+  const baseline = (at: Date): AttentionState => ({
+    messagePk: readMaxMessagePk(db),
+    checkedAt: at.toISOString(),
+    proposals: Object.fromEntries(listDecidedProposals(db).map((row) => [row.proposalId, row.status])),
+    remindedFollowUps: awaitingFollowUps(at, settings().followUpDays).map((row) => row.proposalId),
+  });
+
+  const writeState = (state: AttentionState): void => writeSetting(db, stateKey, JSON.stringify(state));
+
+  const raise = (facts: AttentionFacts, at: Date): Notice[] => {
+    const notices = decideNotices(facts, { settings: settings(), activity: activity(), localMinutes: localMinutesOf(at) }).slice(0, maxNoticesPerEvent);
+    if (notices.length > 0) options.onNotices(notices);
+    return notices;
+  };
+
+  const followUpFacts = (state: AttentionState, at: Date): { facts: AttentionFacts['followUps']; reminded: string[] } => {
+    const awaiting = awaitingFollowUps(at, settings().followUpDays);
+    const reminded = new Set(state.remindedFollowUps);
+    // Only proposals still waiting stay in the list, so it never grows past them.
+    return { facts: awaiting.filter((row) => !reminded.has(row.proposalId)), reminded: awaiting.map((row) => row.proposalId) };
+  };
+
+  const announceFollowUps = (): Notice[] => {
+    const at = now();
+    const state = readJson(db, stateKey, stateSchema);
+    if (!state) {
+      writeState(baseline(at));
+      return [];
+    }
+    const followUps = followUpFacts(state, at);
+    if (followUps.facts.length === 0 && followUps.reminded.length === state.remindedFollowUps.length) return [];
+    writeState({ ...state, remindedFollowUps: followUps.reminded });
+    return raise({ threads: [], searches: [], proposals: [], followUps: followUps.facts }, at);
+  };
+
+  return {
+    preferences,
+    setPreferences: (patch) => {
+      if (patch.attention) writeSetting(db, settingsKey, JSON.stringify(attentionSettingsSchema.parse(patch.attention)));
+      if (patch.background) writeSetting(db, backgroundKey, JSON.stringify(backgroundSettingsSchema.parse({ ...background(), ...patch.background })));
+      const next = preferences();
+      options.onPreferences(next);
+      return next;
+    },
+    unread: () => readUnreadTotals(db),
+    activity,
+    reportActivity: (source, next) => {
+      activities.set(source, next);
+      return activity();
+    },
+    announcePulled: (types, searches) => {
+      const at = now();
+      const state = readJson(db, stateKey, stateSchema);
+      if (!state) {
+        writeState(baseline(at));
+        if (types.has('message') || types.has('thread')) options.onUnread(readUnreadTotals(db));
+        return [];
+      }
+      const threads = types.has('message')
+        ? listThreadNews(db, { afterPk: state.messagePk, sentSince: new Date(Date.parse(state.checkedAt) - clockMarginMs).toISOString() })
+        : [];
+      const decided = types.has('proposal') ? listDecidedProposals(db) : null;
+      const proposals = (decided ?? []).filter((row) => state.proposals[row.proposalId] !== row.status);
+      const followUps = followUpFacts(state, at);
+      writeState({
+        messagePk: types.has('message') ? readMaxMessagePk(db) : state.messagePk,
+        checkedAt: at.toISOString(),
+        proposals: decided ? Object.fromEntries(decided.map((row) => [row.proposalId, row.status])) : state.proposals,
+        remindedFollowUps: followUps.reminded,
+      });
+      const notices = raise(
+        { threads, searches: searches.map((search) => ({ searchId: search.id, count: search.newCount })), proposals, followUps: followUps.facts },
+        at,
+      );
+      if (types.has('message') || types.has('thread')) options.onUnread(readUnreadTotals(db));
+      return notices;
+    },
+    announceFollowUps,
+    listFollowUps: () => awaitingFollowUps(now(), settings().followUpDays),
+    start: () => {
+      followUpTimer ??= setInterval(() => announceFollowUps(), followUpCheckMs);
+      followUpTimer.unref();
+    },
+    stop: () => {
+      if (followUpTimer) clearInterval(followUpTimer);
+      followUpTimer = null;
+    },
+  };
+};

@@ -1,0 +1,63 @@
+import type { UnreadTotals } from '../../../../shared/contract/attention';
+import { announcedProposalStatuses, type AnnouncedProposalStatus, type ThreadNews } from '../../../../shared/domain/attention';
+import { prepare, type ReadableDB } from '../database';
+
+/** The newest message row: messages after it are news to the next round. */
+export const readMaxMessagePk = (db: ReadableDB): number =>
+  (prepare(db, 'SELECT coalesce(max(pk), 0) AS pk FROM messages').get() as { pk: number }).pk;
+
+/**
+ * Messages from others that arrived after `afterPk` and were sent after `sentSince` (a cache rebuilt from scratch
+ * gives old messages new rows: they are not news), unread, per thread. A first reply: the client had not written
+ * in the thread before, and the user had (a message) or bid on its project.
+ */
+export const listThreadNews = (db: ReadableDB, query: { afterPk: number; sentSince: string }): ThreadNews[] => {
+  const rows = prepare(
+    db,
+    `SELECT m.thread_id AS thread_id, count(*) AS count, coalesce(t.muted, 0) AS muted,
+       (NOT EXISTS (SELECT 1 FROM messages o WHERE o.thread_id = m.thread_id AND o.from_me = 0 AND o.pk <= @afterPk)
+        AND (EXISTS (SELECT 1 FROM messages o WHERE o.thread_id = m.thread_id AND o.from_me = 1)
+             OR EXISTS (SELECT 1 FROM proposals p WHERE p.project_id = t.project_id AND p.submitted_at IS NOT NULL))) AS first_reply
+     FROM messages m
+     LEFT JOIN threads t ON t.id = m.thread_id
+     WHERE m.pk > @afterPk AND m.from_me = 0 AND m.state = 'synced' AND m.read_at IS NULL AND m.sent_at >= @sentSince
+     GROUP BY m.thread_id
+     ORDER BY max(m.pk)`,
+  ).all(query) as { thread_id: string; count: number; muted: number; first_reply: number }[];
+  return rows.map((row) => ({ threadId: row.thread_id, count: row.count, muted: row.muted === 1, firstReply: row.first_reply === 1 }));
+};
+
+/** Proposals now in a status worth a notice (shortlisted, awarded, declined). */
+export const listDecidedProposals = (db: ReadableDB): { proposalId: string; status: AnnouncedProposalStatus }[] =>
+  prepare(db, `SELECT id AS proposalId, status FROM proposals WHERE status IN (${announcedProposalStatuses.map(() => '?').join(', ')}) ORDER BY id`).all(
+    ...announcedProposalStatuses,
+  ) as { proposalId: string; status: AnnouncedProposalStatus }[];
+
+/**
+ * Proposals submitted before `submittedBefore` that are still waiting (submitted or shortlisted) and whose
+ * client has written nothing since: in a thread about the project, after the proposal went out.
+ */
+export const listProposalsAwaitingReply = (db: ReadableDB, submittedBefore: string): { proposalId: string; submittedAt: string }[] =>
+  prepare(
+    db,
+    `SELECT p.id AS proposalId, p.submitted_at AS submittedAt
+     FROM proposals p
+     WHERE p.status IN ('submitted', 'shortlisted') AND p.submitted_at IS NOT NULL AND p.submitted_at < ?
+       AND NOT EXISTS (SELECT 1 FROM threads t JOIN messages m ON m.thread_id = t.id
+                       WHERE t.project_id = p.project_id AND m.from_me = 0 AND m.sent_at >= p.submitted_at)
+     ORDER BY p.submitted_at`,
+  ).all(submittedBefore) as { proposalId: string; submittedAt: string }[];
+
+/** Unread messages in conversations that are not muted (the counting of messages-repository's thread list). */
+export const readUnreadTotals = (db: ReadableDB): UnreadTotals => {
+  const row = prepare(
+    db,
+    `SELECT coalesce(sum(unread), 0) AS messages, count(*) FILTER (WHERE unread > 0) AS threads FROM (
+       SELECT CASE WHEN r.read_through IS NULL THEN t.unread_count
+                   ELSE min(t.unread_count, (SELECT count(*) FROM messages u
+                                             WHERE u.thread_id = t.id AND u.from_me = 0 AND u.sent_at > r.read_through)) END AS unread
+       FROM threads t LEFT JOIN thread_reads r ON r.thread_id = t.id
+       WHERE t.muted = 0)`,
+  ).get() as { messages: number; threads: number };
+  return { messages: row.messages, threads: row.threads };
+};
