@@ -15,6 +15,9 @@ import { systemLocale } from './features/settings/use-settings';
 import { RecoveryScreen } from './features/workspace/recovery-screen';
 import { setupI18n } from './i18n/setup-i18n';
 import { connect, type Connection } from './platform/connect';
+import { UiProvider } from './ui/ui-provider';
+import './ui/tokens.css';
+import './ui/components.css';
 import './styles.css';
 
 const useDisconnected = (connection: Connection): boolean => {
@@ -62,17 +65,20 @@ const start = async (): Promise<void> => {
     );
     return;
   }
-  const settings: Settings = await client.settings.getSettings().catch(() => ({ language: null }));
+  const settings: Settings = await client.settings.getSettings().catch((): Settings => ({ language: null, theme: 'system' }));
   // Load the right language before the first paint: no flash of English for an Italian user.
   const i18n = await setupI18n(settings.language ?? systemLocale());
   document.documentElement.lang = i18n.language;
+  document.documentElement.dataset['theme'] = settings.theme;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ClientProvider client={client}>
         <I18nextProvider i18n={i18n}>
-          <NoticeProvider>
-            <Root connection={connection} settings={settings} />
-          </NoticeProvider>
+          <UiProvider>
+            <NoticeProvider>
+              <Root connection={connection} settings={settings} />
+            </NoticeProvider>
+          </UiProvider>
         </I18nextProvider>
       </ClientProvider>
     </StrictMode>,

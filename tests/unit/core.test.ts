@@ -26,18 +26,36 @@ describe('the core over the contract', () => {
   it('remembers the language across restarts and tells every window', async () => {
     const dir = makeTempDir();
     const first = await connect(dir);
-    await expect(first.client.settings.getSettings()).resolves.toEqual({ language: null });
+    await expect(first.client.settings.getSettings()).resolves.toEqual({ language: null, theme: 'system' });
     const seen: unknown[] = [];
     first.client.on('settingsChanged', (settings) => seen.push(settings));
     await first.client.settings.setLanguage({ language: 'it' });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(seen).toEqual([{ language: 'it' }]);
+    expect(seen).toEqual([{ language: 'it', theme: 'system' }]);
     first.core.close();
 
     const second = await connect(dir);
-    await expect(second.client.settings.getSettings()).resolves.toEqual({ language: 'it' });
+    await expect(second.client.settings.getSettings()).resolves.toEqual({ language: 'it', theme: 'system' });
     await second.client.settings.setLanguage({ language: null });
-    await expect(second.client.settings.getSettings()).resolves.toEqual({ language: null });
+    await expect(second.client.settings.getSettings()).resolves.toEqual({ language: null, theme: 'system' });
+    second.core.close();
+  });
+
+  it('remembers the theme across restarts, tells every window, and refuses one it does not know', async () => {
+    const dir = makeTempDir();
+    const first = await connect(dir);
+    const seen: unknown[] = [];
+    first.client.on('settingsChanged', (settings) => seen.push(settings));
+    await expect(first.client.settings.setTheme({ theme: 'dark' })).resolves.toEqual({ language: null, theme: 'dark' });
+    await expect(first.client.settings.setTheme({ theme: 'sepia' as 'dark' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(seen).toEqual([{ language: null, theme: 'dark' }]);
+    first.core.close();
+
+    const second = await connect(dir);
+    await expect(second.client.settings.getSettings()).resolves.toEqual({ language: null, theme: 'dark' });
+    await second.client.settings.setTheme({ theme: 'system' });
+    await expect(second.client.settings.getSettings()).resolves.toEqual({ language: null, theme: 'system' });
     second.core.close();
   });
 
@@ -45,7 +63,7 @@ describe('the core over the contract', () => {
     const { core, client } = await connect(makeTempDir());
     await client.settings.setLanguage({ language: 'de' });
     await expect(client.settings.setLanguage({ language: 'xx' as 'de' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(client.settings.getSettings()).resolves.toEqual({ language: 'de' });
+    await expect(client.settings.getSettings()).resolves.toEqual({ language: 'de', theme: 'system' });
     core.close();
   });
 

@@ -56,7 +56,7 @@ describe('hostCoreOnParentPort', () => {
     const [secondCore, secondRenderer] = createMainChannelStandIn();
     deliver({ type: 'connect', windowId: 2 }, [secondCore]);
     const second = createClient(contract, createBridge(contract, fromMainMessagePort(secondRenderer)));
-    await expect(second.settings.getSettings()).resolves.toEqual({ language: null });
+    await expect(second.settings.getSettings()).resolves.toEqual({ language: null, theme: 'system' });
 
     deliver({ type: 'shutdown' });
     await waitFor(() => shutDown);

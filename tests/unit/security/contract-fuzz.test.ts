@@ -54,6 +54,7 @@ const channels = Object.entries(contract.methods).flatMap(([domain, methods]) =>
 /** Calls with effects (writes, network, quitting) when their input is valid: only invalid inputs are thrown at them. */
 const writes = new Set([
   'settings.setLanguage',
+  'settings.setTheme',
   'sync.signIn',
   'sync.signOut',
   'sync.syncNow',
