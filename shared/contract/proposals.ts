@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeChangeSchema } from './sync';
 import { defineMethod } from '../rpc/define';
+import { bidConfirmationSchema } from '../domain/bid-confirmation';
 
 const proposalIdSchema = z.string().min(1).max(200);
 const localeSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'a language tag such as de or pt-BR');
@@ -216,7 +217,18 @@ export const proposalsMethods = {
    * with the problems listed when the checks fail; nothing is queued then.
    */
   submitProposal: defineMethod(
-    z.object({ id: proposalIdSchema }).strict(),
+    z
+      .object({
+        id: proposalIdSchema,
+        /**
+         * The terms the user confirmed in a dialog, as shown (price, currency, days, the preview's letter in
+         * the project's language). Required for a platform that forbids automatic bids (Freelancer.com): a
+         * submit without it, or with terms other than those that would be sent, queues nothing and answers
+         * the problem `confirmation_required` or `confirmation_mismatch`.
+         */
+        confirmation: bidConfirmationSchema.optional(),
+      })
+      .strict(),
     z.object({ queued: z.boolean(), status: z.string(), problems: z.array(proposalProblemSchema) }),
   ),
   /** One variant as the client will read it (merge fields filled), as a PDF made in the core. */

@@ -38,6 +38,7 @@ import {
   writeLinkedItems,
 } from '../db/repositories/proposal-parts-repository';
 import { rankItemsForProject } from '../portfolio/portfolio-writes';
+import { bidNeedsConfirmation, checkBidConfirmation } from '../proposals/bid-confirmation';
 import { buildPreview, findProblems, resolveLetter, toPlatformFields } from '../proposals/client-view';
 import { renderProposalPdf } from '../proposals/proposal-pdf';
 import { diffTexts } from '../proposals/revision-diff';
@@ -154,7 +155,7 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       const proposal = load(id);
       return { milestonesTotalMinor: proposal.milestonesTotalMinor, problems: findProblems(proposal, readProposalParts(db, id), readMergeSources(db, id)) };
     },
-    submitProposal: ({ id }) => {
+    submitProposal: ({ id, confirmation }) => {
       const proposal = loadEditable(id);
       const sources = readMergeSources(db, id);
       const parts = readProposalParts(db, id);
@@ -162,11 +163,22 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       if (problems.length > 0) return { queued: false, status: proposal.status, problems };
       const now = new Date();
       const fields = toPlatformFields(proposal, parts, sources, filterExistingItems(db, parts.portfolioItemIds));
+      // A platform that forbids automatic bids takes one only with the terms the user confirmed, exactly these.
+      const confirmed = checkBidConfirmation(db, proposal.projectId, fields, confirmation, now);
+      if (!confirmed.ok) return { queued: false, status: proposal.status, problems: [confirmed.problem] };
+      if (proposal.version !== null && bidNeedsConfirmation(db, proposal.projectId)) {
+        // Freelancer has no documented bid update: a sent bid is retracted and placed anew by the user, never changed here.
+        return { queued: false, status: proposal.status, problems: [{ code: 'update_unsupported' }] };
+      }
       let status = proposal.status;
       db.transaction(() => {
         if (proposal.version === null) {
           // Never sent: one create with the id made here, so a retry after any failure cannot bid twice.
-          const payload = { id, body: { id, project_id: proposal.projectId, ...fields } };
+          const payload = {
+            id,
+            body: { id, project_id: proposal.projectId, ...fields },
+            ...(confirmed.confirmed ? { confirmation: confirmed.confirmed } : {}),
+          };
           if (!replaceUntriedProposalWrite(db, { id, ...checkWrite('create_proposal', payload) })) {
             // Already tried: it cannot change now; edits since stay flagged and go as an update once it lands.
             if (hasUnsentWrites(db, 'proposal', id)) return;
