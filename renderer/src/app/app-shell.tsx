@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Badge } from '../ui/badge';
 import { NavIcon } from './nav-icon';
 import { sections, type Section } from './routes';
 
@@ -9,11 +10,13 @@ type Props = {
   banner?: ReactNode;
   /** Pinned under the navigation: the sync status. */
   footer?: ReactNode;
+  /** A count beside a section's name (unread messages). */
+  counts?: Partial<Record<Section, number>>;
   children: ReactNode;
 };
 
-export const AppShell = ({ section, onNavigate, banner, footer, children }: Props) => {
-  const { t } = useTranslation();
+export const AppShell = ({ section, onNavigate, banner, footer, counts, children }: Props) => {
+  const { t, i18n } = useTranslation();
   return (
     <div className="app-shell">
       <nav className="sidebar" aria-label={t('nav.label')}>
@@ -35,6 +38,14 @@ export const AppShell = ({ section, onNavigate, banner, footer, children }: Prop
               >
                 <NavIcon section={item} />
                 <span>{t(`nav.${item}`)}</span>
+                {(counts?.[item] ?? 0) > 0 && (
+                  <span className="nav-count" data-testid={`nav-count-${item}`} title={t('nav.unread', { count: counts?.[item] })}>
+                    <Badge tone="accent">
+                      <span aria-hidden="true">{new Intl.NumberFormat(i18n.language, { notation: 'compact' }).format(counts?.[item] ?? 0)}</span>
+                    </Badge>
+                    <span className="nav-count-label">{t('nav.unread', { count: counts?.[item] })}</span>
+                  </span>
+                )}
               </a>
             </li>
           ))}
