@@ -5,6 +5,7 @@ import type { RecordType } from '../../../shared/platform/records';
 import type { WritableDB } from '../db/database';
 import type { OutboxEntry } from '../db/repositories/outbox-repository';
 import type { SecretStore } from '../secrets/secret-store';
+import type { ImageDownloader } from '../sync/image-downloads';
 
 /**
  * The boundary every marketplace connector implements (issue #14). The sync service, the outbox, quarantine,
@@ -23,7 +24,8 @@ export type Credentials =
   | { kind: 'oauth_code'; code: string; verifier: string; redirectUri: string };
 
 export type SignInOutcome =
-  | { ok: true; platformUserId: string; label: string }
+  /** `platformUserId` null: signed in, but the platform did not say who (yet); the next sign-in or pull learns it. */
+  | { ok: true; platformUserId: string | null; label: string }
   | { ok: false; reason: 'invalid_credentials' | 'unreachable' | 'refused'; message: string };
 
 /** One account's session: tokens live only in the secret store, under a key of that account's own. */
@@ -60,6 +62,14 @@ export type AccountLink = {
   afterPull?(signal: AbortSignal): void;
 };
 
+/** What a connector may use besides its platform: the core's background services it feeds. */
+export type ConnectorServices = {
+  /** Images only the platform holds, fetched after a complete pull (the reference platform's uploads). */
+  imageDownloads?: Pick<ImageDownloader, 'run'>;
+  /** The platform's terms (its fee on proposals) changed: the proposal editor reads them again. */
+  onTermsChanged?: () => void;
+};
+
 export type ConnectorContext = {
   db: WritableDB;
   account: Account;
@@ -68,6 +78,7 @@ export type ConnectorContext = {
   now: () => Date;
   random?: () => number;
   log?: (message: string) => void;
+  services?: ConnectorServices;
 };
 
 export type Connector = {

@@ -4,7 +4,10 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { RefreshOutcome, TokenSource } from './platform-client';
 import { parseRetryAfter } from './retry-policy';
 
-const sessionKey = 'platform.session';
+/** Where the single-account app kept its session; the first `bottega` account adopts it (sessionKeyOf). */
+export const legacySessionKey = 'platform.session';
+/** Each account's session under a key of its own, so signing one out never touches another. */
+export const sessionKeyOf = (accountId: string): string => `account.${accountId}.session`;
 const storedSessionSchema = z.object({ accessToken: z.string().min(1), refreshToken: z.string().min(1) });
 type StoredSession = z.infer<typeof storedSessionSchema>;
 
@@ -27,9 +30,17 @@ export type Session = TokenSource & {
 export const createSession = (options: {
   baseUrl: string;
   secrets: SecretStore;
+  /** The secret store's key of this session; `platform.session` (the single-account key) when absent. */
+  key?: string;
+  /**
+   * A key an earlier version kept this session under: on the first read, when `key` holds nothing, its value
+   * moves to `key` (written there first, then deleted, so a crash in between keeps it in one place at least).
+   */
+  adoptKey?: string;
   fetch?: typeof fetch;
   log?: (message: string) => void;
 }): Session => {
+  const sessionKey = options.key ?? legacySessionKey;
   const doFetch = options.fetch ?? fetch;
   let current: StoredSession | null | undefined;
   let refreshing: Promise<RefreshOutcome> | null = null;
@@ -44,6 +55,7 @@ export const createSession = (options: {
     let raw: string | null;
     try {
       raw = await options.secrets.readSecret(sessionKey);
+      if (options.adoptKey !== undefined && options.adoptKey !== sessionKey) raw = await adopt(options.adoptKey, raw);
     } catch (error) {
       lost = true;
       options.log?.(`The saved sign-in could not be read (${error instanceof Error ? error.name : 'unknown error'}); signed out.`);
@@ -61,6 +73,16 @@ export const createSession = (options: {
     lost = true;
     options.log?.('The saved sign-in is not a session; signed out.');
     return null;
+  };
+
+  /** Moves the old key's session to this one's (or drops a leftover old copy once this one holds a session). */
+  const adopt = async (oldKey: string, raw: string | null): Promise<string | null> => {
+    const old = await options.secrets.readSecret(oldKey);
+    if (old === null) return raw;
+    if (raw === null) await options.secrets.writeSecret(sessionKey, old);
+    await options.secrets.deleteSecret(oldKey);
+    options.log?.('The saved sign-in moved to its account.');
+    return raw ?? old;
   };
 
   const load = async (): Promise<StoredSession | null> => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { platformFeePercent } from '../../../shared/domain/proposal';
+import { insertAccount } from '../../../electron/core/db/repositories/accounts-repository';
 import { readPlatformFee } from '../../../electron/core/db/repositories/proposal-parts-repository';
 import type { PlatformClient, PlatformResult } from '../../../electron/core/sync/platform-client';
 import { refreshTerms, termsRefreshMs } from '../../../electron/core/sync/terms';
@@ -41,18 +42,20 @@ describe('the platform fee', () => {
     const { core } = await openWorkspace();
     expect(readPlatformFee(core.db)).toEqual({ percent: platformFeePercent, source: 'default' });
     const now = new Date('2026-11-20T10:00:00Z');
+    // The terms are the account's: each platform has its own fee.
+    const { id: accountId } = insertAccount(core.db, { platform: 'bottega', label: 'demo', baseUrl: 'http://127.0.0.1:1', now });
 
     const broken = fakePlatform({ kind: 'ok', status: 200, body: { proposal_fee_percent: 'ten' } });
-    expect(await refreshTerms(core.db, broken, { now })).toBe('failed');
+    expect(await refreshTerms(core.db, broken, { accountId, now })).toBe('failed');
     const offline = fakePlatform({ kind: 'retry', delayMs: 1000, reason: 'network down' });
-    expect(await refreshTerms(core.db, offline, { now })).toBe('failed');
+    expect(await refreshTerms(core.db, offline, { accountId, now })).toBe('failed');
     expect(readPlatformFee(core.db)).toEqual({ percent: platformFeePercent, source: 'default' });
 
     const good = fakePlatform({ kind: 'ok', status: 200, body: { proposal_fee_percent: 8, effective_at: '2026-06-01T00:00:00.000Z' } });
-    expect(await refreshTerms(core.db, good, { now })).toBe('updated');
-    expect(await refreshTerms(core.db, good, { now: new Date(now.getTime() + termsRefreshMs - 1) })).toBe('fresh');
+    expect(await refreshTerms(core.db, good, { accountId, now })).toBe('updated');
+    expect(await refreshTerms(core.db, good, { accountId, now: new Date(now.getTime() + termsRefreshMs - 1) })).toBe('fresh');
     expect(good.calls).toBe(1);
-    expect(await refreshTerms(core.db, good, { now: new Date(now.getTime() + termsRefreshMs) })).toBe('updated');
+    expect(await refreshTerms(core.db, good, { accountId, now: new Date(now.getTime() + termsRefreshMs) })).toBe('updated');
     expect(good.calls).toBe(2);
     expect(readPlatformFee(core.db)).toEqual({ percent: 8, source: 'platform' });
   });
