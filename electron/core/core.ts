@@ -16,7 +16,7 @@ import { createRpcServer, type RpcServer } from './rpc/rpc-server';
 import { classifyStorageError } from './storage/storage-errors';
 import { createImageDownloader } from './sync/image-downloads';
 import { createSyncService } from './sync/sync-service';
-import { refreshTerms } from './sync/terms';
+import { createAccountsService } from './sync/accounts-service';
 import { announceWrite } from './sync/write-events';
 import { attachmentsDirOf } from './portfolio/image-store';
 import { collectSavedSearchNews } from './workspace/saved-searches';
@@ -118,24 +118,21 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
       // What deserves a notice (new messages, grouped search matches, decided proposals): after the views' events.
       attention.announcePulled(types, matches);
     },
-    onPulled: (client, signal) => {
-      imageDownloads.run(client, signal);
-      // The fee on proposals, for the editor's net amount while offline; a failed read leaves the last one.
-      refreshTerms(db, client, { signal }).then(
-        (outcome) => outcome === 'updated' && emit('proposalsChanged', { id: null }),
-        (error: unknown) => options.log?.('warn', `Reading the platform's terms failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    },
+    // After a complete pull: images only the platform holds; the fee on proposals, for the editor's net amount.
+    services: { imageDownloads, onTermsChanged: () => emit('proposalsChanged', { id: null }) },
+    onAccounts: () => emit('accountsChanged', {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     // The sync engine only logs what went wrong and was handled (a failed round is retried): warnings.
     ...(options.log ? { log: (message: string) => options.log?.('warn', message) } : {}),
   });
+  const accounts = createAccountsService({ db, sync, onChanged: () => emit('accountsChanged', {}) });
   const handlers = createHandlers({
     db,
     emit,
     info: { version: options.version, host: options.host, schemaVersion: migration.to },
     host,
     sync,
+    accounts,
     dataDir: options.dataDir,
     imageDownloads,
     attention,

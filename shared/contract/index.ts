@@ -1,5 +1,6 @@
 import { defineContract, listChannels } from '../rpc/define';
 import type { Bridge, Client } from '../rpc/bridge';
+import { accountsEvents, accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { attentionEvents, attentionMethods } from './attention';
 import { communityEvents, communityMethods } from './community';
@@ -34,6 +35,7 @@ export const contract = defineContract({
     workspace: workspaceMethods,
     insights: insightsMethods,
     attention: attentionMethods,
+    accounts: accountsMethods,
   },
   events: {
     ...settingsEvents,
@@ -46,6 +48,7 @@ export const contract = defineContract({
     ...workspaceEvents,
     ...communityEvents,
     ...attentionEvents,
+    ...accountsEvents,
   },
 });
 

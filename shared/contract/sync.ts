@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { quarantineProblemSchema } from '../platform/changes';
 import { defineMethod } from '../rpc/define';
+import { accountIdSchema, accountStates, platformIds } from '../domain/accounts';
 import { syncProblemSchema } from './sync-problem';
 
 export const syncConnections = ['unconfigured', 'signed_out', 'online', 'offline'] as const;
@@ -15,6 +16,29 @@ export const syncProgressSchema = z.object({
   startedAt: z.iso.datetime(),
 });
 
+/** One account's sync, as its runner sees it (each account syncs on its own: one's trouble never holds another). */
+export const accountSyncStatusSchema = z.object({
+  id: accountIdSchema,
+  platform: z.enum(platformIds),
+  label: z.string(),
+  state: z.enum(accountStates),
+  /** Who is signed in (the platform's email or name), null while signed out. */
+  email: z.string().nullable(),
+  connection: z.enum(['signed_out', 'online', 'offline']),
+  phase: z.enum(syncPhases),
+  progress: syncProgressSchema.nullable(),
+  lastSyncAt: z.iso.datetime().nullable(),
+  lastError: syncProblemSchema.nullable(),
+  nextAttemptAt: z.iso.datetime().nullable(),
+  savedSignInLost: z.boolean(),
+  pausedFor: z.enum(['disk_full']).nullable(),
+});
+export type AccountSyncStatus = z.infer<typeof accountSyncStatusSchema>;
+
+/**
+ * The workspace's sync: `accounts` one by one; the fields above it are their aggregate (online when any account
+ * is, its signed-in account, the first problem), so a view that knows one account keeps working.
+ */
 export const syncStatusSchema = z.object({
   connection: z.enum(syncConnections),
   phase: z.enum(syncPhases),
@@ -33,6 +57,7 @@ export const syncStatusSchema = z.object({
   savedSignInLost: z.boolean().optional(),
   /** Sync stopped because the disk is full (no retry on a timer): it goes again on Sync now or a local write. */
   pausedFor: z.enum(['disk_full']).nullable().optional(),
+  accounts: z.array(accountSyncStatusSchema),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -4,9 +4,13 @@ import type { SyncStatus } from '../../shared/contract/sync';
 import { openWritableDatabase, type WritableDB } from '../../electron/core/db/database';
 import { migrate } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
-import { writeSyncValue } from '../../electron/core/db/repositories/sync-state-repository';
+import { insertAccount, writeAccountValue } from '../../electron/core/db/repositories/accounts-repository';
 import type { SecretStore } from '../../electron/core/secrets/secret-store';
+import { legacySessionKey, sessionKeyOf } from '../../electron/core/sync/session';
 import { createSyncService, type SyncService } from '../../electron/core/sync/sync-service';
+
+/** Where the stub's account keeps its session once it adopted the single-account key it starts with. */
+export const stubSessionKey = sessionKeyOf('acc_1');
 
 /** The secret store in memory (what the session keeps is read back by the test). */
 export const createMemorySecrets = (initial: Record<string, string> = {}): SecretStore & { values: Map<string, string> } => {
@@ -29,7 +33,8 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 export const emptyPage = (): Response => json(200, { changes: [], next_cursor: 'c1', has_more: false });
 
 /**
- * The sync service on a real workspace database (already past its first sync: a cursor is stored) and a
+ * The sync service on a real workspace database with one reference-platform account, acc_1, already past its
+ * first sync (a cursor is stored) and signed in under the single-account key it adopts at start, and a
  * platform played by `answer`, on Vitest's fake clock: a test advances time and counts what was sent. Every
  * request and status event is recorded with the fake time it happened at.
  */
@@ -41,10 +46,11 @@ export const startStubService = async (
   const file = path.join(dir, 'workspace.sqlite');
   const db = openWritableDatabase(file);
   await migrate(db, { file, migrations });
-  writeSyncValue(db, 'cursor', 'c0');
-  writeSyncValue(db, 'account_email', 'demo@bottega.test');
+  insertAccount(db, { id: 'acc_1', platform: 'bottega', label: 'demo@bottega.test', baseUrl: 'http://127.0.0.1:9', now: new Date() });
+  writeAccountValue(db, 'acc_1', 'cursor', 'c0');
+  writeAccountValue(db, 'acc_1', 'account_email', 'demo@bottega.test');
   const secrets = createMemorySecrets({
-    'platform.session': JSON.stringify(options.session ?? { accessToken: 'access-1', refreshToken: 'refresh-1' }),
+    [legacySessionKey]: JSON.stringify(options.session ?? { accessToken: 'access-1', refreshToken: 'refresh-1' }),
   });
   const requests: StubRequest[] = [];
   const events: SyncStatus[] = [];

@@ -5,6 +5,7 @@ import type { WritableDB } from '../db/database';
 import type { HostServices } from '../host-services';
 import type { ImageDownloader } from '../sync/image-downloads';
 import type { SyncService } from '../sync/sync-service';
+import type { AccountsService } from '../sync/accounts-service';
 
 export type CoreHost = 'electron' | 'web';
 
@@ -17,6 +18,8 @@ export type CoreContext = {
   readonly host: HostServices;
   /** Domain services the handlers call; they own the long-running work. */
   readonly sync: SyncService;
+  /** The workspace's accounts (add, sign in and out, rename, pause, remove); the sync service runs them. */
+  readonly accounts: AccountsService;
   /** The workspace's data folder (imported images live in its attachments/ folder). */
   readonly dataDir: string;
   /** Images items or the avatar name that only the platform holds, fetched after each pull. */

@@ -1,5 +1,6 @@
 import type { Contract } from '../../../shared/contract';
 import type { Handlers } from '../rpc/rpc-server';
+import { createAccountsHandlers } from './accounts-handlers';
 import { createAppHandlers } from './app-handlers';
 import { createAttentionHandlers } from './attention-handlers';
 import { createCommunityHandlers } from './community-handlers';
@@ -34,4 +35,5 @@ export const createHandlers = (context: CoreContext): Handlers<Contract> => ({
   workspace: createWorkspaceHandlers(context),
   insights: createInsightsHandlers(context),
   attention: createAttentionHandlers(context),
+  accounts: createAccountsHandlers(context),
 });

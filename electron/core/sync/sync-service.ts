@@ -1,26 +1,27 @@
-import type { SyncStatus, WriteState } from '../../../shared/contract/sync';
+import type { AccountSyncStatus, SyncStatus, WriteState } from '../../../shared/contract/sync';
+import type { AccountId } from '../../../shared/domain/accounts';
 import type { RecordType } from '../../../shared/platform/records';
-import type { WritableDB } from '../db/database';
-import { clearPlatformCache } from '../db/repositories/platform-records-repository';
-import { clearConfirmedWrites, countWrites, listQueuedWrites, type OutboxEntry } from '../db/repositories/outbox-repository';
-import { countQuarantine } from '../db/repositories/quarantine-repository';
-import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
-import type { SecretStore } from '../secrets/secret-store';
-import { createPlatformClient, type PlatformClient } from './platform-client';
-import { isFullTextRebuildStarted, pauseFullTextIndexing } from '../db/repositories/fts-maintenance';
-import { rebuildFullText } from './full-text-rebuild';
-import { pullChanges, rebuildBudgetMs } from './pull';
-import { problemOf } from './sync-problem';
-import { pushOutbox } from './push';
-import { startRealtime, type Realtime } from './realtime';
-import { createSession, type SignInResult } from './session';
 import type { StorageProblem } from '../../../shared/contract/workspace';
-import { classifyStorageError } from '../storage/storage-errors';
+import type { ConnectorServices, Credentials, SignInOutcome } from '../connectors/connector';
+import { connectors as defaultConnectors, type ConnectorRegistry } from '../connectors/registry';
+import type { WritableDB } from '../db/database';
+import { insertAccount, listAccounts, removeAccountRecords, updateAccount, type AccountRow } from '../db/repositories/accounts-repository';
+import { isFullTextRebuildStarted } from '../db/repositories/fts-maintenance';
+import { countWrites, type OutboxEntry } from '../db/repositories/outbox-repository';
+import { countQuarantine } from '../db/repositories/quarantine-repository';
+import type { SecretStore } from '../secrets/secret-store';
+import { createAccountRunner, type AccountRunner } from './account-runner';
+import { rebuildFullText } from './full-text-rebuild';
+import { rebuildBudgetMs } from './pull';
+import { legacySessionKey } from './session';
 
 export type SyncServiceOptions = {
   db: WritableDB;
   secrets: SecretStore;
-  /** The platform's API root; null leaves the workspace offline-only. */
+  /**
+   * The reference platform's API root the app was started with: the `bottega` account the single-account calls
+   * (sync.signIn, signOut) work on points there. Null (or '') with no accounts leaves the workspace offline-only.
+   */
   platformUrl: string | null;
   onStatus: (status: SyncStatus) => void;
   /** After a pull that applied records: how many, and their types (which views must read again). */
@@ -29,9 +30,12 @@ export type SyncServiceOptions = {
   onStorageProblem?: (problem: StorageProblem) => void;
   /** Fired when a pushed write is sent, accepted, refused or meets a conflict, so the list showing it refreshes. */
   onWrite?: (entry: OutboxEntry, state: WriteState) => void;
-  /** After every complete pull, with the signed-in client: background work that follows it (image downloads). */
-  onPulled?: (client: PlatformClient, signal: AbortSignal) => void;
-  periodicPullMs?: number;
+  /** The accounts themselves changed (added, renamed, paused, removed, signed in as someone). */
+  onAccounts?: () => void;
+  /** What connectors use besides the network (image downloads, the terms' news). */
+  services?: ConnectorServices;
+  /** Tests replace a platform's connector. */
+  connectors?: ConnectorRegistry;
   fetch?: typeof fetch;
   now?: () => Date;
   /** The backoff's jitter (tests pin it). */
@@ -39,239 +43,196 @@ export type SyncServiceOptions = {
   log?: (message: string) => void;
 };
 
-export type SyncService = {
+export type LegacySignInResult = { ok: true } | { ok: false; reason: 'invalid_credentials' | 'unreachable' | 'refused' | 'unconfigured' };
+
+/** The runners the accounts service starts, stops and asks (accounts-service.ts). */
+export type AccountRunners = {
+  runnerOf(id: AccountId): AccountRunner | null;
+  /** Starts syncing an account just added (or re-reads one that changed); null: no connector for its platform. */
+  attach(account: AccountRow): AccountRunner | null;
+  /** Stops an account's runner for good (before its removal). */
+  detach(id: AccountId): void;
+  /** The aggregate may have changed (an account renamed, added, removed): emit it if it did. */
+  refresh(): void;
+};
+
+export type SyncService = AccountRunners & {
   status(): SyncStatus;
   start(): Promise<void>;
   stop(): void;
-  signIn(email: string, password: string): Promise<SignInResult | { ok: false; reason: 'unconfigured' }>;
+  /** The single-account call: signs in (adding it if needed) the `bottega` account of the configured platform. */
+  signIn(email: string, password: string): Promise<LegacySignInResult>;
+  /** Signs out the account the aggregate shows as signed in. */
   signOut(): Promise<SyncStatus>;
   syncNow(): SyncStatus;
   /** A local write was queued: push it now if we can. */
   notifyLocalWrite(): void;
+  /** The `bottega` account the single-account calls work on, adding it when `create` (null: none configured). */
+  defaultAccount(options?: { create?: boolean; label?: string }): AccountRow | null;
 };
 
+const sameUrl = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
 /**
- * The sync engine as one service: pulls on start, on every realtime event and periodically; backs off on
- * failures; rebuilds the cache when the platform forgets the cursor; pushes typed status to the UI. React
- * never drives it beyond the contract's signIn / signOut / syncNow.
+ * The sync engine: one runner per account (account-runner.ts), each with its own session, backoff, cursor and
+ * status, so that one account signed out, rate-limited or offline never holds another back. The workspace's
+ * status is their aggregate plus each one's; React never drives it beyond the contract's calls.
  */
 export const createSyncService = (options: SyncServiceOptions): SyncService => {
   const { db } = options;
   const now = options.now ?? (() => new Date());
-  const periodicMs = options.periodicPullMs ?? 5 * 60_000;
-  const session = options.platformUrl
-    ? createSession({
-        baseUrl: options.platformUrl,
-        secrets: options.secrets,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.log ? { log: options.log } : {}),
-      })
-    : null;
-  const client =
-    session && options.platformUrl
-      ? createPlatformClient({
-          baseUrl: options.platformUrl,
-          tokens: session,
-          ...(options.fetch ? { fetch: options.fetch } : {}),
-          ...(options.random ? { random: options.random } : {}),
-        })
-      : null;
-
-  let status: SyncStatus = {
-    connection: session ? 'signed_out' : 'unconfigured',
-    phase: 'idle',
-    account: null,
-    progress: null,
-    lastSyncAt: readSyncValue(db, 'last_sync_at'),
-    lastError: null,
-    nextAttemptAt: null,
-    quarantined: countQuarantine(db),
-    ...countWrites(db),
-  };
-  let running: Promise<void> | null = null;
-  let again = false;
-  let retryTimer: NodeJS.Timeout | null = null;
-  let periodicTimer: NodeJS.Timeout | null = null;
-  let realtime: Realtime | null = null;
+  const registry: ConnectorRegistry = options.connectors ?? defaultConnectors;
+  const platformUrl = options.platformUrl || null;
+  const runners = new Map<AccountId, AccountRunner>();
   let stopped = false;
-  // A full disk pauses sync: retrying on a timer cannot help and every try would fail the same way.
-  let pausedForDisk = false;
-  // Rounds that failed in a row: every request of the next round is sent as this attempt, so the wait after it
-  // grows (exponential, full jitter, capped); a round that completes or gets somewhere starts over from 0.
-  let failures = 0;
-  // Aborts in-flight requests on stop, so nothing touches the database after the core closed it.
+  // The single-account key could not be read at start (a damaged vault) and no account holds a session yet.
+  let legacyLost = false;
+  // Aborts the search index rebuild on stop.
   const lifetime = new AbortController();
 
-  const update = (patch: Partial<SyncStatus>): void => {
+  const defaultAccount = (): AccountRow | null => {
+    if (!platformUrl) return null;
+    return listAccounts(db).find((account) => account.platform === 'bottega' && sameUrl(account.baseUrl, platformUrl)) ?? null;
+  };
+
+  const aggregate = (): SyncStatus => {
+    const order = listAccounts(db);
+    const accounts = order.map((account) => runners.get(account.id)?.status()).filter((s): s is AccountSyncStatus => s !== undefined);
+    const active = accounts.filter((s) => s.state === 'active');
+    const signedIn = active.filter((s) => s.connection !== 'signed_out');
+    const main = defaultAccount();
+    const primary = signedIn.find((s) => s.id === main?.id) ?? signedIn[0] ?? null;
+    const errored = [primary, ...signedIn, ...accounts].find((s) => s?.lastError) ?? null;
+    const syncing = active.find((s) => s.phase === 'syncing' && s.progress?.initial) ?? active.find((s) => s.phase === 'syncing');
+    const waits = active.map((s) => s.nextAttemptAt).filter((at): at is string => at !== null).sort();
+    const synced = accounts.map((s) => s.lastSyncAt).filter((at): at is string => at !== null).sort();
+    return {
+      connection:
+        accounts.length === 0 && !platformUrl
+          ? 'unconfigured'
+          : signedIn.some((s) => s.connection === 'online')
+            ? 'online'
+            : signedIn.length > 0
+              ? 'offline'
+              : 'signed_out',
+      phase: syncing ? 'syncing' : active.some((s) => s.phase === 'waiting') ? 'waiting' : 'idle',
+      account: primary ? { email: primary.email ?? primary.label } : null,
+      progress: syncing?.progress ?? null,
+      lastSyncAt: synced.at(-1) ?? null,
+      lastError: errored?.lastError ?? null,
+      nextAttemptAt: waits[0] ?? null,
+      quarantined: countQuarantine(db),
+      ...countWrites(db),
+      savedSignInLost: (legacyLost && signedIn.length === 0) || accounts.some((s) => s.savedSignInLost),
+      pausedFor: accounts.some((s) => s.pausedFor === 'disk_full') ? 'disk_full' : null,
+      accounts,
+    };
+  };
+
+  let status = aggregate();
+  const refresh = (): void => {
     if (stopped) return;
-    const next: SyncStatus = { ...status, ...patch, quarantined: countQuarantine(db), ...countWrites(db), savedSignInLost: session?.lostSavedSignIn() ?? false };
+    const next = aggregate();
     // Only a change is news: every event makes the UI re-read what it shows.
     if (JSON.stringify(next) === JSON.stringify(status)) return;
     status = next;
     options.onStatus(status);
   };
 
-  /** The round failed: wait (the delay its requests worked out from `failures`), then try again. */
-  const scheduleRetry = (delayMs: number): void => {
-    failures++;
-    if (retryTimer) clearTimeout(retryTimer);
-    update({ phase: 'waiting', nextAttemptAt: new Date(now().getTime() + delayMs).toISOString() });
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      requestSync();
-    }, delayMs);
+  const attach = (account: AccountRow): AccountRunner | null => {
+    const existing = runners.get(account.id);
+    if (existing) {
+      existing.update(account);
+      return existing;
+    }
+    const connector = registry[account.platform];
+    if (!connector) return null;
+    const runner = createAccountRunner({
+      db,
+      account,
+      link: connector.link({
+        db,
+        account,
+        secrets: options.secrets,
+        now,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.random ? { random: options.random } : {}),
+        ...(options.log ? { log: options.log } : {}),
+        ...(options.services ? { services: options.services } : {}),
+      }),
+      onStatus: refresh,
+      ...(options.onApplied ? { onApplied: options.onApplied } : {}),
+      ...(options.onStorageProblem ? { onStorageProblem: options.onStorageProblem } : {}),
+      ...(options.onWrite ? { onWrite: options.onWrite } : {}),
+      now,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    runners.set(account.id, runner);
+    return runner;
   };
 
-  const runOnce = async (): Promise<void> => {
-    if (!client || status.connection === 'signed_out') return;
-    const initial = readSyncValue(db, 'cursor') === null;
-    const startedAt = now();
-    update({ phase: 'syncing', nextAttemptAt: null, progress: { initial, applied: 0, pages: 0, ratePerSecond: null, startedAt: startedAt.toISOString() } });
-    // Local writes first, so that the pull that follows confirms them.
-    const attempt = failures;
-    const firstQueued = (): number | null => listQueuedWrites(db, 1)[0]?.seq ?? null;
-    const headBefore = firstQueued();
-    const pushed = await pushOutbox({ db, client, now, signal: lifetime.signal, attempt, ...(options.onWrite ? { onWrite: options.onWrite } : {}) });
-    if (pushed.kind === 'signed_out') {
-      stopRealtime();
-      update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: problemOf(pushed), account: null });
-      return;
-    }
-    let applied = 0;
-    let appliedTypes: ReadonlySet<RecordType> = new Set();
-    let pages = 0;
-    const outcome = await pullChanges({
-      db,
-      client,
-      now,
-      attempt,
-      signal: lifetime.signal,
-      ...(options.log ? { log: options.log } : {}),
-      onPage: (progress) => {
-        applied = progress.applied;
-        appliedTypes = progress.appliedTypes;
-        pages = progress.pages;
-        const seconds = (now().getTime() - startedAt.getTime()) / 1000;
-        update({
-          progress: {
-            initial,
-            applied: progress.applied,
-            pages: progress.pages,
-            ratePerSecond: seconds > 0 ? Math.round(progress.applied / seconds) : null,
-            startedAt: startedAt.toISOString(),
-          },
-        });
-      },
-    });
-    if (applied > 0) options.onApplied?.(applied, appliedTypes);
-    // A round that got somewhere (a write answered, a page applied) and then failed goes on at once, counted
-    // from 0 again: the platform is there, and the progress bounds how often (a cursor or an outbox moved).
-    const progressed = pages > 0 || (headBefore !== null && firstQueued() !== headBefore);
-    const retryAfter = (delayMs: number): void => {
-      if (!progressed) return scheduleRetry(delayMs);
-      failures = 0;
-      again = true;
-    };
-    switch (outcome.kind) {
-      case 'done':
-        clearConfirmedWrites(db);
-        options.onPulled?.(client, lifetime.signal);
-        if (pushed.kind === 'retry') {
-          update({ phase: 'idle', progress: null, lastError: problemOf(pushed), lastSyncAt: readSyncValue(db, 'last_sync_at') });
-          retryAfter(pushed.delayMs);
-          return;
-        }
-        failures = 0;
-        update({ phase: 'idle', connection: 'online', progress: null, lastError: null, lastSyncAt: readSyncValue(db, 'last_sync_at') });
-        // The pull itself queued writes (a profile edited before the first sync, adopted): send them now.
-        if (listQueuedWrites(db, 1).length > 0) again = true;
-        return;
-      case 'retry': {
-        const problem = problemOf(outcome);
-        update({ connection: problem.code === 'network' || problem.code === 'timeout' ? 'offline' : status.connection, progress: null, lastError: problem });
-        retryAfter(outcome.delayMs);
-        return;
-      }
-      case 'signed_out':
-        stopRealtime();
-        update({ connection: 'signed_out', phase: 'idle', progress: null, lastError: problemOf(outcome), account: null });
-        return;
-      case 'gone':
-        options.log?.('The platform forgot our cursor: rebuilding the cache, keeping unpushed work.');
-        // Everything is dropped and fetched again: the search indexes are rebuilt after that load (as on a
-        // first sync) instead of being kept row by row through hundreds of thousands of deletes.
-        pauseFullTextIndexing(db);
-        clearPlatformCache(db);
-        again = true;
-        return;
-      case 'rejected':
-        update({ phase: 'idle', progress: null, lastError: problemOf(outcome) });
-        scheduleRetry(60_000);
-        return;
-    }
+  const detach = (id: AccountId): void => {
+    runners.get(id)?.stop();
+    runners.delete(id);
   };
 
   /**
-   * Coalesces requests: one pull at a time, and one more after it if anything asked meanwhile. While a failed
-   * round waits for its retry, background requests (realtime events and reconnects, the periodic pull, local
-   * writes) are left to that retry; only the timer and the user's syncNow start a round early.
+   * The workspace of the single-account app: its account (acc_1 by the v13 migration) learns the platform URL
+   * it was started with, and a session saved under the old key with no account yet (signed in, nothing synced)
+   * gets the account it belongs to; that account's session adopts the key (connectors/bottega).
    */
-  const requestSync = (): void => {
-    if (stopped || retryTimer || pausedForDisk) return;
-    if (running) {
-      again = true;
+  const adoptLegacyWorkspace = async (): Promise<void> => {
+    if (!platformUrl) return;
+    const bottega = listAccounts(db).filter((account) => account.platform === 'bottega');
+    const unplaced = bottega.find((account) => account.baseUrl === '');
+    if (unplaced && !defaultAccount()) updateBaseUrl(unplaced.id, platformUrl);
+    if (bottega.length > 0) return;
+    let saved: string | null;
+    try {
+      saved = await options.secrets.readSecret(legacySessionKey);
+    } catch (error) {
+      legacyLost = true;
+      options.log?.(`The saved sign-in could not be read (${error instanceof Error ? error.name : 'unknown error'}); signed out.`);
       return;
     }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await runOnce();
-        } catch (error) {
-          if (stopped) return;
-          options.log?.(`Sync failed: ${error instanceof Error ? error.message : String(error)}`);
-          if (classifyStorageError(error) === 'disk_full') {
-            pausedForDisk = true;
-            update({ phase: 'idle', progress: null, nextAttemptAt: null, pausedFor: 'disk_full' });
-            options.onStorageProblem?.('disk_full');
-            break;
-          }
-          update({ phase: 'idle', progress: null, lastError: { code: 'unexpected' } });
-          scheduleRetry(30_000);
-        }
-        // A round that failed waits for its retry: a write or a realtime event meanwhile does not skip the wait.
-      } while (again && !stopped && !retryTimer);
-    })().finally(() => (running = null));
+    if (saved !== null) insertDefault('Bottega');
   };
 
-  const resumeAfterDisk = (): void => {
-    if (!pausedForDisk) return;
-    pausedForDisk = false;
-    update({ pausedFor: null });
+  const updateBaseUrl = (id: AccountId, baseUrl: string): void => {
+    db.transaction(() => updateAccount(db, id, { baseUrl })).immediate();
   };
 
-  const stopRealtime = (): void => {
-    realtime?.stop();
-    realtime = null;
+  const insertDefault = (label: string): AccountRow =>
+    db.transaction(() => insertAccount(db, { platform: 'bottega', label: label.trim().slice(0, 80) || 'Bottega', baseUrl: platformUrl!, now: now() })).immediate();
+
+  const primaryRunner = (): AccountRunner | null => {
+    const id = status.accounts.find((s) => s.state === 'active' && s.connection !== 'signed_out' && s.id === defaultAccount()?.id)?.id ??
+      status.accounts.find((s) => s.state === 'active' && s.connection !== 'signed_out')?.id;
+    return id ? (runners.get(id) ?? null) : null;
   };
 
-  const startLive = (): void => {
-    if (!session || !options.platformUrl || stopped) return;
-    stopRealtime();
-    realtime = startRealtime({
-      baseUrl: options.platformUrl,
-      tokens: session,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      onChanges: requestSync,
-      onConnection: (connected) => {
-        if (connected && status.connection === 'offline') update({ connection: 'online' });
-      },
-    });
-    periodicTimer ??= setInterval(requestSync, periodicMs);
+  const each = (act: (runner: AccountRunner) => void): void => {
+    for (const runner of runners.values()) act(runner);
   };
 
   return {
     status: () => status,
+    runnerOf: (id) => runners.get(id) ?? null,
+    attach: (account) => {
+      const runner = attach(account);
+      refresh();
+      return runner;
+    },
+    detach: (id) => {
+      detach(id);
+      refresh();
+    },
+    refresh,
+    defaultAccount: ({ create = false, label } = {}) => {
+      const found = defaultAccount();
+      if (found || !create || !platformUrl) return found;
+      return insertDefault(label ?? 'Bottega');
+    },
     start: async () => {
       // A search index rebuild cut short (the app closed or crashed after a first load): finish it now, in
       // the background and in chunks, signed in or not; searches find more rows as it goes.
@@ -280,56 +241,53 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
           if (!stopped) options.log?.(`Rebuilding the search indexes failed: ${error instanceof Error ? error.message : String(error)}`);
         });
       }
-      if (!session) return;
-      if (await session.isSignedIn()) {
-        update({ connection: 'online', account: { email: readSyncValue(db, 'account_email') ?? '' } });
-        startLive();
-        requestSync();
-      } else if (session.lostSavedSignIn()) {
-        update({});
-      }
+      await adoptLegacyWorkspace();
+      const accounts = listAccounts(db).filter((account) => account.baseUrl !== '');
+      const started = accounts.map((account) => attach(account)).filter((runner): runner is AccountRunner => runner !== null);
+      // Each account on its own: one whose vault read hangs or fails does not hold the others' start.
+      await Promise.all(started.map((runner) => runner.start()));
+      refresh();
     },
     stop: () => {
       stopped = true;
       lifetime.abort();
-      stopRealtime();
-      if (retryTimer) clearTimeout(retryTimer);
-      if (periodicTimer) clearInterval(periodicTimer);
+      each((runner) => runner.stop());
     },
     signIn: async (email, password) => {
-      if (!session) return { ok: false, reason: 'unconfigured' };
-      const result = await session.signIn(email, password);
-      if (result.ok) {
-        writeSyncValue(db, 'account_email', email);
-        update({ connection: 'online', account: { email }, lastError: null });
-        // A new session: whatever the last one was waiting out is over.
-        if (retryTimer) clearTimeout(retryTimer);
-        retryTimer = null;
-        failures = 0;
-        startLive();
-        requestSync();
+      if (!platformUrl) return { ok: false, reason: 'unconfigured' };
+      const existing = defaultAccount();
+      const account = existing ?? insertDefault(email);
+      const runner = attach(account)!;
+      const result: SignInOutcome = await runner.signIn({ kind: 'password', email, password } satisfies Credentials);
+      if (!result.ok) {
+        // A failed first sign-in leaves the workspace as it was: no account it never had.
+        if (!existing) removeUnsignedAccount(account.id);
+        refresh();
+        return { ok: false, reason: result.reason };
       }
-      return result;
+      legacyLost = false;
+      options.onAccounts?.();
+      refresh();
+      return { ok: true };
     },
     signOut: async () => {
-      stopRealtime();
-      await session?.signOut();
-      // Local data stays: signing out is not deleting the workspace.
-      update({ connection: session ? 'signed_out' : 'unconfigured', phase: 'idle', account: null, progress: null });
+      await primaryRunner()?.signOut();
+      refresh();
       return status;
     },
     notifyLocalWrite: () => {
-      // A local write just committed: the disk has room again.
-      resumeAfterDisk();
-      update({});
-      requestSync();
+      each((runner) => runner.notifyLocalWrite());
+      refresh();
     },
     syncNow: () => {
-      resumeAfterDisk();
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = null;
-      requestSync();
+      each((runner) => runner.syncNow());
+      refresh();
       return status;
     },
   };
+
+  function removeUnsignedAccount(id: AccountId): void {
+    detach(id);
+    removeAccountRecords(db, id);
+  }
 };

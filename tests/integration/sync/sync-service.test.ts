@@ -82,7 +82,10 @@ describe('the sync service through the contract', () => {
     // Tokens live in the 0600 vault only, never in the database.
     const vault = listFiles(dataDir).find((file) => file.endsWith('vault.json'))!;
     expect(statSync(vault).mode & 0o777).toBe(0o600);
-    const token = JSON.parse(JSON.parse(readFileSync(vault, 'utf8'))['platform.session']).accessToken as string;
+    // Under the account's own key (account.<id>.session), the only session saved.
+    const saved = JSON.parse(readFileSync(vault, 'utf8')) as Record<string, string>;
+    expect(Object.keys(saved)).toEqual([expect.stringMatching(/^account\.acc_[\w-]+\.session$/)]);
+    const token = JSON.parse(Object.values(saved)[0]!).accessToken as string;
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     for (const file of listFiles(dataDir).filter((f) => f !== vault)) {
       expect(readFileSync(file).includes(token), file).toBe(false);

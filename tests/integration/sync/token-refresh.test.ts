@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { emptyPage, json, startStubService, type StubRequest } from '../../support/stub-platform';
+import { emptyPage, json, startStubService, stubSessionKey, type StubRequest } from '../../support/stub-platform';
 import { useTempDirs } from '../../support/temp-dir';
 
 const makeTempDir = useTempDirs();
@@ -49,7 +49,7 @@ describe('a token refresh that gets no answer', () => {
 
       expect(events.some((e) => e.connection === 'signed_out')).toBe(false);
       expect(service.status()).toMatchObject({ connection: 'online', phase: 'idle', lastError: null });
-      expect(JSON.parse(secrets.values.get('platform.session')!)).toEqual({ accessToken: 'access-2', refreshToken: 'refresh-2' });
+      expect(JSON.parse(secrets.values.get(stubSessionKey)!)).toEqual({ accessToken: 'access-2', refreshToken: 'refresh-2' });
       // Each failed refresh is followed by a wait, not by the expired token sent again.
       const refreshes = requests.filter((r) => r.path === '/v1/oauth/token');
       expect(refreshes).toHaveLength(3);
@@ -70,7 +70,7 @@ describe('a freshly refreshed token the platform refuses once', () => {
     await vi.advanceTimersByTimeAsync(20_000);
     expect(events.some((e) => e.connection === 'signed_out')).toBe(false);
     expect(service.status()).toMatchObject({ connection: 'online', phase: 'idle', lastError: null });
-    expect(JSON.parse(secrets.values.get('platform.session')!)).toEqual({ accessToken: 'access-2', refreshToken: 'refresh-2' });
+    expect(JSON.parse(secrets.values.get(stubSessionKey)!)).toEqual({ accessToken: 'access-2', refreshToken: 'refresh-2' });
     expect(requests.filter((r) => r.path === '/v1/changes').map((r) => r.authorization)).toEqual(['Bearer access-1', 'Bearer access-2', 'Bearer access-2']);
   });
 });
@@ -85,7 +85,7 @@ describe('a refresh token the platform refuses', () => {
       await service.start();
       await vi.advanceTimersByTimeAsync(20_000);
       expect(service.status()).toMatchObject({ connection: 'signed_out', account: null });
-      expect(secrets.values.has('platform.session')).toBe(false);
+      expect(secrets.values.has(stubSessionKey)).toBe(false);
       expect(requests.filter((r) => r.path !== '/v1/events').map((r) => r.path)).toEqual(['/v1/changes', '/v1/oauth/token']);
     });
   }
