@@ -121,6 +121,7 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     // After a complete pull: images only the platform holds; the fee on proposals, for the editor's net amount.
     services: { imageDownloads, onTermsChanged: () => emit('proposalsChanged', { id: null }) },
     onAccounts: () => emit('accountsChanged', {}),
+    activity: () => attention.activity().state,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     // The sync engine only logs what went wrong and was handled (a failed round is retried): warnings.
     ...(options.log ? { log: (message: string) => options.log?.('warn', message) } : {}),
@@ -154,6 +155,7 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     db,
     migration,
     sync,
+    attention,
     serve: server.serve,
     dispatch: server.dispatch,
     emit,

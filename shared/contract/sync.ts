@@ -32,6 +32,10 @@ export const accountSyncStatusSchema = z.object({
   nextAttemptAt: z.iso.datetime().nullable(),
   savedSignInLost: z.boolean(),
   pausedFor: z.enum(['disk_full']).nullable(),
+  /** This account's local writes not yet confirmed, refused, or waiting for the user to choose. */
+  pending: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
 });
 export type AccountSyncStatus = z.infer<typeof accountSyncStatusSchema>;
 

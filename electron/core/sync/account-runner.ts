@@ -5,7 +5,7 @@ import type { RecordType } from '../../../shared/platform/records';
 import type { AccountLink, Credentials, RoundOutcome, SignInOutcome } from '../connectors/connector';
 import type { WritableDB } from '../db/database';
 import { pauseFullTextIndexing } from '../db/repositories/fts-maintenance';
-import { clearConfirmedWrites, listQueuedWrites, type OutboxEntry } from '../db/repositories/outbox-repository';
+import { clearConfirmedWrites, countWrites, listQueuedWrites, type OutboxEntry } from '../db/repositories/outbox-repository';
 import { clearPlatformCache } from '../db/repositories/platform-records-repository';
 import { readAccountValue } from '../db/repositories/sync-state-repository';
 import type { StorageProblem } from '../../../shared/contract/workspace';
@@ -21,6 +21,8 @@ export type AccountRunnerOptions = {
   onStorageProblem?: (problem: StorageProblem) => void;
   onWrite?: (entry: OutboxEntry, state: WriteState) => void;
   now: () => Date;
+  /** What the user is doing (the window shown and used, idle, hidden): polling connectors slow down when idle. */
+  activity?: () => 'active' | 'idle' | 'background';
   log?: (message: string) => void;
 };
 
@@ -76,6 +78,7 @@ export const createAccountRunner = (options: AccountRunnerOptions): AccountRunne
     nextAttemptAt: null,
     savedSignInLost: false,
     pausedFor: null,
+    ...countWrites(db, account.id),
   };
   let running: Promise<void> | null = null;
   let again = false;
@@ -103,6 +106,7 @@ export const createAccountRunner = (options: AccountRunnerOptions): AccountRunne
       state: account.state,
       savedSignInLost: link.session.lostSavedSignIn(),
       pausedFor: pausedForDisk ? 'disk_full' : null,
+      ...countWrites(db, account.id),
     };
     // Only a change is news: every event makes the UI re-read what it shows.
     if (JSON.stringify(next) === JSON.stringify(status)) return;
@@ -131,7 +135,7 @@ export const createAccountRunner = (options: AccountRunnerOptions): AccountRunne
     if (pollTimer) clearTimeout(pollTimer);
     pollTimer = null;
     if (!active() || !signedIn() || retryTimer || pausedForDisk) return;
-    const at = link.nextPollAt('active');
+    const at = link.nextPollAt(options.activity?.() ?? 'active');
     if (at === null) return;
     pollTimer = setTimeout(
       () => {
@@ -348,6 +352,7 @@ export const createAccountRunner = (options: AccountRunnerOptions): AccountRunne
     notifyLocalWrite: () => {
       // A local write just committed: the disk has room again.
       resumeAfterDisk();
+      update({});
       requestSync();
     },
   };

@@ -34,6 +34,8 @@ export type SyncServiceOptions = {
   onAccounts?: () => void;
   /** What connectors use besides the network (image downloads, the terms' news). */
   services?: ConnectorServices;
+  /** What the user is doing, for the connectors' polling cadence (attention service). */
+  activity?: () => 'active' | 'idle' | 'background';
   /** Tests replace a platform's connector. */
   connectors?: ConnectorRegistry;
   fetch?: typeof fetch;
@@ -165,6 +167,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       ...(options.onStorageProblem ? { onStorageProblem: options.onStorageProblem } : {}),
       ...(options.onWrite ? { onWrite: options.onWrite } : {}),
       now,
+      ...(options.activity ? { activity: options.activity } : {}),
       ...(options.log ? { log: options.log } : {}),
     });
     runners.set(account.id, runner);
