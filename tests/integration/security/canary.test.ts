@@ -56,7 +56,8 @@ describe('secrets', () => {
     await waitForStatus(client, (s) => s.phase === 'idle' && s.lastError === null && seen.tokens.size >= 4);
     // Scanned while still signed in: the vault holds the current tokens, and must hold them only as ciphertext.
     const vaultFile = path.join(dataDir, 'secrets', 'tokens.json');
-    await expect(vault.readSecret('platform.session')).resolves.toMatch(/"refreshToken"/);
+    const [account] = (await client.sync.getStatus()).accounts;
+    await expect(vault.readSecret(`account.${account!.id}.session`)).resolves.toMatch(/"refreshToken"/);
     const canaries = [...seen.tokens, platform.users.demo.password];
     expect(canaries.length).toBeGreaterThanOrEqual(5);
     const scan = (): void => {
