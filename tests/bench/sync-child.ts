@@ -11,11 +11,13 @@ import { createFileSecretStore } from '../../electron/core/secrets/secret-store'
 import { createPlatformClient } from '../../electron/core/sync/platform-client';
 import { pullChanges } from '../../electron/core/sync/pull';
 import { createSession } from '../../electron/core/sync/session';
+import { ensureTestAccount } from '../support/test-account';
 
 const [platformUrl, dataDir, email, password] = process.argv.slice(2) as [string, string, string, string];
 const file = path.join(dataDir, 'workspace.sqlite');
 const db = openWritableDatabase(file);
 await migrate(db, { file, migrations });
+const accountId = ensureTestAccount(db, platformUrl);
 const session = createSession({ baseUrl: platformUrl, secrets: createFileSecretStore(path.join(dataDir, 'vault.json')) });
 const signIn = await session.signIn(email, password);
 if (!signIn.ok) throw new Error(signIn.message);
@@ -25,7 +27,7 @@ const client = createPlatformClient({ baseUrl: platformUrl, tokens: session });
 const stalls = monitorEventLoopDelay({ resolution: 2 });
 stalls.enable();
 const started = performance.now();
-const outcome = await pullChanges({ db, client });
+const outcome = await pullChanges({ db, client, accountId });
 const seconds = (performance.now() - started) / 1000;
 // One more turn of the loop, so that a block just before the pull returned is measured too.
 await new Promise((resolve) => setTimeout(resolve, 10));

@@ -2,8 +2,9 @@ import type { WritableDB } from '../../electron/core/db/database';
 import { insertPendingMessage } from '../../electron/core/db/repositories/messages-repository';
 import { applyRecord } from '../../electron/core/db/repositories/platform-records-repository';
 import { insertDraft, writeProposalStatus } from '../../electron/core/db/repositories/proposals-repository';
-import { writeSyncValue } from '../../electron/core/db/repositories/sync-state-repository';
+import { writeAccountValue } from '../../electron/core/db/repositories/sync-state-repository';
 import type { Milestone, Proposal } from '../../shared/platform/records';
+import { ensureTestAccount } from './test-account';
 import { makeClient, makeMessage, makeProject, makeThread, makeProposal } from './workspace-records';
 
 /**
@@ -176,9 +177,10 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export const writeInsightsWorld = (db: WritableDB, world: InsightsWorld): void => {
   const fetchedAt = iso(startMs);
   db.transaction(() => {
-    if (world.account !== null) writeSyncValue(db, 'account_email', world.account);
-    if (world.feePercent !== null) writeSyncValue(db, 'platform_fee_percent', String(world.feePercent));
-    applyRecord(db, 'client', makeClient('cli_i'), fetchedAt);
+    const accountId = ensureTestAccount(db);
+    if (world.account !== null) writeAccountValue(db, accountId, 'account_email', world.account);
+    if (world.feePercent !== null) writeAccountValue(db, accountId, 'platform_fee_percent', String(world.feePercent));
+    applyRecord(db, 'client', makeClient('cli_i'), fetchedAt, accountId);
     for (const project of world.projects) {
       if (!project.stored) continue;
       applyRecord(
@@ -192,6 +194,7 @@ export const writeInsightsWorld = (db: WritableDB, world: InsightsWorld): void =
           language: project.language,
         }),
         fetchedAt,
+        accountId,
       );
     }
     for (const thread of world.threads) {
@@ -201,6 +204,7 @@ export const writeInsightsWorld = (db: WritableDB, world: InsightsWorld): void =
         'thread',
         makeThread(thread.id, { context: project ? 'project' : 'general', project_id: project?.id ?? null, client_id: 'cli_i' }),
         fetchedAt,
+        accountId,
       );
     }
     for (const message of world.messages) {
@@ -212,11 +216,15 @@ export const writeInsightsWorld = (db: WritableDB, world: InsightsWorld): void =
           'message',
           makeMessage(message.id, { thread_id: threadId, from_me: message.fromMe, sender_id: message.fromMe ? 'usr_demo' : 'cli_i', sent_at: iso(message.atMs) }),
           fetchedAt,
+          accountId,
         );
     }
     for (const proposal of world.proposals) writeProposalHistory(db, world, proposal, fetchedAt);
   }).immediate();
 };
+
+const readAccountOf = (db: WritableDB, projectId: string): string | null =>
+  (db.prepare('SELECT account_id AS accountId FROM projects WHERE id = ?').get(projectId) as { accountId: string | null } | undefined)?.accountId ?? null;
 
 const writeProposalHistory = (db: WritableDB, world: InsightsWorld, proposal: WorldProposal, fetchedAt: string): void => {
   const projectId = world.projects[proposal.projectIndex]!.id;
@@ -253,6 +261,7 @@ const writeProposalHistory = (db: WritableDB, world: InsightsWorld, proposal: Wo
         updated_at: iso(step.atMs),
       }),
       fetchedAt,
+      readAccountOf(db, projectId),
     );
   }
 };

@@ -12,18 +12,20 @@ import { createPlatformClient } from '../../electron/core/sync/platform-client';
 import { pullChanges } from '../../electron/core/sync/pull';
 import { pushOutbox } from '../../electron/core/sync/push';
 import { createSession } from '../../electron/core/sync/session';
+import { ensureTestAccount } from './test-account';
 
 const [platformUrl, dataDir] = process.argv.slice(2) as [string, string];
 const file = path.join(dataDir, 'workspace.sqlite');
 const db = openWritableDatabase(file);
 await migrate(db, { file, migrations });
+const accountId = ensureTestAccount(db, platformUrl);
 const session = createSession({ baseUrl: platformUrl, secrets: createFileSecretStore(path.join(dataDir, 'vault.json')) });
 const client = createPlatformClient({ baseUrl: platformUrl, tokens: session });
 process.stdout.write('ready\n');
 
 for (let attempt = 0; attempt < 500; attempt++) {
-  const pushed = await pushOutbox({ db, client });
-  const pulled = pushed.kind === 'done' ? await pullChanges({ db, client, pageSize: 50 }) : pushed;
+  const pushed = await pushOutbox({ db, client, accountId });
+  const pulled = pushed.kind === 'done' ? await pullChanges({ db, client, accountId, pageSize: 50 }) : pushed;
   if (pulled.kind === 'done') {
     clearConfirmedWrites(db);
     db.close();

@@ -6,12 +6,14 @@ import { createFileSecretStore } from '../../electron/core/secrets/secret-store'
 import { createPlatformClient } from '../../electron/core/sync/platform-client';
 import { pullChanges, type PullOutcome } from '../../electron/core/sync/pull';
 import { createSession } from '../../electron/core/sync/session';
+import { ensureTestAccount } from './test-account';
 
 /** A workspace database and a signed-in platform session, both real, in a temp folder. */
 export const openSyncedWorkspace = async (dir: string, platformUrl: string, user: { email: string; password: string }) => {
   const file = path.join(dir, 'workspace.sqlite');
   const db: WritableDB = openWritableDatabase(file);
   await migrate(db, { file, migrations });
+  const accountId = ensureTestAccount(db, platformUrl);
   const secrets = createFileSecretStore(path.join(dir, 'secrets.json'));
   const session = createSession({ baseUrl: platformUrl, secrets });
   // The platform may be running with faults: a sign-in that hit one is simply tried again.
@@ -25,11 +27,11 @@ export const openSyncedWorkspace = async (dir: string, platformUrl: string, user
   const pullUntilDone = async (maxAttempts = 200): Promise<{ outcome: PullOutcome; retries: number }> => {
     let retries = 0;
     for (;;) {
-      const outcome = await pullChanges({ db, client });
+      const outcome = await pullChanges({ db, client, accountId });
       if (outcome.kind !== 'retry' || retries >= maxAttempts) return { outcome, retries };
       retries++;
       await new Promise((resolve) => setTimeout(resolve, Math.min(outcome.delayMs, 20)));
     }
   };
-  return { db, file, secrets, session, client, pullUntilDone };
+  return { db, file, secrets, session, client, accountId, pullUntilDone };
 };

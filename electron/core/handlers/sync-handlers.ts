@@ -28,7 +28,7 @@ export const createSyncHandlers = ({ db, sync }: CoreContext) =>
       const theirs = type.success ? recordSchemas[type.data].safeParse(conflict.serverRecord) : null;
       db.transaction(() => {
         // Taking theirs shows the platform's version at once; keeping mine pushes it again over theirs.
-        if (choice === 'theirs' && type.success && theirs?.success) applyRecord(db, type.data, theirs.data as never, new Date().toISOString());
+        if (choice === 'theirs' && type.success && theirs?.success) applyRecord(db, type.data, theirs.data as never, new Date().toISOString(), conflict.accountId);
         closeConflict(db, conflict, choice, new Date(), randomUUID());
       }).immediate();
       sync.notifyLocalWrite();

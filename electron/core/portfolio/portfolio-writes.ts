@@ -11,6 +11,7 @@ import type {
   saveProfileInputSchema,
 } from '../../../shared/contract/portfolio';
 import { chooseVariant, describeVariant, portfolioTextFields, profileTextFields } from '../../../shared/domain/portfolio';
+import type { AccountId } from '../../../shared/domain/accounts';
 import type { Profile } from '../../../shared/platform/records';
 import type { PutPortfolioItemBody, PutProfileBody } from '../../../shared/platform/writes';
 import type { WritableDB } from '../db/database';
@@ -307,7 +308,7 @@ export const retryProfile = (db: WritableDB): StoredProfile | null =>
  * erased. The result is queued as an edit of the version just learnt: if the platform's profile changes
  * before it arrives, the PUT meets a conflict like any other edit, and the user chooses.
  */
-export const adoptPulledProfile = (db: WritableDB, record: Profile, fetchedAt: string, now = new Date()): void => {
+export const adoptPulledProfile = (db: WritableDB, record: Profile, fetchedAt: string, now: Date, accountId: AccountId | null): void => {
   const local = readProfile(db);
   if (!local) return;
   const pulledVariants: ProfileVariantView[] = Object.entries(record.variants)
@@ -334,7 +335,7 @@ export const adoptPulledProfile = (db: WritableDB, record: Profile, fetchedAt: s
     variants: [...local.variants, ...pulledVariants],
     updatedAt: now.toISOString(),
   });
-  adoptProfileAccount(db, { userId: record.id, version: record.version, raw: record, fetchedAt });
+  adoptProfileAccount(db, { userId: record.id, version: record.version, raw: record, fetchedAt, accountId });
   const adopted = readProfile(db);
   if (adopted) queueProfile(db, adopted, now);
 };

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../../shared/domain/accounts';
 import type { RecordType } from '../../../shared/platform/records';
 import { setSynchronous, type WritableDB } from '../db/database';
 import {
@@ -14,7 +15,7 @@ import { hasProfileLocalEdits } from '../db/repositories/portfolio-repository';
 import { hasLocalEdits } from '../db/repositories/proposals-repository';
 import { adoptPulledProfile } from '../portfolio/portfolio-writes';
 import { countQuarantine, quarantineRecord, releaseQuarantined } from '../db/repositories/quarantine-repository';
-import { readSyncValue, writeSyncValue } from '../db/repositories/sync-state-repository';
+import { readAccountValue, writeAccountValue } from '../db/repositories/sync-state-repository';
 import { editableTypes, type FeedItem, type FeedPage } from './feed-page';
 import { createInlineParser, createWorkerParser, type FeedParser } from './feed-parser';
 import { rebuildFullText, rebuildFullTextMeanwhile } from './full-text-rebuild';
@@ -167,11 +168,13 @@ const readPagesAhead = (options: {
  * cursor in the same transaction as the page's last changes, so a crash resumes where it stopped: an
  * interrupted page is fetched again and its changes already written are no-ops (upserts and deletes are
  * guarded by version, quarantine entries replace their record's earlier one). Records that fail validation
- * go to quarantine with the reason; the rest of the page applies.
+ * go to quarantine with the reason; the rest of the page applies. Every record is stamped with `accountId`
+ * (bound with the row's values, no query per row), whose cursor this pull reads and moves.
  */
 export const pullChanges = async (options: {
   db: WritableDB;
   client: PlatformClient;
+  accountId: AccountId;
   now?: () => Date;
   onPage?: (progress: PullProgress) => void;
   signal?: AbortSignal;
@@ -181,14 +184,14 @@ export const pullChanges = async (options: {
   attempt?: number;
   log?: (message: string) => void;
 }): Promise<PullOutcome> => {
-  const { db } = options;
+  const { db, accountId } = options;
   const now = options.now ?? (() => new Date());
   const progress: PullProgress = { applied: 0, appliedTypes: new Set(), quarantined: 0, pages: 0, maxTransactionMs: 0, transactionMs: [] };
 
-  const cursor = readSyncValue(db, 'cursor');
+  const cursor = readAccountValue(db, accountId, 'cursor');
   // A replacement's snapshot (the platform forgot our cursor): every proposal and portfolio item it holds is
   // confirmed as it arrives; the ones it lacks are settled when it is complete.
-  const replacing = isReplacementPending(db);
+  const replacing = isReplacementPending(db, accountId);
   // An empty workspace is about to receive everything: build the search indexes once, after the load.
   if (cursor === null && !isFullTextRebuildOwed(db)) pauseFullTextIndexing(db);
   // A first load, fresh or resumed after a crash: everything it writes is the platform's and can be fetched again.
@@ -220,7 +223,7 @@ export const pullChanges = async (options: {
     const key = `${type}:${columns.join(',')}`;
     let upsert = upserts.get(key);
     if (!upsert) {
-      upsert = prepareRecordUpsert(db, type, columns);
+      upsert = prepareRecordUpsert(db, type, columns, accountId);
       upserts.set(key, upsert);
     }
     return upsert;
@@ -256,7 +259,7 @@ export const pullChanges = async (options: {
       const apply = (item: FeedItem): void => {
         if (replacing && item.op !== 'delete') confirmReplacedRecord(db, item.type, item.id, fetchedAt);
         if (item.op === 'invalid') {
-          quarantineRecord(db, { type: item.type, recordId: item.id, reason: item.reason, raw: item.envelope, receivedAt: fetchedAt });
+          quarantineRecord(db, { type: item.type, recordId: item.id, reason: item.reason, raw: item.envelope, receivedAt: fetchedAt, accountId });
           quarantineHolds = true;
           progress.quarantined++;
           return;
@@ -265,7 +268,7 @@ export const pullChanges = async (options: {
         // A profile edited before this workspace ever synced: the pull teaches it its account and version and
         // queues the edit against that version, instead of replacing it.
         if (item.op === 'upsert' && item.type === 'profile' && item.record && hasProfileLocalEdits(db)) {
-          adoptPulledProfile(db, item.record as never, fetchedAt, now());
+          adoptPulledProfile(db, item.record as never, fetchedAt, now(), accountId);
           progress.applied++;
           return;
         }
@@ -301,9 +304,9 @@ export const pullChanges = async (options: {
               if (performance.now() > applyUntil) break;
             }
             if (index === page.items.length) {
-              writeSyncValue(db, 'cursor', page.nextCursor);
+              writeAccountValue(db, accountId, 'cursor', page.nextCursor);
               // The snapshot's last page: what it did not hold is gone from the platform.
-              if (replacing && !page.hasMore) finishReplacement(db);
+              if (replacing && !page.hasMore) finishReplacement(db, accountId);
               done = true;
             }
             committing = performance.now();
@@ -345,7 +348,7 @@ export const pullChanges = async (options: {
           const truncated = await parser.checkpoint({ truncate: true });
           finishBulkLoad(db, { truncated });
         }
-        writeSyncValue(db, 'last_sync_at', now().toISOString());
+        writeAccountValue(db, accountId, 'last_sync_at', now().toISOString());
         return { kind: 'done', progress };
       }
     }

@@ -1,4 +1,5 @@
 import type { WriteState } from '../../../shared/contract/sync';
+import type { AccountId } from '../../../shared/domain/accounts';
 import { recordSchemas, type RecordType } from '../../../shared/platform/records';
 import type { WritableDB } from '../db/database';
 import {
@@ -21,12 +22,14 @@ export type PushOutcome =
   | Extract<PlatformResult, { kind: 'retry' | 'signed_out' }>;
 
 /**
- * Drains the outbox in order, each write with the idempotency key it was given when it was made: a retry
- * after a lost answer, a crash or a restart is the same request to the platform, applied at most once.
+ * Drains one account's writes from the outbox in order, each with the idempotency key it was given when it was
+ * made: a retry after a lost answer, a crash or a restart is the same request to the platform, applied at most
+ * once. The first `bottega` account also sends the writes no account owns (listQueuedWrites).
  */
 export const pushOutbox = async (options: {
   db: WritableDB;
   client: PlatformClient;
+  accountId: AccountId;
   now?: () => Date;
   signal?: AbortSignal;
   /** How many rounds failed in a row before this one: the backoff a failure here asks for grows with it. */
@@ -34,7 +37,7 @@ export const pushOutbox = async (options: {
   /** Each time a write's state moves (sent, accepted, refused, conflict), after it is stored: lists showing it refresh. */
   onWrite?: (entry: OutboxEntry, state: WriteState) => void;
 }): Promise<PushOutcome> => {
-  const { db, client } = options;
+  const { db, client, accountId } = options;
   const announce = (entry: OutboxEntry, state: WriteState): void => options.onWrite?.(entry, state);
   const now = options.now ?? (() => new Date());
   let pushed = 0;
@@ -42,7 +45,7 @@ export const pushOutbox = async (options: {
   // Once the platform answers a write, a failure after it in this round is a first failure again.
   let attempt = options.attempt ?? 0;
   for (;;) {
-    const batch = listQueuedWrites(db, 50);
+    const batch = listQueuedWrites(db, 50, accountId);
     if (batch.length === 0) return { kind: 'done', pushed, failed };
     for (const entry of batch) {
       const unit = findWriteUnit(entry.op);
@@ -92,7 +95,7 @@ export const pushOutbox = async (options: {
           }
           const record = recordSchemas[entry.entityType as RecordType].safeParse(result.body);
           db.transaction(() => {
-            if (record.success) applyRecord(db, entry.entityType, record.data as never, now().toISOString());
+            if (record.success) applyRecord(db, entry.entityType, record.data as never, now().toISOString(), accountId);
             // An answer we cannot read is still an acceptance: the next pull brings the record.
             markWriteSent(db, entry.seq, record.success ? record.data.version : 1);
           }).immediate();

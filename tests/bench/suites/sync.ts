@@ -338,7 +338,9 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
       await session.signIn(user.email, user.password);
       const pushClient = createPlatformClient({ baseUrl: server.url, tokens: session });
       const pushStarted = performance.now();
-      const pushed = await pushOutbox({ db: core.db, client: pushClient });
+      // The account the threads came from (the one the core's sync made).
+      const { accountId } = core.db.prepare('SELECT account_id AS accountId FROM threads WHERE id = ?').get(threads[0]) as { accountId: string };
+      const pushed = await pushOutbox({ db: core.db, client: pushClient, accountId });
       const pushSeconds = (performance.now() - pushStarted) / 1000;
       if (pushed.kind !== 'done' || pushed.pushed !== 1000) throw new Error(`push ended with ${JSON.stringify(pushed)}`);
       emit({ bench: 'sync.push', writes: pushed.pushed, seconds: round(pushSeconds), writes_per_s: Math.round(pushed.pushed / pushSeconds) });

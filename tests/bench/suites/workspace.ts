@@ -27,6 +27,7 @@ import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
 import { finishBulkLoad, pauseFullTextIndexing, resumeFullTextIndexing } from '../../../electron/core/db/repositories/fts-maintenance';
 import { applyRecord } from '../../../electron/core/db/repositories/platform-records-repository';
+import { ensureTestAccount } from '../../support/test-account';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { seedPlatform } from '../../platform/seed';
 import { PlatformStore } from '../../platform/store';
@@ -45,12 +46,13 @@ export const buildWorkspace = async (dataDir: string, scale: string): Promise<{ 
   const db = openWritableDatabase(file);
   await migrate(db, { file, migrations });
   pauseFullTextIndexing(db);
+  const accountId = ensureTestAccount(db);
   const fetchedAt = new Date().toISOString();
   for (const type of loadTypes) {
     const rows = store.db.prepare<[string], { data: string }>('SELECT data FROM records WHERE type = ? AND deleted = 0 ORDER BY seq').iterate(type);
     let batch: unknown[] = [];
     const flush = db.transaction(() => {
-      for (const data of batch) applyRecord(db, type, data as never, fetchedAt);
+      for (const data of batch) applyRecord(db, type, data as never, fetchedAt, accountId);
     });
     for (const row of rows) {
       batch.push(JSON.parse(row.data));

@@ -151,18 +151,18 @@ describe('search indexes rebuilt in chunks after a first load', () => {
   }, 60_000);
 
   it('a first sync stopped during the rebuild is finished by the next pull, equal to a full rebuild', async () => {
-    const { db, client, pullUntilDone } = await syncedWorkspace();
+    const { db, client, accountId, pullUntilDone } = await syncedWorkspace();
     const dir = makeTempDir();
     // Stop the next first load as soon as its rebuild has started.
     pauseFullTextIndexing(db);
-    db.prepare("DELETE FROM sync_state WHERE key = 'cursor'").run();
+    db.prepare("DELETE FROM account_state WHERE key = 'cursor'").run();
     const stop = new AbortController();
     const watch = (): void => {
       if (isFullTextRebuildStarted(db)) stop.abort();
       else if (!stop.signal.aborted) setImmediate(watch);
     };
     watch();
-    await expect(pullChanges({ db, client, signal: stop.signal })).rejects.toThrow('pull stopped');
+    await expect(pullChanges({ db, client, accountId, signal: stop.signal })).rejects.toThrow('pull stopped');
     expect(isFullTextRebuildStarted(db)).toBe(true);
     expect(isFullTextRebuildOwed(db)).toBe(true);
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { recordTypes } from '../../../shared/platform/records';
 import { readRecordVersions } from '../../../electron/core/db/repositories/platform-records-repository';
 import { listQuarantine } from '../../../electron/core/db/repositories/quarantine-repository';
-import { readSyncValue } from '../../../electron/core/db/repositories/sync-state-repository';
+import { readAccountValue } from '../../../electron/core/db/repositories/sync-state-repository';
 import { searchProjectIds } from '../../../electron/core/db/repositories/projects-repository';
 import { startPlatformServer, type PlatformServer } from '../../platform/server';
 import { readServerView } from '../../support/platform-view';
@@ -51,7 +51,7 @@ describe('pull', () => {
     const remote = await expectConverged(server, workspace.db);
     expect(remote.get('project')?.size).toBeGreaterThan(10);
     expect(remote.get('message')?.size).toBeGreaterThan(10);
-    expect(readSyncValue(workspace.db, 'cursor')).not.toBeNull();
+    expect(readAccountValue(workspace.db, workspace.accountId, 'cursor')).not.toBeNull();
 
     // Nothing new: the next pull applies nothing.
     const again = await workspace.pullUntilDone();

@@ -24,7 +24,7 @@ const open = async (dataDir = makeTempDir()) => {
   const client: BottegaClient = createClient(contract, createBridge(contract, near));
   const apply = <T extends RecordType>(type: T, ...records: RecordOf<T>[]): void => {
     core.db.transaction(() => {
-      for (const record of records) applyRecord(core.db, type, record, new Date().toISOString());
+      for (const record of records) applyRecord(core.db, type, record, new Date().toISOString(), null);
     })();
   };
   return { core, client, apply, dataDir };

@@ -7,6 +7,7 @@ import { markWriteSent } from '../../../electron/core/db/repositories/outbox-rep
 import { clearPlatformCache } from '../../../electron/core/db/repositories/platform-records-repository';
 import { enqueueWrite } from '../../../electron/core/sync/writes/enqueue-write';
 import { useTempDirs } from '../../support/temp-dir';
+import { ensureTestAccount } from '../../support/test-account';
 
 const makeTempDir = useTempDirs();
 
@@ -16,8 +17,9 @@ describe('the cache dropped before a replacement sync', () => {
     const file = path.join(makeTempDir(), 'workspace.sqlite');
     const db = openWritableDatabase(file);
     await migrate(db, { file, migrations });
+    const accountId = ensureTestAccount(db);
     const insert = db.prepare(
-      "INSERT INTO messages (id, version, thread_id, from_me, body, attachments, sent_at, state) VALUES (?, ?, 'thr_1', ?, ?, '[]', '2026-12-01T09:00:00.000Z', ?)",
+      "INSERT INTO messages (id, version, thread_id, from_me, body, attachments, sent_at, state, account_id) VALUES (?, ?, 'thr_1', ?, ?, '[]', '2026-12-01T09:00:00.000Z', ?, 'acc_1')",
     );
     insert.run('msg_theirs', 3, 0, 'Ciao, a presto', 'synced');
     insert.run('msg_accepted', 1, 1, 'Grazie, ci sentiamo', 'synced');
@@ -29,7 +31,7 @@ describe('the cache dropped before a replacement sync', () => {
       enqueueWrite(db, { entityType: 'message', entityId: 'msg_pending', op: 'post_message', payload: { threadId: 'thr_1', id: 'msg_pending', body: 'Ancora una cosa' }, now });
     }).immediate();
 
-    clearPlatformCache(db);
+    clearPlatformCache(db, accountId);
     expect((db.prepare('SELECT id FROM messages ORDER BY id').all() as { id: string }[]).map((r) => r.id)).toEqual(['msg_accepted', 'msg_pending']);
     db.close();
   });

@@ -53,6 +53,8 @@ const schema = `
     value TEXT NOT NULL,
     PRIMARY KEY (account_id, key)
   ) STRICT, WITHOUT ROWID;
+  -- A key across accounts (the first account's fee, the account an email names) without a scan.
+  CREATE INDEX account_state_by_key ON account_state (key, account_id);
 
   ${[...recordTables, 'outbox', 'quarantine', 'conflicts', 'image_downloads']
     .map((table) => `ALTER TABLE ${table} ADD COLUMN account_id TEXT;`)

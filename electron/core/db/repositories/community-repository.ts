@@ -297,7 +297,7 @@ export const markTopicRead = (db: WritableDB, id: string): void => {
   ).run(id);
 };
 
-/** The user's reply, shown at once as pending (version 0); the platform confirms it under the same id. */
+/** The user's reply, shown at once as pending (version 0, its topic's account's); the platform confirms it under the same id. */
 export const insertPendingPost = (
   db: WritableDB,
   post: { id: string; topicId: string; body: string; replyTo: string | null; authorId: string | null; authorName: string; createdAt: Date },
@@ -305,9 +305,9 @@ export const insertPendingPost = (
   const createdAt = post.createdAt.toISOString();
   prepare(
     db,
-    `INSERT INTO forum_posts (id, version, topic_id, author_id, author_name, body, reply_to, created_at, state, raw, fetched_at)
-     VALUES (?, 0, ?, ?, ?, ?, ?, ?, 'pending', '{}', ?)`,
-  ).run(post.id, post.topicId, post.authorId, post.authorName, post.body, post.replyTo, createdAt, createdAt);
+    `INSERT INTO forum_posts (id, version, topic_id, author_id, author_name, body, reply_to, created_at, state, raw, fetched_at, account_id)
+     VALUES (?, 0, ?, ?, ?, ?, ?, ?, 'pending', '{}', ?, (SELECT account_id FROM forum_topics WHERE id = ?))`,
+  ).run(post.id, post.topicId, post.authorId, post.authorName, post.body, post.replyTo, createdAt, createdAt, post.topicId);
 };
 
 export const markForumPostFailed = (db: WritableDB, id: string): void => {

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../../../shared/domain/accounts';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
 export type Conflict = {
@@ -7,6 +8,8 @@ export type Conflict = {
   outboxSeq: number | null;
   localPayload: unknown;
   serverRecord: { id: string; version: number } & Record<string, unknown>;
+  /** The account whose push met it (the server's record is that account's). */
+  accountId: AccountId | null;
   createdAt: string;
 };
 
@@ -19,7 +22,7 @@ const toConflict = (row: ConflictRow): Conflict => ({
 });
 
 const columns = `id, entity_type AS entityType, entity_id AS entityId, outbox_seq AS outboxSeq,
-  local_payload AS localPayload, server_record AS serverRecord, created_at AS createdAt`;
+  local_payload AS localPayload, server_record AS serverRecord, account_id AS accountId, created_at AS createdAt`;
 
 export const listOpenConflicts = (db: ReadableDB, limit: number): Conflict[] =>
   (prepare(db, `SELECT ${columns} FROM conflicts WHERE resolved_at IS NULL ORDER BY id LIMIT ?`).all(limit) as ConflictRow[]).map(

@@ -2,15 +2,16 @@ import type { MessageHit, MessageItem, ThreadDetail, ThreadSummary } from '../..
 import { decodeSyncProblem } from '../../../../shared/contract/sync-problem';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
-/** The user's own message, shown at once as pending; the platform will confirm it under the same id. */
+/** The user's own message, shown at once as pending (its thread's account's); the platform will confirm it under the same id. */
 export const insertPendingMessage = (
   db: WritableDB,
   message: { id: string; threadId: string; body: string; sentAt: Date },
 ): void => {
   prepare(
     db,
-    `INSERT INTO messages (id, version, thread_id, from_me, body, sent_at, state) VALUES (?, 0, ?, 1, ?, ?, 'pending')`,
-  ).run(message.id, message.threadId, message.body, message.sentAt.toISOString());
+    `INSERT INTO messages (id, version, thread_id, from_me, body, sent_at, state, account_id)
+     VALUES (@id, 0, @threadId, 1, @body, @sentAt, 'pending', (SELECT account_id FROM threads WHERE id = @threadId))`,
+  ).run({ id: message.id, threadId: message.threadId, body: message.body, sentAt: message.sentAt.toISOString() });
 };
 
 export const markMessageFailed = (db: WritableDB, id: string): void => {

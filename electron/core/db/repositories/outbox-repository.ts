@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AccountId } from '../../../../shared/domain/accounts';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 import { recordTables } from './platform-records-repository';
 import type { RecordType } from '../../../../shared/platform/records';
@@ -13,9 +14,31 @@ export type OutboxEntry = {
   idempotencyKey: string;
   baseVersion: number | null;
   attempts: number;
+  /** The account whose push sends it; null: a local record no account owns yet (the first `bottega` account takes it). */
+  accountId: AccountId | null;
 };
 
 type OutboxRow = Omit<OutboxEntry, 'payload'> & { payload: string };
+
+/**
+ * The account a write of this entity goes out through: the entity's own (the account that brought it), else
+ * its parent's (a message's thread, a forum reply's topic, a proposal's project), else null (a portfolio item
+ * or profile made here and never pushed: the first `bottega` account's push takes it, see listQueuedWrites).
+ */
+export const findWriteAccount = (db: ReadableDB, entityType: RecordType, entityId: string): AccountId | null => {
+  const own = (table: string, id: string, column = 'id'): AccountId | null =>
+    (prepare(db, `SELECT account_id AS accountId FROM ${table} WHERE ${column} = ?`).get(id) as { accountId: AccountId | null } | undefined)
+      ?.accountId ?? null;
+  const parent: Partial<Record<RecordType, string>> = {
+    message: 'SELECT t.account_id AS accountId FROM messages m JOIN threads t ON t.id = m.thread_id WHERE m.id = ?',
+    forum_post: 'SELECT t.account_id AS accountId FROM forum_posts p JOIN forum_topics t ON t.id = p.topic_id WHERE p.id = ?',
+    proposal: 'SELECT pr.account_id AS accountId FROM proposals p JOIN projects pr ON pr.id = p.project_id WHERE p.id = ?',
+  };
+  const mine = own(recordTables[entityType], entityId, entityType === 'profile' ? 'user_id' : 'id');
+  if (mine !== null) return mine;
+  const sql = parent[entityType];
+  return sql ? ((prepare(db, sql).get(entityId) as { accountId: AccountId | null } | undefined)?.accountId ?? null) : null;
+};
 
 /**
  * Stores a queued write as it is: only `enqueueWrite` (sync/writes) calls it, after checking the payload against
@@ -23,13 +46,13 @@ type OutboxRow = Omit<OutboxEntry, 'payload'> & { payload: string };
  */
 export const insertOutboxWrite = (
   db: WritableDB,
-  entry: { entityType: RecordType; entityId: string; op: string; payload: unknown; baseVersion?: number | null; now: Date },
+  entry: { entityType: RecordType; entityId: string; op: string; payload: unknown; baseVersion?: number | null; accountId: AccountId | null; now: Date },
 ): number =>
   Number(
     prepare(
       db,
-      `INSERT INTO outbox (entity_type, entity_id, op, payload, idempotency_key, base_version, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (entity_type, entity_id, op, payload, idempotency_key, base_version, account_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       entry.entityType,
       entry.entityId,
@@ -37,19 +60,30 @@ export const insertOutboxWrite = (
       JSON.stringify(entry.payload),
       randomUUID(),
       entry.baseVersion ?? null,
+      entry.accountId,
       entry.now.toISOString(),
     ).lastInsertRowid,
   );
 
-/** Writes still to be pushed, oldest first: pushing in this order keeps each entity's (and thread's) order. */
-export const listQueuedWrites = (db: ReadableDB, limit: number): OutboxEntry[] =>
+const entryColumns = `seq, entity_type AS entityType, entity_id AS entityId, op, payload, idempotency_key AS idempotencyKey,
+  base_version AS baseVersion, attempts, account_id AS accountId`;
+
+/** The account that pushes writes no account owns: the first `bottega` account, in the user's order. */
+const takesUnowned = `(SELECT id FROM accounts WHERE platform = 'bottega' ORDER BY position, created_at, id LIMIT 1)`;
+
+/**
+ * One account's writes still to be pushed, oldest first: pushing in this order keeps each entity's (and
+ * thread's) order. The first `bottega` account also takes the writes no account owns (local records never
+ * pushed), which then become its own once its pull brings them back.
+ */
+export const listQueuedWrites = (db: ReadableDB, limit: number, accountId: AccountId): OutboxEntry[] =>
   (
     prepare(
       db,
-      `SELECT seq, entity_type AS entityType, entity_id AS entityId, op, payload, idempotency_key AS idempotencyKey,
-         base_version AS baseVersion, attempts
-       FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT ?`,
-    ).all(limit) as OutboxRow[]
+      `SELECT ${entryColumns} FROM outbox
+       WHERE state = 'queued' AND (account_id = @accountId OR (account_id IS NULL AND @accountId = ${takesUnowned}))
+       ORDER BY seq LIMIT @limit`,
+    ).all({ accountId, limit }) as OutboxRow[]
   ).map((row) => ({ ...row, payload: JSON.parse(row.payload) as unknown }));
 
 export const noteAttempt = (db: WritableDB, seq: number): void => {
@@ -124,23 +158,33 @@ export const clearConfirmedWrites = (db: WritableDB): number => {
   return cleared;
 };
 
-export const countWrites = (db: ReadableDB): { pending: number; failed: number; conflicts: number } =>
+/** The workspace's writes by state, or one account's (with the unowned ones it takes) when given. */
+export const countWrites = (db: ReadableDB, accountId?: AccountId): { pending: number; failed: number; conflicts: number } =>
   prepare(
     db,
     `SELECT count(*) FILTER (WHERE state IN ('queued', 'in_flight', 'sent')) AS pending,
             count(*) FILTER (WHERE state = 'failed') AS failed,
             count(*) FILTER (WHERE state = 'conflict') AS conflicts
-     FROM outbox`,
-  ).get() as { pending: number; failed: number; conflicts: number };
+     FROM outbox
+     WHERE @accountId IS NULL OR account_id = @accountId OR (account_id IS NULL AND @accountId = ${takesUnowned})`,
+  ).get({ accountId: accountId ?? null }) as { pending: number; failed: number; conflicts: number };
 
 /** A 409 on an update: both versions are kept for the user to choose; nothing is overwritten. */
 export const markWriteConflict = (db: WritableDB, entry: OutboxEntry, serverRecord: unknown, now: Date): void => {
   prepare(db, "UPDATE outbox SET state = 'conflict' WHERE seq = ?").run(entry.seq);
   prepare(
     db,
-    `INSERT INTO conflicts (entity_type, entity_id, outbox_seq, local_payload, server_record, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(entry.entityType, entry.entityId, entry.seq, JSON.stringify(entry.payload), JSON.stringify(serverRecord), now.toISOString());
+    `INSERT INTO conflicts (entity_type, entity_id, outbox_seq, local_payload, server_record, account_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    entry.entityType,
+    entry.entityId,
+    entry.seq,
+    JSON.stringify(entry.payload),
+    JSON.stringify(serverRecord),
+    entry.accountId,
+    now.toISOString(),
+  );
 };
 
 export type OutboxProblem = {
@@ -151,6 +195,7 @@ export type OutboxProblem = {
   state: 'queued' | 'in_flight' | 'sent' | 'failed' | 'conflict';
   attempts: number;
   lastError: SyncProblem | null;
+  accountId: AccountId | null;
   createdAt: string;
 };
 
@@ -160,7 +205,7 @@ export const listUnconfirmedWrites = (db: ReadableDB, limit: number): OutboxProb
     prepare(
       db,
       `SELECT seq, entity_type AS entityType, entity_id AS entityId, op, state, attempts, last_error AS lastError,
-         created_at AS createdAt
+         account_id AS accountId, created_at AS createdAt
        FROM outbox ORDER BY (state = 'failed') DESC, (state = 'conflict') DESC, seq LIMIT ?`,
     ).all(limit) as (Omit<OutboxProblem, 'lastError'> & { lastError: string | null })[]
   ).map((row) => ({ ...row, lastError: decodeSyncProblem(row.lastError) }));

@@ -1,8 +1,9 @@
+import type { AccountId } from '../../../../shared/domain/accounts';
 import type { RecordOf, RecordType } from '../../../../shared/platform/records';
 import { isFilledFrom } from '../../../../shared/domain/merge-fields';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
-import { readSyncValue, writeSyncValue } from './sync-state-repository';
-import { deleteByVersion, toFlag, toJson, toUtc, toUtcOrNull, upsertByVersion, upsertByVersionSql, type Row } from './versioned-rows';
+import { readAccountValue, writeAccountValue } from './sync-state-repository';
+import { deleteByVersion, toFlag, toJson, toUtc, toUtcOrNull, upsertByVersionSql, type Row } from './versioned-rows';
 
 /** The local table each record type of the change feed lives in. */
 export const recordTables = {
@@ -161,27 +162,40 @@ export const toRecordColumns = <T extends RecordType>(type: T, record: RecordOf<
 
 /**
  * For a bulk load: one prepared version-guarded upsert for rows that all carry these columns (as
- * toRecordColumns made them), then `raw` as UTF-8 bytes (the record as received) and `fetched_at`. Returns
- * whether the row changed. Call inside a transaction.
+ * toRecordColumns made them), then `raw` as UTF-8 bytes (the record as received) and `fetched_at`, every row
+ * stamped with `accountId` (bound with the row's values: no query per row). Returns whether the row changed.
+ * Call inside a transaction.
  */
 export const prepareRecordUpsert = <T extends RecordType>(
   db: WritableDB,
   type: T,
   columns: readonly string[],
+  accountId: AccountId | null,
 ): ((values: readonly RowValue[], raw: Uint8Array, record: RecordOf<T> | null, fetchedAt: string) => boolean) => {
   const statement = prepare(db, upsertByVersionSql(recordTables[type], [...columns, 'raw', 'fetched_at'], ['raw']));
   const variants = replaceVariants[type] as ((db: WritableDB, record: RecordOf<T>) => void) | undefined;
   return (values, raw, record, fetchedAt) => {
-    const changed = statement.run(...values, raw, fetchedAt).changes > 0;
+    const run = statement.run(...values, raw, fetchedAt, accountId);
+    const changed = run.changes > 0;
     if (changed && variants && record) variants(db, record);
     return changed;
   };
 };
 
-/** Stores one platform record if it is newer than what the workspace holds. Call inside a transaction. */
-export const applyRecord = <T extends RecordType>(db: WritableDB, type: T, record: RecordOf<T>, fetchedAt: string): boolean => {
+/**
+ * Stores one platform record, brought by `accountId`, if it is newer than what the workspace holds (or the same
+ * version, then only becoming that account's). Call inside a transaction.
+ */
+export const applyRecord = <T extends RecordType>(
+  db: WritableDB,
+  type: T,
+  record: RecordOf<T>,
+  fetchedAt: string,
+  accountId: AccountId | null,
+): boolean => {
   const row = { ...(rowMappers[type] as Mapper<T>)(record), raw: toJson(record), fetched_at: fetchedAt };
-  const changed = upsertByVersion(db, recordTables[type], row);
+  const columns = Object.keys(row);
+  const changed = prepare(db, upsertByVersionSql(recordTables[type], columns)).run(...Object.values(row), accountId).changes > 0;
   if (changed) (replaceVariants[type] as ((db: WritableDB, record: RecordOf<T>) => void) | undefined)?.(db, record);
   return changed;
 };
@@ -209,7 +223,8 @@ const ownTables = [
 ] as const;
 
 /**
- * Before a replacement sync (the platform forgot our cursor): drop what only the platform authored, keep
+ * Before a replacement sync of one account (the platform forgot its cursor): drop what only the platform
+ * authored and this account brought (other accounts' records stay as they are), keep
  * what the user wrote and has not pushed yet (pending messages, drafts, anything with an outbox row), and
  * forget the cursor so the next pull starts from a snapshot.
  *
@@ -220,23 +235,30 @@ const ownTables = [
  * is left alone until its push meets the platform's version as a conflict), and finishReplacement then drops
  * only those the platform no longer holds, as their purged tombstones would have.
  */
-export const clearPlatformCache = (db: WritableDB): void => {
+export const clearPlatformCache = (db: WritableDB, accountId: AccountId): void => {
   db.transaction(() => {
     for (const table of ['projects', 'clients', 'threads', 'stories', 'forum_topics', 'events']) {
-      prepare(db, `DELETE FROM ${table}`).run();
+      prepare(db, `DELETE FROM ${table} WHERE account_id = ?`).run(accountId);
     }
     // A message or reply the platform accepted but no pull has confirmed yet (its outbox row is still there)
     // stays too: the user would otherwise see it vanish until the snapshot brings it back.
-    prepare(db, "DELETE FROM forum_posts WHERE state = 'synced' AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'forum_post')").run();
-    prepare(db, "DELETE FROM messages WHERE state = 'synced' AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'message')").run();
-    for (const [table] of ownTables) prepare(db, `UPDATE ${table} SET fetched_at = NULL WHERE version IS NOT NULL`).run();
-    writeSyncValue(db, 'cursor', null);
-    writeSyncValue(db, 'replacement_pending', '1');
+    prepare(
+      db,
+      "DELETE FROM forum_posts WHERE account_id = ? AND state = 'synced' AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'forum_post')",
+    ).run(accountId);
+    prepare(
+      db,
+      "DELETE FROM messages WHERE account_id = ? AND state = 'synced' AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'message')",
+    ).run(accountId);
+    for (const [table] of ownTables) prepare(db, `UPDATE ${table} SET fetched_at = NULL WHERE account_id = ? AND version IS NOT NULL`).run(accountId);
+    writeAccountValue(db, accountId, 'cursor', null);
+    writeAccountValue(db, accountId, 'replacement_pending', '1');
   }).immediate();
 };
 
-/** Whether a replacement's snapshot is still being pulled (it survives restarts, with the snapshot's cursor). */
-export const isReplacementPending = (db: ReadableDB): boolean => readSyncValue(db, 'replacement_pending') !== null;
+/** Whether a replacement's snapshot is still being pulled for this account (it survives restarts, with the snapshot's cursor). */
+export const isReplacementPending = (db: ReadableDB, accountId: AccountId): boolean =>
+  readAccountValue(db, accountId, 'replacement_pending') !== null;
 
 /** The snapshot holds this record (readable or quarantined): the platform still has it. Call inside a transaction. */
 export const confirmReplacedRecord = (db: WritableDB, type: string, id: string, fetchedAt: string): void => {
@@ -245,20 +267,20 @@ export const confirmReplacedRecord = (db: WritableDB, type: string, id: string, 
 };
 
 /**
- * The snapshot is complete: proposals and portfolio items it did not hold are gone from the platform and go
+ * The account's snapshot is complete: its proposals and portfolio items it did not hold are gone from the platform and go
  * here too, unless the user has work on them not yet on the platform (an unsent edit, a queued, refused or
  * conflicting write), which stays for the user to see. Call inside a transaction.
  */
-export const finishReplacement = (db: WritableDB): number => {
+export const finishReplacement = (db: WritableDB, accountId: AccountId): number => {
   let dropped = 0;
   for (const [table, type] of ownTables) {
     dropped += prepare(
       db,
-      `DELETE FROM ${table} WHERE version IS NOT NULL AND fetched_at IS NULL
+      `DELETE FROM ${table} WHERE account_id = ? AND version IS NOT NULL AND fetched_at IS NULL
          ${table === 'proposals' ? 'AND local_edits = 0' : ''}
          AND id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = '${type}')`,
-    ).run().changes;
+    ).run(accountId).changes;
   }
-  writeSyncValue(db, 'replacement_pending', null);
+  writeAccountValue(db, accountId, 'replacement_pending', null);
   return dropped;
 };

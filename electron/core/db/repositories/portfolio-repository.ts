@@ -6,6 +6,7 @@ import type {
   ProfileView,
 } from '../../../../shared/contract/portfolio';
 import { decodeSyncProblem, type SyncProblem } from '../../../../shared/contract/sync-problem';
+import type { AccountId } from '../../../../shared/domain/accounts';
 import type { RecordType } from '../../../../shared/platform/records';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 
@@ -216,12 +217,16 @@ export const writeProfile = (
 };
 
 /** The first pull's profile, adopted: the row is the account's now, at the version the platform holds. */
-export const adoptProfileAccount = (db: WritableDB, account: { userId: string; version: number; raw: unknown; fetchedAt: string }): void => {
-  prepare(db, 'UPDATE profile SET user_id = ?, version = ?, raw = ?, fetched_at = ?, local_edits = 0 WHERE id = 1').run(
+export const adoptProfileAccount = (
+  db: WritableDB,
+  account: { userId: string; version: number; raw: unknown; fetchedAt: string; accountId: AccountId | null },
+): void => {
+  prepare(db, 'UPDATE profile SET user_id = ?, version = ?, raw = ?, fetched_at = ?, account_id = ?, local_edits = 0 WHERE id = 1').run(
     account.userId,
     account.version,
     JSON.stringify(account.raw),
     account.fetchedAt,
+    account.accountId,
   );
 };
 
@@ -380,9 +385,10 @@ export const readProjectForMatching = (db: ReadableDB, id: string): { skills: st
 export type ImageDownloadProblem = (typeof imageDownloadProblems)[number];
 export type ImageDownloadRow = { hash: string; state: 'wanted' | 'failed'; attempts: number; problem: ImageDownloadProblem | null; lastError: string | null };
 
+// With the account whose session downloads it (the item's or the profile's).
 const referencedImages = `
-  SELECT j.value AS hash FROM portfolio_items i, json_each(i.image_hashes) j
-  UNION SELECT avatar_id AS hash FROM profile WHERE avatar_id IS NOT NULL`;
+  SELECT j.value AS hash, i.account_id AS account_id FROM portfolio_items i, json_each(i.image_hashes) j
+  UNION SELECT avatar_id AS hash, account_id FROM profile WHERE avatar_id IS NOT NULL`;
 
 /**
  * Brings the download list in line with what items and the avatar name: an image named but not held here is
@@ -390,20 +396,25 @@ const referencedImages = `
  */
 export const refreshWantedImages = (db: WritableDB, now: Date): number =>
   db.transaction(() => {
-    prepare(db, `DELETE FROM image_downloads WHERE hash IN (SELECT hash FROM attachments) OR hash NOT IN (${referencedImages})`).run();
+    prepare(db, `DELETE FROM image_downloads WHERE hash IN (SELECT hash FROM attachments) OR hash NOT IN (SELECT hash FROM (${referencedImages}))`).run();
     prepare(
       db,
-      `INSERT OR IGNORE INTO image_downloads (hash, created_at, updated_at)
-       SELECT hash, @now, @now FROM (${referencedImages})
+      `INSERT OR IGNORE INTO image_downloads (hash, account_id, created_at, updated_at)
+       SELECT hash, account_id, @now, @now FROM (${referencedImages})
        WHERE length(hash) = 64 AND hash NOT IN (SELECT hash FROM attachments)`,
     ).run({ now: now.toISOString() });
     return (prepare(db, "SELECT count(*) AS n FROM image_downloads WHERE state = 'wanted'").get() as { n: number }).n;
   }).immediate();
 
-export const listWantedImages = (db: ReadableDB, limit: number): string[] =>
-  (prepare(db, "SELECT hash FROM image_downloads WHERE state = 'wanted' ORDER BY attempts, created_at, hash LIMIT ?").all(limit) as { hash: string }[]).map(
-    (row) => row.hash,
-  );
+/** Images still to download, or only those one account's session fetches (with the unowned ones) when given. */
+export const listWantedImages = (db: ReadableDB, limit: number, accountId?: AccountId): string[] =>
+  (
+    prepare(
+      db,
+      `SELECT hash FROM image_downloads WHERE state = 'wanted' AND (@accountId IS NULL OR account_id IS NULL OR account_id = @accountId)
+       ORDER BY attempts, created_at, hash LIMIT @limit`,
+    ).all({ accountId: accountId ?? null, limit }) as { hash: string }[]
+  ).map((row) => row.hash);
 
 export const readImageDownload = (db: ReadableDB, hash: string): ImageDownloadRow | null =>
   (prepare(db, 'SELECT hash, state, attempts, problem, last_error AS lastError FROM image_downloads WHERE hash = ?').get(hash) as

@@ -2,7 +2,8 @@ import type { AnswerItem } from '../../../../shared/contract/proposals';
 import { platformFeePercent, type ProjectQuestion } from '../../../../shared/domain/proposal';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 import { touchProposal } from './proposals-repository';
-import { readSyncValue } from './sync-state-repository';
+import type { AccountId } from '../../../../shared/domain/accounts';
+import { readFirstAccountValue } from './sync-state-repository';
 
 /** The parts of a proposal beside letter and terms: the project's questions, the answers, the linked portfolio items. */
 export type ProposalParts = { questions: ProjectQuestion[]; answers: AnswerItem[]; portfolioItemIds: string[] };
@@ -64,9 +65,12 @@ export const filterExistingItems = (db: ReadableDB, itemIds: readonly string[]):
   return itemIds.filter((itemId) => known.has(itemId));
 };
 
-/** The platform's fee on proposals as it last reported it; the default until the first sync has read its terms. */
-export const readPlatformFee = (db: ReadableDB): { percent: number; source: 'platform' | 'default' } => {
-  const reported = Number(readSyncValue(db, 'platform_fee_percent') ?? Number.NaN);
+/**
+ * The platform's fee on proposals as the account last reported it (without an account, the first account's that
+ * did); the default until a sync has read its terms.
+ */
+export const readPlatformFee = (db: ReadableDB, accountId: AccountId | null = null): { percent: number; source: 'platform' | 'default' } => {
+  const reported = Number(readFirstAccountValue(db, 'platform_fee_percent', accountId) ?? Number.NaN);
   return Number.isFinite(reported) && reported >= 0 && reported <= 100
     ? { percent: reported, source: 'platform' }
     : { percent: platformFeePercent, source: 'default' };

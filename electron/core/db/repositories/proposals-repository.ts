@@ -167,6 +167,7 @@ export const findDraftForProject = (db: ReadableDB, projectId: string): string |
     ) as { id: string } | undefined
   )?.id ?? null;
 
+/** A new draft, of its project's account (the account a proposal goes out through). */
 export const insertDraft = (
   db: WritableDB,
   draft: { id: string; projectId: string; kind: 'fixed' | 'hourly'; currency: string; locale: string; now: Date },
@@ -174,9 +175,9 @@ export const insertDraft = (
   const at = draft.now.toISOString();
   prepare(
     db,
-    `INSERT INTO proposals (id, version, project_id, status, kind, currency, default_locale, created_at, updated_at)
-     VALUES (?, NULL, ?, 'draft', ?, ?, ?, ?, ?)`,
-  ).run(draft.id, draft.projectId, draft.kind, draft.currency, draft.locale, at, at);
+    `INSERT INTO proposals (id, version, project_id, status, kind, currency, default_locale, created_at, updated_at, account_id)
+     VALUES (?, NULL, ?, 'draft', ?, ?, ?, ?, ?, (SELECT account_id FROM projects WHERE id = ?))`,
+  ).run(draft.id, draft.projectId, draft.kind, draft.currency, draft.locale, at, at, draft.projectId);
   insertVariant(db, { id: draft.id, locale: draft.locale, bodyJson: '', bodyText: '', sourceLocale: null, sourceRevision: null, now: draft.now });
 };
 

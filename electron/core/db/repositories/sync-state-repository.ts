@@ -7,9 +7,7 @@ export const syncKeys = [
   // How far a chunked rebuild of the search indexes has got, per index (fts-maintenance.ts).
   'fts_rebuild_progress',
 ] as const;
-/** Until every caller reads the account's own keys (threading in progress): the old per-workspace names. */
-type LegacyAccountKey = 'cursor' | 'last_sync_at' | 'account_email' | 'platform_fee_percent' | 'terms_fetched_at' | 'replacement_pending';
-export type SyncKey = (typeof syncKeys)[number] | LegacyAccountKey;
+export type SyncKey = (typeof syncKeys)[number];
 
 /** One account's own sync keys (account_state, schema v13). */
 export const accountKeys = [
@@ -37,6 +35,19 @@ export const writeSyncValue = (db: WritableDB, key: SyncKey, value: string | nul
 export const readAccountValue = (db: ReadableDB, accountId: AccountId, key: AccountKey): string | null =>
   (prepare(db, 'SELECT value FROM account_state WHERE account_id = ? AND key = ?').get(accountId, key) as { value: string } | undefined)?.value ??
   null;
+
+/**
+ * The key's value for `accountId`, or without one the first account's (in the user's order) that has it: for
+ * figures that still speak of one account (the fee of a proposal whose account is unknown, insights' account).
+ */
+export const readFirstAccountValue = (db: ReadableDB, key: AccountKey, accountId: AccountId | null = null): string | null =>
+  (
+    prepare(
+      db,
+      `SELECT s.value FROM account_state s JOIN accounts a ON a.id = s.account_id
+       WHERE s.key = @key AND (@accountId IS NULL OR a.id = @accountId) ORDER BY a.position, a.created_at, a.id LIMIT 1`,
+    ).get({ key, accountId }) as { value: string } | undefined
+  )?.value ?? null;
 
 /** null removes the key. The account must exist (account_state references it). */
 export const writeAccountValue = (db: WritableDB, accountId: AccountId, key: AccountKey, value: string | null): void => {

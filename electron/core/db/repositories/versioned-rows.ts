@@ -3,31 +3,25 @@ import { prepare, type WritableDB } from '../database';
 export type Row = Record<string, string | number | null>;
 
 /**
- * Insert or update a platform record by its natural id, only if the incoming version is newer: an older
- * version never overwrites a newer one, and a replayed page changes nothing. Table and column names come
- * from the repositories' own code, never from input. Returns whether the row changed.
+ * Insert or update a platform record by its natural id, with positional parameters in the order of `columns`
+ * and then `account_id` (the account bringing it), for statements prepared once. Only a newer version replaces
+ * the row: an older one never overwrites it and a replayed page changes nothing. The same version brought by
+ * another account changes only whose the row is (the account that last brought it). Table and column names
+ * come from the repositories' own code, never from input. Columns in `textFromBytes` take UTF-8 bytes (a view
+ * into a larger buffer, never copied into a string) stored as text.
  */
-export const upsertByVersion = (db: WritableDB, table: string, row: Row): boolean => {
-  const columns = Object.keys(row);
-  const sql =
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ` +
-    `ON CONFLICT (id) DO UPDATE SET ${columns
-      .filter((c) => c !== 'id')
-      .map((c) => `${c} = excluded.${c}`)
-      .join(', ')} WHERE excluded.version > COALESCE(${table}.version, 0)`;
-  return prepare(db, sql).run(row).changes > 0;
+export const upsertByVersionSql = (table: string, columns: readonly string[], textFromBytes: readonly string[] = []): string => {
+  const all = [...columns, 'account_id'];
+  const newer = `excluded.version > COALESCE(${table}.version, 0)`;
+  return (
+    `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((c) => (textFromBytes.includes(c) ? 'CAST(? AS TEXT)' : '?')).join(', ')}) ` +
+    `ON CONFLICT (id) DO UPDATE SET ${all
+      .filter((c) => c !== 'id' && c !== 'account_id')
+      .map((c) => `${c} = CASE WHEN ${newer} THEN excluded.${c} ELSE ${table}.${c} END`)
+      .join(', ')}, account_id = excluded.account_id ` +
+    `WHERE ${newer} OR (excluded.version = ${table}.version AND excluded.account_id IS NOT NULL AND ${table}.account_id IS NOT excluded.account_id)`
+  );
 };
-
-/**
- * The same upsert with positional parameters in the order of `columns`, for statements prepared once. Columns
- * in `textFromBytes` take UTF-8 bytes (a view into a larger buffer, never copied into a string) stored as text.
- */
-export const upsertByVersionSql = (table: string, columns: readonly string[], textFromBytes: readonly string[] = []): string =>
-  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => (textFromBytes.includes(c) ? 'CAST(? AS TEXT)' : '?')).join(', ')}) ` +
-  `ON CONFLICT (id) DO UPDATE SET ${columns
-    .filter((c) => c !== 'id')
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')} WHERE excluded.version > COALESCE(${table}.version, 0)`;
 
 /** A tombstone removes the record unless a newer version has already arrived. */
 export const deleteByVersion = (db: WritableDB, table: string, id: string, version: number): boolean =>

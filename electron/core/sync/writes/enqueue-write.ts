@@ -1,6 +1,6 @@
 import type { RecordType } from '../../../../shared/platform/records';
 import type { WritableDB } from '../../db/database';
-import { insertOutboxWrite } from '../../db/repositories/outbox-repository';
+import { findWriteAccount, insertOutboxWrite } from '../../db/repositories/outbox-repository';
 import { findWriteUnit, type WriteName, type WritePayload } from './write-registry';
 
 /** A write no unit declares, or a payload its unit's schema refuses: a bug in the caller, never queued. */
@@ -19,10 +19,15 @@ export const checkWrite = <Name extends WriteName>(op: Name, payload: WritePaylo
 };
 
 /**
- * Queues a local write for the platform. Call in the same transaction as the write itself, so that the two
- * are never apart (a refused write throws before storing anything, and the throw rolls the transaction back).
+ * Queues a local write for the platform, through the account its entity came from (a message through its
+ * thread's, a proposal through its project's; none for a record made here and never pushed, which the first
+ * `bottega` account's push takes). Call in the same transaction as the write itself, so that the two are never
+ * apart (a refused write throws before storing anything, and the throw rolls the transaction back).
  */
 export const enqueueWrite = <Name extends WriteName>(
   db: WritableDB,
   entry: { entityType: RecordType; entityId: string; op: Name; payload: WritePayload<Name>; baseVersion?: number | null; now: Date },
-): number => insertOutboxWrite(db, { ...entry, ...checkWrite(entry.op, entry.payload) });
+): number => {
+  const checked = checkWrite(entry.op, entry.payload);
+  return insertOutboxWrite(db, { ...entry, ...checked, accountId: findWriteAccount(db, entry.entityType, entry.entityId) });
+};

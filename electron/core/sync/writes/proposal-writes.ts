@@ -28,7 +28,7 @@ const settle = (answer: unknown, { db, entry }: { db: WritableDB; entry: OutboxE
     if (writesBehind || hasLocalEdits(db, entry.entityId)) {
       learnProposalVersion(db, record.data, fetchedAt, !writesBehind);
     } else {
-      applyRecord(db, 'proposal', record.data, fetchedAt);
+      applyRecord(db, 'proposal', record.data, fetchedAt, entry.accountId);
     }
   }
   // An answer we cannot read is still an acceptance: the next pull brings the record.

@@ -15,16 +15,22 @@ describe('schema v12', () => {
     const db = openWritableDatabase(file);
     await migrate(db, { file, migrations: migrations.slice(0, 11) });
     const at = '2026-11-20T10:00:00.000Z';
-    applyRecord(db, 'proposal', makeProposal('prp_before', { status: 'shortlisted' }), at);
-    applyRecord(db, 'proposal', makeProposal('prp_plain', { status: 'submitted' }), at);
+    const insert = db.prepare(
+      "INSERT INTO proposals (id, version, project_id, status, currency, default_locale, created_at, updated_at) VALUES (?, 1, 'prj_1', ?, 'EUR', 'it', ?, ?)",
+    );
+    insert.run('prp_before', 'shortlisted', at, at);
+    insert.run('prp_plain', 'submitted', at, at);
 
     await migrate(db, { file, migrations: migrations.slice(0, 12) });
     expect(readUserVersion(db)).toBe(12);
-    // Through the sync's upsert: shortlisted in version 2, declined in version 3.
-    applyRecord(db, 'proposal', makeProposal('prp_plain', { version: 2, status: 'shortlisted' }), at);
-    applyRecord(db, 'proposal', makeProposal('prp_plain', { version: 3, status: 'declined' }), at);
-    applyRecord(db, 'proposal', makeProposal('prp_never', { status: 'declined' }), at);
-    applyRecord(db, 'proposal', makeProposal('prp_new', { status: 'shortlisted' }), at);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('projects_insights', 'proposals_insights_created', 'proposals_insights_submitted', 'threads_by_project') ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+    expect(indexes).toEqual(['projects_insights', 'proposals_insights_created', 'proposals_insights_submitted', 'threads_by_project']);
+    // Through the sync's upsert (today's, on today's schema): shortlisted in version 2, declined in version 3.
+    await migrate(db, { file, migrations });
+    applyRecord(db, 'proposal', makeProposal('prp_plain', { version: 2, status: 'shortlisted' }), at, null);
+    applyRecord(db, 'proposal', makeProposal('prp_plain', { version: 3, status: 'declined' }), at, null);
+    applyRecord(db, 'proposal', makeProposal('prp_never', { status: 'declined' }), at, null);
+    applyRecord(db, 'proposal', makeProposal('prp_new', { status: 'shortlisted' }), at, null);
     const marks = db.prepare('SELECT id, status, was_shortlisted FROM proposals ORDER BY id').all();
     expect(marks).toEqual([
       { id: 'prp_before', status: 'shortlisted', was_shortlisted: 1 },
@@ -32,8 +38,6 @@ describe('schema v12', () => {
       { id: 'prp_new', status: 'shortlisted', was_shortlisted: 1 },
       { id: 'prp_plain', status: 'declined', was_shortlisted: 1 },
     ]);
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('projects_insights', 'proposals_insights_created', 'proposals_insights_submitted', 'threads_by_project') ORDER BY name").all() as { name: string }[]).map((row) => row.name);
-    expect(indexes).toEqual(['projects_insights', 'proposals_insights_created', 'proposals_insights_submitted', 'threads_by_project']);
     db.close();
   });
 });
