@@ -15,13 +15,12 @@ import { splitFee } from '../../../shared/domain/proposal';
 import type { ReadableDB } from '../db/database';
 import {
   countFunnel,
+  addOutcome,
   countOutcomesBy,
-  countOutcomesByPriceBand,
   countSubmitted,
   listReplies,
-  replyAfter,
   listSubmissionReplies,
-  listSubmittedCurrencies,
+  listSubmittedPrices,
   openPeriod,
   priceBandBounds,
   sumReleasedMilestones,
@@ -63,28 +62,44 @@ const toWinRateRow = (key: string | null, counts: OutcomeCounts, band: WinRateRo
   winRate: counts.submitted === 0 ? null : counts.awarded / counts.submitted,
 });
 
+/** The band of an amount in minor units, `unit` minor units to the major one: the last bound it reaches. */
+const bandIndex = (bounds: readonly number[], amountMinor: number, unit: number): number => {
+  let index = 0;
+  while (index + 1 < bounds.length && amountMinor >= bounds[index + 1]! * unit) index++;
+  return index;
+};
+
+/** Win rates per currency, kind and price band (each in its own currency); a proposal with no amount is the band 'none'. */
+const countPriceBands = (db: ReadableDB, period: Period): WinRateRow[] => {
+  const units = new Map<string, number>();
+  const groups = new Map<string, { counts: OutcomeCounts; band: WinRateRow['band'] }>();
+  for (const [currency, kind, amountMinor, status] of listSubmittedPrices(db, period)) {
+    let unit = units.get(currency);
+    if (unit === undefined) {
+      unit = 10 ** minorUnitDigits(currency);
+      units.set(currency, unit);
+    }
+    const bounds = priceBandBounds[kind];
+    const index = amountMinor === null ? null : bandIndex(bounds, amountMinor, unit);
+    const key = `${currency}:${kind}:${index ?? 'none'}`;
+    let group = groups.get(key);
+    if (!group) {
+      const band =
+        index === null ? null : { currency, kind, minMinor: bounds[index]! * unit, maxMinor: index + 1 < bounds.length ? bounds[index + 1]! * unit : null };
+      group = { counts: { submitted: 0, awarded: 0, declined: 0, withdrawn: 0 }, band };
+      groups.set(key, group);
+    }
+    addOutcome(group.counts, status, 1);
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, group]) => toWinRateRow(key, group.counts, group.band));
+};
+
 export const computeWinRates = (db: ReadableDB, filter: InsightsFilter, dimension: WinRateDimension): WinRates => {
   const period = periodOf(db, filter);
   const sample = countSubmitted(db, period);
-  if (dimension === 'priceBand') {
-    const units = listSubmittedCurrencies(db, period).map((currency) => [currency, 10 ** minorUnitDigits(currency)] as const);
-    const unitOf = new Map(units);
-    const rows = countOutcomesByPriceBand(db, period, units).map((group) => {
-      const bounds = priceBandBounds[group.kind];
-      const unit = unitOf.get(group.currency) ?? 1;
-      const band =
-        group.band === null
-          ? null
-          : {
-              currency: group.currency,
-              kind: group.kind,
-              minMinor: bounds[group.band]! * unit,
-              maxMinor: group.band + 1 < bounds.length ? bounds[group.band + 1]! * unit : null,
-            };
-      return toWinRateRow(group.band === null ? `${group.currency}:${group.kind}:none` : `${group.currency}:${group.kind}:${group.band}`, group, band);
-    });
-    return { dimension, rows, sample };
-  }
+  if (dimension === 'priceBand') return { dimension, rows: countPriceBands(db, period), sample };
   const account = readAccount(db);
   const rows = countOutcomesBy(db, period, dimension).map((group) => toWinRateRow(dimension === 'account' ? account : group.key, group));
   return { dimension, rows, sample };
@@ -105,7 +120,7 @@ const summarizeWaits = (pairs: readonly { start: string; end: string | null }[])
 };
 
 export const computeReplyTimes = (db: ReadableDB, filter: InsightsFilter): ReplyTimes => {
-  const rows = listReplies(db, periodOf(db, filter)).map((row) => ({ submittedAt: row.submittedAt, ...replyAfter(row.later) }));
+  const rows = listReplies(db, periodOf(db, filter));
   return {
     client: summarizeWaits(rows.map((row) => ({ start: row.submittedAt, end: row.repliedAt }))),
     mine: summarizeWaits(rows.flatMap((row) => (row.repliedAt === null ? [] : [{ start: row.repliedAt, end: row.answeredAt }]))),

@@ -12,6 +12,7 @@ import { migration0010FeedFilterIndex } from './0010-feed-filter-index';
 import { migration0011FormDrafts } from './0011-form-drafts';
 import { migration0012Insights } from './0012-insights';
 import { migration0013Accounts } from './0013-accounts';
+import { migration0014InsightsColumns } from './0014-insights-columns';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   migration0011FormDrafts,
   migration0012Insights,
   migration0013Accounts,
+  migration0014InsightsColumns,
 ];

@@ -3,7 +3,7 @@ import { prepare, type ReadableDB } from '../database';
 
 /**
  * The insights section's SQL: one query per figure over the user's proposals, the project threads and their
- * milestones. Every query reads a range of an index made for it (schema v12) and never the wide rows' raw
+ * milestones. Every query reads a range of an index made for it (schemas v12 and v14) and never the wide rows' raw
  * JSON; tests/unit/db/insights-repository.test.ts holds each to a brute force over random histories and to its
  * query plan. What the figures mean is written in shared/contract/insights.ts.
  */
@@ -18,12 +18,6 @@ export const openPeriod = (from: string | null, to: string | null): Period => ({
 // The platform's statuses a decision ends in; 'completed' is an awarded proposal whose work is done.
 const awardedSql = "pr.status IN ('awarded', 'completed')";
 
-/** A client's message in the project's threads after the proposal was submitted: two covering index seeks, no row read, stops at the first. */
-const hasReplySql = `EXISTS (SELECT 1 FROM threads t INDEXED BY threads_by_project
-    JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = t.id
-  WHERE t.project_id = pr.project_id AND t.context = 'project'
-    AND m.sent_at > pr.submitted_at AND m.from_me = 0 AND m.state = 'synced')`;
-
 export type FunnelCounts = { drafted: number; submitted: number; replied: number; shortlisted: number; awarded: number };
 
 /** Proposals begun in the period and how many reached each stage ("at least": a later stage need not pass an earlier one). */
@@ -32,7 +26,7 @@ export const countFunnel = (db: ReadableDB, period: Period): FunnelCounts => {
     db,
     `SELECT count(*) AS drafted,
        count(pr.submitted_at) AS submitted,
-       coalesce(sum(pr.submitted_at IS NOT NULL AND ${hasReplySql}), 0) AS replied,
+       count(pr.first_reply_at) AS replied,
        coalesce(sum(pr.submitted_at IS NOT NULL AND (pr.was_shortlisted = 1 OR pr.status = 'shortlisted' OR ${awardedSql})), 0) AS shortlisted,
        coalesce(sum(pr.submitted_at IS NOT NULL AND ${awardedSql}), 0) AS awarded
      FROM proposals pr INDEXED BY proposals_insights_created
@@ -43,41 +37,71 @@ export const countFunnel = (db: ReadableDB, period: Period): FunnelCounts => {
 
 export type OutcomeCounts = { submitted: number; awarded: number; declined: number; withdrawn: number };
 export type WinRateGroup = OutcomeCounts & { key: string | null };
-export type PriceBandGroup = OutcomeCounts & { currency: string; kind: 'fixed' | 'hourly'; band: number | null };
 
-const outcomesSql = `count(*) AS submitted, sum(${awardedSql}) AS awarded,
-  sum(pr.status = 'declined') AS declined, sum(pr.status = 'withdrawn') AS withdrawn`;
+/** Adds proposals of one status to a group's outcomes ('completed' was awarded first; the others have no decision yet). */
+export const addOutcome = (counts: OutcomeCounts, status: string, n: number): void => {
+  counts.submitted += n;
+  if (status === 'awarded' || status === 'completed') counts.awarded += n;
+  else if (status === 'declined') counts.declined += n;
+  else if (status === 'withdrawn') counts.withdrawn += n;
+};
 
-const submittedFrom = `FROM proposals pr INDEXED BY proposals_insights_submitted
-  LEFT JOIN projects p INDEXED BY projects_insights ON p.id = pr.project_id`;
-const submittedWhere = 'WHERE pr.submitted_at IS NOT NULL AND pr.submitted_at >= ? AND pr.submitted_at < ?';
+const compareKeys = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
 
-const groupKeys: Record<Exclude<WinRateDimension, 'priceBand' | 'skill'>, string> = {
-  language: 'pr.default_locale',
-  category: 'p.category',
-  // The project's country is the client's (the platform's record says so); the client record may not be here yet.
-  country: 'p.country',
-  // One account per workspace today: every proposal is the signed-in account's; the handler names it.
-  account: 'NULL',
+/** Rows of (key, status, count) folded into one group per key, the largest first. */
+const foldOutcomes = (rows: readonly { key: string | null; status: string; n: number }[]): WinRateGroup[] => {
+  const groups = new Map<string | null, WinRateGroup>();
+  for (const row of rows) {
+    let group = groups.get(row.key);
+    if (!group) {
+      group = { key: row.key, submitted: 0, awarded: 0, declined: 0, withdrawn: 0 };
+      groups.set(row.key, group);
+    }
+    addOutcome(group, row.status, row.n);
+  }
+  return [...groups.values()].sort((a, b) => b.submitted - a.submitted || compareKeys(a.key, b.key));
+};
+
+const submittedRange = 'pr.submitted_at IS NOT NULL AND pr.submitted_at >= ? AND pr.submitted_at < ?';
+const submittedWhere = `WHERE ${submittedRange}`;
+
+/**
+ * Per dimension: the key, the index ordered by it (schema v14; grouping by key and status then streams, no
+ * sort, and the period is tested on the index's last column) and what to group by. The project's category and
+ * country are kept on the proposal (NULL while the project is not here); the country of a project is its
+ * client's. One account per workspace today: every proposal is the signed-in account's (the figure names it),
+ * counted through the language index.
+ */
+const groupings: Record<Exclude<WinRateDimension, 'priceBand' | 'skill'>, { key: string; index: string; groupBy: string }> = {
+  language: { key: 'pr.default_locale', index: 'proposals_insights_language', groupBy: 'pr.default_locale' },
+  category: { key: 'pr.project_category', index: 'proposals_insights_category', groupBy: 'pr.project_category' },
+  country: { key: 'pr.project_country', index: 'proposals_insights_country', groupBy: 'pr.project_country' },
+  account: { key: 'NULL', index: 'proposals_insights_language', groupBy: 'pr.default_locale' },
 };
 
 /** Submitted proposals in the period grouped by a column of theirs or their project's. */
 export const countOutcomesBy = (db: ReadableDB, period: Period, dimension: Exclude<WinRateDimension, 'priceBand'>): WinRateGroup[] => {
   if (dimension === 'skill') {
-    // A proposal counts once under each skill of its project (project_skills keeps one row per skill).
-    return prepare(
-      db,
-      `SELECT ps.skill AS key, ${outcomesSql} ${submittedFrom}
-       LEFT JOIN project_skills ps ON ps.project_pk = p.pk
-       ${submittedWhere} GROUP BY ps.skill ORDER BY submitted DESC, key`,
-    ).all(period.from, period.to) as WinRateGroup[];
+    // Counted per project first (its index streams them), then once under each skill of the project
+    // (project_skills keeps one row per skill): one skills lookup per project, not per proposal.
+    return foldOutcomes(
+      prepare(
+        db,
+        `SELECT ps.skill AS key, g.status AS status, sum(g.n) AS n
+         FROM (SELECT pr.project_pk, pr.status, count(*) AS n FROM proposals pr INDEXED BY proposals_insights_project
+               ${submittedWhere} GROUP BY 1, 2) g
+         LEFT JOIN project_skills ps INDEXED BY project_skills_by_project ON ps.project_pk = g.project_pk
+         GROUP BY 1, 2`,
+      ).all(period.from, period.to) as { key: string | null; status: string; n: number }[],
+    );
   }
-  // The project's row only when the key is the project's (the language is the proposal's own).
-  const from = dimension === 'category' || dimension === 'country' ? submittedFrom : 'FROM proposals pr INDEXED BY proposals_insights_submitted';
-  return prepare(db, `SELECT ${groupKeys[dimension]} AS key, ${outcomesSql} ${from} ${submittedWhere} GROUP BY 1 ORDER BY submitted DESC, key`).all(
-    period.from,
-    period.to,
-  ) as WinRateGroup[];
+  const { key, index, groupBy } = groupings[dimension];
+  return foldOutcomes(
+    prepare(db, `SELECT ${key} AS key, pr.status AS status, count(*) AS n FROM proposals pr INDEXED BY ${index} ${submittedWhere} GROUP BY ${groupBy}, pr.status`).all(
+      period.from,
+      period.to,
+    ) as { key: string | null; status: string; n: number }[],
+  );
 };
 
 /**
@@ -89,88 +113,42 @@ export const priceBandBounds: Readonly<Record<'fixed' | 'hourly', readonly numbe
   hourly: [0, 15, 25, 40, 60, 100],
 };
 
-const bandCase = (bounds: readonly number[]): string =>
-  `CASE ${bounds
-    .slice(1)
-    .map((bound, index) => `WHEN amount_minor < ${bound} * unit THEN ${index}`)
-    .join(' ')} ELSE ${bounds.length - 1} END`;
+export type SubmittedPrice = [currency: string, kind: 'fixed' | 'hourly', amountMinor: number | null, status: string];
 
-/** The currencies of the proposals submitted in the period (the bands need each one's minor unit). */
-export const listSubmittedCurrencies = (db: ReadableDB, period: Period): string[] =>
-  (
-    prepare(db, `SELECT DISTINCT pr.currency FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`).all(
-      period.from,
-      period.to,
-    ) as { currency: string }[]
-  ).map((row) => row.currency);
+/** Currency, kind, amount and status of every proposal submitted in the period (the bands are drawn per currency by the caller). */
+export const listSubmittedPrices = (db: ReadableDB, period: Period): SubmittedPrice[] =>
+  prepare(db, `SELECT pr.currency, pr.kind, pr.amount_minor, pr.status FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`)
+    .raw(true)
+    .all(period.from, period.to) as SubmittedPrice[];
 
-/** `unitsPerMajor`: [currency, minor units in one major unit] for every currency listSubmittedCurrencies gave. */
-export const countOutcomesByPriceBand = (db: ReadableDB, period: Period, unitsPerMajor: readonly (readonly [string, number])[]): PriceBandGroup[] => {
-  if (unitsPerMajor.length === 0) return [];
-  const unit = `CASE pr.currency ${unitsPerMajor.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-  return prepare(
-    db,
-    `SELECT currency, kind,
-       CASE WHEN amount_minor IS NULL THEN NULL WHEN kind = 'hourly' THEN ${bandCase(priceBandBounds.hourly)}
-         ELSE ${bandCase(priceBandBounds.fixed)} END AS band,
-       count(*) AS submitted, sum(awarded) AS awarded, sum(declined) AS declined, sum(withdrawn) AS withdrawn
-     FROM (SELECT pr.currency, pr.kind, pr.amount_minor, ${unit} AS unit, ${awardedSql} AS awarded,
-             pr.status = 'declined' AS declined, pr.status = 'withdrawn' AS withdrawn
-           FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere})
-     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-  ).all(...unitsPerMajor.flat(), period.from, period.to) as PriceBandGroup[];
-};
-
-export type ReplyRow = { submittedAt: string; later: string | null };
+export type ReplyRow = { submittedAt: string; repliedAt: string | null; answeredAt: string | null };
 
 /**
- * Every proposal submitted in the period with the confirmed messages in the project's threads strictly after
- * it, packed as `<from_me><sent_at>` items joined by commas (in no order): one index walk per proposal gives
- * both the client's first reply and the user's answer to it (replyAfter reads them).
+ * Every proposal submitted in the period with the client's first reply after it and the user's answer to that
+ * reply (null: none yet), as triggers keep them on the proposal (schema v14): one range of a covering index.
  */
 export const listReplies = (db: ReadableDB, period: Period): ReplyRow[] =>
   prepare(
     db,
-    `SELECT pr.submitted_at AS submittedAt,
-       (SELECT group_concat(m.from_me || m.sent_at, ',') FROM threads t INDEXED BY threads_by_project
-          JOIN messages m INDEXED BY messages_by_thread ON m.thread_id = t.id
-        WHERE t.project_id = pr.project_id AND t.context = 'project' AND m.sent_at > pr.submitted_at AND m.state = 'synced') AS later
+    `SELECT pr.submitted_at AS submittedAt, pr.first_reply_at AS repliedAt, pr.answered_at AS answeredAt
      FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`,
   ).all(period.from, period.to) as ReplyRow[];
-
-/**
- * From a listReplies row: the client's first message (null: none) and the user's first message strictly after
- * that one (null: none yet). Stored instants are all `YYYY-MM-DDTHH:MM:SS.sssZ`, so text order is time order.
- */
-export const replyAfter = (later: string | null): { repliedAt: string | null; answeredAt: string | null } => {
-  if (later === null) return { repliedAt: null, answeredAt: null };
-  const items = later.split(',');
-  let repliedAt: string | null = null;
-  for (const item of items) if (item[0] === '0' && (repliedAt === null || item.slice(1) < repliedAt)) repliedAt = item.slice(1);
-  if (repliedAt === null) return { repliedAt: null, answeredAt: null };
-  let answeredAt: string | null = null;
-  for (const item of items) {
-    const at = item.slice(1);
-    if (item[0] === '1' && at > repliedAt && (answeredAt === null || at < answeredAt)) answeredAt = at;
-  }
-  return { repliedAt, answeredAt };
-};
 
 export type ReleasedRow = { month: string; currency: string; releasedMinor: number; milestones: number; proposals: number };
 
 /**
  * Released milestones per month (UTC) and currency. A milestone carries no release date: it is dated by its
  * proposal's last change as the platform reported it (awarded and completed proposals are no longer edited
- * here, so updated_at is the platform's). Only awarded or completed proposals have released milestones.
+ * here, so updated_at is the platform's). Only awarded or completed proposals have released milestones; the
+ * sums are kept on the proposal (schema v14).
  */
 export const sumReleasedMilestones = (db: ReadableDB, period: Period): ReleasedRow[] =>
   prepare(
     db,
     `SELECT substr(pr.updated_at, 1, 7) AS month, pr.currency AS currency,
-       sum(json_extract(m.value, '$.amount_minor')) AS releasedMinor, count(*) AS milestones, count(DISTINCT pr.id) AS proposals
-     FROM proposals pr INDEXED BY proposals_by_status, json_each(pr.milestones) m
-     WHERE pr.status IN ('awarded', 'completed') AND pr.updated_at >= ? AND pr.updated_at < ?
-       AND json_extract(m.value, '$.status') = 'released'
+       sum(pr.released_minor) AS releasedMinor, sum(pr.released_milestones) AS milestones, count(*) AS proposals
+     FROM proposals pr INDEXED BY proposals_insights_released
+     WHERE pr.status IN ('awarded', 'completed') AND pr.updated_at >= ? AND pr.updated_at < ? AND pr.released_milestones > 0
      GROUP BY 1, 2 ORDER BY 1, 2`,
   ).all(period.from, period.to) as ReleasedRow[];
 
@@ -187,6 +165,6 @@ export const countSubmitted = (db: ReadableDB, period: Period): number =>
 export const listSubmissionReplies = (db: ReadableDB, period: Period): { submittedAt: string; replied: number }[] =>
   prepare(
     db,
-    `SELECT pr.submitted_at AS submittedAt, ${hasReplySql} AS replied
+    `SELECT pr.submitted_at AS submittedAt, pr.first_reply_at IS NOT NULL AS replied
      FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`,
   ).all(period.from, period.to) as { submittedAt: string; replied: number }[];
