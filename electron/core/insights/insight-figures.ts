@@ -28,7 +28,7 @@ import {
   type Period,
 } from '../db/repositories/insights-repository';
 import { readPlatformFee } from '../db/repositories/proposal-parts-repository';
-import { readSyncValue } from '../db/repositories/sync-state-repository';
+import { readFirstAccountValue } from '../db/repositories/sync-state-repository';
 
 /**
  * The insights figures from the workspace: the repository's SQL, plus what SQL cannot do well (medians,
@@ -39,7 +39,7 @@ import { readSyncValue } from '../db/repositories/sync-state-repository';
  * The workspace holds one platform account (the signed-in email; null before the first sign-in). A filter
  * naming another account matches nothing: the dimension is kept for when a workspace holds several (#14).
  */
-const readAccount = (db: ReadableDB): string | null => readSyncValue(db, 'account_email');
+const readAccount = (db: ReadableDB): string | null => readFirstAccountValue(db, 'account_email');
 const matchesAccount = (db: ReadableDB, filter: InsightsFilter): boolean => filter.account === null || filter.account === readAccount(db);
 
 /** An empty period when the account does not match, so every figure answers with zero samples and the same shape. */
