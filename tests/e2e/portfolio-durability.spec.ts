@@ -41,8 +41,8 @@ test('the core is killed (SIGKILL) while an item’s Italian description is type
   await app.open(host.url);
   await app.goTo('portfolio');
   await portfolio.newItem();
-  await portfolio.editor.getByRole('combobox').first().selectOption('it');
-  await page.getByTestId('main-language').selectOption('it');
+  await portfolio.addLanguage('it');
+  await portfolio.chooseMainLanguage('it');
   await portfolio.editor.getByTestId('variant-tab-it').click();
   await portfolio.fill('title', 'Sito per una cantina');
   await portfolio.save();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { pickOption } from './pages/picker';
 import { PortfolioPage, pngFile } from './pages/portfolio-page';
 import { startWebHostProcess, type RunningWebHost } from './web-host-process';
 
@@ -29,7 +30,7 @@ test('an item with two images written in Italian, translated to English, reorder
   await portfolio.newItem();
   await portfolio.addLanguage('it');
   // Italian is the main language; English becomes its translation.
-  await page.getByTestId('main-language').selectOption('it');
+  await portfolio.chooseMainLanguage('it');
   await portfolio.fill('title', 'Sito per una cantina');
   await portfolio.fill('description', 'Negozio online per vendere vino in Europa');
   await page.getByTestId('image-input').setInputFiles([pngFile('home.png', 1), pngFile('shop.png', 2, 600, 300)]);
@@ -133,9 +134,9 @@ test('the profile keeps a headline and bio per language, rate and languages spok
   await portfolio.tab(/^Profile$/).click();
   const form = page.locator('form.pf-editor');
   await form.getByLabel('Name').fill('Giulia Rossi');
-  await form.getByLabel('Country (ISO code)').fill('it');
+  await pickOption(form.getByTestId('profile-country'), 'IT');
   await form.getByLabel('Hourly rate').fill('45');
-  await form.getByLabel('Add a language you speak').selectOption('it');
+  await pickOption(form.getByTestId('add-spoken-language'), 'it');
   await form.getByLabel('Headline').fill('Brand designer for small workshops');
   await form.getByLabel('About you').fill('I draw logos and signs.');
   // A wide photo becomes a square avatar, cut and scaled down before it is imported.

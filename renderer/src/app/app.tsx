@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
+import { AttentionCard } from '../features/attention/attention-card';
+import { useAttention } from '../features/attention/use-attention';
 import { ClientsRoute } from '../features/clients/clients-route';
 import { CommunityRoute } from '../features/community/community-route';
 import { FeedRoute } from '../features/feed/feed-route';
+import { InsightsRoute } from '../features/insights/insights-route';
 import { useNow } from '../features/feed/feed-screen';
 import { SavedSearchNotices } from '../features/feed/saved-search-notices';
 import { useSavedSearchNotices } from '../features/feed/use-feed-extras';
@@ -15,7 +18,7 @@ import { SettingsScreen, type AppInfo } from '../features/settings/settings-scre
 import { UpdateBanner } from '../features/updates/update-banner';
 import { UpdatesCard } from '../features/updates/updates-card';
 import { useUpdateState } from '../features/updates/use-update-state';
-import { AccountCard } from '../features/sync/account-card';
+import { AccountsCard } from '../features/accounts/accounts-card';
 import { FirstSyncProgress } from '../features/sync/first-sync-progress';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { SyncProblems } from '../features/sync/sync-problems';
@@ -29,6 +32,7 @@ import { systemLocale, useAppliedLanguage, useSettings } from '../features/setti
 import { NoticeRegion } from '../data/notices';
 import { RouteBoundary } from '../data/route-boundary';
 import { useCoreQuery } from '../data/use-core-query';
+import { useAppliedTheme } from '../ui/theme';
 import { AppShell } from './app-shell';
 import { useSection, type Section } from './routes';
 
@@ -50,9 +54,11 @@ type Props = { initialSettings: Settings; disconnected: boolean };
 
 export const App = ({ initialSettings, disconnected }: Props) => {
   const [section, navigate] = useSection();
-  const { settings, setLanguage } = useSettings(initialSettings);
+  const { settings, setLanguage, setTheme } = useSettings(initialSettings);
   useAppliedLanguage(settings.language);
+  useAppliedTheme(settings.theme);
   const info = useAppInfo();
+  const attention = useAttention(info?.host ?? null);
   const now = useNow();
   const sync = useSyncStatus();
   const updates = useUpdateState();
@@ -67,6 +73,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
     clients: () => <ClientsRoute now={now} />,
     messages: () => <MessagesRoute now={now} />,
     proposals: () => <ProposalsRoute />,
+    insights: () => <InsightsRoute />,
     portfolio: () => <PortfolioRoute />,
     community: () => <CommunityRoute now={now} />,
     settings: () => (
@@ -75,14 +82,12 @@ export const App = ({ initialSettings, disconnected }: Props) => {
         systemLanguage={systemLocale()}
         info={info}
         onLanguageChange={(language) => void setLanguage(language)}
+        theme={settings.theme}
+        onThemeChange={(theme) => void setTheme(theme)}
       >
-        <AccountCard
-          status={sync.status}
-          onSignIn={sync.signIn}
-          onSignOut={() => void sync.signOut()}
-          onSyncNow={() => void sync.syncNow()}
-        />
+        <AccountsCard status={sync.status} now={now} onSignIn={sync.signIn} onSyncNow={() => void sync.syncNow()} />
         <SyncProblems status={sync.status} />
+        <AttentionCard preferences={attention.preferences} host={info?.host ?? null} onChange={(patch) => void attention.update(patch)} />
         <IntegrityCard onCheck={checkIntegrity} />
         <UpdatesCard
           state={updates.state}
@@ -97,6 +102,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
     <AppShell
       section={section}
       onNavigate={navigate}
+      counts={{ messages: attention.unread?.messages ?? 0 }}
       banner={
         disconnected ? (
           <DisconnectedBanner />

@@ -1,6 +1,17 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type ContextType, type ReactNode, type RefObject } from 'react';
 import { ChevronDown } from 'lucide-react';
-import { Button as AriaButton, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, type Key } from 'react-aria-components';
+import { Button as AriaButton, ComboBox, ComboBoxStateContext, Input, Label, ListBox, ListBoxItem, Popover, type Key } from 'react-aria-components';
+
+type ComboBoxState = NonNullable<ContextType<typeof ComboBoxStateContext>>;
+
+/** Hands the combobox's state to the picker around it (for closing the list after an "add one" choice). */
+const StateCatcher = ({ intoRef }: { intoRef: RefObject<ComboBoxState | null> }) => {
+  const state = useContext(ComboBoxStateContext);
+  useEffect(() => {
+    intoRef.current = state;
+  }, [intoRef, state]);
+  return null;
+};
 
 export type PickerOption = { id: string; label: string; hint?: string; prefix?: ReactNode };
 
@@ -35,6 +46,9 @@ export const Picker = ({ label, hideLabel, options, value, onChange, placeholder
     setInput(shown);
   }
   const selected = options.find((option) => option.id === value);
+  // An "add one" picker's selection stays empty, so the library never sees a choice that would close the list:
+  // it is closed here, after each choice.
+  const stateRef = useRef<ComboBoxState | null>(null);
   return (
     <ComboBox
       className={['ui-picker', className].filter(Boolean).join(' ')}
@@ -48,11 +62,13 @@ export const Picker = ({ label, hideLabel, options, value, onChange, placeholder
         const id = String(key);
         onChange(id);
         setInput(clearOnSelect ? '' : (labelOf.get(id) ?? id));
+        if (clearOnSelect) stateRef.current?.close();
       }}
       menuTrigger="focus"
       isDisabled={isDisabled}
       aria-label={hideLabel ? label : undefined}
     >
+      <StateCatcher intoRef={stateRef} />
       {!hideLabel && <Label className="field-label">{label}</Label>}
       <div className="ui-picker-field">
         {!clearOnSelect && selected?.prefix && <span className="ui-picker-prefix">{selected.prefix}</span>}
@@ -64,7 +80,7 @@ export const Picker = ({ label, hideLabel, options, value, onChange, placeholder
       <Popover className="ui-popover ui-picker-popover" offset={4}>
         <ListBox className="ui-listbox" renderEmptyState={() => null}>
           {(option: PickerOption) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="ui-listbox-item">
+            <ListBoxItem id={option.id} textValue={option.label} className="ui-listbox-item" data-value={option.id}>
               {option.prefix}
               <span className="ui-listbox-label">{option.label}</span>
               {option.hint && <span className="ui-listbox-hint">{option.hint}</span>}

@@ -33,8 +33,8 @@ export const TabList = ({ label, children, className }: { label: string; childre
   </AriaTabList>
 );
 
-export const Tab = ({ id, children, testId }: { id: string; children: ReactNode; testId?: string }) => (
-  <AriaTab id={id} className="ui-tab" data-testid={testId}>
+export const Tab = ({ id, children, testId, ...data }: { id: string; children: ReactNode; testId?: string } & { [attribute: `data-${string}`]: string }) => (
+  <AriaTab id={id} className="ui-tab" data-testid={testId} {...data}>
     {children}
   </AriaTab>
 );

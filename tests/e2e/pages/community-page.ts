@@ -37,7 +37,7 @@ export class CommunityPage {
 
   async openTab(tab: Tab): Promise<void> {
     await this.page.getByTestId(`community-tab-${tab}`).click();
-    await expect(this.page.getByTestId(`community-tab-${tab}`)).toHaveAttribute('aria-current', 'page');
+    await expect(this.page.getByTestId(`community-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
   }
 
   async readStory(title: string): Promise<void> {

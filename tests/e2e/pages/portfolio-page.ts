@@ -1,5 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
+import { pickOption } from './picker';
 
 const chunk = (type: string, data: Buffer): Buffer => {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
@@ -64,7 +65,11 @@ export class PortfolioPage {
   }
 
   async addLanguage(tag: string): Promise<void> {
-    await this.editor.getByRole('combobox').first().selectOption(tag);
+    await pickOption(this.editor.getByTestId('add-language'), tag);
+  }
+
+  async chooseMainLanguage(tag: string): Promise<void> {
+    await pickOption(this.page.getByTestId('main-language'), tag);
   }
 
   async save(): Promise<void> {

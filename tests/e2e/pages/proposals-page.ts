@@ -142,8 +142,9 @@ export class ProposalsPage {
     await this.page.getByTestId('add-variant').selectOption(value);
   }
 
+  /** Withdraws the open proposal, answering the app's own confirmation (not the browser's). */
   async withdraw(): Promise<void> {
-    this.page.once('dialog', (dialog) => void dialog.accept());
     await this.page.getByTestId('withdraw-proposal').click();
+    await this.page.getByRole('alertdialog').getByTestId('confirm-accept').click();
   }
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLanguageName } from '../../../../shared/i18n/format';
 import { communityTabs, type CommunityTab } from './use-community';
+import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
 import './community.css';
 
 type Props = {
@@ -36,24 +37,19 @@ export const CommunityScreen = ({ tab, onTabChange, language, languages, onLangu
           </select>
         </label>
       </header>
-      <nav className="tabs" aria-label={t('tabsLabel')}>
-        {communityTabs.map((item) => (
-          <a
-            key={item}
-            href={`#/community/${item}`}
-            data-testid={`community-tab-${item}`}
-            aria-current={item === tab ? 'page' : undefined}
-            onClick={(event) => {
-              event.preventDefault();
-              onTabChange(item);
-            }}
-          >
-            {t(`tabs.${item}`)}
-            {item === 'forum' && unreadTopics > 0 && <span className="unread-badge">{unreadTopics}</span>}
-          </a>
-        ))}
-      </nav>
-      <div className="community-body">{children}</div>
+      <Tabs className="screen-tabs" selectedKey={tab} onSelectionChange={onTabChange} keys={communityTabs}>
+        <TabList label={t('tabsLabel')}>
+          {communityTabs.map((item) => (
+            <Tab key={item} id={item} testId={`community-tab-${item}`}>
+              {t(`tabs.${item}`)}
+              {item === 'forum' && unreadTopics > 0 && <span className="unread-badge">{unreadTopics}</span>}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel id={tab} className="community-body">
+          {children}
+        </TabPanel>
+      </Tabs>
     </section>
   );
 };

@@ -10,6 +10,7 @@ import { useFormDraft, useRestorableDraft } from '../../components/use-form-draf
 import { readImageProblem, toBase64, usePortfolioWrites } from './use-portfolio';
 import { Thumbnail } from './portfolio-parts';
 import { LinksEditor } from './links-editor';
+import { LanguagePicker } from '../../ui/pickers';
 
 const fieldsOf = (variant: PortfolioItemView['variants'][number]) => ({
   ...variant,
@@ -100,6 +101,7 @@ const ItemEditor = ({
       ...previous,
       variants: previous.variants.map((candidate) => (candidate.locale === locale ? { ...candidate, [field]: value } : candidate)),
     }));
+  const addable = locales.filter((tag) => !draft.variants.some((candidate) => candidate.locale === tag));
   const addLanguage = (tag: string): void => {
     setDraft((previous) => ({
       ...previous,
@@ -177,27 +179,28 @@ const ItemEditor = ({
             </button>
           );
         })}
-        <select aria-label={t('editor.addLanguage')} value="" onChange={(event) => event.target.value && addLanguage(event.target.value)}>
-          <option value="">{t('editor.addLanguage')}</option>
-          {locales
-            .filter((tag) => !draft.variants.some((candidate) => candidate.locale === tag))
-            .map((tag) => (
-              <option key={tag} value={tag}>
-                {tag.toUpperCase()}
-              </option>
-            ))}
-        </select>
+        {addable.length > 0 && (
+          <LanguagePicker
+            label={t('editor.addLanguage')}
+            hideLabel
+            placeholder={t('editor.addLanguage')}
+            languages={addable}
+            value={null}
+            clearOnSelect
+            onChange={addLanguage}
+            testId="add-language"
+            className="pf-add-language"
+          />
+        )}
       </div>
-      <label className="field">
-        <span className="field-label">{t('editor.mainLanguage')}</span>
-        <select value={draft.defaultLocale} onChange={(event) => setMainLanguage(event.target.value)} data-testid="main-language">
-          {draft.variants.map((candidate) => (
-            <option key={candidate.locale} value={candidate.locale}>
-              {candidate.locale.toUpperCase()}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguagePicker
+        label={t('editor.mainLanguage')}
+        languages={draft.variants.map((candidate) => candidate.locale)}
+        value={draft.defaultLocale}
+        onChange={setMainLanguage}
+        testId="main-language"
+        className="pf-main-language"
+      />
       {status && status.status !== 'complete' && (
         <p className={`pf-note pf-status-${status.status}`} data-testid="variant-status">
           {t(`statusHint.${status.status}`, { source: (status.sourceLocale ?? draft.defaultLocale).toUpperCase() })}

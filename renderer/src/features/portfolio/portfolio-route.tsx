@@ -5,6 +5,7 @@ import { DownloadBanner } from './download-banner';
 import { ItemsTab } from './items-tab';
 import { LanguagesTab } from './languages-tab';
 import { PreviewTab } from './preview-tab';
+import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
 import './portfolio.css';
 
 const tabs = ['items', 'languages', 'profile', 'preview'] as const;
@@ -17,21 +18,23 @@ export const PortfolioRoute = () => {
     <section className="screen" aria-labelledby="portfolio-title">
       <header className="screen-header">
         <h1 id="portfolio-title">{t('title')}</h1>
-        <div className="pf-tabs" role="tablist">
-          {tabs.map((name) => (
-            <button key={name} type="button" role="tab" aria-selected={tab === name} className={`pf-lang${tab === name ? ' selected' : ''}`} onClick={() => setTab(name)}>
-              {t(`tabs.${name}`)}
-            </button>
-          ))}
-        </div>
       </header>
-      <div className="pane-scroller">
-        <DownloadBanner />
-        {tab === 'items' && <ItemsTab />}
-        {tab === 'languages' && <LanguagesTab />}
-        {tab === 'profile' && <ProfileEditor />}
-        {tab === 'preview' && <PreviewTab />}
-      </div>
+      <Tabs className="screen-tabs" selectedKey={tab} onSelectionChange={setTab} keys={tabs}>
+        <TabList label={t('title')}>
+          {tabs.map((name) => (
+            <Tab key={name} id={name} testId={`portfolio-tab-${name}`}>
+              {t(`tabs.${name}`)}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel id={tab} className="pane-scroller">
+          <DownloadBanner />
+          {tab === 'items' && <ItemsTab />}
+          {tab === 'languages' && <LanguagesTab />}
+          {tab === 'profile' && <ProfileEditor />}
+          {tab === 'preview' && <PreviewTab />}
+        </TabPanel>
+      </Tabs>
     </section>
   );
 };

@@ -9,6 +9,8 @@ import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
+import { nameLanguage } from '../../ui/display-names';
+import { CountryPicker, CurrencyPicker, LanguagePicker } from '../../ui/pickers';
 import { cropSquare, readImageProblem, toBase64, useProfile, useRetryProfile, usePortfolioWrites } from './use-portfolio';
 
 /** The form's state as typed: what a draft keeps, and what Save turns into the profile. */
@@ -55,6 +57,8 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
   const [avatarProblem, setAvatarProblem] = useState<string | null>(null);
   const [showRestored, setShowRestored] = useState(restored !== null);
   const variant = draft.variants.find((candidate) => candidate.locale === locale);
+  const spokenAddable = locales.filter((tag) => !draft.languages.some((language) => language.tag === tag));
+  const variantAddable = locales.filter((tag) => !draft.variants.some((candidate) => candidate.locale === tag));
   const tracked = (profile?.variants ?? []).map((candidate) => ({ ...candidate, fields: { headline: candidate.headline, bio: candidate.bio } }));
   const setText = (field: 'headline' | 'bio', value: string): void =>
     setDraft((previous) => ({
@@ -117,15 +121,13 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
         <input value={draft.name} onChange={(event) => setDraft((previous) => ({ ...previous, name: event.target.value }))} />
       </label>
       <div className="toolbar">
-        <label className="field">
-          <span className="field-label">{t('profile.country')}</span>
-          <input
-            value={draft.country ?? ''}
-            maxLength={2}
-            size={4}
-            onChange={(event) => setDraft((previous) => ({ ...previous, country: event.target.value.toUpperCase() || null }))}
-          />
-        </label>
+        <CountryPicker
+          label={t('profile.country')}
+          value={draft.country}
+          onChange={(country) => setDraft((previous) => ({ ...previous, country }))}
+          testId="profile-country"
+          className="pf-country"
+        />
         <label className="field">
           <span className="field-label">{t('profile.hourlyRate')}</span>
           <input
@@ -138,10 +140,13 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
             }
           />
         </label>
-        <label className="field">
-          <span className="field-label">{t('profile.currency')}</span>
-          <input value={draft.currency} maxLength={3} size={4} onChange={(event) => setDraft((previous) => ({ ...previous, currency: event.target.value.toUpperCase() }))} />
-        </label>
+        <CurrencyPicker
+          label={t('profile.currency')}
+          value={draft.currency}
+          onChange={(currency) => setDraft((previous) => ({ ...previous, currency }))}
+          testId="profile-currency"
+          className="pf-currency"
+        />
       </div>
       <label className="field">
         <span className="field-label">{t('fields.skills')}</span>
@@ -151,7 +156,7 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
         <legend className="field-label">{t('profile.spoken')}</legend>
         {draft.languages.map((language, index) => (
           <div key={language.tag} className="toolbar">
-            <span>{language.tag.toUpperCase()}</span>
+            <span className="pf-spoken-name">{nameLanguage(language.tag, i18n.language)}</span>
             <select
               aria-label={t('profile.level')}
               value={language.level}
@@ -175,23 +180,18 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
             </button>
           </div>
         ))}
-        <select
-          aria-label={t('profile.addSpoken')}
-          value=""
-          onChange={(event) => {
-            const tag = event.target.value;
-            if (tag) setDraft((previous) => ({ ...previous, languages: [...previous.languages, { tag, level: 'professional' }] }));
-          }}
-        >
-          <option value="">{t('profile.addSpoken')}</option>
-          {locales
-            .filter((tag) => !draft.languages.some((language) => language.tag === tag))
-            .map((tag) => (
-              <option key={tag} value={tag}>
-                {tag.toUpperCase()}
-              </option>
-            ))}
-        </select>
+        {spokenAddable.length > 0 && (
+          <LanguagePicker
+            label={t('profile.addSpoken')}
+            hideLabel
+            placeholder={t('profile.addSpoken')}
+            languages={spokenAddable}
+            value={null}
+            clearOnSelect
+            onChange={(tag) => setDraft((previous) => ({ ...previous, languages: [...previous.languages, { tag, level: 'professional' }] }))}
+            testId="add-spoken-language"
+          />
+        )}
       </fieldset>
       <div className="pf-langs" role="tablist">
         {draft.variants.map((candidate) => {
@@ -210,25 +210,22 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
             </button>
           );
         })}
-        <select
-          aria-label={t('editor.addLanguage')}
-          value=""
-          onChange={(event) => {
-            const tag = event.target.value;
-            if (!tag) return;
-            setDraft((previous) => ({ ...previous, variants: [...previous.variants, { locale: tag, headline: '', bio: '', sourceLocale: previous.defaultLocale }] }));
-            setLocale(tag);
-          }}
-        >
-          <option value="">{t('editor.addLanguage')}</option>
-          {locales
-            .filter((tag) => !draft.variants.some((candidate) => candidate.locale === tag))
-            .map((tag) => (
-              <option key={tag} value={tag}>
-                {tag.toUpperCase()}
-              </option>
-            ))}
-        </select>
+        {variantAddable.length > 0 && (
+          <LanguagePicker
+            label={t('editor.addLanguage')}
+            hideLabel
+            placeholder={t('editor.addLanguage')}
+            languages={variantAddable}
+            value={null}
+            clearOnSelect
+            onChange={(tag) => {
+              setDraft((previous) => ({ ...previous, variants: [...previous.variants, { locale: tag, headline: '', bio: '', sourceLocale: previous.defaultLocale }] }));
+              setLocale(tag);
+            }}
+            testId="add-profile-language"
+            className="pf-add-language"
+          />
+        )}
       </div>
       {variant && (
         <>

@@ -1,7 +1,11 @@
-import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState, type JSONContent } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Bold, Italic, List, ListOrdered } from 'lucide-react';
+import { Toolbar } from 'react-aria-components';
+import { IconButton } from '../../ui/button';
+import { formatShortcut } from '../../ui/shortcut';
 import { letterTextOf } from '../../../../shared/domain/letter-text';
 import { useSpellcheckFollowsFocus } from './use-proposals';
 
@@ -29,6 +33,16 @@ export const toEditorContent = (bodyJson: string): JSONContent | string => {
   if (isDocument(parsed)) return parsed;
   return '';
 };
+
+type FormatCommand = 'bold' | 'italic' | 'bulletList' | 'orderedList';
+
+// The shortcuts are Tiptap's own (StarterKit binds them); the toolbar only names them.
+const formatButtons = [
+  { command: 'bold', label: 'editor.bold', shortcut: 'Mod+B', Icon: Bold },
+  { command: 'italic', label: 'editor.italic', shortcut: 'Mod+I', Icon: Italic },
+  { command: 'bulletList', label: 'editor.bullets', shortcut: 'Mod+Shift+8', Icon: List },
+  { command: 'orderedList', label: 'editor.numbered', shortcut: 'Mod+Shift+7', Icon: ListOrdered },
+] as const satisfies readonly { command: FormatCommand; label: string; shortcut: string; Icon: unknown }[];
 
 /** What the owner of a letter may do to the editor, once, when something happens (not on every render). */
 export type LetterEditorHandle = {
@@ -111,7 +125,17 @@ export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur
     editableNow.current = editable;
     editor.setEditable(editable && !locked.current, false);
   }, [editor, editable]);
-  const toggle = (command: 'bold' | 'italic' | 'bulletList' | 'orderedList'): void => {
+  // The toolbar shows the marks at the caret; read through useEditorState so only it redraws as the caret moves.
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      bold: current.isActive('bold'),
+      italic: current.isActive('italic'),
+      bulletList: current.isActive('bulletList'),
+      orderedList: current.isActive('orderedList'),
+    }),
+  });
+  const toggle = (command: FormatCommand): void => {
     const chain = editor.chain().focus();
     if (command === 'bold') chain.toggleBold().run();
     if (command === 'italic') chain.toggleItalic().run();
@@ -121,20 +145,19 @@ export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur
   return (
     <div className="cover-letter">
       {editable && (
-        <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-          <button type="button" className="secondary small" onClick={() => toggle('bold')} aria-pressed={editor.isActive('bold')}>
-            {t('editor.bold')}
-          </button>
-          <button type="button" className="secondary small" onClick={() => toggle('italic')} aria-pressed={editor.isActive('italic')}>
-            {t('editor.italic')}
-          </button>
-          <button type="button" className="secondary small" onClick={() => toggle('bulletList')}>
-            {t('editor.bullets')}
-          </button>
-          <button type="button" className="secondary small" onClick={() => toggle('orderedList')}>
-            {t('editor.numbered')}
-          </button>
-        </div>
+        <Toolbar className="editor-toolbar" aria-label={t('editor.toolbar')}>
+          {formatButtons.map(({ command, label, shortcut, Icon }) => (
+            <IconButton
+              key={command}
+              label={t(label)}
+              shortcut={formatShortcut(shortcut)}
+              icon={<Icon size={16} aria-hidden="true" />}
+              pressed={active[command]}
+              onPress={() => toggle(command)}
+              data-testid={`format-${command}`}
+            />
+          ))}
+        </Toolbar>
       )}
       <EditorContent editor={editor} />
     </div>

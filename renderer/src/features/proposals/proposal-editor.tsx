@@ -11,11 +11,16 @@ import { TermsForm } from './terms-form';
 import { useAnswersAutosave, useLinkableItems, useProposalPreview, useTemplateLibrary } from './use-proposal-parts';
 import { VariantEditor } from './variant-editor';
 import { useProposalCalls } from './use-proposals';
+import { TriangleAlert } from 'lucide-react';
+import { Badge } from '../../ui/badge';
+import { useConfirm } from '../../ui/dialog';
+import { Tab, TabList, Tabs } from '../../ui/tabs';
 
 /** An open proposal: its letters (one per language), answers, terms, linked items, problems, submit and withdraw. */
 export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onChanged: () => Promise<void> }) => {
   const { t, i18n } = useTranslation('proposals');
   const calls = useProposalCalls();
+  const confirm = useConfirm();
   const [locale, setLocale] = useState(proposal.defaultLocale);
   const [refused, setRefused] = useState(false);
   const [view, setView] = useState<'write' | 'preview'>('write');
@@ -59,8 +64,9 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
       () => setFailed(true),
     );
   };
-  const withdraw = (): void => {
-    if (!window.confirm(t('withdraw.confirm'))) return;
+  const withdraw = async (): Promise<void> => {
+    const confirmed = await confirm({ title: t('withdraw.title'), body: t('withdraw.body'), confirmLabel: t('withdraw.action'), tone: 'danger' });
+    if (!confirmed) return;
     setFailed(false);
     calls.withdrawProposal({ id: proposal.id }).then(onChanged, () => setFailed(true));
   };
@@ -78,23 +84,23 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
           </p>
         </div>
       </header>
-      <div className="variant-tabs" role="tablist" aria-label={t('variant.tabs')}>
-        {proposal.variants.map((variant) => (
-          <button
-            key={variant.locale}
-            type="button"
-            role="tab"
-            data-testid="variant-tab"
-            data-locale={variant.locale}
-            aria-selected={variant.locale === current}
-            className={variant.locale === current ? 'small' : 'secondary small'}
-            onClick={() => setLocale(variant.locale)}
-          >
-            {formatLanguageName(variant.locale, i18n.language)}
-            {variant.locale === proposal.defaultLocale && ` (${t('variant.projectLanguage')})`}
-            {variant.outdated && ' ⚠'}
-          </button>
-        ))}
+      <div className="variant-tabs">
+        <Tabs selectedKey={current} onSelectionChange={setLocale} keys={proposal.variants.map((variant) => variant.locale)}>
+          <TabList label={t('variant.tabs')}>
+            {proposal.variants.map((variant) => (
+              <Tab key={variant.locale} id={variant.locale} testId="variant-tab" data-locale={variant.locale}>
+                {formatLanguageName(variant.locale, i18n.language)}
+                {variant.locale === proposal.defaultLocale && <Badge>{t('variant.projectLanguage')}</Badge>}
+                {variant.outdated && (
+                  <Badge tone="warning">
+                    <TriangleAlert size={12} aria-hidden="true" />
+                    {t('variant.outdatedShort')}
+                  </Badge>
+                )}
+              </Tab>
+            ))}
+          </TabList>
+        </Tabs>
         {editable && missing.length > 0 && (
           <select aria-label={t('variant.add')} value="" data-testid="add-variant" onChange={(event) => event.target.value && addVariant(event.target.value)}>
             <option value="">{t('variant.add')}</option>
@@ -186,7 +192,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
           </button>
         )}
         {proposal.version !== null && (proposal.status === 'submitted' || proposal.status === 'shortlisted') && (
-          <button type="button" className="secondary" data-testid="withdraw-proposal" onClick={withdraw}>
+          <button type="button" className="secondary" data-testid="withdraw-proposal" onClick={() => void withdraw()}>
             {t('withdraw.action')}
           </button>
         )}

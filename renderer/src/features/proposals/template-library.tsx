@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../ui/dialog';
 import type { FormDraft, TemplateDraft } from '../../../../shared/contract/drafts';
 import type { TemplateItem } from '../../../../shared/contract/proposals';
 import { formatLanguageName } from '../../../../shared/i18n/format';
@@ -71,6 +72,7 @@ const TemplateForm = ({
 }) => {
   const { t } = useTranslation('proposals');
   const { save, remove } = library;
+  const confirm = useConfirm();
   const pristine = useMemo<TemplateDraft>(
     () => ({ kind: opened.kind, locale: opened.locale, name: opened.name, bodyJson: opened.bodyJson }),
     [opened.kind, opened.locale, opened.name, opened.bodyJson],
@@ -95,8 +97,15 @@ const TemplateForm = ({
       () => keep(latest.current),
     );
   };
-  const deleteTemplate = (): void => {
-    if (!opened.id || !window.confirm(t('library.confirmDelete', { name: draft.name }))) return;
+  const deleteTemplate = async (): Promise<void> => {
+    if (!opened.id) return;
+    const confirmed = await confirm({
+      title: t('library.deleteTitle', { name: draft.name }),
+      body: t('library.deleteBody'),
+      confirmLabel: t('library.delete'),
+      tone: 'danger',
+    });
+    if (!confirmed) return;
     cancel();
     void remove(opened.id).then(onDeleted);
   };
@@ -155,7 +164,7 @@ const TemplateForm = ({
           {t('library.save')}
         </button>
         {opened.id && (
-          <button type="button" className="secondary" data-testid="library-delete" onClick={deleteTemplate}>
+          <button type="button" className="secondary" data-testid="library-delete" onClick={() => void deleteTemplate()}>
             {t('library.delete')}
           </button>
         )}

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Monitor, Moon, Sun } from 'lucide-react';
+import type { Theme } from '../../../../shared/contract/settings';
+import { SegmentedControl } from '../../ui/segmented-control';
 import { formatEndonym, formatLanguageName } from '../../../../shared/i18n/format';
 import { locales, localeSchema, type Locale } from '../../../../shared/i18n/locales';
 
@@ -10,13 +13,15 @@ type Props = {
   systemLanguage: Locale;
   info: AppInfo | null;
   onLanguageChange: (language: Locale | null) => void;
+  theme: Theme;
+  onThemeChange: (theme: Theme) => void;
   /** Cards of other features (account, sync problems), between the language and the about card. */
   children?: ReactNode;
 };
 
 const systemValue = 'system';
 
-export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChange, children }: Props) => {
+export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChange, theme, onThemeChange, children }: Props) => {
   const { t, i18n } = useTranslation('settings');
   return (
     <section className="screen settings scrollable" aria-labelledby="settings-title">
@@ -45,6 +50,17 @@ export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChang
           </select>
           <span className="field-hint">{t('language.hint')}</span>
         </label>
+        <SegmentedControl
+          label={t('theme.label')}
+          testId="theme"
+          value={theme}
+          onChange={onThemeChange}
+          segments={[
+            { id: 'system', label: t('theme.system'), icon: <Monitor size={16} aria-hidden="true" /> },
+            { id: 'light', label: t('theme.light'), icon: <Sun size={16} aria-hidden="true" /> },
+            { id: 'dark', label: t('theme.dark'), icon: <Moon size={16} aria-hidden="true" /> },
+          ]}
+        />
       </div>
       {children}
       {info && (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../shared/contract/settings';
+import type { Settings, Theme } from '../../../../shared/contract/settings';
 import { matchLocale, type Locale } from '../../../../shared/i18n/locales';
 import { useClient } from '../../app/client-context';
 import { useCoreAction } from '../../data/use-core-action';
@@ -23,7 +23,15 @@ export const useSettings = (initial: Settings) => {
     },
     [choose],
   );
-  return { settings, setLanguage };
+  const chooseTheme = useCoreAction((core, theme: Theme) => core.settings.setTheme({ theme })).run;
+  const setTheme = useCallback(
+    async (theme: Theme) => {
+      const result = await chooseTheme(theme);
+      if (result.ok) setSettings(result.value);
+    },
+    [chooseTheme],
+  );
+  return { settings, setLanguage, setTheme };
 };
 
 /** Applies the chosen (or the system's) language to i18next and to the document. */

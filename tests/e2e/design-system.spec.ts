@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+
+let host: RunningWebHost;
+test.beforeAll(async () => {
+  host = await startWebHostProcess(['--seed-demo', '--seed-count', '200']);
+});
+test.afterAll(async () => host.stop());
+
+const pageBackground = (app: AppPage) => app.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+test('the theme follows the system until one is chosen; the choice applies at once and survives a reload', async ({ page }) => {
+  const app = new AppPage(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.open(host.url);
+  await app.goTo('settings');
+  const theme = page.getByTestId('theme');
+  await expect(theme.getByRole('radio', { name: 'Same as the system' })).toBeChecked();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  const systemDark = await pageBackground(app);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const systemLight = await pageBackground(app);
+  // Following the system means following it live, not once at start.
+  expect(systemDark).not.toBe(systemLight);
+
+  await theme.getByText('Dark', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await pageBackground(app)).toBe(systemDark);
+  await app.screenshot('settings-dark-en');
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await app.goTo('settings');
+  await expect(theme.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  expect(await pageBackground(app)).toBe(systemDark);
+
+  await theme.getByText('Same as the system', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  expect(await pageBackground(app)).toBe(systemLight);
+});
+
+test('deleting a template asks in the app, in its language: focus stays in the question, Escape and Cancel keep the template, Delete removes it', async ({ page }) => {
+  const app = new AppPage(page);
+  const browserDialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    browserDialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await app.open(host.url);
+  await page.goto(`${host.url}#/proposals/library`);
+  await page.getByTestId('new-template').click();
+  await page.getByTestId('library-name').fill('Short intro');
+  await page.getByTestId('library-save').click();
+  const row = page.getByTestId('library-row').filter({ hasText: 'Short intro' });
+  await expect(row).toHaveCount(1);
+  await row.click();
+
+  const remove = page.getByTestId('library-delete');
+  const question = page.getByRole('alertdialog');
+  await remove.click();
+  await expect(question).toBeVisible();
+  await expect(question.getByRole('heading')).toHaveText('Delete “Short intro”?');
+  // A question that deletes starts on Cancel, so Enter alone never deletes.
+  await expect(question.getByTestId('confirm-cancel')).toBeFocused();
+  // Tab goes round inside the question, never to the page behind it.
+  for (let step = 0; step < 4; step += 1) {
+    await page.keyboard.press('Tab');
+    expect(await question.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+  }
+  await app.screenshot('confirm-delete-template-en');
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  // Focus goes back to what opened the question.
+  await expect(remove).toBeFocused();
+  await expect(row).toHaveCount(1);
+
+  await remove.click();
+  await question.getByTestId('confirm-cancel').click();
+  await expect(question).toHaveCount(0);
+  await expect(row).toHaveCount(1);
+
+  await app.chooseLanguage('de');
+  await page.goto(`${host.url}#/proposals/library`);
+  // The library opens on the UI's language; the template is an English one.
+  await page.getByTestId('library-language').selectOption('en');
+  await page.getByTestId('library-row').filter({ hasText: 'Short intro' }).click();
+  await remove.click();
+  await expect(question.getByRole('heading')).toHaveText('„Short intro“ löschen?');
+  await expect(question.getByTestId('confirm-accept')).toHaveText('Löschen');
+  await app.screenshot('confirm-delete-template-de');
+  await question.getByTestId('confirm-accept').click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByTestId('library-row').filter({ hasText: 'Short intro' })).toHaveCount(0);
+  expect(browserDialogs).toEqual([]);
+});
