@@ -62,13 +62,14 @@ export const freelancerEndpoints = (client: FreelancerClient) => ({
     ),
 
   /** projects.py get_bids: the user's own bids with their projects (for currency, kind, language) and those projects' owners. */
-  getOwnBids: (bidderId: number, page: Page & { fromTime?: number | null; projectIds?: readonly number[] }) =>
+  getOwnBids: (bidderId: number, page: Page & { fromTime?: number | null; projectIds?: readonly number[]; bidIds?: readonly number[] }) =>
     client.send(
       {
         method: 'GET',
         path: '/projects/0.1/bids/',
         query: {
           bidders: [bidderId],
+          bids: page.bidIds && page.bidIds.length > 0 ? page.bidIds : undefined,
           projects: page.projectIds && page.projectIds.length > 0 ? page.projectIds : undefined,
           from_time: page.fromTime ?? undefined,
           limit: page.limit,

@@ -1,0 +1,180 @@
+/**
+ * The Freelancer.com connector (issue #14) behind the connector boundary: a personal access token per account
+ * (secret store only), polling per resource with time watermarks (poller.ts, pull-run.ts) into the workspace's
+ * ordinary tables (store.ts), messages and confirmed bids pushed exactly once without idempotency keys
+ * (push.ts, reconcile.ts). One account's failures (401/403, 429, 5xx, the network) change only its own state:
+ * its poller pauses or signs out, never another account's.
+ */
+import type { Account, ConnectorCapabilities } from '../../../../shared/domain/accounts';
+import type { RecordType } from '../../../../shared/platform/records';
+import { writeAccountValue } from '../../db/repositories/accounts-repository';
+import { readProjectTitle } from '../../db/repositories/connector-records-repository';
+import { backoffDelay } from '../../sync/retry-policy';
+import type { AccountLink, Connector, ConnectorContext, RoundOutcome } from '../connector';
+import { type FreelancerState, readFreelancerState, updateFreelancerState } from './account-state';
+import { createFreelancerClient, type FreelancerError } from './api-client';
+import { freelancerApiRoots, resolveFreelancerApiRoot } from './base-url';
+import { freelancerEndpoints } from './endpoints';
+import { freelancerIds } from './ids';
+import { mapAccountIdentity } from './mapping';
+import { type Activity, dueResources, nextDueAtMs, type PollResource } from './poller';
+import { runResource } from './pull-run';
+import { pushFreelancerOutbox } from './push';
+import { createFreelancerSession } from './session';
+import { storeMappedRecords } from './store';
+
+export const freelancerCapabilities = {
+  sendMessage: true,
+  placeBid: true,
+  // The SDK documents no bid update (the fixture's PUT is its own): a sent bid is retracted and placed again.
+  updateBid: false,
+  retractBid: true,
+  profile: false,
+  portfolio: false,
+  uploads: false,
+  community: false,
+} as const satisfies ConnectorCapabilities;
+
+/** Production's site: the API is under /api (base-url.ts). */
+const productionSite = freelancerApiRoots.production.replace(/\/api$/, '');
+
+/** Resources polled when a round is asked for (a local write, Sync now) while none is due: cheap, and what a user waits for. */
+const onDemand: readonly PollResource[] = ['threads', 'messages'];
+
+const outcomeOf = (error: FreelancerError, state: FreelancerState, nowMs: number, attempt: number, random?: () => number): RoundOutcome => {
+  const wait = Math.max(0, (nextDueAtMs(state.poller) ?? nowMs) - nowMs);
+  switch (error.kind) {
+    case 'auth':
+      return { kind: 'signed_out', reason: `Freelancer.com refused the token (${error.status})` };
+    case 'rate_limited':
+      return { kind: 'retry', delayMs: Math.max(wait, 1_000), reason: 'rate limited', problem: { code: 'unavailable', status: 429 } };
+    case 'server':
+      return { kind: 'retry', delayMs: error.retryAfterMs ?? backoffDelay(attempt + 1, random), reason: `server error ${error.status}`, problem: { code: 'unavailable', status: error.status } };
+    case 'network':
+      return { kind: 'retry', delayMs: backoffDelay(attempt + 1, random), reason: error.reason, problem: { code: 'network' } };
+    case 'invalid_answer':
+      return { kind: 'retry', delayMs: Math.max(wait, backoffDelay(attempt + 3, random)), reason: error.reason, problem: { code: 'bad_answer' } };
+    case 'refused':
+      return { kind: 'rejected', status: error.status, reason: error.message, problem: { code: 'refused', status: error.status, message: null } };
+  }
+};
+
+const linkAccount = (context: ConnectorContext): AccountLink => {
+  const { db, account } = context;
+  const now = context.now;
+  const root = resolveFreelancerApiRoot({ custom: account.baseUrl });
+  const endpointsFor = (token: () => string | Promise<string>) => {
+    if (!root.ok) throw new Error(`not a usable Freelancer address (${root.reason})`);
+    return freelancerEndpoints(createFreelancerClient({ apiRoot: root.apiRoot, token, ...(context.fetch ? { fetch: context.fetch } : {}) }));
+  };
+  const session = createFreelancerSession({ db, account, secrets: context.secrets, endpointsFor, now, ...(context.log ? { log: context.log } : {}) });
+  let activity: Activity = 'active';
+
+  /** The saved token's endpoints, or null when signed out (nothing is sent without a token). */
+  const signedInEndpoints = async () => {
+    const token = await session.readToken();
+    return token === null ? null : endpointsFor(() => session.readToken().then((current) => current ?? ''));
+  };
+
+  const markSignedOut = (): void => {
+    db.transaction(() => updateFreelancerState(db, account.id, now().getTime(), (state) => ({ ...state, poller: { ...state.poller, signedOut: true } }))).immediate();
+  };
+
+  const pull: AccountLink['pull'] = async ({ attempt, signal, onPage }) => {
+    const endpoints = await signedInEndpoints();
+    if (endpoints === null) return { kind: 'signed_out', reason: 'no saved token' };
+    let state = readFreelancerState(db, account.id, now().getTime());
+    // Signed in by an earlier version or with the identity lost: learn who the account is first.
+    if (state.identity === null) {
+      const self = await endpoints.getSelf();
+      if (!self.ok) return outcomeOf(self.error, state, now().getTime(), attempt, context.random);
+      const identity = mapAccountIdentity(self.value);
+      if (!identity.ok) return { kind: 'retry', delayMs: backoffDelay(attempt + 3, context.random), reason: 'unreadable /self', problem: { code: 'bad_answer' } };
+      const { platformUserId, jobIds } = identity.identity;
+      state = db.transaction(() => updateFreelancerState(db, account.id, now().getTime(), (current) => ({ ...current, identity: { selfId: Number(platformUserId), jobIds, languages: [] } }))).immediate();
+    }
+    const identity = state.identity!;
+    const startedMs = now().getTime();
+    if (state.poller.signedOut) {
+      // A token saved since the 401 (signIn resumes the poller); one still marked signed out asks for a new one.
+      return { kind: 'signed_out', reason: 'the token was refused; sign in again' };
+    }
+    if (startedMs < state.poller.pausedUntilMs) {
+      return { kind: 'retry', delayMs: state.poller.pausedUntilMs - startedMs, reason: 'rate limited', problem: { code: 'unavailable', status: 429 } };
+    }
+    const due = dueResources(state.poller, startedMs);
+    const resources = due.length > 0 ? due : onDemand;
+    const progress = { applied: 0, appliedTypes: new Set<RecordType>(), pages: 0 };
+    for (const resource of resources) {
+      if (signal.aborted) throw new Error('pull stopped');
+      const nowMs = now().getTime();
+      const result = await runResource(state.poller, resource, {
+        endpoints,
+        selfId: identity.selfId,
+        nowMs,
+        activity,
+        jobIds: identity.jobIds,
+        languages: identity.languages,
+        projectTitle: (projectId) => readProjectTitle(db, freelancerIds.project(projectId)),
+        sink: (records) => {
+          if (signal.aborted) throw new Error('pull stopped');
+          const fetchedAt = now().toISOString();
+          const report = db
+            .transaction(() => storeMappedRecords(db, account.id, records, readFreelancerState(db, account.id, nowMs), fetchedAt))
+            .immediate();
+          progress.applied += report.applied;
+          for (const type of report.types) progress.appliedTypes.add(type);
+          progress.pages += 1;
+          onPage({ ...progress, appliedTypes: new Set(progress.appliedTypes) });
+        },
+      });
+      // The run's end (or its failure) moves only this resource's part of the state; the ledger is the push's.
+      state = db
+        .transaction(() => updateFreelancerState(db, account.id, nowMs, (current) => ({ ...current, poller: { ...result.state, resources: { ...current.poller.resources, [resource]: result.state.resources[resource] } } })))
+        .immediate();
+      if (result.error) {
+        if (result.error.kind === 'auth') markSignedOut();
+        return outcomeOf(result.error, state, now().getTime(), attempt, context.random);
+      }
+    }
+    db.transaction(() => writeAccountValue(db, account.id, 'last_sync_at', now().toISOString())).immediate();
+    return { kind: 'done' };
+  };
+
+  return {
+    session,
+    push: async ({ attempt, signal, onWrite }) => {
+      const endpoints = await signedInEndpoints();
+      if (endpoints === null) return { kind: 'signed_out', reason: 'no saved token' };
+      const outcome = await pushFreelancerOutbox({
+        db,
+        accountId: account.id,
+        endpoints,
+        now,
+        attempt,
+        signal,
+        ...(context.random ? { random: context.random } : {}),
+        ...(onWrite ? { onWrite } : {}),
+      });
+      if (outcome.kind === 'signed_out') markSignedOut();
+      return outcome;
+    },
+    pull,
+    nextPollAt: (current) => {
+      activity = current === 'active' ? 'active' : 'idle';
+      const state = readFreelancerState(db, account.id, now().getTime());
+      return state.identity === null ? null : nextDueAtMs(state.poller);
+    },
+  };
+};
+
+export const freelancerConnector: Connector = {
+  platform: 'freelancer',
+  signInMethods: ['token'],
+  capabilities: freelancerCapabilities,
+  defaultBaseUrl: productionSite,
+  link: linkAccount,
+};
+
+/** Whether an account's base URL is one this connector can use (Settings checks before adding). */
+export const isUsableFreelancerUrl = (account: Pick<Account, 'baseUrl'>): boolean => resolveFreelancerApiRoot({ custom: account.baseUrl }).ok;

@@ -1,0 +1,53 @@
+/**
+ * Where a Freelancer account's mapped records land: the workspace's ordinary tables, by the ordinary version
+ * rule (versions are observation times: a later reading replaces an earlier one), each row keeping the API's
+ * own JSON as raw and stamped with the account; what failed mapping goes to quarantine with its reason.
+ * One transaction per page, committed before the sink returns, so the poller's watermark (moved only after a
+ * run's last page) never gets ahead of what is stored.
+ */
+import type { AccountId } from '../../../../shared/domain/accounts';
+import type { RecordType } from '../../../../shared/platform/records';
+import type { WritableDB } from '../../db/database';
+import { quarantineConnectorRecord, removeRecordRow, upsertConnectorRecord } from '../../db/repositories/connector-records-repository';
+import { hasUnsentWrites } from '../../db/repositories/outbox-repository';
+import { freelancerIdOf } from './ids';
+import type { FreelancerState } from './account-state';
+import type { MappedRecord } from './pull-run';
+
+export type StoreReport = { applied: number; quarantined: number; types: Set<RecordType> };
+
+/**
+ * The id a mapped record is stored under: its own, or, for a bid placed from a proposal drafted here, that
+ * proposal's local id (its letters, revisions and answers live under it).
+ */
+const storedIdOf = (record: MappedRecord & { ok: true }, state: Pick<FreelancerState, 'adoptedBids'>): string => {
+  if (record.type !== 'proposal') return record.id;
+  const bidId = freelancerIdOf(record.id);
+  return (bidId !== null ? state.adoptedBids[String(bidId)] : undefined) ?? record.id;
+};
+
+/** Stores one page's records. Call inside a transaction. */
+export const storeMappedRecords = (
+  db: WritableDB,
+  accountId: AccountId,
+  records: readonly MappedRecord[],
+  state: Pick<FreelancerState, 'adoptedBids'>,
+  fetchedAt: string,
+): StoreReport => {
+  const report: StoreReport = { applied: 0, quarantined: 0, types: new Set() };
+  for (const mapped of records) {
+    if (!mapped.ok) {
+      quarantineConnectorRecord(db, { type: mapped.type, id: mapped.id, reason: mapped.reason, raw: mapped.raw, receivedAt: fetchedAt, accountId });
+      report.quarantined += 1;
+      continue;
+    }
+    const id = storedIdOf(mapped, state);
+    // The user's own unsent change to this record wins here until it is settled (as with the change feed).
+    if (mapped.type === 'proposal' && hasUnsentWrites(db, 'proposal', id)) continue;
+    if (id !== mapped.id) removeRecordRow(db, mapped.type, mapped.id);
+    upsertConnectorRecord(db, { type: mapped.type, record: { ...mapped.record, id }, raw: mapped.raw, fetchedAt, accountId });
+    report.applied += 1;
+    report.types.add(mapped.type);
+  }
+  return report;
+};

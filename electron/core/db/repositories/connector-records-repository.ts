@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { AccountId, PlatformId } from '../../../../shared/domain/accounts';
+import type { RecordOf, RecordType } from '../../../../shared/platform/records';
+import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { prepareRecordUpsert, recordTables, toRecordColumns } from './platform-records-repository';
+import { quarantineRecord, releaseQuarantined } from './quarantine-repository';
+
+/**
+ * What a polling connector (Freelancer) stores beyond the change feed's path: records mapped from the
+ * platform's own shapes, kept with that platform's JSON as `raw`, stamped with the account that brought them,
+ * by the ordinary version rule (a newer version replaces, the same one changes nothing).
+ */
+
+/** The platform of the account a project was last brought by, or null for a local or unowned row. */
+export const readProjectPlatform = (db: ReadableDB, projectId: string): PlatformId | null =>
+  (
+    prepare(db, 'SELECT a.platform AS platform FROM projects p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?').get(projectId) as
+      | { platform: PlatformId }
+      | undefined
+  )?.platform ?? null;
+
+/**
+ * Stores one mapped record under `id` (its own, or the local id it was adopted into), with the platform's JSON
+ * as raw, if its version is newer. Call inside a transaction. Returns whether the row changed.
+ */
+export const upsertConnectorRecord = <T extends RecordType>(
+  db: WritableDB,
+  entry: { type: T; record: RecordOf<T>; raw: unknown; fetchedAt: string; accountId: AccountId },
+): boolean => {
+  const columns = toRecordColumns(entry.type, entry.record);
+  const upsert = prepareRecordUpsert(db, entry.type, Object.keys(columns), entry.accountId);
+  const changed = upsert(Object.values(columns), Buffer.from(JSON.stringify(entry.raw ?? null)), entry.record, entry.fetchedAt);
+  if (changed) releaseQuarantined(db, entry.type, entry.record.id);
+  return changed;
+};
+
+/**
+ * A record that failed mapping, with its reason. One without a readable id gets a key made from its content,
+ * so the same unreadable record polled again replaces its entry instead of adding one.
+ */
+export const quarantineConnectorRecord = (
+  db: WritableDB,
+  entry: { type: RecordType; id: string | null; reason: string; raw: unknown; receivedAt: string; accountId: AccountId },
+): void => {
+  const recordId = entry.id ?? `unreadable-${createHash('sha256').update(JSON.stringify(entry.raw ?? null)).digest('hex').slice(0, 24)}`;
+  quarantineRecord(db, { type: entry.type, recordId, reason: entry.reason, raw: entry.raw, receivedAt: entry.receivedAt, accountId: entry.accountId });
+};
+
+/** The user's own message shown as pending until the platform took it under its own id: that row goes. */
+export const removePendingMessage = (db: WritableDB, id: string): void => {
+  prepare(db, "DELETE FROM messages WHERE id = ? AND state IN ('pending', 'failed')").run(id);
+};
+
+/** A platform record that duplicates one adopted under a local id (its variants go with it). */
+export const removeRecordRow = (db: WritableDB, type: RecordType, id: string): void => {
+  prepare(db, `DELETE FROM ${recordTables[type]} WHERE id = ?`).run(id);
+};
+
+/** The platform's JSON of a stored project (a bid's answer is mapped with its project's currency and kind). */
+export const readProjectRaw = (db: ReadableDB, projectId: string): unknown => {
+  const row = prepare(db, 'SELECT raw FROM projects WHERE id = ?').get(projectId) as { raw: string | null } | undefined;
+  return row?.raw ? (JSON.parse(row.raw) as unknown) : undefined;
+};
+
+export const readProjectTitle = (db: ReadableDB, projectId: string): string | undefined =>
+  (prepare(db, 'SELECT title FROM projects WHERE id = ?').get(projectId) as { title: string } | undefined)?.title;
+
+export const readProposalStatus = (db: ReadableDB, id: string): string | null =>
+  (prepare(db, 'SELECT status FROM proposals WHERE id = ?').get(id) as { status: string } | undefined)?.status ?? null;
+
+/** When a queued write was made: a send it made cannot be older (the lower bound of a reconcile's search). */
+export const readWriteCreatedAt = (db: ReadableDB, seq: number): string | null =>
+  (prepare(db, 'SELECT created_at AS createdAt FROM outbox WHERE seq = ?').get(seq) as { createdAt: string } | undefined)?.createdAt ?? null;
+
+/** The write is settled (its record is stored): it leaves the outbox. */
+export const removeSettledWrite = (db: WritableDB, seq: number): void => {
+  prepare(db, 'DELETE FROM outbox WHERE seq = ?').run(seq);
+};
