@@ -1,12 +1,15 @@
 import { type BidConfirmation, bidTermsOf, type ConfirmedBid, matchesConfirmation } from '../../../shared/domain/bid-confirmation';
 import type { ReadableDB } from '../db/database';
+import { readProjectPlatform } from '../db/repositories/connector-records-repository';
 import type { toPlatformFields } from './client-view';
 
 type Fields = ReturnType<typeof toPlatformFields>;
 
 /** Whether a bid on this project may leave only with the user's confirmation: its platform forbids automatic bids. */
-// Freelancer's records live in their own id namespace (connectors/freelancer/ids.ts), whichever account brought them.
-export const bidNeedsConfirmation = (_db: ReadableDB, projectId: string): boolean => projectId.startsWith('prj_fl-');
+// The project's account says; its id namespace (connectors/freelancer/ids.ts) as well, so a Freelancer project is
+// gated even with no account stamped on it.
+export const bidNeedsConfirmation = (db: ReadableDB, projectId: string): boolean =>
+  projectId.startsWith('prj_fl-') || readProjectPlatform(db, projectId) === 'freelancer';
 
 export type ConfirmationCheck = { ok: true; confirmed: ConfirmedBid | null } | { ok: false; problem: { code: 'confirmation_required' | 'confirmation_mismatch' } };
 

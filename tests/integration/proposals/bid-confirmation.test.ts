@@ -87,6 +87,16 @@ describe('a bid to Freelancer needs the confirmed terms', () => {
     expect(outbox()).toEqual([]);
   });
 
+  it("a project of a Freelancer account is gated whatever its id looks like", async () => {
+    const { core, client, id, outbox } = await draftBid('prj_0000aa');
+    core.db
+      .prepare("INSERT INTO accounts (id, platform, label, base_url, created_at) VALUES ('acc_fl1', 'freelancer', 'Freelancer', 'https://www.freelancer.com', ?)")
+      .run(new Date().toISOString());
+    core.db.prepare("UPDATE projects SET account_id = 'acc_fl1' WHERE id = 'prj_0000aa'").run();
+    await expect(client.proposals.submitProposal({ id })).resolves.toMatchObject({ queued: false, problems: [{ code: 'confirmation_required' }] });
+    expect(outbox()).toEqual([]);
+  });
+
   it("the reference platform's proposals go as before, a confirmation checked when given", async () => {
     const { client, id, outbox } = await draftBid('prj_00001f');
     await expect(client.proposals.submitProposal({ id, confirmation: { ...confirmed, periodDays: 11 } })).resolves.toMatchObject({
