@@ -1,4 +1,5 @@
 import type { Contract } from '../../shared/contract';
+import type { AttentionService } from './attention/attention-service';
 import type { Transport } from '../../shared/rpc/transport';
 import type { WritableDB } from './db/database';
 import type { MigrationReport } from './db/migrate';
@@ -18,6 +19,8 @@ export type Core = {
   readonly db: WritableDB;
   readonly migration: MigrationReport;
   readonly sync: SyncService;
+  /** Notices, unread totals and the user's activity (which the sync's cadence reads). */
+  readonly attention: AttentionService;
   serve(transport: Transport): () => void;
   /** One call as a connection would make it (channel `domain.method`), answered as a result envelope. */
   dispatch: RpcServer<Contract>['dispatch'];

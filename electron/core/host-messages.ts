@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { spellcheckLanguageSchema } from '../../shared/contract/app';
+import { backgroundSettingsSchema, noticeSchema, unreadTotalsSchema } from '../../shared/contract/attention';
+import { activityStates } from '../../shared/domain/attention';
 import { deepLinkTargetSchema, updateChannelSchema, updateStateSchema } from '../../shared/contract/updates';
 import { localeSchema } from '../../shared/i18n/locales';
 import { logLevels, maxLogMessageLength } from './log-record';
@@ -52,6 +54,10 @@ export const hostToCoreMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('shutdown') }),
   /** The updater's state changed; the core re-emits it to renderers as `updateStateChanged`. */
   z.object({ type: z.literal('update-state'), state: updateStateSchema }),
+  /** No window is open (closed to the tray) or one is again: the sync slows down in the background. */
+  z.object({ type: z.literal('activity'), state: z.enum(activityStates) }),
+  /** A native notification was clicked while a window was open: the core tells the windows to open its item. */
+  z.object({ type: z.literal('open-notice'), notice: noticeSchema }),
   /** A validated `bottega://` link; the core emits it to renderers as `deepLinkOpened`. */
   z.object({ type: z.literal('deep-link'), target: deepLinkTargetSchema }),
   /** Main's answer to one `host-request`; `message` is for the log, never shown with secrets in it. */
@@ -81,8 +87,12 @@ export const coreToHostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), level: z.enum(logLevels), message: z.string().max(maxLogMessageLength + 1) }),
   /** The app's language setting (null: follow the system), so menus and tray speak it too. */
   z.object({ type: z.literal('language'), language: localeSchema.nullable() }),
-  /** New projects match a saved search: main shows a native notification (the user's own search name, a count). */
-  z.object({ type: z.literal('search-matches'), search: z.string().max(200), count: z.number().int().positive() }),
+  /** What a sync round brought that deserves a notice (the attention policy decided): main shows them natively. */
+  z.object({ type: z.literal('notices'), notices: z.array(noticeSchema).min(1).max(50) }),
+  /** Unread messages outside muted threads: the dock / taskbar badge and the tray. */
+  z.object({ type: z.literal('unread'), totals: unreadTotalsSchema }),
+  /** Close to tray and launch at login, at start and on every change. */
+  z.object({ type: z.literal('background'), settings: backgroundSettingsSchema }),
   z.object({ type: z.literal('host-request'), id: requestIdSchema, request: hostRequestSchema }),
 ]);
 

@@ -140,6 +140,9 @@ export const openRecoveryCore = (options: RecoveryOptions): Core => {
     get sync() {
       return ready ? ready.sync : notOpen();
     },
+    get attention() {
+      return ready ? ready.attention : notOpen();
+    },
     dispatch: (channel, input) => (ready ? ready.dispatch(channel, input) : server.dispatch(channel, input)),
     serve: (transport) => {
       if (ready) return ready.serve(transport);

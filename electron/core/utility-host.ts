@@ -1,6 +1,6 @@
 import { contract } from '../../shared/contract';
 import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
-import { createBridge, createClient } from '../../shared/rpc/bridge';
+import { createBridge, createClient, type Client } from '../../shared/rpc/bridge';
 import { createInProcessPair, createListeners } from '../../shared/rpc/transport';
 import { openCore, type Core, type CoreOptions } from './core';
 import { createUpdateStateCache, type HostServices } from './host-services';
@@ -92,6 +92,8 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
   let updates: ReturnType<typeof createUpdateStateCache> | undefined;
   let core: Promise<Core> | undefined;
   let stopping: Promise<void> | undefined;
+  // The core's own client, once the workspace is open: main's word on the activity goes through it.
+  let hostClient: Client<typeof contract> | undefined;
 
   const createHostServices = (version: string, initial: UpdateState | undefined): HostServices => {
     const cache = createUpdateStateCache(initial ?? initialUpdateState(version));
@@ -130,13 +132,31 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
     });
     const client = createClient(contract, createBridge(contract, hostEnd));
     client.on('settingsChanged', ({ language }) => post({ type: 'language', language }));
-    // Saved searches that gained projects become native notifications too.
-    client.on('savedSearchMatches', ({ matches }) => {
-      for (const match of matches) post({ type: 'search-matches', search: match.name, count: match.newCount });
-    });
     client.settings.getSettings().then(
       ({ language }) => post({ type: 'language', language }),
       (error: unknown) => log('warn', 'Could not read the language setting', error),
+    );
+    reportAttention(client);
+    hostClient = client;
+  };
+
+  /** Notices become native notifications, unread totals the badge and tray; the background settings steer main. */
+  const reportAttention = (client: Client<typeof contract>): void => {
+    client.on('attentionRaised', ({ notices }) => post({ type: 'notices', notices }));
+    const reportUnread = (): void => {
+      client.attention.getUnread().then(
+        (totals) => post({ type: 'unread', totals }),
+        (error: unknown) => log('warn', 'Could not count unread messages', error),
+      );
+    };
+    client.on('unreadChanged', (totals) => post({ type: 'unread', totals }));
+    // Read here, sent there, read elsewhere: any change of messages may move the count.
+    client.on('messagesChanged', reportUnread);
+    reportUnread();
+    client.on('attentionPreferencesChanged', ({ background }) => post({ type: 'background', settings: background }));
+    client.attention.getPreferences().then(
+      ({ background }) => post({ type: 'background', settings: background }),
+      (error: unknown) => log('warn', 'Could not read the background settings', error),
     );
   };
 
@@ -226,6 +246,12 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
         return;
       case 'deep-link':
         deepLinks.emit(message.target);
+        return;
+      case 'activity':
+        hostClient?.attention.reportActivity({ state: message.state, composingProposal: false }).catch((error: unknown) => log('warn', 'Could not report the activity', error));
+        return;
+      case 'open-notice':
+        void core?.then((opened) => opened.emit('noticeOpened', message.notice), () => undefined);
         return;
       case 'host-response':
         host.settle(message.id, message.result);

@@ -8,6 +8,8 @@ import {
 import type { LogLevel } from '../core/log-record';
 import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
 import type { Locale } from '../../shared/i18n/locales';
+import type { BackgroundSettings, UnreadTotals } from '../../shared/contract/attention';
+import type { ActivityState, Notice } from '../../shared/domain/attention';
 import { decideCoreRestart } from './policy/core-restart';
 import type { FatalProblem } from './policy/fatal-dialog';
 
@@ -26,8 +28,12 @@ export type CoreProcessOptions = {
   updateState: () => UpdateState;
   /** The app's language setting, reported by the core at start and on every change. */
   onLanguage: (language: Locale | null) => void;
-  /** New projects matched a saved search (its name, how many). */
-  onSearchMatches?: (search: string, count: number) => void;
+  /** What a sync round brought that deserves a notice (decided by the core's attention policy). */
+  onNotices?: (notices: Notice[]) => void;
+  /** Unread messages outside muted threads, at start and on every change. */
+  onUnread?: (totals: UnreadTotals) => void;
+  /** Close to tray and launch at login, at start and on every change. */
+  onBackground?: (settings: BackgroundSettings) => void;
   /** What the core asks of main on a renderer's behalf (updater) or for itself (token vault). */
   onHostRequest: (request: HostRequest) => Promise<unknown>;
   /** The core's log lines (redacted by the core) and main's own about the core: electron-log, scope "core". */
@@ -39,6 +45,10 @@ export type CoreProcess = {
   openChannel(windowId: number): MessagePortMain;
   publishUpdateState(state: UpdateState): void;
   sendDeepLink(target: DeepLinkTarget): void;
+  /** No window is open ('background') or one is again ('active'): the sync's cadence follows. */
+  sendActivity(state: ActivityState): void;
+  /** A native notification was clicked: the open windows show its item. */
+  openNotice(notice: Notice): void;
   stop(): Promise<void>;
 };
 
@@ -66,7 +76,9 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
       options.onFatal(message.problem);
     }
     if (message.type === 'language') options.onLanguage(message.language);
-    if (message.type === 'search-matches') options.onSearchMatches?.(message.search, message.count);
+    if (message.type === 'notices') options.onNotices?.(message.notices);
+    if (message.type === 'unread') options.onUnread?.(message.totals);
+    if (message.type === 'background') options.onBackground?.(message.settings);
     if (message.type === 'host-request') {
       const { id, request } = message;
       options.onHostRequest(request).then(
@@ -119,6 +131,8 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
     },
     publishUpdateState: (state) => send({ type: 'update-state', state }),
     sendDeepLink: (target) => send({ type: 'deep-link', target }),
+    sendActivity: (state) => send({ type: 'activity', state }),
+    openNotice: (notice) => send({ type: 'open-notice', notice }),
     stop: async () => {
       stopping = true;
       const current = child;

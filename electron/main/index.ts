@@ -1,8 +1,10 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell, type IpcMainEvent, type Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeImage, Notification, session, shell, type IpcMainEvent, type Tray } from 'electron';
 import type { HostRequest } from '../core/host-messages';
 import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
 import type { Locale } from '../../shared/i18n/locales';
+import type { BackgroundSettings } from '../../shared/contract/attention';
+import type { Notice } from '../../shared/domain/attention';
 import { portChannel, portRequestChannel } from '../port-handshake';
 import { applyDevServerHeaders, registerAppScheme, serveRendererFromAppProtocol } from './app-protocol';
 import { startCoreProcess, type CoreProcess } from './core-process';
@@ -17,7 +19,15 @@ import { defaultPlatformUrl, resolvePlatformUrl } from './policy/platform-url';
 import { findDeepLink, parseDeepLink } from './policy/deep-link';
 import { fatalDialog, type FatalProblem } from './policy/fatal-dialog';
 import { isTrustedSender } from './policy/ipc-sender';
-import { buildApplicationMenu, buildTrayMenu, trayTooltip, type Translate } from './policy/menu-model';
+import {
+  appUserModelId,
+  decideNoticeClick,
+  describeIndicators,
+  drawOverlayDot,
+  keepsRunningWithoutWindows,
+  supportsLoginItems,
+} from './policy/attention-policy';
+import { buildApplicationMenu, buildTrayMenu, type Translate } from './policy/menu-model';
 import { chooseSpellcheckerLanguages } from './policy/spellcheck-languages';
 import { describeSafeStorage, safeStorageCipher } from './secrets/safe-storage-cipher';
 import { createTokenVault } from './secrets/token-vault';
@@ -48,6 +58,9 @@ let t: Translate = createShellTranslator('en');
 /** A deep link that arrived before a window could show it (cold start, macOS open-url before ready). */
 let pendingDeepLink: DeepLinkTarget | undefined = findDeepLink(process.argv);
 let warnedPlainText = false;
+/** Unread messages of unmuted threads (the core reports them); null until it has. */
+let unread: number | null = null;
+let background: BackgroundSettings = { closeToTray: null, launchAtLogin: false };
 
 const mainWindow = (): BrowserWindow | undefined => [...windows][0];
 
@@ -57,7 +70,15 @@ const openWindow = (hash?: string): BrowserWindow => {
   rememberWindowState(window, userData);
   installContextMenu(window, () => t);
   windows.add(window);
-  window.on('closed', () => windows.delete(window));
+  // A window again: the sync goes back to its active cadence (the renderer then reports its own state).
+  if (windows.size === 1) core?.sendActivity('active');
+  // Windows' overlay belongs to the window's taskbar button: a new window gets it too.
+  window.once('ready-to-show', applyIndicators);
+  window.on('closed', () => {
+    windows.delete(window);
+    // Closed to the tray: sync and notifications go on, at the quieter background cadence.
+    if (windows.size === 0) core?.sendActivity('background');
+  });
   // The renderer subscribes once it has loaded; hand it a deep link that was waiting.
   window.webContents.on('did-finish-load', () => {
     if (pendingDeepLink && core) {
@@ -136,6 +157,8 @@ const menuActions: MenuActions = {
   'show-logs': () => void shell.openPath(logFolder()),
   'send-report': () => void offerProblemReport(t, locale, mainWindow()),
   'open-window': () => void focusWindow(),
+  // A notice about several conversations opens the list of them: the tray's unread line does the same.
+  'open-messages': () => openNotice({ kind: 'messages', threads: 1, count: Math.max(1, unread ?? 1) }),
   quit: () => app.quit(),
 };
 
@@ -150,12 +173,41 @@ const applySpellcheckLanguages = (languages: readonly string[]): string[] => {
   return chosen;
 };
 
+/** A notification's click: the item in the open window, or a new window straight on it. */
+const openNotice = (notice: Notice): void => {
+  const click = decideNoticeClick(notice, windows.size > 0);
+  if (click.kind === 'open-window') {
+    openWindow(click.hash);
+    return;
+  }
+  focusWindow();
+  core?.openNotice(click.notice);
+};
+
+/** Badge (dock, launcher), Windows' taskbar overlay, the tray's tooltip and menu follow the unread count. */
+const applyIndicators = (): void => {
+  const indicators = describeIndicators(t, unread ?? 0, process.platform);
+  app.setBadgeCount(indicators.badgeCount);
+  if (process.platform === 'win32') {
+    const overlay = indicators.overlayDescription === null ? null : nativeImage.createFromBitmap(drawOverlayDot(), { width: 16, height: 16 });
+    for (const window of windows) window.setOverlayIcon(overlay, indicators.overlayDescription ?? '');
+  }
+  // Until the core has counted, the tray's menu has no count line.
+  if (tray) updateTray(tray, unread === null ? buildTrayMenu(t) : indicators.trayMenu, menuActions, indicators.trayTooltip);
+};
+
+/** Close to tray and launch at login, as the core holds them. */
+const applyBackground = (settings: BackgroundSettings): void => {
+  background = settings;
+  if (supportsLoginItems(process.platform) && app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+};
+
 /** Menus, tray, notifications and the spellchecker speak the app's language (the core's setting). */
 const applyLanguage = (): void => {
   locale = resolveShellLocale(languageSetting, app.getPreferredSystemLanguages());
   t = createShellTranslator(locale);
   installApplicationMenu(buildApplicationMenu(t, { platform: process.platform, development: !app.isPackaged }), menuActions);
-  if (tray) updateTray(tray, buildTrayMenu(t), menuActions, trayTooltip(t, 0));
+  applyIndicators();
   attention?.setTranslator(t);
   // Until a letter takes focus and asks for its own language.
   applySpellcheckLanguages([locale]);
@@ -229,23 +281,32 @@ const start = async (): Promise<void> => {
       languageSetting = language;
       applyLanguage();
     },
-    onSearchMatches: (search, count) => attention?.notifySearchMatches(search, count),
+    onNotices: (notices) => attention?.showNotices(notices),
+    onUnread: (totals) => {
+      unread = totals.messages;
+      applyIndicators();
+    },
+    onBackground: applyBackground,
     onHostRequest: handleHostRequest,
     log: logger.scope('core'),
   });
   ipcMain.on(portRequestChannel, handlePortRequest);
 
-  if (process.platform !== 'darwin') tray = createTray(paths.icon);
+  if (process.platform !== 'darwin') {
+    tray = createTray(paths.icon);
+    // Closed to the tray, a click on it brings the window back.
+    tray.on('click', () => void focusWindow());
+  }
   attention = createAttentionService(
     {
-      notify: (title, body, onClick) => {
+      notify: ({ title, body }, onClick) => {
         if (!Notification.isSupported()) return;
         const notification = new Notification({ title, body, silent: false });
         notification.on('click', onClick);
         notification.show();
       },
     },
-    { t, focus: () => void focusWindow() },
+    { t, open: openNotice },
   );
   applyLanguage();
   openWindow();
@@ -256,6 +317,8 @@ const profileOverride = process.env['BOTTEGA_USER_DATA_DIR'];
 if (profileOverride && path.isAbsolute(profileOverride)) app.setPath('userData', profileOverride);
 
 startCrashReporting();
+// Windows shows notifications only for an app with a user model id (the installer's appId).
+if (process.platform === 'win32') app.setAppUserModelId(appUserModelId);
 // Every renderer sandboxed, whatever its webPreferences say.
 app.enableSandbox();
 registerAppScheme();
@@ -280,7 +343,8 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady() && windows.size === 0) openWindow();
   });
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // With close-to-tray (on by default where the tray shows), the core and its sync keep running.
+    if (!keepsRunningWithoutWindows({ platform: process.platform, trayShown: tray !== undefined, closeToTray: background.closeToTray })) app.quit();
   });
   // Let the core checkpoint and close the database before the process goes away.
   app.on('before-quit', (event) => {

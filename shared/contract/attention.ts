@@ -63,4 +63,6 @@ export const attentionEvents = {
   attentionRaised: z.object({ notices: z.array(noticeSchema).min(1).max(50) }),
   unreadChanged: unreadTotalsSchema,
   attentionPreferencesChanged: attentionPreferencesSchema,
+  /** A native notification was clicked (Electron): the window opens its item. */
+  noticeOpened: noticeSchema,
 };

@@ -149,11 +149,17 @@ export const targetOfNotice = (notice: Notice): NoticeTarget => {
   }
 };
 
+/** The app's hash route for a notice (`#/messages/thr_1`): the window's router opens it. */
+export const hashOfNotice = (notice: Notice): string => {
+  const target = targetOfNotice(notice);
+  return `#/${[target.section, ...target.path.map(encodeURIComponent)].join('/')}`;
+};
+
 /** A stable tag per notice: a second notice about the same item replaces the first instead of piling up. */
 export const tagOfNotice = (notice: Notice): string => {
   const target = targetOfNotice(notice);
   return ['bottega', notice.kind, ...target.path].join(':');
 };
 
-/** The activity the sync should poll for: the slowest of what every window and the main process say. */
+/** How much longer a fallback poll waits: twice while the user is away, six times with no window open (5 min → 30 min). */
 export const pollingFactor = (state: ActivityState): number => (state === 'background' ? 6 : state === 'idle' ? 2 : 1);

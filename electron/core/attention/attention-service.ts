@@ -59,15 +59,13 @@ const readJson = <T>(db: WritableDB, key: string, schema: z.ZodType<T>): T | nul
   }
 };
 
-export type ActivitySource = 'window' | 'host';
-
 export type AttentionService = {
   preferences(): AttentionPreferences;
   setPreferences(patch: { attention?: AttentionSettings | undefined; background?: Partial<BackgroundSettings> | undefined }): AttentionPreferences;
   unread(): UnreadTotals;
-  /** What the sync's cadence and the policy go by: the host's 'background' (no window open) wins over a window's word. */
+  /** What the sync's cadence and the policy go by: the last word of a window, or of Electron's main when none is open. */
   activity(): Activity;
-  reportActivity(source: ActivitySource, activity: Activity): Activity;
+  reportActivity(activity: Activity): Activity;
   /** After a pull applied records of `types`: the notices they deserve, and the new unread totals. */
   announcePulled(types: ReadonlySet<RecordType>, searches: readonly { id: number; newCount: number }[]): Notice[];
   /** Proposals that waited long enough for a reply and were not reminded of yet. */
@@ -96,19 +94,14 @@ const localMinutesOf = (date: Date): number => date.getHours() * 60 + date.getMi
 export const createAttentionService = (options: AttentionServiceOptions): AttentionService => {
   const { db } = options;
   const now = options.now ?? (() => new Date());
-  const activities = new Map<ActivitySource, Activity>();
+  let current: Activity = { state: 'active', composingProposal: false };
   let followUpTimer: NodeJS.Timeout | null = null;
 
   const settings = (): AttentionSettings => readJson(db, settingsKey, attentionSettingsSchema) ?? defaultAttentionSettings;
   const background = (): BackgroundSettings => ({ ...defaultBackground, ...readJson(db, backgroundKey, backgroundSettingsSchema.partial()) });
   const preferences = (): AttentionPreferences => attentionPreferencesSchema.parse({ attention: settings(), background: background() });
 
-  const activity = (): Activity => {
-    const host = activities.get('host');
-    const window = activities.get('window') ?? { state: 'active', composingProposal: false };
-    if (host?.state === 'background') return { state: 'background', composingProposal: false };
-    return window;
-  };
+  const activity = (): Activity => current;
 
   const awaitingFollowUps = (at: Date, days: number): { proposalId: string; days: number }[] =>
     days <= 0
@@ -165,9 +158,9 @@ export const createAttentionService = (options: AttentionServiceOptions): Attent
     },
     unread: () => readUnreadTotals(db),
     activity,
-    reportActivity: (source, next) => {
-      activities.set(source, next);
-      return activity();
+    reportActivity: (next) => {
+      current = next;
+      return current;
     },
     announcePulled: (types, searches) => {
       const at = now();

@@ -7,5 +7,5 @@ export const createAttentionHandlers = ({ attention }: CoreContext) =>
     getPreferences: () => attention.preferences(),
     setPreferences: (patch) => attention.setPreferences(patch),
     getUnread: () => attention.unread(),
-    reportActivity: (activity) => ({ state: attention.reportActivity('window', activity).state }),
+    reportActivity: (activity) => ({ state: attention.reportActivity(activity).state }),
   }) satisfies DomainHandlers<Contract, 'attention'>;

@@ -1,30 +1,27 @@
+import type { Notice } from '../../../shared/domain/attention';
+import { describeNotices } from '../policy/attention-policy';
 import type { Translate } from '../policy/menu-model';
 
 export type AttentionPlatform = {
-  /** Shows a native notification; `onClick` focuses the window. */
-  notify(title: string, body: string, onClick: () => void): void;
+  /** Shows a native notification; `onClick` runs when the user clicks it. */
+  notify(notification: { title: string; body: string; tag: string }, onClick: () => void): void;
 };
 
 export type AttentionService = {
-  /** New projects match a saved search (the core's `search-matches` message). */
-  notifySearchMatches(search: string, count: number): void;
+  /** The core's notices (its policy already applied the user's settings): one native notification each. */
+  showNotices(notices: readonly Notice[]): void;
   /** The language changed: later notifications speak it. */
   setTranslator(t: Translate): void;
 };
 
-const clampCount = (count: number): number => (Number.isFinite(count) ? Math.max(0, Math.min(99_999, Math.floor(count))) : 0);
-
-/**
- * Native notifications for what the core reports: saved-search matches. The text holds a count and the
- * user's own search name (on one line, cut short), never text written by strangers.
- */
-export const createAttentionService = (platform: AttentionPlatform, initial: { t: Translate; focus: () => void }): AttentionService => {
+/** Native notifications for the core's notices, in the app's language; a click opens the notice's item. */
+export const createAttentionService = (platform: AttentionPlatform, initial: { t: Translate; open: (notice: Notice) => void }): AttentionService => {
   let t = initial.t;
   return {
-    notifySearchMatches: (search, count) => {
-      const safe = clampCount(count);
-      const name = search.replace(/\s+/g, ' ').trim().slice(0, 80);
-      if (safe > 0 && name) platform.notify('Bottega', t('notifications.searchMatches', { count: safe, search: name }), initial.focus);
+    showNotices: (notices) => {
+      for (const shown of describeNotices(t, notices)) {
+        platform.notify({ title: shown.title, body: shown.body, tag: shown.tag }, () => initial.open(shown.notice));
+      }
     },
     setTranslator: (next) => {
       t = next;

@@ -11,7 +11,7 @@ export const menuRoles = [
 ] as const;
 export type MenuRole = (typeof menuRoles)[number];
 
-export type MenuAction = 'check-updates' | 'open-settings' | 'show-logs' | 'send-report' | 'open-window' | 'quit';
+export type MenuAction = 'check-updates' | 'open-settings' | 'show-logs' | 'send-report' | 'open-window' | 'open-messages' | 'quit';
 
 export type MenuNode =
   | { kind: 'separator' }
@@ -113,7 +113,14 @@ export const buildApplicationMenu = (t: Translate, options: MenuOptions): MenuNo
   return [...appMenu, file, edit, view, window, help];
 };
 
-export const buildTrayMenu = (t: Translate): MenuNode[] => [
+/** The tray's menu; with an unread count (once the core reported one), it leads with it and opens the conversations. */
+export const buildTrayMenu = (t: Translate, unread?: number): MenuNode[] => [
+  ...(unread === undefined
+    ? []
+    : [
+        { kind: 'item', id: 'unread', label: unread > 0 ? t('tray.unread', { count: unread }) : t('tray.noUnread'), action: 'open-messages' } satisfies MenuNode,
+        separator,
+      ]),
   { kind: 'item', id: 'open', label: t('tray.open'), action: 'open-window' },
   { kind: 'item', id: 'checkForUpdates', label: t('tray.checkForUpdates'), action: 'check-updates' },
   separator,

@@ -155,14 +155,12 @@ describe('the core’s attention service', () => {
     expect(raised).toEqual([[{ kind: 'followUp', proposalId: 'prp_1', days: 2 }]]);
   });
 
-  it('goes by the host’s word that no window is open, else by the window’s', () => {
+  it('goes by the last word on the user’s activity (a window’s, or main’s when none is open)', () => {
     expect(attention.activity()).toEqual({ state: 'active', composingProposal: false });
-    attention.reportActivity('window', { state: 'idle', composingProposal: true });
+    attention.reportActivity({ state: 'idle', composingProposal: true });
     expect(attention.activity()).toEqual({ state: 'idle', composingProposal: true });
-    attention.reportActivity('host', { state: 'background', composingProposal: false });
+    attention.reportActivity({ state: 'background', composingProposal: false });
     expect(attention.activity().state).toBe('background');
-    attention.reportActivity('host', { state: 'active', composingProposal: false });
-    expect(attention.activity().state).toBe('idle');
   });
 
   it('keeps the settings in the workspace and refuses a malformed one', () => {

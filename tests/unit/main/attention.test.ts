@@ -1,25 +1,37 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Notice } from '../../../shared/domain/attention';
 import { forkedChildren } from './support/utility-process-stand-in';
 import { createAttentionService } from '../../../electron/main/native/attention';
 import { createShellTranslator } from '../../../electron/main/native/shell-i18n';
+import {
+  decideNoticeClick,
+  describeIndicators,
+  drawOverlayDot,
+  hasTray,
+  keepsRunningWithoutWindows,
+  supportsLoginItems,
+} from '../../../electron/main/policy/attention-policy';
+import { listMenuLabels } from '../../../electron/main/policy/menu-model';
 
 // Main's side of the utility process: messages the core posts arrive as its 'message' events.
 vi.mock('electron', async () => (await import('./support/utility-process-stand-in')).electronStandIn);
 
 const { startCoreProcess } = await import('../../../electron/main/core-process');
 
-/** Main's wiring (electron/main/index.ts): the core's search-matches messages go to the attention service. */
+/** Main's wiring (electron/main/index.ts): the core's notices go to the attention service, unread and background to main. */
 const setUp = () => {
-  const shown: { title: string; body: string }[] = [];
-  let focused = 0;
+  const shown: { title: string; body: string; tag: string }[] = [];
+  const opened: Notice[] = [];
+  const unread: number[] = [];
+  const background: unknown[] = [];
   const attention = createAttentionService(
     {
-      notify: (title, body, onClick) => {
-        shown.push({ title, body });
+      notify: (notification, onClick) => {
+        shown.push(notification);
         onClick();
       },
     },
-    { t: createShellTranslator('it'), focus: () => focused++ },
+    { t: createShellTranslator('it'), open: (notice) => opened.push(notice) },
   );
   startCoreProcess({
     entryPath: 'core.js',
@@ -30,41 +42,88 @@ const setUp = () => {
     onFatal: () => undefined,
     updateState: () => ({ currentVersion: '1.0.0', channel: 'stable', status: { phase: 'idle' } }),
     onLanguage: () => undefined,
-    onSearchMatches: (search, count) => attention.notifySearchMatches(search, count),
+    onNotices: (notices) => attention.showNotices(notices),
+    onUnread: (totals) => unread.push(totals.messages),
+    onBackground: (settings) => background.push(settings),
     onHostRequest: async () => null,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
-  return { core: forkedChildren.at(-1)!, attention, shown, focused: () => focused };
+  return { core: forkedChildren.at(-1)!, attention, shown, opened, unread, background };
 };
 
-describe('saved-search notifications, from the core’s message to the native notification', () => {
-  it('shows the count and the user’s search name in the app’s language, and a click focuses the window', () => {
-    const { core, attention, shown, focused } = setUp();
-    core.emit('message', { type: 'search-matches', search: 'React Milano', count: 2 });
-    attention.setTranslator(createShellTranslator('fr'));
-    core.emit('message', { type: 'search-matches', search: 'React Milano', count: 1 });
+describe('native notifications, from the core’s message to the desktop', () => {
+  it('shows each notice in the app’s language, tagged per item, and a click opens its item', () => {
+    const { core, attention, shown, opened } = setUp();
+    const message: Notice = { kind: 'message', threadId: 'thr_1', count: 2 };
+    const searches: Notice = { kind: 'searchMatches', searches: 3, count: 30, searchId: null };
+    core.emit('message', { type: 'notices', notices: [message, searches] });
+    attention.setTranslator(createShellTranslator('de'));
+    core.emit('message', { type: 'notices', notices: [{ kind: 'proposalStatus', proposalId: 'prp_1', status: 'awarded' }] });
     expect(shown).toEqual([
-      { title: 'Bottega', body: createShellTranslator('it')('notifications.searchMatches', { count: 2, search: 'React Milano' }) },
-      { title: 'Bottega', body: createShellTranslator('fr')('notifications.searchMatches', { count: 1, search: 'React Milano' }) },
+      { title: 'Nuovo messaggio', body: '2 nuovi messaggi in una conversazione', tag: 'bottega:message:thr_1' },
+      { title: 'Nuovi progetti per le tue ricerche', body: '30 nuovi progetti corrispondono a 3 delle tue ricerche salvate', tag: 'bottega:searchMatches' },
+      { title: 'Neuigkeiten zu Ihrem Angebot', body: 'Ihr Angebot hat den Zuschlag erhalten.', tag: 'bottega:proposalStatus:prp_1' },
     ]);
-    expect(shown[0]!.body).toBe('2 nuovi progetti corrispondono a “React Milano”');
-    expect(shown[1]!.body).not.toBe(createShellTranslator('en')('notifications.searchMatches', { count: 1, search: 'React Milano' }));
-    expect(focused()).toBe(2);
+    expect(opened).toEqual([message, searches, { kind: 'proposalStatus', proposalId: 'prp_1', status: 'awarded' }]);
   });
 
-  it('puts a name on one line and cuts it short; shows nothing for messages the contract refuses', () => {
-    const { core, shown } = setUp();
-    core.emit('message', { type: 'search-matches', search: '  React\n\t Milano ', count: 1 });
-    core.emit('message', { type: 'search-matches', search: 'x'.repeat(150), count: 3 });
-    // Refused by the host message schema: no count, a name over 200 characters, not a message at all.
-    core.emit('message', { type: 'search-matches', search: 'Vuoto', count: 0 });
-    core.emit('message', { type: 'search-matches', search: 'y'.repeat(201), count: 1 });
-    core.emit('message', 'search-matches');
-    // A name of blanks only says nothing worth a notification.
-    core.emit('message', { type: 'search-matches', search: ' \n ', count: 4 });
-    expect(shown.map((notification) => notification.body)).toEqual([
-      '1 nuovo progetto corrisponde a “React Milano”',
-      `3 nuovi progetti corrispondono a “${'x'.repeat(80)}”`,
-    ]);
+  it('shows nothing for messages the contract refuses, and passes unread totals and background settings on', () => {
+    const { core, shown, unread, background } = setUp();
+    core.emit('message', { type: 'notices', notices: [] });
+    core.emit('message', { type: 'notices', notices: [{ kind: 'message', threadId: 'thr_1', count: 0 }] });
+    core.emit('message', { type: 'notices', notices: [{ kind: 'message', threadId: 'thr_1', count: 1, text: 'Click here to win' }, { kind: 'unknown' }] });
+    core.emit('message', { type: 'unread', totals: { messages: 4, threads: 2 } });
+    core.emit('message', { type: 'unread', totals: { messages: -1, threads: 0 } });
+    core.emit('message', { type: 'background', settings: { closeToTray: false, launchAtLogin: true } });
+    expect(shown).toEqual([]);
+    expect(unread).toEqual([4]);
+    expect(background).toEqual([{ closeToTray: false, launchAtLogin: true }]);
+  });
+});
+
+describe('the desktop’s attention policy', () => {
+  it('keeps running with every window closed where the tray shows and close-to-tray is on (by default), and on macOS', () => {
+    expect(keepsRunningWithoutWindows({ platform: 'win32', trayShown: true, closeToTray: null })).toBe(true);
+    expect(keepsRunningWithoutWindows({ platform: 'linux', trayShown: true, closeToTray: true })).toBe(true);
+    expect(keepsRunningWithoutWindows({ platform: 'linux', trayShown: true, closeToTray: false })).toBe(false);
+    // No tray to come back from (a desktop without one): closing quits.
+    expect(keepsRunningWithoutWindows({ platform: 'linux', trayShown: false, closeToTray: true })).toBe(false);
+    expect(keepsRunningWithoutWindows({ platform: 'darwin', trayShown: false, closeToTray: false })).toBe(true);
+    expect([hasTray('darwin'), hasTray('win32'), hasTray('linux')]).toEqual([false, true, true]);
+    expect([supportsLoginItems('darwin'), supportsLoginItems('win32'), supportsLoginItems('linux')]).toEqual([true, true, false]);
+  });
+
+  it('puts the unread count on the badge, on Windows’ taskbar overlay, in the tray’s tooltip and menu', () => {
+    const t = createShellTranslator('fr');
+    expect(describeIndicators(t, 3, 'darwin')).toEqual({
+      badgeCount: 3,
+      overlayDescription: null,
+      trayTooltip: 'Bottega : 3 messages non lus',
+      trayMenu: expect.any(Array),
+    });
+    expect(describeIndicators(t, 3, 'win32').overlayDescription).toBe('3 messages non lus');
+    expect(listMenuLabels(describeIndicators(t, 3, 'linux').trayMenu)).toEqual(['3 messages non lus', 'Ouvrir Bottega', 'Rechercher des mises à jour', 'Quitter']);
+    expect(describeIndicators(t, 3, 'linux').trayMenu[0]).toMatchObject({ action: 'open-messages' });
+    const none = describeIndicators(t, 0, 'win32');
+    expect(none).toMatchObject({ badgeCount: 0, overlayDescription: null, trayTooltip: 'Bottega' });
+    expect(listMenuLabels(none.trayMenu)[0]).toBe('Aucun message non lu');
+    expect(describeIndicators(t, Number.NaN, 'darwin').badgeCount).toBe(0);
+    expect(describeIndicators(t, 1e9, 'darwin').badgeCount).toBe(9_999);
+  });
+
+  it('opens a clicked notice in the open window, or a new window on its route when none is open', () => {
+    const notice: Notice = { kind: 'firstReply', threadId: 'thr_7' };
+    expect(decideNoticeClick(notice, true)).toEqual({ kind: 'focus-and-open', notice });
+    expect(decideNoticeClick(notice, false)).toEqual({ kind: 'open-window', hash: '#/messages/thr_7' });
+    expect(decideNoticeClick({ kind: 'searchMatches', searches: 1, count: 4, searchId: 9 }, false)).toEqual({ kind: 'open-window', hash: '#/feed/saved/9' });
+  });
+
+  it('draws the overlay dot: opaque in the middle, clear in the corners', () => {
+    const pixels = drawOverlayDot(16);
+    expect(pixels).toHaveLength(16 * 16 * 4);
+    const alphaAt = (x: number, y: number): number => pixels[(y * 16 + x) * 4 + 3]!;
+    expect(alphaAt(8, 8)).toBe(255);
+    expect(alphaAt(0, 0)).toBe(0);
+    expect(alphaAt(15, 15)).toBe(0);
   });
 });

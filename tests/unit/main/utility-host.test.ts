@@ -48,10 +48,19 @@ describe('hostCoreOnParentPort', () => {
     await expect(client.app.getInfo()).resolves.toMatchObject({ host: 'electron', version: '2.0.0' });
     expect(outbox).toContainEqual({ type: 'ready', schemaVersion: expect.any(Number) });
 
-    // A saved search that gains projects is announced to main (for a native notification).
-    opened!.emit('savedSearchMatches', { matches: [{ id: 1, name: 'Birra', newCount: 2 }] });
-    await waitFor(() => outbox.some((message) => message.type === 'search-matches'));
-    expect(outbox).toContainEqual({ type: 'search-matches', search: 'Birra', count: 2 });
+    // Main hears the unread total and the background settings at once, and every notice (for native notifications).
+    await waitFor(() => outbox.some((message) => message.type === 'background'));
+    expect(outbox).toContainEqual({ type: 'unread', totals: { messages: 0, threads: 0 } });
+    expect(outbox).toContainEqual({ type: 'background', settings: { closeToTray: null, launchAtLogin: false } });
+    const notices = [{ kind: 'searchMatches', searches: 2, count: 30, searchId: null }] as const;
+    opened!.emit('attentionRaised', { notices: [...notices] });
+    await waitFor(() => outbox.some((message) => message.type === 'notices'));
+    expect(outbox).toContainEqual({ type: 'notices', notices });
+    await client.attention.setPreferences({ background: { closeToTray: false } });
+    await waitFor(() => outbox.some((message) => message.type === 'background' && message.settings.closeToTray === false));
+    // Main says no window is open: the core's activity (which the sync's cadence reads) follows.
+    deliver({ type: 'activity', state: 'background' });
+    await waitFor(() => opened!.attention.activity().state === 'background');
 
     const [secondCore, secondRenderer] = createMainChannelStandIn();
     deliver({ type: 'connect', windowId: 2 }, [secondCore]);

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tagOfNotice } from '../../../../shared/domain/attention';
+import { hashOfNotice, tagOfNotice } from '../../../../shared/domain/attention';
 import { describeNotice, type NoticeTranslate } from '../../../../shared/i18n/notice-text';
 import { useClient } from '../../app/client-context';
-import { hashOfNotice } from './open-notice';
 
 export const canNotify = (): boolean => typeof window !== 'undefined' && 'Notification' in window;
 

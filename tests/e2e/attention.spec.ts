@@ -1,0 +1,155 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { Thread } from '../../shared/platform/records';
+import { startPlatformServer, type PlatformServer } from '../platform/server';
+import { AppPage } from './pages/app-page';
+import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+
+let platform: PlatformServer;
+let host: RunningWebHost;
+test.beforeAll(async () => {
+  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000 });
+  host = await startWebHostProcess(['--platform', platform.url]);
+});
+test.afterAll(async () => {
+  await host.stop();
+  await platform.close();
+});
+
+type Shown = { title: string; body: string; tag: string; at: number };
+
+/**
+ * Chromium shows Web Notifications through the OS, out of the page's reach: every one the page constructs is
+ * also kept in `window.shownNotices` (still a real Notification, shown as usual), so the test can count and click
+ * them. (A script of its own: these tests compile without the DOM's types.)
+ */
+const recordNotifications = async (page: Page): Promise<void> => {
+  await page.addInitScript({
+    content: `{
+      const Real = window.Notification;
+      window.shownNotices = [];
+      class Recorded extends Real {
+        constructor(title, options) {
+          super(title, options);
+          window.shownNotices.push({ title, body: options?.body ?? '', tag: options?.tag ?? '', at: Date.now(), notification: this });
+        }
+      }
+      Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+      Object.defineProperty(window, 'Notification', { value: Recorded, configurable: true, writable: true });
+    }`,
+  });
+};
+
+const shownNotices = (page: Page): Promise<Shown[]> =>
+  page.evaluate<Shown[]>('window.shownNotices.map(({ title, body, tag, at }) => ({ title, body, tag, at }))');
+
+const clickNotice = (page: Page, index: number): Promise<unknown> =>
+  page.evaluate(`window.shownNotices[${index}].notification.dispatchEvent(new Event('click'))`);
+
+/** The client of a thread writes, through the reference platform's simulation endpoint. */
+const clientWrites = async (threadId: string, body: string): Promise<void> => {
+  const response = await fetch(`${platform.url}/v1/simulation/threads/${threadId}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ body }),
+  });
+  expect(response.status).toBe(201);
+};
+
+/** The demo user's threads in the seed that are not muted. */
+const demoThreads = (): string[] => {
+  const ids: string[] = [];
+  for (let index = 1; index <= 50; index++) {
+    const id = `thr_${index.toString(36).padStart(6, '0')}`;
+    const thread = platform.store.getLive<Thread>('thread', id);
+    if (thread && thread.owner === platform.users.demo.id && !thread.data.muted) ids.push(id);
+  }
+  return ids;
+};
+
+/** The user muted the thread (on the platform, before this workspace synced). */
+const muteThread = async (threadId: string): Promise<void> => {
+  const response = await fetch(`${platform.url}/v1/simulation/records/thread/${threadId}/edit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ patch: { muted: true } }),
+  });
+  expect(response.ok).toBe(true);
+};
+
+const unreadCount = (page: Page) => page.getByTestId('nav-count-messages');
+const unreadNumber = (page: Page) => unreadCount(page).locator('[aria-hidden]');
+const readUnread = async (page: Page): Promise<number> => Number((await unreadNumber(page).textContent()) ?? '0');
+
+test('a client’s message raises one notification within 2 s, its click opens the thread; muted threads, quiet hours and a kind turned off raise none', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['notifications'], { origin: new URL(host.url).origin });
+  await recordNotifications(page);
+  const [thread, other, muted] = demoThreads();
+  expect(muted).toBeDefined();
+  await muteThread(muted!);
+  const app = new AppPage(page);
+  await app.open(host.url);
+  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await expect(page.getByTestId('notification-permission')).toHaveText('Desktop notifications are on in this browser.');
+  // The first sync brought the whole history: none of it is news.
+  expect(await shownNotices(page)).toEqual([]);
+
+  const unreadBefore = (await unreadCount(page).count()) > 0 ? await readUnread(page) : 0;
+
+  // A muted thread first, then a plain one: only the plain one's notice shows.
+  await clientWrites(muted!, 'Una domanda veloce sul preventivo');
+  const sentAt = await page.evaluate(() => Date.now());
+  await clientWrites(thread!, 'Possiamo sentirci domani alle 10?');
+  await expect.poll(async () => (await shownNotices(page)).length, { timeout: 2_000 }).toBe(1);
+  const [notice] = await shownNotices(page);
+  expect(notice!.at - sentAt).toBeLessThan(2_000);
+  test.info().annotations.push({ type: 'notice latency (ms)', description: String(notice!.at - sentAt) });
+  expect(notice!.tag).toMatch(new RegExp(`^bottega:(message|firstReply):${thread}$`));
+  expect(['New message', 'A client replied']).toContain(notice!.title);
+  // The unread total follows (after the notice, in the same round): still one notification, none for the muted thread.
+  await expect(unreadNumber(page)).toHaveText(String(unreadBefore + 1));
+  expect(await shownNotices(page)).toHaveLength(1);
+
+  await clickNotice(page, 0);
+  await expect(page).toHaveURL(new RegExp(`#/messages/${thread}$`));
+  await expect(page.getByTestId('message-scroller').getByText('Possiamo sentirci domani alle 10?')).toBeVisible();
+
+  // Quiet hours all day long: the message arrives (the unread count moves), no notice.
+  await app.goTo('settings');
+  const card = page.getByTestId('attention-card');
+  await card.getByTestId('quiet-hours').check();
+  await card.getByTestId('quiet-start').fill('00:00');
+  await card.getByTestId('quiet-end').fill('23:59');
+  await expect(card.getByTestId('quiet-end')).toHaveValue('23:59');
+  await app.screenshot('attention-settings-en');
+  const unreadQuiet = await readUnread(page);
+  await clientWrites(other!, 'Ci sei?');
+  await expect(unreadNumber(page)).toHaveText(String(unreadQuiet + 1));
+  expect(await shownNotices(page)).toHaveLength(1);
+
+  // Quiet hours off, new messages turned off: still none.
+  await card.getByTestId('quiet-hours').uncheck();
+  await card.getByTestId('notify-message').uncheck();
+  await card.getByTestId('notify-firstReply').uncheck();
+  await expect(card.getByTestId('notify-message')).not.toBeChecked();
+  await clientWrites(other!, 'Allora?');
+  await expect(unreadNumber(page)).toHaveText(String(unreadQuiet + 2));
+  expect(await shownNotices(page)).toHaveLength(1);
+
+  // Turned on again: the next one shows.
+  await card.getByTestId('notify-message').check();
+  await card.getByTestId('notify-firstReply').check();
+  await expect(card.getByTestId('notify-firstReply')).toBeChecked();
+  await clientWrites(other!, 'Ti scrivo di nuovo');
+  await expect.poll(async () => (await shownNotices(page)).length, { timeout: 2_000 }).toBe(2);
+
+  await app.chooseLanguage('de');
+  await expect(card.getByRole('heading', { name: 'Benachrichtigungen' })).toBeVisible();
+  await page.setViewportSize({ width: 800, height: 800 });
+  await card.scrollIntoViewIfNeeded();
+  await app.screenshot('attention-settings-de');
+  await app.chooseLanguage('system');
+});
