@@ -1,5 +1,6 @@
 import { meSchema } from '../../../../shared/platform/auth';
 import type { AccountId } from '../../../../shared/domain/accounts';
+import { pollingFactor } from '../../../../shared/domain/attention';
 import { listAccounts } from '../../db/repositories/accounts-repository';
 import { readAccountValue, writeAccountValue } from '../../db/repositories/sync-state-repository';
 import { updateAccount } from '../../db/repositories/accounts-repository';
@@ -110,7 +111,8 @@ const linkBottegaAccount = (context: ConnectorContext): AccountLink => {
     },
     startLive: ({ onChanges, onConnection }) =>
       startRealtime({ baseUrl: account.baseUrl, tokens: session, onChanges, onConnection, ...(context.fetch ? { fetch: context.fetch } : {}) }),
-    nextPollAt: () => context.now().getTime() + bottegaPollMs,
+    // Quieter while the user is away or no window is open (realtime still brings news at once).
+    nextPollAt: (activity) => context.now().getTime() + bottegaPollMs * pollingFactor(activity),
     afterPull: (signal) => {
       context.services?.imageDownloads?.run(client, signal);
       // The fee on proposals, for the editor's net amount while offline; a failed read leaves the last one.
