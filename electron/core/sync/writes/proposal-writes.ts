@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { confirmedBidSchema } from '../../../../shared/domain/bid-confirmation';
 import { proposalSchema } from '../../../../shared/platform/records';
 import type { WritableDB } from '../../db/database';
 import { hasLaterUnsentWrites, markWriteSent, type OutboxEntry } from '../../db/repositories/outbox-repository';
@@ -38,7 +39,12 @@ const settle = (answer: unknown, { db, entry }: { db: WritableDB; entry: OutboxE
 /** The first submit of a proposal drafted here, with the id made at draft time. */
 export const createProposal = defineWriteUnit({
   name: 'create_proposal',
-  payload: z.object({ id: z.string(), body: z.record(z.string(), z.unknown()) }),
+  payload: z.object({
+    id: z.string(),
+    body: z.record(z.string(), z.unknown()),
+    /** The terms the user confirmed (submit): a connector whose platform forbids automatic bids sends none without them. */
+    confirmation: confirmedBidSchema.optional(),
+  }),
   create: true,
   toRequest: ({ payload: { body } }) => ({ method: 'POST', path: '/v1/proposals', body }),
   settle,
