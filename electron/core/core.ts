@@ -126,7 +126,7 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
     // The sync engine only logs what went wrong and was handled (a failed round is retried): warnings.
     ...(options.log ? { log: (message: string) => options.log?.('warn', message) } : {}),
   });
-  const accounts = createAccountsService({ db, sync, onChanged: () => emit('accountsChanged', {}) });
+  const accounts = createAccountsService({ db, sync, platformUrl: options.platformUrl ?? null, onChanged: () => emit('accountsChanged', {}) });
   const handlers = createHandlers({
     db,
     emit,

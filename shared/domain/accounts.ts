@@ -38,3 +38,23 @@ export const accountSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** Which account a listed record came from: enough for its platform badge and the account filter. */
+export const accountBadgeSchema = z.object({
+  id: accountIdSchema,
+  platform: z.enum(platformIds),
+  label: z.string(),
+});
+export type AccountBadge = z.infer<typeof accountBadgeSchema>;
+
+/** The lists' filter by account: empty means every account (and records no account brought). */
+export const accountFilterSchema = z.array(accountIdSchema).max(50);
+
+/**
+ * Where a platform's accounts live unless the user names another address (Settings → Advanced): the site, as
+ * its connector takes it. Null: no public server (the reference platform runs where the app was told).
+ */
+export const platformServers = {
+  bottega: null,
+  freelancer: { production: 'https://www.freelancer.com', sandbox: 'https://www.freelancer-sandbox.com' },
+} as const satisfies Record<PlatformId, Record<string, string> | null>;

@@ -36,6 +36,8 @@ export const createAccountsService = (options: {
   db: WritableDB;
   sync: SyncService;
   connectors?: ConnectorRegistry;
+  /** The reference platform this app was started with: a `bottega` account added without an address goes there. */
+  platformUrl?: string | null;
   now?: () => Date;
   onChanged: () => void;
 }): AccountsService => {
@@ -93,7 +95,7 @@ export const createAccountsService = (options: {
     add: async ({ platform, baseUrl, label, credentials }) => {
       const connector = registry[platform];
       if (!connector) return { ok: false, reason: 'unsupported' };
-      const url = baseUrl ?? connector.defaultBaseUrl;
+      const url = baseUrl ?? connector.defaultBaseUrl ?? (platform === 'bottega' ? options.platformUrl || null : null);
       if (!url) return { ok: false, reason: 'base_url_required' };
       const fallbackLabel = credentials.kind === 'password' ? credentials.email : platform === 'bottega' ? 'Bottega' : 'Freelancer';
       const account = db
