@@ -156,7 +156,8 @@ export const createAccountRunner = (options: AccountRunnerOptions): AccountRunne
 
   const runOnce = async (): Promise<void> => {
     if (!active() || !signedIn()) return;
-    const initial = lastSyncAt() === null;
+    // A first sync, or the reload of a cache the platform made us drop (410): the UI shows its progress bar.
+    const initial = lastSyncAt() === null || readAccountValue(db, account.id, 'replacement_pending') !== null;
     const startedAt = now();
     update({ phase: 'syncing', nextAttemptAt: null, progress: { initial, applied: 0, pages: 0, ratePerSecond: null, startedAt: startedAt.toISOString() } });
     // Local writes first, so that the pull that follows confirms them.
