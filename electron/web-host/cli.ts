@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seedWorkspaceIfEmpty } from '../core/dev/seed-workspace';
+import { connectAccounts, describeConnectOutcome, parseConnectRequests, type ConnectRequest } from './connect-accounts';
 import { startWebHost } from './web-host';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,8 +16,18 @@ const { values } = parseArgs({
     platform: { type: 'string' },
     'seed-demo': { type: 'boolean', default: false },
     'seed-count': { type: 'string', default: '2000' },
+    /** `freelancer=<base URL>`, repeatable; the token from BOTTEGA_FREELANCER_TOKEN. */
+    connect: { type: 'string', multiple: true, default: [] },
   },
 });
+
+let connectRequests: ConnectRequest[];
+try {
+  connectRequests = parseConnectRequests(values.connect);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
 
 const rendererDir = path.resolve(values['renderer-dir']);
 if (!values.dev && !existsSync(path.join(rendererDir, 'index.html'))) {
@@ -38,6 +49,12 @@ const host = await startWebHost({
 if (values['seed-demo'] && host.core.state === 'ready') {
   const seeded = seedWorkspaceIfEmpty(host.core, Number(values['seed-count']));
   if (seeded > 0) console.log(`Seeded ${seeded} demo projects into ${values['data-dir']}`);
+}
+
+if (connectRequests.length > 0 && host.core.state === 'ready') {
+  for (const outcome of await connectAccounts(host.core, connectRequests)) {
+    (outcome.outcome === 'failed' ? console.error : console.log)(describeConnectOutcome(outcome));
+  }
 }
 
 console.log(`Bottega web host is running. Open ${host.url}`);
