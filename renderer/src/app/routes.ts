@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
-export const sections = ['feed', 'clients', 'messages', 'proposals', 'portfolio', 'community', 'settings'] as const;
+export const sections = ['feed', 'clients', 'messages', 'proposals', 'insights', 'portfolio', 'community', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 const parseHash = (hash: string): Section => {

@@ -1,0 +1,231 @@
+import { useTranslation } from 'react-i18next';
+import type { BestHours, Earnings, Funnel, ReplyTimes, WinRateDimension, WinRateRow, WinRates } from '../../../../shared/contract/insights';
+import { fromMinorUnits } from '../../../../shared/domain/money';
+import { nameCountry, nameLanguage } from '../../ui/display-names';
+import { ColumnChart, HorizontalBarChart } from './insights-charts';
+import { FigureCard } from './figure-card';
+import {
+  buildBestHoursTable,
+  buildEarningsTable,
+  buildFunnelTable,
+  buildReplyTimesTable,
+  buildWinRateTable,
+  namePriceBand,
+  rateSampleLevel,
+  splitEarningsByCurrency,
+  type FigureTable,
+  type Formatters,
+} from './insights-model';
+
+/* Each figure as a card: pure, from the figure the core computed and the UI's formatters. */
+
+type Common = { f: Formatters; onExport: (id: string, table: FigureTable) => void };
+
+export const FunnelFigure = ({ figure, f, onExport }: Common & { figure: Funnel }) => {
+  const { t } = useTranslation('insights');
+  const table = buildFunnelTable(figure, f, t);
+  const drafted = figure.sample;
+  return (
+    <FigureCard
+      id="funnel"
+      title={t('funnel.title')}
+      note={t('funnel.note')}
+      sample={t('sample.proposals', { count: figure.sample, formatted: f.count(figure.sample) })}
+      small={rateSampleLevel(figure.sample) === 'small'}
+      empty={figure.sample === 0}
+      table={table}
+      onExport={onExport}
+      chart={
+        <HorizontalBarChart
+          title={t('funnel.title')}
+          smallLabel={t('sample.small')}
+          max={drafted}
+          data={figure.stages.map((stage) => ({
+            key: stage.stage,
+            label: t(`funnel.stages.${stage.stage}`),
+            value: stage.count,
+            valueText: drafted === 0 ? f.count(stage.count) : `${f.count(stage.count)} · ${f.percent(stage.count / drafted)}`,
+            small: false,
+          }))}
+          testId="insights-funnel-chart"
+        />
+      }
+    />
+  );
+};
+
+/** The dimensions the screen offers (skill and account stay in the contract: one account per workspace today). */
+export const shownDimensions = ['language', 'category', 'country', 'priceBand'] as const satisfies readonly WinRateDimension[];
+export type ShownDimension = (typeof shownDimensions)[number];
+
+const useGroupName = (dimension: WinRateDimension, f: Formatters): ((row: WinRateRow) => string) => {
+  const { t, i18n } = useTranslation('insights');
+  return (row) => {
+    if (dimension === 'priceBand') return row.band ? namePriceBand(row.band, f, t) : t('winRates.noAmount');
+    if (row.key === null) return t('winRates.unknown');
+    if (dimension === 'language') return nameLanguage(row.key, i18n.language);
+    if (dimension === 'country') return nameCountry(row.key, i18n.language);
+    if (dimension === 'category') return t(`categories.${row.key}`, { defaultValue: row.key });
+    return row.key;
+  };
+};
+
+type WinRatesProps = Common & { figure: WinRates; dimension: ShownDimension; onDimensionChange: (dimension: ShownDimension) => void };
+
+export const WinRatesFigure = ({ figure, dimension, onDimensionChange, f, onExport }: WinRatesProps) => {
+  const { t } = useTranslation('insights');
+  const nameGroup = useGroupName(figure.dimension, f);
+  const table = buildWinRateTable(figure, nameGroup, f, t);
+  return (
+    <FigureCard
+      id="win-rates"
+      title={t('winRates.title')}
+      note={t('winRates.note')}
+      sample={t('sample.submitted', { count: figure.sample, formatted: f.count(figure.sample) })}
+      small={rateSampleLevel(figure.sample) === 'small'}
+      someSmall={table.rows.some((row) => row.small)}
+      empty={figure.sample === 0}
+      table={table}
+      onExport={(id, exported) => onExport(`${id}-${figure.dimension}`, exported)}
+      controls={
+        <label className="insights-control">
+          <span className="field-label">{t('winRates.by')}</span>
+          <select value={dimension} onChange={(event) => onDimensionChange(shownDimensions.find((d) => d === event.target.value) ?? 'language')} data-testid="insights-dimension">
+            {shownDimensions.map((option) => (
+              <option key={option} value={option}>
+                {t(`winRates.dimensions.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      }
+      chart={
+        <HorizontalBarChart
+          title={t('winRates.chartTitle', { dimension: t(`winRates.dimensions.${figure.dimension}`) })}
+          smallLabel={t('sample.small')}
+          max={1}
+          data={figure.rows.map((row) => ({
+            key: row.key ?? '∅',
+            label: nameGroup(row),
+            value: row.winRate ?? 0,
+            valueText: `${row.winRate === null ? '—' : f.percent(row.winRate)} · ${t('sample.n', { formatted: f.count(row.submitted) })}`,
+            small: rateSampleLevel(row.submitted) === 'small',
+          }))}
+          testId="insights-win-rates-chart"
+        />
+      }
+    />
+  );
+};
+
+export const ReplyTimesFigure = ({ figure, f, onExport }: Common & { figure: ReplyTimes }) => {
+  const { t } = useTranslation('insights');
+  const table = buildReplyTimesTable(figure, f, t);
+  const max = Math.max(figure.client.medianMs ?? 0, figure.mine.medianMs ?? 0);
+  const sample = figure.client.sample + figure.client.unanswered;
+  return (
+    <FigureCard
+      id="reply-times"
+      title={t('replyTimes.title')}
+      note={t('replyTimes.note')}
+      sample={t('sample.replies', { count: figure.client.sample, formatted: f.count(figure.client.sample), submitted: f.count(sample) })}
+      small={rateSampleLevel(figure.client.sample) === 'small'}
+      someSmall={table.rows.some((row) => row.small)}
+      empty={sample === 0}
+      table={table}
+      onExport={onExport}
+      chart={
+        <HorizontalBarChart
+          title={t('replyTimes.title')}
+          smallLabel={t('sample.small')}
+          max={max}
+          data={(['client', 'mine'] as const).map((who) => ({
+            key: who,
+            label: t(`replyTimes.${who}`),
+            value: figure[who].medianMs ?? 0,
+            valueText: `${figure[who].medianMs === null ? '—' : f.duration(figure[who].medianMs)} · ${t('sample.n', { formatted: f.count(figure[who].sample) })}`,
+            small: rateSampleLevel(figure[who].sample) === 'small',
+          }))}
+          testId="insights-reply-times-chart"
+        />
+      }
+    />
+  );
+};
+
+export const EarningsFigure = ({ figure, f, onExport }: Common & { figure: Earnings }) => {
+  const { t } = useTranslation('insights');
+  const table = buildEarningsTable(figure, f, t);
+  const series = splitEarningsByCurrency(figure);
+  return (
+    <FigureCard
+      id="earnings"
+      title={t('earnings.title')}
+      note={t('earnings.note')}
+      sample={t('sample.milestones', { count: figure.sample, formatted: f.count(figure.sample) })}
+      small={false}
+      empty={figure.sample === 0}
+      table={table}
+      onExport={onExport}
+      chart={
+        <div className="insights-series">
+          {series.map(({ currency, months }) => (
+            <figure key={currency} className="insights-series-item" data-testid="insights-earnings-series" data-currency={currency}>
+              <figcaption>{t('earnings.series', { currency })}</figcaption>
+              <ColumnChart
+                title={t('earnings.seriesTitle', { currency })}
+                smallLabel={t('sample.small')}
+                max={Math.max(...months.map((month) => fromMinorUnits(month.releasedMinor, currency)))}
+                formatValue={(value) => f.compactMoney(value, currency)}
+                labelEvery={Math.max(1, Math.ceil(months.length / 8))}
+                height={180}
+                data={months.map((month) => ({
+                  key: month.month,
+                  label: f.month(month.month),
+                  value: fromMinorUnits(month.releasedMinor, currency),
+                  valueText: f.money(month.releasedMinor, currency),
+                  small: false,
+                }))}
+              />
+            </figure>
+          ))}
+        </div>
+      }
+    />
+  );
+};
+
+export const BestHoursFigure = ({ figure, f, onExport }: Common & { figure: BestHours }) => {
+  const { t } = useTranslation('insights');
+  const table = buildBestHoursTable(figure, f, t);
+  return (
+    <FigureCard
+      id="best-hours"
+      title={t('bestHours.title')}
+      note={t('bestHours.note', { zone: figure.timeZone })}
+      sample={t('sample.submitted', { count: figure.sample, formatted: f.count(figure.sample) })}
+      small={rateSampleLevel(figure.sample) === 'small'}
+      someSmall={table.rows.some((row) => row.small && row.cells[1]?.csv !== 0)}
+      empty={figure.sample === 0}
+      table={table}
+      onExport={onExport}
+      chart={
+        <ColumnChart
+          title={t('bestHours.title')}
+          smallLabel={t('sample.small')}
+          max={1}
+          formatValue={f.percent}
+          labelEvery={3}
+          data={figure.hours.map((hour) => ({
+            key: String(hour.hour),
+            label: f.hour(hour.hour),
+            value: hour.replyRate ?? 0,
+            valueText: `${hour.replyRate === null ? '—' : f.percent(hour.replyRate)} · ${t('sample.n', { formatted: f.count(hour.submitted) })}`,
+            small: rateSampleLevel(hour.submitted) === 'small',
+          }))}
+          testId="insights-best-hours-chart"
+        />
+      }
+    />
+  );
+};

@@ -1,0 +1,78 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadFile } from '../../components/download-file';
+import type { CoreQueryResult } from '../../data/use-core-query';
+import { SegmentedControl } from '../../ui/segmented-control';
+import { Skeleton } from '../../ui/skeleton';
+import { BestHoursFigure, EarningsFigure, FunnelFigure, ReplyTimesFigure, WinRatesFigure, type ShownDimension } from './insights-figures';
+import { createFormatters, csvFileName, filterForPeriod, periodPresets, tableToCsv, type FigureTable, type PeriodPreset } from './insights-model';
+import { useInsights } from './use-insights';
+import './insights.css';
+
+/** A figure while it loads (a placeholder of its size), when it failed (said), or drawn. */
+const Slot = <T,>({ query, testId, children }: { query: CoreQueryResult<T>; testId: string; children: (data: T) => ReactNode }) => {
+  const { t } = useTranslation('insights');
+  const data = query.data ?? query.previous;
+  if (query.status === 'failed' && data === undefined)
+    return (
+      <section className="insights-card" data-testid={`${testId}-failed`} role="alert">
+        <p>{t('failed')}</p>
+      </section>
+    );
+  if (data === undefined)
+    return (
+      <section className="insights-card" aria-busy="true" data-testid={`${testId}-loading`}>
+        <Skeleton lines={4} />
+      </section>
+    );
+  return <>{children(data)}</>;
+};
+
+/** Insights: what the user's own proposals say, computed offline in the core for the period chosen. */
+export const InsightsRoute = () => {
+  const { t, i18n } = useTranslation('insights');
+  const [period, setPeriod] = useState<PeriodPreset>('all');
+  const [dimension, setDimension] = useState<ShownDimension>('language');
+  const filter = useMemo(() => filterForPeriod(period, new Date()), [period]);
+  const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+  const f = useMemo(() => createFormatters(i18n.language), [i18n.language]);
+  const figures = useInsights(filter, dimension, timeZone);
+  const exportTable = useCallback((id: string, table: FigureTable) => {
+    downloadFile(csvFileName(id, new Date()), [tableToCsv(table)], 'text/csv;charset=utf-8');
+  }, []);
+
+  return (
+    <section className="screen scrollable insights-screen" aria-labelledby="insights-title" data-testid="insights-screen">
+      <header className="screen-header insights-header">
+        <div>
+          <h1 id="insights-title">{t('title')}</h1>
+          <p className="muted">{t('intro')}</p>
+        </div>
+        <SegmentedControl
+          label={t('period.label')}
+          segments={periodPresets.map((preset) => ({ id: preset, label: t(`period.${preset}`) }))}
+          value={period}
+          onChange={setPeriod}
+          testId="insights-period"
+        />
+      </header>
+      <div className="insights-grid">
+        <Slot query={figures.funnel} testId="insights-funnel">
+          {(figure) => <FunnelFigure figure={figure} f={f} onExport={exportTable} />}
+        </Slot>
+        <Slot query={figures.winRates} testId="insights-win-rates">
+          {(figure) => <WinRatesFigure figure={figure} dimension={dimension} onDimensionChange={setDimension} f={f} onExport={exportTable} />}
+        </Slot>
+        <Slot query={figures.replyTimes} testId="insights-reply-times">
+          {(figure) => <ReplyTimesFigure figure={figure} f={f} onExport={exportTable} />}
+        </Slot>
+        <Slot query={figures.bestHours} testId="insights-best-hours">
+          {(figure) => <BestHoursFigure figure={figure} f={f} onExport={exportTable} />}
+        </Slot>
+        <Slot query={figures.earnings} testId="insights-earnings">
+          {(figure) => <EarningsFigure figure={figure} f={f} onExport={exportTable} />}
+        </Slot>
+      </div>
+    </section>
+  );
+};
