@@ -50,8 +50,8 @@ export const createAccountsService = (options: {
     const { position: _position, ...rest } = account;
     return {
       ...rest,
-      capabilities: connector?.capabilities ?? null,
-      signInMethods: [...(connector?.signInMethods ?? [])],
+      capabilities: connector.capabilities,
+      signInMethods: [...connector.signInMethods],
       sync: sync.status().accounts.find((status) => status.id === account.id) ?? null,
     };
   };
@@ -72,7 +72,6 @@ export const createAccountsService = (options: {
   const signIn = async (account: AccountRow, credentials: Credentials): Promise<AccountSignInResult> => {
     const connector = registry[account.platform];
     const runner = sync.attach(account);
-    if (!connector || !runner) return { ok: false, reason: 'unsupported' };
     const method = credentials.kind === 'oauth_code' ? 'oauth_pkce' : credentials.kind;
     if (!connector.signInMethods.includes(method)) return { ok: false, reason: 'unsupported' };
     const result = await runner.signIn(credentials);
@@ -94,7 +93,6 @@ export const createAccountsService = (options: {
     list: () => listAccounts(db).map(viewOf),
     add: async ({ platform, baseUrl, label, credentials }) => {
       const connector = registry[platform];
-      if (!connector) return { ok: false, reason: 'unsupported' };
       const url = baseUrl ?? connector.defaultBaseUrl ?? (platform === 'bottega' ? options.platformUrl || null : null);
       if (!url) return { ok: false, reason: 'base_url_required' };
       const fallbackLabel = credentials.kind === 'password' ? credentials.email : platform === 'bottega' ? 'Bottega' : 'Freelancer';

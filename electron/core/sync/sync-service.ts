@@ -50,8 +50,8 @@ export type LegacySignInResult = { ok: true } | { ok: false; reason: 'invalid_cr
 /** The runners the accounts service starts, stops and asks (accounts-service.ts). */
 export type AccountRunners = {
   runnerOf(id: AccountId): AccountRunner | null;
-  /** Starts syncing an account just added (or re-reads one that changed); null: no connector for its platform. */
-  attach(account: AccountRow): AccountRunner | null;
+  /** Starts syncing an account just added (or re-reads one that changed). */
+  attach(account: AccountRow): AccountRunner;
   /** Stops an account's runner for good (before its removal). */
   detach(id: AccountId): void;
   /** The aggregate may have changed (an account renamed, added, removed): emit it if it did. */
@@ -141,14 +141,13 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     options.onStatus(status);
   };
 
-  const attach = (account: AccountRow): AccountRunner | null => {
+  const attach = (account: AccountRow): AccountRunner => {
     const existing = runners.get(account.id);
     if (existing) {
       existing.update(account);
       return existing;
     }
     const connector = registry[account.platform];
-    if (!connector) return null;
     const runner = createAccountRunner({
       db,
       account,
@@ -246,7 +245,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       }
       await adoptLegacyWorkspace();
       const accounts = listAccounts(db).filter((account) => account.baseUrl !== '');
-      const started = accounts.map((account) => attach(account)).filter((runner): runner is AccountRunner => runner !== null);
+      const started = accounts.map((account) => attach(account));
       // Each account on its own: one whose vault read hangs or fails does not hold the others' start.
       await Promise.all(started.map((runner) => runner.start()));
       refresh();
@@ -260,7 +259,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       if (!platformUrl) return { ok: false, reason: 'unconfigured' };
       const existing = defaultAccount();
       const account = existing ?? insertDefault(email);
-      const runner = attach(account)!;
+      const runner = attach(account);
       const result: SignInOutcome = await runner.signIn({ kind: 'password', email, password } satisfies Credentials);
       if (!result.ok) {
         // A failed first sign-in leaves the workspace as it was: no account it never had.
