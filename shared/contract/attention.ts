@@ -42,6 +42,19 @@ export const unreadTotalsSchema = z.object({
 });
 export type UnreadTotals = z.infer<typeof unreadTotalsSchema>;
 
+/** A submitted proposal whose client has not answered for `days` days: the reminder in the proposals screen. */
+export const followUpSchema = z.object({
+  proposalId: z.string(),
+  projectId: z.string(),
+  projectTitle: z.string().nullable(),
+  /** The project's language: the follow-up is written in it. */
+  language: z.string().nullable(),
+  days: z.number().int().nonnegative(),
+  /** The conversation about the project the follow-up goes to; null when there is none yet. */
+  threadId: z.string().nullable(),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
 export const activitySchema = z.object({ state: z.enum(activityStates), composingProposal: z.boolean() }).strict();
 
 export const attentionMethods = {
@@ -54,6 +67,16 @@ export const attentionMethods = {
     attentionPreferencesSchema,
   ),
   getUnread: defineMethod(z.void(), unreadTotalsSchema),
+  /** Proposals waiting longer than the follow-up setting's days for a client's answer, oldest first. */
+  listFollowUps: defineMethod(z.void(), z.array(followUpSchema)),
+  /**
+   * Puts `body` (the follow-up template, in the project's language) as the draft of the project's conversation,
+   * unless the user already has a draft there (kept). Answers the conversation to open; null when there is none.
+   */
+  startFollowUp: defineMethod(
+    z.object({ proposalId: idSchema, body: z.string().trim().min(1).max(20_000) }).strict(),
+    z.object({ threadId: z.string(), draftKept: z.boolean() }).nullable(),
+  ),
   /** The renderer says whether the user is here, away, or the window hidden, and whether a proposal is being written. */
   reportActivity: defineMethod(activitySchema, z.object({ state: z.enum(activityStates) })),
 };

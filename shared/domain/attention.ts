@@ -161,5 +161,17 @@ export const tagOfNotice = (notice: Notice): string => {
   return ['bottega', notice.kind, ...target.path].join(':');
 };
 
+const dayMs = 24 * 60 * 60_000;
+
+/**
+ * Whole days a conversation has waited for the user's answer (the client wrote last), from one day on; null when
+ * it is not waiting (the user wrote last, or less than a day ago).
+ */
+export const awaitingAnswerDays = (thread: { lastMessageFromMe: boolean; lastMessageAt: string | null }, now: Date): number | null => {
+  if (thread.lastMessageFromMe || thread.lastMessageAt === null) return null;
+  const waited = now.getTime() - Date.parse(thread.lastMessageAt);
+  return Number.isFinite(waited) && waited > dayMs ? Math.floor(waited / dayMs) : null;
+};
+
 /** How much longer a fallback poll waits: twice while the user is away, six times with no window open (5 min → 30 min). */
 export const pollingFactor = (state: ActivityState): number => (state === 'background' ? 6 : state === 'idle' ? 2 : 1);

@@ -5,6 +5,7 @@ import {
   backgroundSettingsSchema,
   type AttentionPreferences,
   type BackgroundSettings,
+  type FollowUp,
   type UnreadTotals,
 } from '../../../shared/contract/attention';
 import {
@@ -19,12 +20,14 @@ import {
 import type { RecordType } from '../../../shared/platform/records';
 import type { WritableDB } from '../db/database';
 import {
+  hasThreadDraft,
   listDecidedProposals,
   listProposalsAwaitingReply,
   listThreadNews,
   readMaxMessagePk,
   readUnreadTotals,
 } from '../db/repositories/attention-repository';
+import { writeDraft } from '../db/repositories/messages-repository';
 import { readSetting, writeSetting } from '../db/repositories/settings-repository';
 
 const settingsKey = 'attention.settings';
@@ -71,7 +74,9 @@ export type AttentionService = {
   /** Proposals that waited long enough for a reply and were not reminded of yet. */
   announceFollowUps(): Notice[];
   /** Submitted proposals waiting longer than the setting's days for a client's reply (the reminders shown in the app). */
-  listFollowUps(): { proposalId: string; days: number }[];
+  listFollowUps(): FollowUp[];
+  /** The follow-up's words as the draft of the project's conversation (an existing draft is kept). */
+  startFollowUp(proposalId: string, body: string): { threadId: string; draftKept: boolean } | null;
   start(): void;
   stop(): void;
 };
@@ -103,13 +108,19 @@ export const createAttentionService = (options: AttentionServiceOptions): Attent
 
   const activity = (): Activity => current;
 
-  const awaitingFollowUps = (at: Date, days: number): { proposalId: string; days: number }[] =>
-    days <= 0
-      ? []
-      : listProposalsAwaitingReply(db, new Date(at.getTime() - days * dayMs).toISOString()).map((row) => ({
-          proposalId: row.proposalId,
-          days: Math.floor((at.getTime() - Date.parse(row.submittedAt)) / dayMs),
-        }));
+  /** Proposals waiting at least `days` for an answer. */
+  const listAwaiting = (at: Date, days: number): FollowUp[] =>
+    listProposalsAwaitingReply(db, new Date(at.getTime() - days * dayMs).toISOString()).map((row) => ({
+      proposalId: row.proposalId,
+      projectId: row.projectId,
+      projectTitle: row.projectTitle,
+      language: row.language,
+      days: Math.floor((at.getTime() - Date.parse(row.submittedAt)) / dayMs),
+      threadId: row.threadId,
+    }));
+
+  /** The reminders: none when the setting is 0. */
+  const awaitingFollowUps = (at: Date, days: number): FollowUp[] => (days <= 0 ? [] : listAwaiting(at, days));
 
   /** First run in this workspace: everything already here is known, nothing is news. */
   const baseline = (at: Date): AttentionState => ({
@@ -131,7 +142,10 @@ export const createAttentionService = (options: AttentionServiceOptions): Attent
     const awaiting = awaitingFollowUps(at, settings().followUpDays);
     const reminded = new Set(state.remindedFollowUps);
     // Only proposals still waiting stay in the list, so it never grows past them.
-    return { facts: awaiting.filter((row) => !reminded.has(row.proposalId)), reminded: awaiting.map((row) => row.proposalId) };
+    return {
+      facts: awaiting.filter((row) => !reminded.has(row.proposalId)).map((row) => ({ proposalId: row.proposalId, days: row.days })),
+      reminded: awaiting.map((row) => row.proposalId),
+    };
   };
 
   const announceFollowUps = (): Notice[] => {
@@ -191,6 +205,14 @@ export const createAttentionService = (options: AttentionServiceOptions): Attent
     },
     announceFollowUps,
     listFollowUps: () => awaitingFollowUps(now(), settings().followUpDays),
+    startFollowUp: (proposalId, body) => {
+      // Any proposal still waiting, whatever the reminder's days: the user asked for it.
+      const followUp = listAwaiting(now(), 0).find((row) => row.proposalId === proposalId);
+      if (!followUp?.threadId) return null;
+      if (hasThreadDraft(db, followUp.threadId)) return { threadId: followUp.threadId, draftKept: true };
+      writeDraft(db, followUp.threadId, body, now());
+      return { threadId: followUp.threadId, draftKept: false };
+    },
     start: () => {
       followUpTimer ??= setInterval(() => announceFollowUps(), followUpCheckMs);
       followUpTimer.unref();

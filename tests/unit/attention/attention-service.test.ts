@@ -149,7 +149,7 @@ describe('the core’s attention service', () => {
     addThread(db, 'thr_2', { projectId: 'prj_2' });
     addMessage(db, 'thr_2', later(day));
     later(day + 1);
-    expect(attention.listFollowUps()).toEqual([{ proposalId: 'prp_1', days: 2 }]);
+    expect(attention.listFollowUps()).toEqual([{ proposalId: 'prp_1', projectId: 'prj_1', projectTitle: null, language: null, days: 2, threadId: null }]);
     attention.announceFollowUps();
     attention.announceFollowUps();
     expect(raised).toEqual([[{ kind: 'followUp', proposalId: 'prp_1', days: 2 }]]);
@@ -171,5 +171,25 @@ describe('the core’s attention service', () => {
     });
     expect(() => attention.setPreferences({ attention: { ...quiet, followUpDays: -1 } })).toThrow();
     expect(attention.preferences().attention).toEqual(quiet);
+  });
+
+  it('writes a follow-up as the draft of the project’s conversation, keeping a draft the user has there', () => {
+    addProposal(db, 'prp_1', 'submitted', clock.toISOString(), 'prj_1');
+    addThread(db, 'thr_1', { projectId: 'prj_1' });
+    addMessage(db, 'thr_1', later(-60), true);
+    later(120);
+    // Not yet a reminder (3 days by default), but the user may follow up at once.
+    expect(attention.listFollowUps()).toEqual([]);
+    expect(attention.startFollowUp('prp_1', 'Buongiorno, ha avuto modo di leggere la mia proposta?')).toEqual({ threadId: 'thr_1', draftKept: false });
+    expect(db.prepare('SELECT body FROM thread_drafts WHERE thread_id = ?').get('thr_1')).toEqual({ body: 'Buongiorno, ha avuto modo di leggere la mia proposta?' });
+    expect(attention.startFollowUp('prp_1', 'Another text')).toEqual({ threadId: 'thr_1', draftKept: true });
+    expect(db.prepare('SELECT body FROM thread_drafts WHERE thread_id = ?').get('thr_1')).toEqual({ body: 'Buongiorno, ha avuto modo di leggere la mia proposta?' });
+    // No conversation about the project: nowhere to write.
+    addProposal(db, 'prp_2', 'submitted', clock.toISOString(), 'prj_2');
+    later(1);
+    expect(attention.startFollowUp('prp_2', 'Hello')).toBeNull();
+    // The client answered: nothing to follow up.
+    addMessage(db, 'thr_1', later(1));
+    expect(attention.startFollowUp('prp_1', 'Hello')).toBeNull();
   });
 });

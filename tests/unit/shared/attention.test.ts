@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  awaitingAnswerDays,
   decideNotices,
   defaultAttentionSettings,
   isInQuietHours,
@@ -100,5 +101,13 @@ describe('the attention policy', () => {
     ]);
     expect(notices.map(tagOfNotice)).toEqual(['bottega:message:thr_1', 'bottega:searchMatches:saved:3', 'bottega:proposalStatus:prp_1']);
     for (const notice of notices) expect(noticeSchema.parse(notice)).toEqual(notice);
+  });
+
+  it('flags a conversation whose client has waited over a day for the answer', () => {
+    const now = new Date('2026-12-07T12:00:00Z');
+    expect(awaitingAnswerDays({ lastMessageFromMe: false, lastMessageAt: '2026-12-04T11:00:00Z' }, now)).toBe(3);
+    expect(awaitingAnswerDays({ lastMessageFromMe: false, lastMessageAt: '2026-12-06T13:00:00Z' }, now)).toBeNull();
+    expect(awaitingAnswerDays({ lastMessageFromMe: true, lastMessageAt: '2026-12-01T11:00:00Z' }, now)).toBeNull();
+    expect(awaitingAnswerDays({ lastMessageFromMe: false, lastMessageAt: null }, now)).toBeNull();
   });
 });

@@ -37,16 +37,32 @@ export const listDecidedProposals = (db: ReadableDB): { proposalId: string; stat
  * Proposals submitted before `submittedBefore` that are still waiting (submitted or shortlisted) and whose
  * client has written nothing since: in a thread about the project, after the proposal went out.
  */
-export const listProposalsAwaitingReply = (db: ReadableDB, submittedBefore: string): { proposalId: string; submittedAt: string }[] =>
+export type AwaitingProposal = {
+  proposalId: string;
+  submittedAt: string;
+  projectId: string;
+  projectTitle: string | null;
+  /** The project's language (a BCP 47 tag), for the follow-up's words; null when the project is not here. */
+  language: string | null;
+  /** The newest conversation about the project, where a follow-up can be written; null when there is none. */
+  threadId: string | null;
+};
+
+export const listProposalsAwaitingReply = (db: ReadableDB, submittedBefore: string): AwaitingProposal[] =>
   prepare(
     db,
-    `SELECT p.id AS proposalId, p.submitted_at AS submittedAt
+    `SELECT p.id AS proposalId, p.submitted_at AS submittedAt, p.project_id AS projectId, j.title AS projectTitle, j.language AS language,
+       (SELECT t.id FROM threads t WHERE t.project_id = p.project_id ORDER BY t.last_message_at DESC, t.id LIMIT 1) AS threadId
      FROM proposals p
+     LEFT JOIN projects j ON j.id = p.project_id
      WHERE p.status IN ('submitted', 'shortlisted') AND p.submitted_at IS NOT NULL AND p.submitted_at < ?
        AND NOT EXISTS (SELECT 1 FROM threads t JOIN messages m ON m.thread_id = t.id
                        WHERE t.project_id = p.project_id AND m.from_me = 0 AND m.sent_at >= p.submitted_at)
      ORDER BY p.submitted_at`,
-  ).all(submittedBefore) as { proposalId: string; submittedAt: string }[];
+  ).all(submittedBefore) as AwaitingProposal[];
+
+export const hasThreadDraft = (db: ReadableDB, threadId: string): boolean =>
+  prepare(db, 'SELECT 1 FROM thread_drafts WHERE thread_id = ?').get(threadId) !== undefined;
 
 /** Unread messages in conversations that are not muted (the counting of messages-repository's thread list). */
 export const readUnreadTotals = (db: ReadableDB): UnreadTotals => {

@@ -5,6 +5,8 @@ import { SnippetText } from '../../components/rich-text';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
 import type { PagedWindow } from '../feed/project-window';
 import { isolateBidi } from '../../../../shared/domain/bidi';
+import { awaitingAnswerDays } from '../../../../shared/domain/attention';
+import { AwaitingAnswer } from '../attention/awaiting-answer';
 
 const threadRowHeight = 92;
 
@@ -51,6 +53,7 @@ export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: List
                 >
                   <span className="thread-top">
                     <bdi className="thread-name">{thread.clientName ?? thread.subject}</bdi>
+                    <AwaitingAnswer days={awaitingAnswerDays(thread, now)} />
                     {thread.lastMessageAt && <span className="muted small">{formatRelativeTime(thread.lastMessageAt, now, i18n.language)}</span>}
                   </span>
                   <bdi className="thread-subject">{thread.projectTitle ?? thread.subject}</bdi>

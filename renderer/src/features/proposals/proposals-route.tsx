@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { proposalListStatuses } from '../../../../shared/contract/proposals';
 import { useRouteParams } from '../../app/routes';
+import { FollowUpReminders } from '../attention/follow-up-reminders';
 import { ProposalEditor } from './proposal-editor';
 import { ProposalList } from './proposal-list';
 import { TemplateLibrary } from './template-library';
@@ -57,6 +58,7 @@ export const ProposalsRoute = () => {
       ) : (
       <div className="two-pane">
         <aside className="list-pane">
+          <FollowUpReminders />
           <input
             type="search"
             className="search-input wide"
