@@ -294,10 +294,22 @@ const mutateWorld = (world: InsightsWorld, random: () => number): void => {
   }
   for (const project of world.projects) {
     if (!project.stored) continue;
-    if (chance(0.1)) {
+    const roll = random();
+    if (roll < 0.1) {
       db.prepare('DELETE FROM projects WHERE id = ?').run(project.id);
       project.stored = false;
-    } else if (chance(0.15)) {
+    } else if (roll < 0.25) {
+      // The project's skills change (the sync rewrites project_skills from the record's list).
+      const dropped = project.skills.filter(() => chance(0.5));
+      for (const skill of dropped) {
+        db.prepare('DELETE FROM project_skills WHERE project_pk = (SELECT pk FROM projects WHERE id = ?) AND skill = ?').run(project.id, skill);
+      }
+      project.skills = project.skills.filter((skill) => !dropped.includes(skill));
+      if (!project.skills.includes('Vue') && chance(0.5)) {
+        db.prepare('INSERT INTO project_skills (skill, project_pk) SELECT ?, pk FROM projects WHERE id = ?').run('Vue', project.id);
+        project.skills.push('Vue');
+      }
+    } else if (roll < 0.4) {
       project.category = 'design';
       project.country = countries[Math.floor(random() * countries.length)]!;
       db.prepare('UPDATE projects SET category = ?, country = ? WHERE id = ?').run(project.category, project.country, project.id);
@@ -392,7 +404,7 @@ describe('insights figures', () => {
       // A scan of a subquery's rows or of json_each's virtual table is no table scan, nor is one of an index made
       // for insights, ordered by what the figure groups by (its period tested on the index's last column).
       const scans = plan.filter(
-        (detail) => /^SCAN /.test(detail) && !/VIRTUAL TABLE|^SCAN \(subquery|^SCAN (r|g|json_each)\b|USING COVERING INDEX proposals_insights_/.test(detail),
+        (detail) => /^SCAN /.test(detail) && !/VIRTUAL TABLE|^SCAN \(subquery|^SCAN (r|json_each)\b|USING COVERING INDEX (proposals_insights_\w+|proposal_skills_insights)\b/.test(detail),
       );
       expect({ sql, scans }).toEqual({ sql, scans: [] });
     }

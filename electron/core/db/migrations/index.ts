@@ -13,6 +13,7 @@ import { migration0011FormDrafts } from './0011-form-drafts';
 import { migration0012Insights } from './0012-insights';
 import { migration0013Accounts } from './0013-accounts';
 import { migration0014InsightsColumns } from './0014-insights-columns';
+import { migration0015InsightsSkills } from './0015-insights-skills';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration0012Insights,
   migration0013Accounts,
   migration0014InsightsColumns,
+  migration0015InsightsSkills,
 ];

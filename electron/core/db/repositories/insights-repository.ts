@@ -3,7 +3,7 @@ import { prepare, type ReadableDB } from '../database';
 
 /**
  * The insights section's SQL: one query per figure over the user's proposals, the project threads and their
- * milestones. Every query reads a range of an index made for it (schemas v12 and v14) and never the wide rows' raw
+ * milestones. Every query reads a range of an index made for it (schemas v12, v14 and v15) and never the wide rows' raw
  * JSON; tests/unit/db/insights-repository.test.ts holds each to a brute force over random histories and to its
  * query plan. What the figures mean is written in shared/contract/insights.ts.
  */
@@ -82,16 +82,12 @@ const groupings: Record<Exclude<WinRateDimension, 'priceBand' | 'skill'>, { key:
 /** Submitted proposals in the period grouped by a column of theirs or their project's. */
 export const countOutcomesBy = (db: ReadableDB, period: Period, dimension: Exclude<WinRateDimension, 'priceBand'>): WinRateGroup[] => {
   if (dimension === 'skill') {
-    // Counted per project first (its index streams them), then once under each skill of the project
-    // (project_skills keeps one row per skill): one skills lookup per project, not per proposal.
+    // One row per proposal and skill of its project, NULL for none (schema v15): a proposal counts under each.
     return foldOutcomes(
       prepare(
         db,
-        `SELECT ps.skill AS key, g.status AS status, sum(g.n) AS n
-         FROM (SELECT pr.project_pk, pr.status, count(*) AS n FROM proposals pr INDEXED BY proposals_insights_project
-               ${submittedWhere} GROUP BY 1, 2) g
-         LEFT JOIN project_skills ps INDEXED BY project_skills_by_project ON ps.project_pk = g.project_pk
-         GROUP BY 1, 2`,
+        `SELECT ps.skill AS key, ps.status AS status, count(*) AS n FROM proposal_skills ps INDEXED BY proposal_skills_insights
+         WHERE ps.submitted_at >= ? AND ps.submitted_at < ? GROUP BY ps.skill, ps.status`,
       ).all(period.from, period.to) as { key: string | null; status: string; n: number }[],
     );
   }
