@@ -99,9 +99,11 @@ export const createAccountRunner = (options: AccountRunnerOptions): AccountRunne
 
   const update = (patch: Partial<AccountSyncStatus>): void => {
     if (stopped) return;
+    const merged = { ...status, ...patch };
     const next: AccountSyncStatus = {
-      ...status,
-      ...patch,
+      ...merged,
+      // Who is signed in, as the connector learnt it (a session adopted from an older version learns it on its pull).
+      email: merged.connection === 'signed_out' ? null : (readAccountValue(db, account.id, 'account_email') ?? merged.email ?? account.label),
       label: account.label,
       state: account.state,
       savedSignInLost: link.session.lostSavedSignIn(),
