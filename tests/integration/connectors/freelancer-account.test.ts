@@ -64,6 +64,11 @@ describe('a Freelancer account in the workspace', () => {
     expect((JSON.parse(project.skills) as string[]).every((skill) => /[A-Z]/.test(skill))).toBe(true);
     expect(JSON.parse(project.raw)).toMatchObject({ id: expect.any(Number), owner_id: expect.any(Number), time_submitted: expect.any(Number) });
 
+    // The search indexes, built once after the first sync, find the synced messages.
+    const sample = db.prepare("SELECT id, body FROM messages WHERE id LIKE 'msg_fl-%' AND length(body) > 20 LIMIT 1").get() as { id: string; body: string };
+    const word = sample.body.split(/\s+/).find((candidate) => /^\p{L}{6,}$/u.test(candidate))!;
+    expect((await client.messages.searchMessages({ text: word, limit: 200 })).map((hit) => hit.messageId)).toContain(sample.id);
+
     // The token: in the vault, under the account's own key; nowhere in the workspace.
     const vault = JSON.parse(readFileSync(path.join(dataDir, 'secrets', 'vault.json'), 'utf8')) as Record<string, string>;
     expect(vault[`account.${accountId}.token`]).toBe(fixture.token);

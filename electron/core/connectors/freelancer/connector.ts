@@ -7,8 +7,12 @@
  */
 import type { Account, ConnectorCapabilities } from '../../../../shared/domain/accounts';
 import type { RecordType } from '../../../../shared/platform/records';
-import { writeAccountValue } from '../../db/repositories/accounts-repository';
+import { setSynchronous } from '../../db/database';
+import { readAccountValue, writeAccountValue } from '../../db/repositories/accounts-repository';
 import { readProjectTitle } from '../../db/repositories/connector-records-repository';
+import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../../db/repositories/fts-maintenance';
+import { rebuildFullText } from '../../sync/full-text-rebuild';
+import { checkpointEvery, rebuildBudgetMs } from '../../sync/pull';
 import { backoffDelay } from '../../sync/retry-policy';
 import type { AccountLink, Connector, ConnectorContext, RoundOutcome } from '../connector';
 import { type FreelancerState, readFreelancerState, updateFreelancerState } from './account-state';
@@ -102,6 +106,14 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     if (startedMs < state.poller.pausedUntilMs) {
       return { kind: 'retry', delayMs: state.poller.pausedUntilMs - startedMs, reason: 'rate limited', problem: { code: 'unavailable', status: 429 } };
     }
+    // A first sync holds only what the platform sends again (no watermark moves before its run's pages are in):
+    // its pages commit without waiting for the disk (still atomic in WAL mode); a power cut loses only the last
+    // pages, and their watermark with them. Everything the user writes stays FULL.
+    const firstSync = readAccountValue(db, account.id, 'last_sync_at') === null;
+    // And, as the change feed's first load does, the search indexes are built once after it instead of row by row
+    // (a crash leaves the flag: the next round of this first sync goes on and builds them).
+    if (firstSync && !isFullTextRebuildOwed(db)) pauseFullTextIndexing(db);
+    const bulk = isFullTextRebuildOwed(db);
     const due = dueResources(state.poller, startedMs);
     const resources = due.length > 0 ? due : onDemand;
     const progress = { applied: 0, appliedTypes: new Set<RecordType>(), pages: 0 };
@@ -119,9 +131,15 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
         sink: (records) => {
           if (signal.aborted) throw new Error('pull stopped');
           const fetchedAt = now().toISOString();
-          const report = db
-            .transaction(() => storeMappedRecords(db, account.id, records, readFreelancerState(db, account.id, nowMs), fetchedAt))
-            .immediate();
+          if (firstSync) setSynchronous(db, 'NORMAL');
+          let report: ReturnType<typeof storeMappedRecords>;
+          try {
+            report = db.transaction(() => storeMappedRecords(db, account.id, records, readFreelancerState(db, account.id, nowMs), fetchedAt)).immediate();
+          } finally {
+            if (firstSync) setSynchronous(db, 'FULL');
+          }
+          // With automatic checkpoints off for the load, the log is copied into the file between pages.
+          if (bulk && progress.pages % checkpointEvery === checkpointEvery - 1) checkpointBetweenPages(db);
           progress.applied += report.applied;
           for (const type of report.types) progress.appliedTypes.add(type);
           progress.pages += 1;
@@ -136,6 +154,10 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
         if (result.error.kind === 'auth') markSignedOut();
         return outcomeOf(result.error, state, now().getTime(), attempt, context.random);
       }
+    }
+    if (bulk) {
+      if (!(await rebuildFullText(db, { budgetMs: rebuildBudgetMs, signal }))) throw new Error('pull stopped');
+      finishBulkLoad(db);
     }
     db.transaction(() => writeAccountValue(db, account.id, 'last_sync_at', now().toISOString())).immediate();
     return { kind: 'done' };

@@ -8,7 +8,7 @@
 import type { AccountId } from '../../../../shared/domain/accounts';
 import type { RecordType } from '../../../../shared/platform/records';
 import type { WritableDB } from '../../db/database';
-import { quarantineConnectorRecord, removeRecordRow, upsertConnectorRecord } from '../../db/repositories/connector-records-repository';
+import { holdsSameRecord, quarantineConnectorRecord, removeRecordRow, upsertConnectorRecord } from '../../db/repositories/connector-records-repository';
 import { hasUnsentWrites } from '../../db/repositories/outbox-repository';
 import { freelancerIdOf } from './ids';
 import type { FreelancerState } from './account-state';
@@ -45,7 +45,11 @@ export const storeMappedRecords = (
     // The user's own unsent change to this record wins here until it is settled (as with the change feed).
     if (mapped.type === 'proposal' && hasUnsentWrites(db, 'proposal', id)) continue;
     if (id !== mapped.id) removeRecordRow(db, mapped.type, mapped.id);
-    upsertConnectorRecord(db, { type: mapped.type, record: { ...mapped.record, id }, raw: mapped.raw, fetchedAt, accountId });
+    // Read again with nothing changed (own bids are listed whole, an owner comes with each of their projects):
+    // the row stays as it is, so an idle poll writes nothing (no index or trigger work).
+    const rawText = JSON.stringify(mapped.raw ?? null);
+    if (holdsSameRecord(db, mapped.type, id, rawText, accountId)) continue;
+    upsertConnectorRecord(db, { type: mapped.type, record: { ...mapped.record, id }, raw: mapped.raw, rawText, fetchedAt, accountId });
     report.applied += 1;
     report.types.add(mapped.type);
   }

@@ -19,17 +19,23 @@ export const readProjectPlatform = (db: ReadableDB, projectId: string): Platform
       | undefined
   )?.platform ?? null;
 
+/** Whether the row holds exactly this platform JSON, brought by this account: a poll that saw nothing new writes nothing. */
+export const holdsSameRecord = (db: ReadableDB, type: RecordType, id: string, rawText: string, accountId: AccountId): boolean => {
+  const row = prepare(db, `SELECT raw, account_id AS accountId FROM ${recordTables[type]} WHERE id = ?`).get(id) as { raw: string; accountId: string | null } | undefined;
+  return row !== undefined && row.accountId === accountId && row.raw === rawText;
+};
+
 /**
  * Stores one mapped record under `id` (its own, or the local id it was adopted into), with the platform's JSON
  * as raw, if its version is newer. Call inside a transaction. Returns whether the row changed.
  */
 export const upsertConnectorRecord = <T extends RecordType>(
   db: WritableDB,
-  entry: { type: T; record: RecordOf<T>; raw: unknown; fetchedAt: string; accountId: AccountId },
+  entry: { type: T; record: RecordOf<T>; raw: unknown; rawText?: string; fetchedAt: string; accountId: AccountId },
 ): boolean => {
   const columns = toRecordColumns(entry.type, entry.record);
   const upsert = prepareRecordUpsert(db, entry.type, Object.keys(columns), entry.accountId);
-  const changed = upsert(Object.values(columns), Buffer.from(JSON.stringify(entry.raw ?? null)), entry.record, entry.fetchedAt);
+  const changed = upsert(Object.values(columns), Buffer.from(entry.rawText ?? JSON.stringify(entry.raw ?? null)), entry.record, entry.fetchedAt);
   if (changed) releaseQuarantined(db, entry.type, entry.record.id);
   return changed;
 };
