@@ -53,8 +53,12 @@ export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: List
                 >
                   <span className="thread-top">
                     <bdi className="thread-name">{thread.clientName ?? thread.subject}</bdi>
-                    <AwaitingAnswer days={awaitingAnswerDays(thread, now)} />
-                    {thread.lastMessageAt && <span className="muted small">{formatRelativeTime(thread.lastMessageAt, now, i18n.language)}</span>}
+                    {thread.lastMessageAt && (
+                      <span className="muted small thread-when">
+                        <AwaitingAnswer days={awaitingAnswerDays(thread, now)} />
+                        {formatRelativeTime(thread.lastMessageAt, now, i18n.language)}
+                      </span>
+                    )}
                   </span>
                   <bdi className="thread-subject">{thread.projectTitle ?? thread.subject}</bdi>
                   <span className="thread-bottom">
