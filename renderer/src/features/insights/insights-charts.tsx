@@ -17,6 +17,8 @@ export type ChartDatum = {
   /** The value as the UI says it, with its sample ("42 % · 120"). */
   valueText: string;
   small: boolean;
+  /** What the value is a part of (proposals submitted in an hour, of which `value` drew a reply), drawn behind it. */
+  total?: number;
 };
 
 /** The element's width in CSS pixels, followed as the window resizes (charts draw at their real size, text stays legible). */
@@ -94,10 +96,12 @@ type ColumnsProps = BarsProps & {
   /** Show every n-th label under the columns (24 hours do not fit at 800 px). */
   labelEvery?: number;
   height?: number;
+  /** Ticks on the value axis (fewer for counts that stay small: no 0.5 proposals). */
+  valueTicks?: number;
 };
 
 /** Vertical columns over an ordered axis: hours of the day, months. */
-export const ColumnChart = ({ data, max, title, smallLabel, formatValue, labelEvery = 1, height = 200, testId }: ColumnsProps) => {
+export const ColumnChart = ({ data, max, title, smallLabel, formatValue, labelEvery = 1, height = 200, valueTicks = 4, testId }: ColumnsProps) => {
   const [ref, width] = useElementWidth();
   const margin = { top: 10, right: 8, bottom: 28, left: 64 };
   const plotWidth = Math.max(24, width - margin.left - margin.right);
@@ -112,25 +116,34 @@ export const ColumnChart = ({ data, max, title, smallLabel, formatValue, labelEv
           <Group left={margin.left} top={margin.top}>
             <AxisLeft
               scale={y}
-              numTicks={4}
+              numTicks={valueTicks}
               tickFormat={(value) => formatValue(Number(value))}
               axisClassName="chart-axis"
               tickClassName="chart-tick"
               tickLabelProps={{ className: 'chart-tick-label', textAnchor: 'end', dx: -4, dy: 4 }}
             />
-            {data.map((datum) => (
-              <Bar
-                key={datum.key}
-                x={x(datum.key) ?? 0}
-                y={y(datum.value)}
-                width={x.bandwidth()}
-                height={Math.max(0, plotHeight - y(datum.value))}
-                rx={2}
-                className={datum.small ? 'chart-bar chart-bar--small' : 'chart-bar'}
-              >
-                <title>{`${datum.label}: ${datum.valueText}${datum.small ? ` (${smallLabel})` : ''}`}</title>
-              </Bar>
-            ))}
+            {data.map((datum) => {
+              // A lone month must not become one wall-wide column.
+              const width = Math.min(x.bandwidth(), 56);
+              const left = (x(datum.key) ?? 0) + (x.bandwidth() - width) / 2;
+              return (
+                <g key={datum.key}>
+                  {datum.total !== undefined && (
+                    <Bar x={left} y={y(datum.total)} width={width} height={Math.max(0, plotHeight - y(datum.total))} rx={2} className="chart-total" />
+                  )}
+                  <Bar
+                    x={left}
+                    y={y(datum.value)}
+                    width={width}
+                    height={Math.max(0, plotHeight - y(datum.value))}
+                    rx={2}
+                    className={datum.small ? 'chart-bar chart-bar--small' : 'chart-bar'}
+                  >
+                    <title>{`${datum.label}: ${datum.valueText}${datum.small ? ` (${smallLabel})` : ''}`}</title>
+                  </Bar>
+                </g>
+              );
+            })}
             <AxisBottom
               scale={x}
               top={plotHeight}

@@ -198,6 +198,7 @@ export const EarningsFigure = ({ figure, f, onExport }: Common & { figure: Earni
 export const BestHoursFigure = ({ figure, f, onExport }: Common & { figure: BestHours }) => {
   const { t } = useTranslation('insights');
   const table = buildBestHoursTable(figure, f, t);
+  const busiest = Math.max(...figure.hours.map((hour) => hour.submitted));
   return (
     <FigureCard
       id="best-hours"
@@ -210,21 +211,33 @@ export const BestHoursFigure = ({ figure, f, onExport }: Common & { figure: Best
       table={table}
       onExport={onExport}
       chart={
-        <ColumnChart
-          title={t('bestHours.title')}
-          smallLabel={t('sample.small')}
-          max={1}
-          formatValue={f.percent}
-          labelEvery={3}
-          data={figure.hours.map((hour) => ({
-            key: String(hour.hour),
-            label: f.hour(hour.hour),
-            value: hour.replyRate ?? 0,
-            valueText: `${hour.replyRate === null ? '—' : f.percent(hour.replyRate)} · ${t('sample.n', { formatted: f.count(hour.submitted) })}`,
-            small: rateSampleLevel(hour.submitted) === 'small',
-          }))}
-          testId="insights-best-hours-chart"
-        />
+        <>
+          <ColumnChart
+            title={t('bestHours.title')}
+            smallLabel={t('sample.small')}
+            max={busiest}
+            formatValue={f.count}
+            valueTicks={Math.min(4, busiest)}
+            labelEvery={3}
+            data={figure.hours.map((hour) => ({
+              key: String(hour.hour),
+              label: f.hour(hour.hour),
+              value: hour.replied,
+              total: hour.submitted,
+              valueText: t('bestHours.value', {
+                rate: hour.replyRate === null ? '—' : f.percent(hour.replyRate),
+                replied: f.count(hour.replied),
+                submitted: f.count(hour.submitted),
+              }),
+              small: rateSampleLevel(hour.submitted) === 'small',
+            }))}
+            testId="insights-best-hours-chart"
+          />
+          <p className="insights-key" aria-hidden="true">
+            <span className="key-swatch key-swatch--total" /> {t('bestHours.columns.submitted')}
+            <span className="key-swatch key-swatch--value" /> {t('bestHours.columns.replied')}
+          </p>
+        </>
       }
     />
   );
