@@ -148,8 +148,9 @@ export const measureLimit = async (pages: string[], dir: string): Promise<{ seco
   const fetchedAt = new Date().toISOString();
   const inserts = new Map(
     Object.entries(plainTables).map(([type, t]) => {
-      const count = t.columns.split(',').length + 2;
-      return [type, db.prepare(`INSERT INTO ${t.table} (${t.columns}, raw, fetched_at) VALUES (${'?, '.repeat(count - 1)}?)`)];
+      // The account every row belongs to, as the sync stamps it.
+      const count = t.columns.split(',').length + 3;
+      return [type, db.prepare(`INSERT INTO ${t.table} (${t.columns}, raw, fetched_at, account_id) VALUES (${'?, '.repeat(count - 1)}?)`)];
     }),
   );
   const deletes = new Map(Object.entries(plainTables).map(([type, t]) => [type, db.prepare(`DELETE FROM ${t.table} WHERE ${type === 'profile' ? 'user_id' : 'id'} = ?`)]));
@@ -173,7 +174,7 @@ export const measureLimit = async (pages: string[], dir: string): Promise<{ seco
         deletes.get(change.type)!.run(change.id);
         continue;
       }
-      inserts.get(change.type)!.run(...plainTables[change.type]!.row(change.data), json(change.data), fetchedAt);
+      inserts.get(change.type)!.run(...plainTables[change.type]!.row(change.data), json(change.data), fetchedAt, 'acc_1');
       if (change.data.variants) insertVariants(change.type, change.data);
     }
   });

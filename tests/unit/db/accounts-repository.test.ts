@@ -10,6 +10,7 @@ import {
   readAccount,
   readAccountValue,
   removeAccountRecords,
+  removeAccountRecordsGradually,
   updateAccount,
   writeAccountValue,
 } from '../../../electron/core/db/repositories/accounts-repository';
@@ -275,7 +276,11 @@ describe('accounts', () => {
     db.close();
   });
 
-  it('removing one drops its synced records, writes, quarantine, conflicts and state, and nothing else; search and integrity stay whole', async () => {
+  it.each([
+    ['in one transaction', (db: WritableDB, id: string) => Promise.resolve(removeAccountRecords(db, id))],
+    // A budget so small that every row goes in a transaction of its own.
+    ['gradually', (db: WritableDB, id: string) => removeAccountRecordsGradually(db, id, { budgetMs: 0 })],
+  ] as const)('removing one %s drops its synced records, writes, quarantine, conflicts and state, and nothing else; search and integrity stay whole', async (_, remove) => {
     const db = await openWorkspace();
     const a = insertAccount(db, { platform: 'bottega', label: 'A', baseUrl: 'https://a.example/', now });
     const b = insertAccount(db, { platform: 'freelancer', label: 'B', baseUrl: 'https://b.example/', now });
@@ -299,7 +304,7 @@ describe('accounts', () => {
     const localBefore = ['templates', 'settings', 'form_drafts', 'client_notes'].map((table) => dumpTable(db, table));
     expect(searchAll(db, 'amalfi')).toEqual({ projects: 2, clients: 1, messages: 2, stories: 1, forumPosts: 1, forumTopics: 1 });
 
-    const removed = removeAccountRecords(db, a.id);
+    const removed = await remove(db, a.id);
 
     expect(removed).toEqual({
       records: {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Account, AccountId, PlatformId } from '../../../../shared/domain/accounts';
-import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { prepare, setSynchronous, type ReadableDB, type WritableDB } from '../database';
 
 export { readAccountValue, writeAccountValue, accountKeys, type AccountKey } from './sync-state-repository';
 
@@ -127,6 +127,54 @@ export const removeAccountRecords = (db: WritableDB, id: AccountId): RemovedAcco
     prepare(db, 'DELETE FROM accounts WHERE id = ?').run(id);
     return removed;
   }).immediate();
+
+/**
+ * The same removal for an account with many records, without holding the writer for seconds (100k messages
+ * take about 5 s in one transaction, mostly their search index entries): its synced rows go in short
+ * transactions of about `budgetMs`, in rowid order, letting other work in between; then removeAccountRecords
+ * takes the rest and the account in one. A crash or stop part-way leaves the account with fewer records, each
+ * step whole (indexes kept by the triggers); removing it again finishes. Those steps commit without waiting for
+ * the disk (synchronous=NORMAL, as a first load's: still atomic in WAL mode); a power cut can only bring back
+ * some of the rows being removed, never lose another's; the last step, which removes the account, waits (FULL).
+ * Stop the account's sync first.
+ */
+export const removeAccountRecordsGradually = async (
+  db: WritableDB,
+  id: AccountId,
+  options: { budgetMs?: number; signal?: AbortSignal } = {},
+): Promise<RemovedAccountRecords> => {
+  const budgetMs = options.budgetMs ?? 12;
+  const removed: Record<string, number> = {};
+  for (const table of ownedTables) {
+    const next = prepare(db, `SELECT rowid AS rowid FROM ${table} WHERE rowid > ? AND account_id = ? ORDER BY rowid LIMIT 64`);
+    const remove = prepare(db, `DELETE FROM ${table} WHERE rowid = ?`);
+    let after = 0;
+    for (let done = false; !done; ) {
+      if (options.signal?.aborted) throw new Error('removal stopped');
+      setSynchronous(db, 'NORMAL');
+      try {
+        db.transaction(() => {
+          const until = performance.now() + budgetMs;
+          do {
+            const rowids = (next.all(after, id) as { rowid: number }[]).map((row) => row.rowid);
+            if (rowids.length === 0) {
+              done = true;
+              return;
+            }
+            for (const rowid of rowids) removed[table] = (removed[table] ?? 0) + remove.run(rowid).changes;
+            after = rowids.at(-1)!;
+          } while (performance.now() < until);
+        }).immediate();
+      } finally {
+        setSynchronous(db, 'FULL');
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  const rest = removeAccountRecords(db, id);
+  for (const [table, count] of Object.entries(rest.records)) removed[table] = (removed[table] ?? 0) + count;
+  return { ...rest, records: removed };
+};
 
 export type AccountDraft = {
   proposalId: string;
