@@ -208,3 +208,49 @@ test('a proposal without a reply becomes a reminder whose â€œwrite a follow-upâ€
   await app.screenshot('follow-ups-de');
   await app.chooseLanguage('system');
 });
+
+/** Answers to the window's activity reports, as the core acknowledged them on the web host's socket. */
+const watchActivityReports = (page: Page): ((composing: boolean) => Promise<void>) => {
+  const sent = new Map<number, boolean>();
+  const acknowledged: boolean[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { channel?: string; id?: number; input?: { composingProposal?: boolean } };
+      if (frame.channel === 'attention.reportActivity' && frame.id !== undefined) sent.set(frame.id, frame.input?.composingProposal === true);
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { kind?: string; id?: number };
+      if (frame.kind === 'response' && frame.id !== undefined && sent.has(frame.id)) acknowledged.push(sent.get(frame.id)!);
+    });
+  });
+  // The last report the core took says so.
+  return (composing) => expect.poll(() => acknowledged.at(-1)).toBe(composing);
+};
+
+test('no notice pops up while a proposal is being written; the next one after it does', async ({ page, context }) => {
+  await context.grantPermissions(['notifications'], { origin: new URL(host.url).origin });
+  await recordNotifications(page);
+  const reported = watchActivityReports(page);
+  const app = new AppPage(page);
+  await app.open(host.url);
+  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  const [, other] = demoThreads();
+
+  const proposal = platform.store.getLive<Proposal>('proposal', 'prp_000006')!;
+  const project = platform.store.getLive<Project>('project', proposal.data.project_id)!;
+  await app.goTo('proposals');
+  await page.getByTestId('proposal-row').filter({ hasText: project.data.title }).click();
+  await page.getByTestId('cover-letter').click();
+  await reported(true);
+
+  const unread = await readUnread(page);
+  await clientWrites(other!, 'Mi mandi il preventivo aggiornato?');
+  await expect(unreadNumber(page)).toHaveText(String(unread + 1));
+  expect(await shownNotices(page)).toEqual([]);
+
+  // Out of the letter: the next message is said again.
+  await page.getByRole('heading', { level: 1 }).click();
+  await reported(false);
+  await clientWrites(other!, 'Grazie!');
+  await expect.poll(async () => (await shownNotices(page)).length, { timeout: 2_000 }).toBe(1);
+});
