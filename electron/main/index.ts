@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, nativeImage, Notification, session, shell, type IpcMainEvent, type Tray } from 'electron';
 import type { HostRequest } from '../core/host-messages';
@@ -25,6 +26,7 @@ import {
   describeIndicators,
   drawOverlayDot,
   keepsRunningWithoutWindows,
+  linuxAutostartEntry,
   supportsLoginItems,
 } from './policy/attention-policy';
 import { buildApplicationMenu, buildTrayMenu, type Translate } from './policy/menu-model';
@@ -196,10 +198,28 @@ const applyIndicators = (): void => {
   if (tray) updateTray(tray, unread === null ? buildTrayMenu(t) : indicators.trayMenu, menuActions, indicators.trayTooltip);
 };
 
+const applyLinuxAutostart = (enabled: boolean): void => {
+  const entry = linuxAutostartEntry(process.env, process.execPath);
+  if (!entry) return;
+  try {
+    if (enabled) {
+      mkdirSync(path.dirname(entry.file), { recursive: true });
+      writeFileSync(entry.file, entry.content);
+    } else {
+      rmSync(entry.file, { force: true });
+    }
+  } catch (error) {
+    logger.warn('Could not change the autostart entry', error);
+  }
+};
+
 /** Close to tray and launch at login, as the core holds them. */
 const applyBackground = (settings: BackgroundSettings): void => {
   background = settings;
-  if (supportsLoginItems(process.platform) && app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+  // A development build would register the bare Electron binary: only a packaged app goes to the login items.
+  if (!app.isPackaged) return;
+  if (supportsLoginItems(process.platform)) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+  if (process.platform === 'linux') applyLinuxAutostart(settings.launchAtLogin);
 };
 
 /** Menus, tray, notifications and the spellchecker speak the app's language (the core's setting). */

@@ -83,3 +83,19 @@ export const drawOverlayDot = (size = 16, rgb: readonly [number, number, number]
   }
   return pixels;
 };
+
+/**
+ * Launch at login on Linux: an XDG autostart entry (~/.config/autostart), since Electron's login items do not
+ * exist there. An AppImage starts from its own file (APPIMAGE), anything else from the executable.
+ */
+export const linuxAutostartEntry = (env: { APPIMAGE?: string | undefined; XDG_CONFIG_HOME?: string | undefined; HOME?: string | undefined }, execPath: string): { file: string; content: string } | null => {
+  const configDir = env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : env.HOME?.startsWith('/') ? `${env.HOME}/.config` : null;
+  if (!configDir) return null;
+  const target = env.APPIMAGE?.startsWith('/') ? env.APPIMAGE : execPath;
+  // The desktop entry spec's quoting: inside double quotes, ", `, $ and \ take a backslash.
+  const quoted = `"${target.replace(/["`$\\]/g, (character) => `\\${character}`)}"`;
+  return {
+    file: `${configDir}/autostart/bottega.desktop`,
+    content: ['[Desktop Entry]', 'Type=Application', 'Name=Bottega', `Exec=${quoted}`, 'X-GNOME-Autostart-enabled=true', ''].join('\n'),
+  };
+};

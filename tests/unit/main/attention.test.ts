@@ -9,6 +9,7 @@ import {
   drawOverlayDot,
   hasTray,
   keepsRunningWithoutWindows,
+  linuxAutostartEntry,
   supportsLoginItems,
 } from '../../../electron/main/policy/attention-policy';
 import { listMenuLabels } from '../../../electron/main/policy/menu-model';
@@ -125,5 +126,17 @@ describe('the desktop’s attention policy', () => {
     expect(alphaAt(8, 8)).toBe(255);
     expect(alphaAt(0, 0)).toBe(0);
     expect(alphaAt(15, 15)).toBe(0);
+  });
+
+  it('launches at login on Linux through an autostart entry that starts the AppImage, quoted as the spec says', () => {
+    expect(linuxAutostartEntry({ HOME: '/home/anna' }, '/opt/Bottega/bottega')).toEqual({
+      file: '/home/anna/.config/autostart/bottega.desktop',
+      content: '[Desktop Entry]\nType=Application\nName=Bottega\nExec="/opt/Bottega/bottega"\nX-GNOME-Autostart-enabled=true\n',
+    });
+    const appImage = linuxAutostartEntry({ HOME: '/home/anna', XDG_CONFIG_HOME: '/home/anna/.cfg', APPIMAGE: '/home/anna/Apps/Bottega $1 "x".AppImage' }, '/tmp/.mount_x/bottega');
+    expect(appImage?.file).toBe('/home/anna/.cfg/autostart/bottega.desktop');
+    expect(appImage?.content).toContain('Exec="/home/anna/Apps/Bottega \\$1 \\"x\\".AppImage"\n');
+    // Relative paths are not trusted: no entry rather than one that starts something else.
+    expect(linuxAutostartEntry({ HOME: 'relative' }, '/opt/Bottega/bottega')).toBeNull();
   });
 });
