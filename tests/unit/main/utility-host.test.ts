@@ -61,6 +61,12 @@ describe('hostCoreOnParentPort', () => {
     // Main says no window is open: the core's activity (which the sync's cadence reads) follows.
     deliver({ type: 'activity', state: 'background' });
     await waitFor(() => opened!.attention.activity().state === 'background');
+    // A native notification clicked: the windows hear which item to open.
+    const openedNotices: unknown[] = [];
+    client.on('noticeOpened', (notice) => openedNotices.push(notice));
+    deliver({ type: 'open-notice', notice: { kind: 'firstReply', threadId: 'thr_7' } });
+    await waitFor(() => openedNotices.length > 0);
+    expect(openedNotices).toEqual([{ kind: 'firstReply', threadId: 'thr_7' }]);
 
     const [secondCore, secondRenderer] = createMainChannelStandIn();
     deliver({ type: 'connect', windowId: 2 }, [secondCore]);
