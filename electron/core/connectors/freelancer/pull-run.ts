@@ -128,10 +128,10 @@ export const runResource = async (state: PollerState, resource: PollResource, op
   const started = startRun(state, resource, options.nowMs, options.pageSize);
   let run: RunProgress = started.run;
   let request: PageRequest | null = started.request;
-  let requests = 0;
+  let requests = 1;
+  let pending = fetchPage(options, request, context);
   while (request) {
-    requests += 1;
-    const answer = await fetchPage(options, request, context);
+    const answer = await pending;
     if (!answer.ok) return { state: failRun(state, resource, answer.error, options.nowMs), requests, fresh: run.freshCount, error: answer.error };
     const { value } = answer;
     const seenBefore = run.seen;
@@ -140,8 +140,14 @@ export const runResource = async (state: PollerState, resource: PollResource, op
       const fresh = entry === null || resource === 'bids' || (!seenBefore.has(entry.id) && isFresh(run.watermarkAtStart, entry));
       if (fresh) records.push(...value.map(index));
     });
-    if (records.length > 0) await options.sink(withClients(records, value.users, context));
     const recorded = recordPage(run, request, { count: value.count, items: value.entries.filter((entry): entry is Entry => entry !== null), totalCount: value.totalCount });
+    // One page read ahead: the platform prepares the next while this one is stored (a run cut short by a
+    // failure or a stop only leaves an unread answer: the watermark has not moved).
+    if (recorded.next) {
+      requests += 1;
+      pending = fetchPage(options, recorded.next, context);
+    }
+    if (records.length > 0) await options.sink(withClients(records, value.users, context));
     run = recorded.run;
     request = recorded.next;
   }
