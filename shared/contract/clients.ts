@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountFilterSchema } from '../domain/accounts';
 import { clientSummarySchema, projectSummarySchema, proposalSummarySchema } from '../domain/project';
 import { defineMethod } from '../rpc/define';
 import { threadSummarySchema } from './messages';
@@ -23,6 +24,8 @@ export const clientsMethods = {
         text: z.string().max(200).default(''),
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().positive().max(500).default(100),
+        /** Only these accounts' clients; empty: every account's. */
+        accountIds: accountFilterSchema.default([]),
       })
       .strict(),
     z.object({ total: z.number().int().nonnegative(), items: z.array(clientSummarySchema) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountBadgeSchema, accountFilterSchema } from '../domain/accounts';
 import { writeChangeSchema } from './sync';
 import { syncProblemSchema } from './sync-problem';
 import { defineMethod } from '../rpc/define';
@@ -19,6 +20,8 @@ export const threadSummarySchema = z.object({
   lastMessagePreview: z.string().nullable(),
   lastMessageFromMe: z.boolean(),
   hasDraft: z.boolean(),
+  /** The account the conversation is on (its platform badge; a reply goes out through it). */
+  account: accountBadgeSchema.nullable(),
 });
 export type ThreadSummary = z.infer<typeof threadSummarySchema>;
 
@@ -50,6 +53,7 @@ export const messageHitSchema = z.object({
   fromMe: z.boolean(),
   /** The body around the match; matches wrapped in \u0002 … \u0003 (see shared/domain/search-text.ts). */
   snippet: z.string(),
+  account: accountBadgeSchema.nullable(),
 });
 export type MessageHit = z.infer<typeof messageHitSchema>;
 
@@ -66,7 +70,7 @@ export const messagesMethods = {
   ),
   /** Newest conversation first. */
   listThreads: defineMethod(
-    z.object(pageInput).strict(),
+    z.object({ ...pageInput, accountIds: accountFilterSchema.default([]) }).strict(),
     z.object({ total: z.number().int().nonnegative(), items: z.array(threadSummarySchema) }),
   ),
   getThread: defineMethod(z.object({ id: threadIdSchema }).strict(), threadDetailSchema.nullable()),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeChangeSchema } from './sync';
 import { defineMethod } from '../rpc/define';
+import { accountBadgeSchema, accountFilterSchema } from '../domain/accounts';
 import { bidConfirmationSchema } from '../domain/bid-confirmation';
 
 const proposalIdSchema = z.string().min(1).max(200);
@@ -23,6 +24,8 @@ export const proposalSummarySchema = z.object({
   /** Local changes the platform has not confirmed yet. */
   pending: z.boolean(),
   updatedAt: z.string(),
+  /** The account of its project: the one it goes out through (its platform badge). */
+  account: accountBadgeSchema.nullable(),
 });
 export type ProposalSummary = z.infer<typeof proposalSummarySchema>;
 
@@ -165,6 +168,8 @@ export const proposalsMethods = {
         projectId: z.string().max(200).nullable().default(null),
         locale: localeSchema.nullable().default(null),
         limit: z.number().int().positive().max(500).default(200),
+        /** Only proposals of these accounts; empty: every account's. */
+        accountIds: accountFilterSchema.default([]),
       })
       .strict(),
     z.array(proposalSummarySchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountBadgeSchema } from '../domain/accounts';
 import { defineMethod } from '../rpc/define';
 
 export const quickFindKinds = ['project', 'client', 'thread', 'proposal'] as const;
@@ -8,6 +9,8 @@ export const quickFindItemSchema = z.object({
   id: z.string(),
   title: z.string(),
   subtitle: z.string().nullable(),
+  /** The account the record came from (its platform badge); null for a local one. */
+  account: accountBadgeSchema.nullable(),
 });
 export type QuickFindItem = z.infer<typeof quickFindItemSchema>;
 

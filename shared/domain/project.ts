@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountBadgeSchema, accountFilterSchema } from './accounts';
 import { currencySchema } from './money';
 
 export const matchBreakdownSchema = z.object({
@@ -30,6 +31,8 @@ export const projectSummarySchema = z.object({
   postedAt: z.iso.datetime({ offset: true }),
   /** How well it fits the freelancer's profile, with the reasons; null before a profile exists. */
   match: matchBreakdownSchema.nullable().optional(),
+  /** The account that brought it (its platform badge); null for none. */
+  account: accountBadgeSchema.nullable(),
 });
 
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
@@ -54,6 +57,8 @@ export const feedFilterSchema = z
     budgetMaxMinor: z.number().int().nonnegative().nullable().default(null),
     postedWithinDays: z.number().int().positive().max(3650).nullable().default(null),
     statuses: z.array(z.enum(projectStatuses)).max(4).default([]),
+    /** Projects brought by any of these accounts. */
+    accountIds: accountFilterSchema.default([]),
   })
   .strict();
 
@@ -73,6 +78,7 @@ export const clientSummarySchema = z.object({
   paymentVerified: z.boolean(),
   projectsPosted: z.number().int().nonnegative(),
   registeredAt: z.string().nullable(),
+  account: accountBadgeSchema.nullable(),
 });
 export type ClientSummary = z.infer<typeof clientSummarySchema>;
 
@@ -85,6 +91,7 @@ export const proposalSummarySchema = z.object({
   currency: z.string(),
   amountMinor: z.number().int().nullable(),
   submittedAt: z.string().nullable(),
+  account: accountBadgeSchema.nullable(),
 });
 export type ProposalSummary = z.infer<typeof proposalSummarySchema>;
 

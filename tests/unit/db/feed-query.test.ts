@@ -87,6 +87,7 @@ type Row = {
   posted_at: string;
   match_score: number | null;
   skills: string;
+  account_id: string | null;
 };
 
 let dir = '';
@@ -105,6 +106,12 @@ beforeAll(async () => {
   upsertProjects(db, makeProjects(6_000), now);
   // A few rows gone, as tombstones leave them: pks with gaps.
   db.prepare("DELETE FROM projects WHERE id IN ('prj_7', 'prj_500', 'prj_5999')").run();
+  // Two accounts' projects and a few no account brought (a local seed): the account filter's three cases.
+  db.prepare(
+    `INSERT INTO accounts (id, platform, label, base_url, created_at) VALUES
+       ('acc_a', 'bottega', 'Studio', 'https://bottega.example', ?), ('acc_b', 'freelancer', 'Freelancer', 'https://www.freelancer.com', ?)`,
+  ).run(now.toISOString(), now.toISOString());
+  db.prepare("UPDATE projects SET account_id = CASE WHEN pk % 7 = 0 THEN NULL WHEN pk % 3 = 0 THEN 'acc_b' ELSE 'acc_a' END").run();
   rows = db.prepare('SELECT * FROM projects').all() as Row[];
 }, 60_000);
 
@@ -132,7 +139,8 @@ const bruteForce = (filter: FeedFilter, sort: ProjectSort): Row[] => {
       (filter.budgetMaxMinor === null || (row.budget_min_minor !== null && row.budget_min_minor <= filter.budgetMaxMinor)) &&
       (cutoff === null || row.posted_at >= cutoff) &&
       (wanted.size === 0 || (JSON.parse(row.skills) as string[]).some((skill) => wanted.has(skill.toLowerCase()))) &&
-      (matched === null || matched.has(row.pk)),
+      (matched === null || matched.has(row.pk)) &&
+      (filter.accountIds.length === 0 || (row.account_id !== null && filter.accountIds.includes(row.account_id))),
   );
   // Descending, unknown values last, ties by newest stored first: the feed's sorts.
   const key = { newest: 'posted_at', budget: 'budget_max_minor', bids: 'bid_count', match: 'match_score' } as const;
@@ -164,6 +172,7 @@ const filterArbitrary: fc.Arbitrary<FeedFilter> = fc.record({
   budgetMaxMinor: fc.option(fc.integer({ min: 0, max: 250_000 }), { freq: 3 }),
   postedWithinDays: fc.constantFrom(null, 1, 7, 30, 365, 3650),
   statuses: fc.subarray(['open', 'closed', 'awarded', 'cancelled'] as const, { maxLength: 2 }),
+  accountIds: fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(['acc_a', 'acc_b'], { minLength: 1 }) }),
 });
 
 describe('feed query', () => {
@@ -171,13 +180,15 @@ describe('feed query', () => {
     // The plans are pinned: each statement the feed runs either walks or seeks one index, or looks rows up.
     // Runs first in this file: statements are prepared (and so seen here) once per connection.
     const plans: string[] = [];
+    // A filter by account reads the rows an index walk passes (no feed index carries the account): still an index.
+    const accountPlans: string[] = [];
     const original = db.prepare;
     const prepareSql = original.bind(db);
     db.prepare = ((sql: string) => {
       if (/^\s*SELECT/i.test(sql)) {
         const nulls = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
         const explained = prepareSql(`EXPLAIN QUERY PLAN ${sql}`).all(...nulls) as { detail: string }[];
-        plans.push(...explained.map((row) => row.detail));
+        (sql.includes('account_id IN') ? accountPlans : plans).push(...explained.map((row) => row.detail));
       }
       return prepareSql(sql);
     }) as typeof db.prepare;
@@ -197,6 +208,9 @@ describe('feed query', () => {
     expect(projectReads.length).toBeGreaterThan(20);
     for (const detail of projectReads) expect(detail).toMatch(/USING (COVERING INDEX|INTEGER PRIMARY KEY)/);
     expect(projectReads.some((detail) => detail.includes('projects_feed_filter'))).toBe(true);
+    const accountReads = accountPlans.filter((detail) => /^(SCAN|SEARCH) projects\b/.test(detail));
+    expect(accountReads.length).toBeGreaterThan(5);
+    for (const detail of accountReads) expect(detail).toMatch(/USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY)/);
   });
 
   it('pages and totals match a brute force for random filters, sorts and offsets', () => {

@@ -15,6 +15,7 @@ const makeProject = (id: string, title = id): ProjectSummary => ({
   bidCount: 0,
   status: 'open',
   postedAt: '2026-11-01T00:00:00.000Z',
+  account: null,
 });
 
 /** A fake core whose answers the test releases one by one, to control the order of arrivals. */

@@ -1,6 +1,8 @@
+import type { AccountBadge } from '../../../../shared/domain/accounts';
 import type { ClientSummary, ProposalSummary } from '../../../../shared/domain/project';
 import { toFtsQuery } from '../../../../shared/domain/search-text';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { accountFilterClause, badgeOf, readAccountBadges } from './account-badges';
 
 type ClientRow = {
   id: string;
@@ -14,12 +16,13 @@ type ClientRow = {
   payment_verified: number;
   projects_posted: number;
   registered_at: string | null;
+  account_id: string | null;
 };
 
 const clientColumns =
-  'c.id, c.name, c.company, c.country, c.city, c.languages, c.reputation, c.reviews_count, c.payment_verified, c.projects_posted, c.registered_at';
+  'c.id, c.name, c.company, c.country, c.city, c.languages, c.reputation, c.reviews_count, c.payment_verified, c.projects_posted, c.registered_at, c.account_id';
 
-const toClient = (row: ClientRow): ClientSummary => ({
+const toClient = (row: ClientRow, badges: ReadonlyMap<string, AccountBadge>): ClientSummary => ({
   id: row.id,
   name: row.name,
   company: row.company,
@@ -31,25 +34,40 @@ const toClient = (row: ClientRow): ClientSummary => ({
   paymentVerified: row.payment_verified === 1,
   projectsPosted: row.projects_posted,
   registeredAt: row.registered_at,
+  account: badgeOf(badges, row.account_id),
 });
 
-/** Clients by name; `text` goes through the clients' FTS index (name, company). */
-export const listClients = (db: ReadableDB, query: { text: string; offset: number; limit: number }): { total: number; items: ClientSummary[] } => {
+/** Clients by name; `text` goes through the clients' FTS index (name, company); `accountIds` narrows to those accounts' clients. */
+export const listClients = (
+  db: ReadableDB,
+  query: { text: string; offset: number; limit: number; accountIds?: readonly string[] },
+): { total: number; items: ClientSummary[] } => {
   const match = toFtsQuery(query.text);
-  const where = match ? 'WHERE c.pk IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)' : '';
-  const params = match ? [match] : [];
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (match) {
+    clauses.push('c.pk IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)');
+    params.push(match);
+  }
+  const accounts = accountFilterClause('c.account_id', query.accountIds ?? []);
+  if (accounts) {
+    clauses.push(accounts.sql);
+    params.push(...accounts.params);
+  }
+  const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
   const total = (prepare(db, `SELECT count(*) AS n FROM clients c ${where}`).get(...params) as { n: number }).n;
   const rows = prepare(db, `SELECT ${clientColumns} FROM clients c ${where} ORDER BY c.name COLLATE NOCASE, c.pk LIMIT ? OFFSET ?`).all(
     ...params,
     query.limit,
     query.offset,
   ) as ClientRow[];
-  return { total, items: rows.map(toClient) };
+  const badges = readAccountBadges(db);
+  return { total, items: rows.map((row) => toClient(row, badges)) };
 };
 
 export const readClient = (db: ReadableDB, id: string): ClientSummary | null => {
   const row = prepare(db, `SELECT ${clientColumns} FROM clients c WHERE c.id = ?`).get(id) as ClientRow | undefined;
-  return row ? toClient(row) : null;
+  return row ? toClient(row, readAccountBadges(db)) : null;
 };
 
 type ProposalRow = {
@@ -61,9 +79,10 @@ type ProposalRow = {
   currency: string;
   amount_minor: number | null;
   submitted_at: string | null;
+  account_id: string | null;
 };
 
-const toProposal = (row: ProposalRow): ProposalSummary => ({
+const toProposal = (row: ProposalRow, badges: ReadonlyMap<string, AccountBadge>): ProposalSummary => ({
   id: row.id,
   projectId: row.project_id,
   projectTitle: row.title,
@@ -72,19 +91,22 @@ const toProposal = (row: ProposalRow): ProposalSummary => ({
   currency: row.currency,
   amountMinor: row.amount_minor,
   submittedAt: row.submitted_at,
+  account: badgeOf(badges, row.account_id),
 });
 
-const proposalColumns = 'pr.id, pr.project_id, p.title, pr.status, pr.kind, pr.currency, pr.amount_minor, pr.submitted_at';
+const proposalColumns = 'pr.id, pr.project_id, p.title, pr.status, pr.kind, pr.currency, pr.amount_minor, pr.submitted_at, pr.account_id';
 
 /** The user's bids on this client's projects, newest first. */
-export const listProposalsWithClient = (db: ReadableDB, clientId: string, limit: number): ProposalSummary[] =>
-  (
+export const listProposalsWithClient = (db: ReadableDB, clientId: string, limit: number): ProposalSummary[] => {
+  const badges = readAccountBadges(db);
+  return (
     prepare(
       db,
       `SELECT ${proposalColumns} FROM proposals pr JOIN projects p ON p.id = pr.project_id
        WHERE p.client_id = ? ORDER BY coalesce(pr.submitted_at, pr.created_at) DESC LIMIT ?`,
     ).all(clientId, limit) as ProposalRow[]
-  ).map(toProposal);
+  ).map((row) => toProposal(row, badges));
+};
 
 export const readProposalForProject = (db: ReadableDB, projectId: string): ProposalSummary | null => {
   const row = prepare(
@@ -92,7 +114,7 @@ export const readProposalForProject = (db: ReadableDB, projectId: string): Propo
     `SELECT ${proposalColumns} FROM proposals pr LEFT JOIN projects p ON p.id = pr.project_id
      WHERE pr.project_id = ? ORDER BY pr.updated_at DESC LIMIT 1`,
   ).get(projectId) as ProposalRow | undefined;
-  return row ? toProposal(row) : null;
+  return row ? toProposal(row, readAccountBadges(db)) : null;
 };
 
 export const readClientNote = (db: ReadableDB, clientId: string): { body: string; updatedAt: string } | null =>

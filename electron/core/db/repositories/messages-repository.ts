@@ -1,6 +1,8 @@
 import type { MessageHit, MessageItem, ThreadDetail, ThreadSummary } from '../../../../shared/contract/messages';
 import { decodeSyncProblem } from '../../../../shared/contract/sync-problem';
+import type { AccountBadge } from '../../../../shared/domain/accounts';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { accountFilterClause, badgeOf, readAccountBadges } from './account-badges';
 
 /** The user's own message, shown at once as pending (its thread's account's); the platform will confirm it under the same id. */
 export const insertPendingMessage = (
@@ -33,6 +35,7 @@ type ThreadRow = {
   last_body: string | null;
   last_from_me: number | null;
   has_draft: number;
+  account_id: string | null;
   message_count?: number;
   draft?: string | null;
 };
@@ -40,7 +43,7 @@ type ThreadRow = {
 // Unread: the platform's count, unless the user read the thread here; then only what arrived after that
 // (and never more than the platform says: it may have been read on another device).
 const threadSelect = `
-  SELECT t.id, t.subject, t.client_id, c.name AS client_name, t.project_id, p.title AS project_title,
+  SELECT t.id, t.subject, t.client_id, c.name AS client_name, t.project_id, p.title AS project_title, t.account_id,
     CASE WHEN r.read_through IS NULL THEN t.unread_count
          ELSE min(t.unread_count, (SELECT count(*) FROM messages u
                                    WHERE u.thread_id = t.id AND u.from_me = 0 AND u.sent_at > r.read_through)) END AS unread,
@@ -53,7 +56,7 @@ const threadSelect = `
   LEFT JOIN thread_drafts d ON d.thread_id = t.id
   LEFT JOIN messages lm ON lm.pk = (SELECT pk FROM messages WHERE thread_id = t.id ORDER BY sent_at DESC, pk DESC LIMIT 1)`;
 
-const toThread = (row: ThreadRow): ThreadSummary => ({
+const toThread = (row: ThreadRow, badges: ReadonlyMap<string, AccountBadge>): ThreadSummary => ({
   id: row.id,
   subject: row.subject,
   clientId: row.client_id,
@@ -65,19 +68,34 @@ const toThread = (row: ThreadRow): ThreadSummary => ({
   lastMessagePreview: row.last_body,
   lastMessageFromMe: row.last_from_me === 1,
   hasDraft: row.has_draft === 1,
+  account: badgeOf(badges, row.account_id),
 });
 
 /** Conversations, most recent first (the platform's last-message time, which its index keeps in order). */
-export const listThreads = (db: ReadableDB, query: { offset: number; limit: number; clientId?: string }): { total: number; items: ThreadSummary[] } => {
-  const where = query.clientId ? 'WHERE t.client_id = ?' : '';
-  const params = query.clientId ? [query.clientId] : [];
+export const listThreads = (
+  db: ReadableDB,
+  query: { offset: number; limit: number; clientId?: string; accountIds?: readonly string[] },
+): { total: number; items: ThreadSummary[] } => {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (query.clientId) {
+    clauses.push('t.client_id = ?');
+    params.push(query.clientId);
+  }
+  const accounts = accountFilterClause('t.account_id', query.accountIds ?? []);
+  if (accounts) {
+    clauses.push(accounts.sql);
+    params.push(...accounts.params);
+  }
+  const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
   const total = (prepare(db, `SELECT count(*) AS n FROM threads t ${where}`).get(...params) as { n: number }).n;
   const rows = prepare(db, `${threadSelect} ${where} ORDER BY t.last_message_at DESC NULLS LAST, t.id LIMIT ? OFFSET ?`).all(
     ...params,
     query.limit,
     query.offset,
   ) as ThreadRow[];
-  return { total, items: rows.map(toThread) };
+  const badges = readAccountBadges(db);
+  return { total, items: rows.map((row) => toThread(row, badges)) };
 };
 
 export const readThread = (db: ReadableDB, id: string): ThreadDetail | null => {
@@ -89,7 +107,7 @@ export const readThread = (db: ReadableDB, id: string): ThreadDetail | null => {
     )} WHERE t.id = ?`,
   ).get(id) as ThreadRow | undefined;
   if (!row) return null;
-  return { ...toThread(row), messageCount: row.message_count ?? 0, draft: row.draft ?? '' };
+  return { ...toThread(row, readAccountBadges(db)), messageCount: row.message_count ?? 0, draft: row.draft ?? '' };
 };
 
 type MessageRow = { id: string; thread_id: string; from_me: number; body: string; sent_at: string; state: MessageItem['state']; failure: string | null };
@@ -134,19 +152,22 @@ export const locateMessage = (db: ReadableDB, id: string): { threadId: string; i
  * Full text over all messages: the newest `limit` hits by arrival (FTS rowid order, read backwards from the
  * index's end), never ranking every hit, so a common word costs as little as a rare one.
  */
-export const searchMessages = (db: ReadableDB, match: string, limit: number): MessageHit[] =>
-  (
+export const searchMessages = (db: ReadableDB, match: string, limit: number): MessageHit[] => {
+  const badges = readAccountBadges(db);
+  return (
     prepare(
       db,
       `SELECT m.id AS messageId, m.thread_id AS threadId, coalesce(t.subject, '') AS threadSubject, c.name AS clientName,
-         m.sent_at AS sentAt, m.from_me AS fromMe, snippet(messages_fts, 0, char(2), char(3), '…', 16) AS snippet
+         m.sent_at AS sentAt, m.from_me AS fromMe, snippet(messages_fts, 0, char(2), char(3), '…', 16) AS snippet,
+         coalesce(m.account_id, t.account_id) AS accountId
        FROM messages_fts f
        JOIN messages m ON m.pk = f.rowid
        LEFT JOIN threads t ON t.id = m.thread_id
        LEFT JOIN clients c ON c.id = t.client_id
        WHERE messages_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
-    ).all(match, limit) as (Omit<MessageHit, 'fromMe'> & { fromMe: number })[]
-  ).map((hit) => ({ ...hit, fromMe: hit.fromMe === 1 }));
+    ).all(match, limit) as (Omit<MessageHit, 'fromMe' | 'account'> & { fromMe: number; accountId: string | null })[]
+  ).map(({ accountId, ...hit }) => ({ ...hit, fromMe: hit.fromMe === 1, account: badgeOf(badges, accountId) }));
+};
 
 /** The outbox entry of a failed send, to retry it with its own idempotency key. */
 export const findFailedSend = (db: ReadableDB, messageId: string): number | null =>

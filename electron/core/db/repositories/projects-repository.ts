@@ -7,11 +7,13 @@ import {
   type ProjectSummary,
 } from '../../../../shared/domain/project';
 import { toFtsQuery } from '../../../../shared/domain/search-text';
+import type { AccountBadge } from '../../../../shared/domain/accounts';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { accountFilterClause, badgeOf, readAccountBadges } from './account-badges';
 import { toUtc } from './versioned-rows';
 
 /** A project as the platform describes it, ready to store. */
-export type ProjectRecord = ProjectSummary & {
+export type ProjectRecord = Omit<ProjectSummary, 'account'> & {
   version: number;
   clientId: string | null;
   description: string;
@@ -33,6 +35,7 @@ type ProjectRow = {
   bid_count: number;
   status: ProjectSummary['status'];
   posted_at: string;
+  account_id: string | null;
 };
 
 // Each sort ends on pk so that paging is stable when values tie; each has an index of the same shape.
@@ -60,9 +63,9 @@ const walkColumns = {
 } as const satisfies Record<ProjectSort, string>;
 
 const summaryColumns =
-  'pk, id, title, language, kind, currency, budget_min_minor, budget_max_minor, skills, country, bid_count, status, posted_at';
+  'pk, id, title, language, kind, currency, budget_min_minor, budget_max_minor, skills, country, bid_count, status, posted_at, account_id';
 
-const toSummary = (row: ProjectRow, profile: MatchProfile | null): ProjectSummary => {
+const toSummary = (row: ProjectRow, profile: MatchProfile | null, badges: ReadonlyMap<string, AccountBadge>): ProjectSummary => {
   const skills = JSON.parse(row.skills) as string[];
   return {
     id: row.id,
@@ -83,6 +86,7 @@ const toSummary = (row: ProjectRow, profile: MatchProfile | null): ProjectSummar
           profile,
         )
       : null,
+    account: badgeOf(badges, row.account_id),
   };
 };
 
@@ -132,6 +136,10 @@ const buildWhere = (
   if (filter.budgetMaxMinor !== null) add('budget_min_minor <= ?', filter.budgetMaxMinor);
   const cutoff = postedCutoff(filter, now);
   if (cutoff !== null) add('posted_at >= ?', cutoff);
+  // No feed index carries the account (a first load of 100k rows pays for each index): each entry a filtered
+  // walk passes is looked up in the table, which only a filter by account pays.
+  const accounts = accountFilterClause('account_id', filter.accountIds);
+  if (accounts) add(accounts.sql, ...accounts.params);
   if (!probes) return where;
   // `+pk`: the matches are a set to probe while reading an index, never the driver of the query (which would
   // look up and sort every match of a common word or skill) unless they were counted and found few (`drive`).
@@ -238,7 +246,7 @@ const selectPagePks = (
   if (filter.skills.length > 0 || toFtsQuery(filter.text) !== null) return page(range);
   const walked = selectPks(
     db,
-    `SELECT pk FROM (SELECT ${walkColumns[sort]} FROM projects INDEXED BY ${sortIndex[sort]} ORDER BY ${orderBy[sort]} LIMIT ?)
+    `SELECT pk FROM (SELECT ${walkColumns[sort]}${filter.accountIds.length > 0 ? ', account_id' : ''} FROM projects INDEXED BY ${sortIndex[sort]} ORDER BY ${orderBy[sort]} LIMIT ?)
        ${whereSql(where)} ORDER BY ${orderBy[sort]} LIMIT ? OFFSET ?`,
     [Math.max(walkProbe, (offset + limit) * 10), ...where.params, limit, offset],
   );
@@ -259,9 +267,10 @@ export const listProjects = (
     ) as ProjectRow[];
     const byPk = new Map(rows.map((row) => [row.pk, row]));
     const profile = readMatchProfile(db);
+    const badges = readAccountBadges(db);
     return pks.flatMap((pk) => {
       const row = byPk.get(pk);
-      return row ? [toSummary(row, profile)] : [];
+      return row ? [toSummary(row, profile, badges)] : [];
     });
   })();
 
@@ -319,7 +328,7 @@ export const readProject = (
   ).get(id) as DetailRow | undefined;
   if (!row) return null;
   return {
-    ...toSummary(row, readMatchProfile(db)),
+    ...toSummary(row, readMatchProfile(db), readAccountBadges(db)),
     clientId: row.client_id,
     description: row.description,
     category: row.category,
@@ -330,12 +339,13 @@ export const readProject = (
 
 export const listProjectsOfClient = (db: ReadableDB, clientId: string, limit: number): ProjectSummary[] => {
   const profile = readMatchProfile(db);
+  const badges = readAccountBadges(db);
   return (
     prepare(db, `SELECT ${summaryColumns} FROM projects WHERE client_id = ? ORDER BY posted_at DESC LIMIT ?`).all(
       clientId,
       limit,
     ) as ProjectRow[]
-  ).map((row) => toSummary(row, profile));
+  ).map((row) => toSummary(row, profile, badges));
 };
 
 const facet = (db: ReadableDB, sql: string): FeedFacets['skills'] => prepare(db, sql).all() as FeedFacets['skills'];

@@ -1,6 +1,8 @@
 import type { ProposalDetail, ProposalRevision, ProposalSummary, ProposalVariantItem } from '../../../../shared/contract/proposals';
 import { isVariantOutdated, sumMilestones, type MilestoneDraft, type VariantState } from '../../../../shared/domain/proposal';
+import type { AccountBadge } from '../../../../shared/domain/accounts';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
+import { accountFilterClause, badgeOf, readAccountBadges } from './account-badges';
 
 type SummaryRow = {
   id: string;
@@ -15,6 +17,7 @@ type SummaryRow = {
   locales: string | null;
   pending: number;
   updated_at: string;
+  account_id: string | null;
 };
 
 type DetailRow = SummaryRow & {
@@ -35,14 +38,17 @@ type VariantRow = {
   updated_at: string;
 };
 
+// A proposal's account is its own (the one that brought it, or its project's when drafted here), else its project's.
+const accountOfProposal = 'coalesce(pr.account_id, p.account_id)';
+
 const summaryColumns = `pr.id, pr.project_id, p.title AS project_title, c.name AS client_name, pr.status, pr.kind, pr.amount_minor,
-  pr.currency, pr.default_locale, pr.updated_at,
+  pr.currency, pr.default_locale, pr.updated_at, ${accountOfProposal} AS account_id,
   (SELECT group_concat(locale, ',') FROM (SELECT locale FROM proposal_variants v WHERE v.proposal_id = pr.id ORDER BY locale)) AS locales,
   EXISTS (SELECT 1 FROM outbox o WHERE o.entity_type = 'proposal' AND o.entity_id = pr.id AND o.state <> 'sent') AS pending`;
 
 const summaryFrom = 'FROM proposals pr LEFT JOIN projects p ON p.id = pr.project_id LEFT JOIN clients c ON c.id = p.client_id';
 
-const toSummary = (row: SummaryRow): ProposalSummary => ({
+const toSummary = (row: SummaryRow, badges: ReadonlyMap<string, AccountBadge>): ProposalSummary => ({
   id: row.id,
   projectId: row.project_id,
   projectTitle: row.project_title,
@@ -55,6 +61,7 @@ const toSummary = (row: SummaryRow): ProposalSummary => ({
   locales: row.locales ? row.locales.split(',') : [],
   pending: row.pending === 1,
   updatedAt: row.updated_at,
+  account: badgeOf(badges, row.account_id),
 });
 
 // The platform's milestones carry snake_case fields and ids; local drafts carry the editor's shape. Both read the same.
@@ -68,7 +75,7 @@ const toMilestones = (json: string): MilestoneDraft[] =>
 /** Proposals by recency; `text` matches project title, client name or any variant's text (substring, case-folded by SQLite's LIKE). */
 export const listProposals = (
   db: ReadableDB,
-  query: { text: string; status: string | null; projectId: string | null; locale: string | null; limit: number },
+  query: { text: string; status: string | null; projectId: string | null; locale: string | null; limit: number; accountIds?: readonly string[] },
 ): ProposalSummary[] => {
   const where: string[] = [];
   const params: (string | number)[] = [];
@@ -84,6 +91,11 @@ export const listProposals = (
     where.push('EXISTS (SELECT 1 FROM proposal_variants v WHERE v.proposal_id = pr.id AND v.locale = ?)');
     params.push(query.locale);
   }
+  const accounts = accountFilterClause(accountOfProposal, query.accountIds ?? []);
+  if (accounts) {
+    where.push(accounts.sql);
+    params.push(...accounts.params);
+  }
   const text = query.text.trim();
   if (text) {
     // Escaped: a % or _ typed by the user is a character, not a wildcard.
@@ -94,7 +106,8 @@ export const listProposals = (
   }
   const sql = `SELECT ${summaryColumns} ${summaryFrom} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY pr.updated_at DESC LIMIT ?`;
-  return (db.prepare(sql).all(...params, query.limit) as SummaryRow[]).map(toSummary);
+  const badges = readAccountBadges(db);
+  return (db.prepare(sql).all(...params, query.limit) as SummaryRow[]).map((row) => toSummary(row, badges));
 };
 
 const readVariantRows = (db: ReadableDB, id: string): VariantRow[] =>
@@ -139,7 +152,7 @@ export const readProposal = (db: ReadableDB, id: string): ProposalRecord | null 
   if (!row) return null;
   const milestones = toMilestones(row.milestones);
   return {
-    ...toSummary(row),
+    ...toSummary(row, readAccountBadges(db)),
     version: row.version,
     periodDays: row.period_days,
     milestones,
