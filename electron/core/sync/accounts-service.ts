@@ -15,7 +15,7 @@ import {
   type AccountRow,
   type RemovedAccountRecords,
 } from '../db/repositories/accounts-repository';
-import type { SyncService } from './sync-service';
+import { sameUrl, type SyncService } from './sync-service';
 
 export type AccountsService = {
   list(): AccountView[];
@@ -69,7 +69,7 @@ export const createAccountsService = (options: {
   };
 
   /** Signs the account in; a user already there as another account of the same platform and server is refused. */
-  const signIn = async (account: AccountRow, credentials: Credentials): Promise<AccountSignInResult> => {
+  const signIn = async (account: AccountRow, credentials: Credentials, options: { nameAfterUser?: boolean } = {}): Promise<AccountSignInResult> => {
     const connector = registry[account.platform];
     const runner = sync.attach(account);
     const method = credentials.kind === 'oauth_code' ? 'oauth_pkce' : credentials.kind;
@@ -79,13 +79,23 @@ export const createAccountsService = (options: {
     const twin =
       result.platformUserId !== null &&
       listAccounts(db).find(
-        (other) => other.id !== account.id && other.platform === account.platform && other.baseUrl === account.baseUrl && other.platformUserId === result.platformUserId,
+        (other) =>
+          other.id !== account.id &&
+          other.platform === account.platform &&
+          sameUrl(other.baseUrl, account.baseUrl) &&
+          other.platformUserId === result.platformUserId,
       );
     if (twin) {
       await runner.signOut();
       return { ok: false, reason: 'already_added' };
     }
-    if (result.platformUserId !== null) db.transaction(() => updateAccount(db, account.id, { platformUserId: result.platformUserId })).immediate();
+    db.transaction(() =>
+      updateAccount(db, account.id, {
+        ...(result.platformUserId !== null ? { platformUserId: result.platformUserId } : {}),
+        // An account added without a name is called what its platform calls the user (an email, a user name).
+        ...(options.nameAfterUser ? { label: result.label.trim().slice(0, 80) || account.label } : {}),
+      }),
+    ).immediate();
     return { ok: true, account: changed(account.id) };
   };
 
@@ -99,7 +109,7 @@ export const createAccountsService = (options: {
       const account = db
         .transaction(() => insertAccount(db, { platform, baseUrl: url, label: (label ?? fallbackLabel).slice(0, 80), now: now() }))
         .immediate();
-      const result = await signIn(account, credentials);
+      const result = await signIn(account, credentials, { nameAfterUser: label === undefined });
       if (!result.ok) {
         // A failed first sign-in adds nothing: the account and what its runner wrote (its state) go again.
         sync.detach(account.id);

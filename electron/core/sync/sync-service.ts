@@ -73,7 +73,8 @@ export type SyncService = AccountRunners & {
   defaultAccount(options?: { create?: boolean; label?: string }): AccountRow | null;
 };
 
-const sameUrl = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+/** Two spellings of one API root (a trailing slash or not). */
+export const sameUrl = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**
  * The sync engine: one runner per account (account-runner.ts), each with its own session, backoff, cursor and

@@ -43,6 +43,8 @@ const openTwoAccounts = async () => {
   const firstId = onlyFirst.accounts[0]!.id;
   const added = await client.accounts.addAccount({ platform: 'bottega', baseUrl: second.url, credentials: password(second) });
   if (!added.ok) throw new Error(`adding failed: ${added.reason}`);
+  // Added without a name: called what the platform calls the user.
+  expect(added.account.label).toBe(second.users.demo.email);
   const secondId = added.account.id;
   await waitForStatus(client, (s) => synced(accountOf(s, firstId)) && synced(accountOf(s, secondId)));
   return { ...workspace, first, second, firstId, secondId, requests };
