@@ -128,6 +128,46 @@ describe('a Freelancer account in the workspace', () => {
     );
   });
 
+  it('withdrawing a bid retracts it once, though the first answer is lost after the fixture stored it', async () => {
+    const fixture = await startFixture();
+    const { core, client } = await openWorkspace();
+    const added = await client.accounts.addAccount({ platform: 'freelancer', baseUrl: fixture.url, credentials: { kind: 'token', token: fixture.token } });
+    if (!added.ok) throw new Error(added.reason);
+    await accountStatus(client, (status) => status.id === added.account.id && status.lastSyncAt !== null && status.phase === 'idle');
+    const open = fixture.world.allBids().find((bid) => !bid.retracted && bid.awardStatus === null)!;
+    const id = `prp_fl-${open.id}`;
+    expect(core.db.prepare('SELECT status FROM proposals WHERE id = ?').get(id)).toEqual({ status: 'submitted' });
+
+    await fetch(`${fixture.url}/__fixture/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ queue: [{ fault: 'lost', method: 'PUT', path: '/projects/0.1/bids/' }] }),
+    });
+    await expect(client.proposals.withdrawProposal({ id })).resolves.toEqual({ status: 'withdrawn' });
+    await waitForStatus(client, (status) => status.phase === 'idle' && status.pending === 0);
+    const writes = ((await (await fetch(`${fixture.url}/__fixture/writes`)).json()) as { writes: { kind: string; id: number }[] }).writes;
+    expect(writes.filter((write) => write.kind === 'bid_retract')).toEqual([expect.objectContaining({ id: open.id })]);
+    expect(fixture.requestCounts().byRoute['PUT /api/projects/0.1/bids/{id}/']).toBe(2);
+    expect(core.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    expect(core.db.prepare('SELECT status FROM proposals WHERE id = ?').get(id)).toEqual({ status: 'withdrawn' });
+  });
+
+  it('a 429 pauses that account until Retry-After, then it goes on', async () => {
+    const fixture = await startFixture();
+    const { client } = await openWorkspace();
+    await fetch(`${fixture.url}/__fixture/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ queue: [{ fault: 'ratelimit', method: 'GET', path: '/messages/0.1/threads/', retry_after: 1 }] }),
+    });
+    const added = await client.accounts.addAccount({ platform: 'freelancer', baseUrl: fixture.url, credentials: { kind: 'token', token: fixture.token } });
+    if (!added.ok) throw new Error(added.reason);
+    const waiting = await accountStatus(client, (status) => status.id === added.account.id && status.nextAttemptAt !== null);
+    expect(waiting.lastError).toEqual({ code: 'unavailable', status: 429 });
+    // Without Retry-After the poller would back off twice the threads' interval (10 minutes): done well before.
+    await accountStatus(client, (status) => status.id === added.account.id && status.lastSyncAt !== null && status.lastError === null);
+  });
+
   it('a revoked token signs out that account only, and a new token resumes it from its watermarks', async () => {
     const fixture = await startFixture();
     const { core, client } = await openWorkspace();
