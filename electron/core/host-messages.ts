@@ -56,6 +56,8 @@ export const hostToCoreMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('update-state'), state: updateStateSchema }),
   /** No window is open (closed to the tray) or one is again: the sync slows down in the background. */
   z.object({ type: z.literal('activity'), state: z.enum(activityStates) }),
+  /** The machine runs on battery (or no longer): the sync polls one step more quietly. */
+  z.object({ type: z.literal('power'), onBattery: z.boolean() }),
   /** A native notification was clicked while a window was open: the core tells the windows to open its item. */
   z.object({ type: z.literal('open-notice'), notice: noticeSchema }),
   /** A validated `bottega://` link; the core emits it to renderers as `deepLinkOpened`. */

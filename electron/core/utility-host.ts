@@ -250,6 +250,12 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
       case 'activity':
         hostClient?.attention.reportActivity({ state: message.state, composingProposal: false }).catch((error: unknown) => log('warn', 'Could not report the activity', error));
         return;
+      case 'power':
+        void core?.then(
+          (opened) => opened.state === 'ready' && opened.attention.setOnBattery(message.onBattery),
+          () => undefined,
+        );
+        return;
       case 'open-notice':
         void core?.then((opened) => opened.emit('noticeOpened', message.notice), () => undefined);
         return;

@@ -47,6 +47,8 @@ export type CoreProcess = {
   sendDeepLink(target: DeepLinkTarget): void;
   /** No window is open ('background') or one is again ('active'): the sync's cadence follows. */
   sendActivity(state: ActivityState): void;
+  /** On battery or not: the sync polls more quietly on battery. */
+  sendPower(onBattery: boolean): void;
   /** A native notification was clicked: the open windows show its item. */
   openNotice(notice: Notice): void;
   stop(): Promise<void>;
@@ -132,6 +134,7 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
     publishUpdateState: (state) => send({ type: 'update-state', state }),
     sendDeepLink: (target) => send({ type: 'deep-link', target }),
     sendActivity: (state) => send({ type: 'activity', state }),
+    sendPower: (onBattery) => send({ type: 'power', onBattery }),
     openNotice: (notice) => send({ type: 'open-notice', notice }),
     stop: async () => {
       stopping = true;

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, nativeImage, Notification, session, shell, type IpcMainEvent, type Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeImage, Notification, powerMonitor, session, shell, type IpcMainEvent, type Tray } from 'electron';
 import type { HostRequest } from '../core/host-messages';
 import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
 import type { Locale } from '../../shared/i18n/locales';
@@ -175,6 +175,9 @@ const applySpellcheckLanguages = (languages: readonly string[]): string[] => {
   return chosen;
 };
 
+/** On battery the sync polls more quietly (the core is told at start, on every change and after a restart). */
+const reportPower = (): void => core?.sendPower(powerMonitor.isOnBatteryPower());
+
 /** A notification's click: the item in the open window, or a new window straight on it. */
 const openNotice = (notice: Notice): void => {
   const click = decideNoticeClick(notice, windows.size > 0);
@@ -293,6 +296,7 @@ const start = async (): Promise<void> => {
     platformUrl: resolvePlatformUrl(process.env['BOTTEGA_PLATFORM_URL'], defaultPlatformUrl),
     // Renderers keep no state that is not in the workspace: reloading reconnects them to the new core.
     onRestarted: () => {
+      reportPower();
       for (const window of windows) window.webContents.reload();
     },
     onFatal: failHard,
@@ -311,6 +315,9 @@ const start = async (): Promise<void> => {
     log: logger.scope('core'),
   });
   ipcMain.on(portRequestChannel, handlePortRequest);
+  powerMonitor.on('on-battery', reportPower);
+  powerMonitor.on('on-ac', reportPower);
+  reportPower();
 
   if (process.platform !== 'darwin') {
     tray = createTray(paths.icon);

@@ -55,7 +55,7 @@ export const followUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
-export const activitySchema = z.object({ state: z.enum(activityStates), composingProposal: z.boolean() }).strict();
+export const activitySchema = z.object({ state: z.enum(activityStates), composingProposal: z.boolean(), saveData: z.boolean().optional() }).strict();
 
 export const attentionMethods = {
   getPreferences: defineMethod(z.void(), attentionPreferencesSchema),

@@ -14,7 +14,17 @@ export type AnnouncedProposalStatus = (typeof announcedProposalStatuses)[number]
 /** The renderer reports this; Electron's main says 'background' while no window is open. */
 export const activityStates = ['active', 'idle', 'background'] as const;
 export type ActivityState = (typeof activityStates)[number];
-export type Activity = { state: ActivityState; composingProposal: boolean };
+export type Activity = {
+  state: ActivityState;
+  composingProposal: boolean;
+  /** The browser's data saver is on (a metered connection, where the OS tells it). */
+  saveData?: boolean | undefined;
+};
+
+const slower: Record<ActivityState, ActivityState> = { active: 'idle', idle: 'background', background: 'background' };
+
+/** What the sync polls for: one step quieter on battery or a metered connection. */
+export const cadenceState = (state: ActivityState, saving: boolean): ActivityState => (saving ? slower[state] : state);
 
 export type QuietHours = {
   enabled: boolean;

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/contract/attention';
 import {
   announcedProposalStatuses,
+  cadenceState,
   decideNotices,
   defaultAttentionSettings,
   type Activity,
@@ -66,9 +67,14 @@ export type AttentionService = {
   preferences(): AttentionPreferences;
   setPreferences(patch: { attention?: AttentionSettings | undefined; background?: Partial<BackgroundSettings> | undefined }): AttentionPreferences;
   unread(): UnreadTotals;
-  /** What the sync's cadence and the policy go by: the last word of a window, or of Electron's main when none is open. */
+  /**
+   * What the sync's cadence and the policy go by: the last word of a window, or of Electron's main when none is
+   * open; its state one step quieter on battery or a metered connection.
+   */
   activity(): Activity;
   reportActivity(activity: Activity): Activity;
+  /** Electron's main says whether the machine runs on battery. */
+  setOnBattery(onBattery: boolean): void;
   /** After a pull applied records of `types`: the notices they deserve, and the new unread totals. */
   announcePulled(types: ReadonlySet<RecordType>, searches: readonly { id: number; newCount: number }[]): Notice[];
   /** Proposals that waited long enough for a reply and were not reminded of yet. */
@@ -100,13 +106,14 @@ export const createAttentionService = (options: AttentionServiceOptions): Attent
   const { db } = options;
   const now = options.now ?? (() => new Date());
   let current: Activity = { state: 'active', composingProposal: false };
+  let onBattery = false;
   let followUpTimer: NodeJS.Timeout | null = null;
 
   const settings = (): AttentionSettings => readJson(db, settingsKey, attentionSettingsSchema) ?? defaultAttentionSettings;
   const background = (): BackgroundSettings => ({ ...defaultBackground, ...readJson(db, backgroundKey, backgroundSettingsSchema.partial()) });
   const preferences = (): AttentionPreferences => attentionPreferencesSchema.parse({ attention: settings(), background: background() });
 
-  const activity = (): Activity => current;
+  const activity = (): Activity => ({ ...current, state: cadenceState(current.state, onBattery || current.saveData === true) });
 
   /** Proposals waiting at least `days` for an answer. */
   const listAwaiting = (at: Date, days: number): FollowUp[] =>
@@ -174,7 +181,10 @@ export const createAttentionService = (options: AttentionServiceOptions): Attent
     activity,
     reportActivity: (next) => {
       current = next;
-      return current;
+      return activity();
+    },
+    setOnBattery: (value) => {
+      onBattery = value;
     },
     announcePulled: (types, searches) => {
       const at = now();

@@ -163,6 +163,17 @@ describe('the core’s attention service', () => {
     expect(attention.activity().state).toBe('background');
   });
 
+  it('polls one step more quietly on battery or on a metered connection', () => {
+    attention.reportActivity({ state: 'active', composingProposal: false });
+    attention.setOnBattery(true);
+    expect(attention.activity().state).toBe('idle');
+    attention.reportActivity({ state: 'idle', composingProposal: true });
+    expect(attention.activity()).toEqual({ state: 'background', composingProposal: true });
+    attention.setOnBattery(false);
+    expect(attention.activity().state).toBe('idle');
+    expect(attention.reportActivity({ state: 'active', composingProposal: false, saveData: true }).state).toBe('idle');
+  });
+
   it('keeps the settings in the workspace and refuses a malformed one', () => {
     const quiet = { ...defaultAttentionSettings, quietHours: { enabled: true, start: 60, end: 120 } };
     expect(attention.setPreferences({ attention: quiet, background: { launchAtLogin: true } })).toEqual({

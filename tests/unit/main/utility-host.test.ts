@@ -61,6 +61,10 @@ describe('hostCoreOnParentPort', () => {
     // Main says no window is open: the core's activity (which the sync's cadence reads) follows.
     deliver({ type: 'activity', state: 'background' });
     await waitFor(() => opened!.attention.activity().state === 'background');
+    // On battery, a window's 'active' polls like 'idle'.
+    await client.attention.reportActivity({ state: 'active', composingProposal: false });
+    deliver({ type: 'power', onBattery: true });
+    await waitFor(() => opened!.attention.activity().state === 'idle');
     // A native notification clicked: the windows hear which item to open.
     const openedNotices: unknown[] = [];
     client.on('noticeOpened', (notice) => openedNotices.push(notice));

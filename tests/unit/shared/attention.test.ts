@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   awaitingAnswerDays,
+  cadenceState,
   decideNotices,
   defaultAttentionSettings,
   isInQuietHours,
@@ -109,5 +110,10 @@ describe('the attention policy', () => {
     expect(awaitingAnswerDays({ lastMessageFromMe: false, lastMessageAt: '2026-12-06T13:00:00Z' }, now)).toBeNull();
     expect(awaitingAnswerDays({ lastMessageFromMe: true, lastMessageAt: '2026-12-01T11:00:00Z' }, now)).toBeNull();
     expect(awaitingAnswerDays({ lastMessageFromMe: false, lastMessageAt: null }, now)).toBeNull();
+  });
+
+  it('slows the cadence one step when saving power or data', () => {
+    expect([cadenceState('active', true), cadenceState('idle', true), cadenceState('background', true)]).toEqual(['idle', 'background', 'background']);
+    expect(cadenceState('active', false)).toBe('active');
   });
 });

@@ -5,6 +5,14 @@ import { useClient } from '../../app/client-context';
 /** Without a key or a pointer for this long, the user is away: the sync polls more slowly. */
 const idleAfterMs = 5 * 60_000;
 
+type NetworkInformationLike = EventTarget & { saveData?: boolean };
+
+/** The browser's data saver (a metered connection, where the OS tells it); not every browser says. */
+const networkInformation = (): NetworkInformationLike | null => {
+  const connection: unknown = Reflect.get(navigator, 'connection');
+  return connection instanceof EventTarget ? connection : null;
+};
+
 /** Focus in an editable field of the proposal editor: the user is writing a proposal. */
 const isComposingProposal = (): boolean => {
   const active = document.activeElement;
@@ -25,11 +33,12 @@ export const useActivityReport = (): void => {
     const report = (): void => {
       const state: ActivityState = document.visibilityState === 'hidden' ? 'background' : idle ? 'idle' : 'active';
       const composingProposal = isComposingProposal();
-      const next = `${state}:${composingProposal}`;
+      const saveData = networkInformation()?.saveData === true;
+      const next = `${state}:${composingProposal}:${saveData}`;
       if (next === last) return;
       last = next;
       // A refusal (the core restarting) is harmless: the next change reports again.
-      client.attention.reportActivity({ state, composingProposal }).catch(() => (last = ''));
+      client.attention.reportActivity({ state, composingProposal, saveData }).catch(() => (last = ''));
     };
     const touched = (): void => {
       clearTimeout(idleTimer);
@@ -46,6 +55,7 @@ export const useActivityReport = (): void => {
     const events = ['keydown', 'pointerdown', 'wheel'] as const;
     for (const event of events) window.addEventListener(event, touched, { passive: true, capture: true });
     document.addEventListener('visibilitychange', report);
+    networkInformation()?.addEventListener('change', report);
     document.addEventListener('focusin', focusMoved);
     document.addEventListener('focusout', focusMoved);
     touched();
@@ -54,6 +64,7 @@ export const useActivityReport = (): void => {
       clearTimeout(idleTimer);
       for (const event of events) window.removeEventListener(event, touched, { capture: true });
       document.removeEventListener('visibilitychange', report);
+      networkInformation()?.removeEventListener('change', report);
       document.removeEventListener('focusin', focusMoved);
       document.removeEventListener('focusout', focusMoved);
     };
