@@ -124,13 +124,19 @@ test('a client’s message raises one notification within 2 s, its click opens t
   await expect(page).toHaveURL(new RegExp(`#/messages/${thread}$`));
   await expect(page.getByTestId('message-scroller').getByText('Possiamo sentirci domani alle 10?')).toBeVisible();
 
-  // Quiet hours all day long: the message arrives (the unread count moves), no notice.
+  // Quiet hours now: the message arrives (the unread count moves), no notice.
   await app.goTo('settings');
   const card = page.getByTestId('attention-card');
   await card.getByTestId('quiet-hours').check();
-  await card.getByTestId('quiet-start').fill('00:00');
-  await card.getByTestId('quiet-end').fill('23:59');
-  await expect(card.getByTestId('quiet-end')).toHaveValue('23:59');
+  // From an hour ago to an hour from now, on the machine's clock (the core's and the browser's): whatever the time of day.
+  const [from, to] = await page.evaluate(() => {
+    const minutes = new Date().getHours() * 60 + new Date().getMinutes();
+    const time = (at: number): string => `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+    return [time((minutes + 23 * 60) % 1440), time((minutes + 60) % 1440)];
+  });
+  await card.getByTestId('quiet-start').fill(from);
+  await card.getByTestId('quiet-end').fill(to);
+  await expect(card.getByTestId('quiet-end')).toHaveValue(to);
   await app.screenshot('attention-settings-en');
   const unreadQuiet = await readUnread(page);
   await clientWrites(other!, 'Ci sei?');
