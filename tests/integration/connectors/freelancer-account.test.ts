@@ -85,6 +85,34 @@ describe('a Freelancer account in the workspace', () => {
     expect(count(db, "SELECT count(*) AS n FROM messages WHERE id = ? AND from_me = 1 AND state = 'synced'", `msg_fl-${writes[0]!.id}`)).toBe(1);
   });
 
+  it("a client's message about a project the feed did not bring: the thread arrives with its project and owner", async () => {
+    const fixture = await startFixture();
+    const { core, client } = await openWorkspace();
+    const added = await client.accounts.addAccount({ platform: 'freelancer', baseUrl: fixture.url, credentials: { kind: 'token', token: fixture.token } });
+    if (!added.ok) throw new Error(added.reason);
+    await accountStatus(client, (status) => status.id === added.account.id && status.lastSyncAt !== null && status.phase === 'idle');
+    const hasProject = core.db.prepare('SELECT 1 FROM projects WHERE id = ?');
+    const world = fixture.world;
+    // Older than the backfill window, or in a skill the user lacks: not in the feed, and no own bid brought it.
+    const outside = Array.from({ length: world.projectCount }, (_, index) => world.projectAt(index)).find(
+      (project) => !hasProject.get(`prj_fl-${project.id}`) && world.ownBidOn(project.id) === undefined,
+    )!;
+    const posted = (await (
+      await fetch(`${fixture.url}/__fixture/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ project_id: outside.id, message: 'Buongiorno, è ancora disponibile?' }),
+      })
+    ).json()) as { thread_id: number };
+    client.sync.syncNow();
+    await waitForStatus(client, () => hasProject.get(`prj_fl-${outside.id}`) !== undefined);
+    expect(core.db.prepare('SELECT project_id AS projectId, client_id AS clientId FROM threads WHERE id = ?').get(`thr_fl-${posted.thread_id}`)).toEqual({
+      projectId: `prj_fl-${outside.id}`,
+      clientId: `cli_fl-${outside.ownerId}`,
+    });
+    expect(core.db.prepare('SELECT count(*) AS n FROM clients WHERE id = ?').get(`cli_fl-${outside.ownerId}`)).toEqual({ n: 1 });
+  });
+
   it('no bid reaches the platform without the confirmed terms, even when a write is queued past the submit check', async () => {
     const fixture = await startFixture();
     const { core, client } = await openWorkspace();

@@ -9,7 +9,7 @@ import type { Account, ConnectorCapabilities } from '../../../../shared/domain/a
 import type { RecordType } from '../../../../shared/platform/records';
 import { setSynchronous } from '../../db/database';
 import { readAccountValue, writeAccountValue } from '../../db/repositories/accounts-repository';
-import { readProjectTitle } from '../../db/repositories/connector-records-repository';
+import { listMissingThreadProjects, readProjectTitle } from '../../db/repositories/connector-records-repository';
 import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../../db/repositories/fts-maintenance';
 import { rebuildFullText } from '../../sync/full-text-rebuild';
 import { checkpointEvery, rebuildBudgetMs } from '../../sync/pull';
@@ -19,8 +19,8 @@ import { type FreelancerState, readFreelancerState, updateFreelancerState } from
 import { createFreelancerClient, type FreelancerError } from './api-client';
 import { freelancerApiRoots, resolveFreelancerApiRoot } from './base-url';
 import { freelancerEndpoints } from './endpoints';
-import { freelancerIds } from './ids';
-import { mapAccountIdentity } from './mapping';
+import { freelancerIdOf, freelancerIds } from './ids';
+import { mapAccountIdentity, mapClient, mapProject } from './mapping';
 import { type Activity, dueResources, nextDueAtMs, type PollResource } from './poller';
 import { runResource } from './pull-run';
 import { pushFreelancerOutbox } from './push';
@@ -82,6 +82,37 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
 
   const markSignedOut = (): void => {
     db.transaction(() => updateFreelancerState(db, account.id, now().getTime(), (state) => ({ ...state, poller: { ...state.poller, signedOut: true } }))).immediate();
+  };
+
+  /**
+   * A thread about a project the feed did not bring (older than its window, outside the user's skills, no own bid
+   * on it): that project and its owner are fetched by id, so the conversation shows what it is about.
+   */
+  const fetchThreadProjects = async (
+    endpoints: ReturnType<typeof endpointsFor>,
+    selfId: number,
+    progress: { applied: number; appliedTypes: Set<RecordType>; pages: number },
+    onPage: Parameters<AccountLink['pull']>[0]['onPage'],
+  ): Promise<FreelancerError | null> => {
+    for (;;) {
+      const missing = listMissingThreadProjects(db, account.id, 50).map(freelancerIdOf).filter((id): id is number => id !== null);
+      if (missing.length === 0) return null;
+      const answer = await endpoints.getProjects(missing);
+      if (!answer.ok) return answer.error;
+      const nowMs = now().getTime();
+      const mapContext = { selfId, observedAtMs: nowMs };
+      const projects = answer.value.projects.map((raw) => mapProject(raw, answer.value.users, mapContext));
+      const owners = Object.entries(answer.value.users)
+        .filter(([id]) => Number(id) !== selfId)
+        .map(([, user]) => mapClient(user, undefined, mapContext));
+      const report = db.transaction(() => storeMappedRecords(db, account.id, [...owners, ...projects], readFreelancerState(db, account.id, nowMs), now().toISOString())).immediate();
+      progress.applied += report.applied;
+      for (const type of report.types) progress.appliedTypes.add(type);
+      progress.pages += 1;
+      onPage({ ...progress, appliedTypes: new Set(progress.appliedTypes) });
+      // The platform no longer has some of them (deleted): they stay missing, asked for again on a later round only.
+      if (projects.filter((project) => project.ok).length < missing.length) return null;
+    }
   };
 
   const pull: AccountLink['pull'] = async ({ attempt, signal, onPage }) => {
@@ -153,6 +184,10 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
       if (result.error) {
         if (result.error.kind === 'auth') markSignedOut();
         return outcomeOf(result.error, state, now().getTime(), attempt, context.random);
+      }
+      if (resource === 'threads') {
+        const error = await fetchThreadProjects(endpoints, identity.selfId, progress, onPage);
+        if (error) return outcomeOf(error, state, now().getTime(), attempt, context.random);
       }
     }
     if (bulk) {

@@ -61,6 +61,17 @@ export const freelancerEndpoints = (client: FreelancerClient) => ({
       projectsPageSchema,
     ),
 
+  /** helpers.py create_get_projects_object: given projects (a thread's, older than the feed's window or outside its filter), with owners. */
+  getProjects: (ids: readonly number[]) =>
+    client.send(
+      {
+        method: 'GET',
+        path: '/projects/0.1/projects/',
+        query: { projects: ids, limit: Math.min(100, ids.length), offset: 0, full_description: true, job_details: true, ...ownerProjections },
+      },
+      projectsPageSchema,
+    ),
+
   /** projects.py get_bids: the user's own bids with their projects (for currency, kind, language) and those projects' owners. */
   getOwnBids: (bidderId: number, page: Page & { fromTime?: number | null; projectIds?: readonly number[]; bidIds?: readonly number[] }) =>
     client.send(

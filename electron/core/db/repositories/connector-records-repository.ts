@@ -68,6 +68,16 @@ export const readProjectRaw = (db: ReadableDB, projectId: string): unknown => {
   return row?.raw ? (JSON.parse(row.raw) as unknown) : undefined;
 };
 
+/** Projects this account's threads are about that the workspace does not hold (older than the feed's window, or outside its filter). */
+export const listMissingThreadProjects = (db: ReadableDB, accountId: AccountId, limit: number): string[] =>
+  (
+    prepare(
+      db,
+      `SELECT DISTINCT t.project_id AS id FROM threads t WHERE t.account_id = ? AND t.project_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = t.project_id) LIMIT ?`,
+    ).all(accountId, limit) as { id: string }[]
+  ).map((row) => row.id);
+
 export const readProjectTitle = (db: ReadableDB, projectId: string): string | undefined =>
   (prepare(db, 'SELECT title FROM projects WHERE id = ?').get(projectId) as { title: string } | undefined)?.title;
 
