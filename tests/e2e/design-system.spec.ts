@@ -8,7 +8,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => host.stop());
 
-const pageBackground = (app: AppPage) => app.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+const pageBackground = (app: AppPage) => app.page.locator('html').evaluate((html) => html.ownerDocument.defaultView?.getComputedStyle(html).backgroundColor);
 
 test('the theme follows the system until one is chosen; the choice applies at once and survives a reload', async ({ page }) => {
   const app = new AppPage(page);
@@ -66,7 +66,7 @@ test('deleting a template asks in the app, in its language: focus stays in the q
   // Tab goes round inside the question, never to the page behind it.
   for (let step = 0; step < 4; step += 1) {
     await page.keyboard.press('Tab');
-    expect(await question.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    expect(await question.evaluate((dialog) => dialog.contains(dialog.ownerDocument.activeElement))).toBe(true);
   }
   await app.screenshot('confirm-delete-template-en');
   await page.keyboard.press('Escape');
