@@ -201,7 +201,12 @@ export const createAccountRunner = (options: AccountRunnerOptions): AccountRunne
     switch (outcome.kind) {
       case 'done':
         clearConfirmedWrites(db);
-        link.afterPull?.(lifetime.signal);
+        try {
+          link.afterPull?.(lifetime.signal);
+        } catch (error) {
+          // Background work after the pull (images, terms) failing is not the round failing.
+          options.log?.(`After the pull of account ${account.id}: ${error instanceof Error ? error.message : String(error)}`);
+        }
         if (pushed.kind !== 'done') {
           update({ phase: 'idle', progress: null, lastError: problemOfRound(pushed), lastSyncAt: lastSyncAt() });
           if (pushed.kind === 'retry') retryAfter(pushed.delayMs);
@@ -308,7 +313,14 @@ export const createAccountRunner = (options: AccountRunnerOptions): AccountRunne
   return {
     status: () => status,
     start: async () => {
-      if (await link.session.isSignedIn()) {
+      let signedInBefore = false;
+      try {
+        signedInBefore = await link.session.isSignedIn();
+      } catch (error) {
+        // A connector that cannot tell starts signed out (the user signs in again); the other accounts start anyway.
+        options.log?.(`The saved sign-in of account ${account.id} could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (signedInBefore) {
         update({ connection: 'online', email: readAccountValue(db, account.id, 'account_email') ?? account.label });
         goLive();
       } else update({});
