@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordTypes } from '../../../shared/platform/records';
-import { readRecordVersions } from '../../../electron/core/db/repositories/platform-records-repository';
+import { readRecordVersions, recordTables } from '../../../electron/core/db/repositories/platform-records-repository';
 import { listQuarantine } from '../../../electron/core/db/repositories/quarantine-repository';
 import { readAccountValue } from '../../../electron/core/db/repositories/sync-state-repository';
 import { searchProjectIds } from '../../../electron/core/db/repositories/projects-repository';
@@ -52,6 +52,14 @@ describe('pull', () => {
     expect(remote.get('project')?.size).toBeGreaterThan(10);
     expect(remote.get('message')?.size).toBeGreaterThan(10);
     expect(readAccountValue(workspace.db, workspace.accountId, 'cursor')).not.toBeNull();
+    // Every record the first load wrote (in the worker's bulk path) is the account's.
+    for (const table of Object.values(recordTables)) {
+      const others = workspace.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE account_id IS NOT ?`).get(workspace.accountId);
+      expect(others, table).toEqual({ n: 0 });
+    }
+    expect(workspace.db.prepare('SELECT count(*) AS n FROM messages WHERE account_id = ?').get(workspace.accountId)).toEqual({
+      n: remote.get('message')?.size,
+    });
 
     // Nothing new: the next pull applies nothing.
     const again = await workspace.pullUntilDone();
