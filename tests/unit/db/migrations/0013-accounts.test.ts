@@ -135,6 +135,23 @@ describe('schema v13', () => {
     db.close();
   });
 
+  it('keeps every row of a v11 workspace through every later schema, all of it acc_1\'s', async () => {
+    const file = path.join(makeTempDir(), 'workspace.sqlite');
+    const db = openWritableDatabase(file);
+    await migrate(db, { file, migrations: migrations.filter((migration) => migration.version <= 11) });
+    fillV12(db);
+    const before = countEveryTable(db);
+
+    await migrate(db, { file, migrations });
+    const after = countEveryTable(db);
+    expect(Object.fromEntries(Object.keys(before).map((table) => [table, after[table]]))).toEqual({ ...before, sync_state: 1 });
+    for (const table of syncedTables) {
+      expect(db.prepare(`SELECT DISTINCT account_id FROM ${table}`).all(), table).toEqual([{ account_id: 'acc_1' }]);
+    }
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
   it('names the first account "Bottega" and leaves its URL to the sign-in when the workspace never saved them', async () => {
     const file = path.join(makeTempDir(), 'workspace.sqlite');
     const db = openWritableDatabase(file);
