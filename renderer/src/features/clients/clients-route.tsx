@@ -7,6 +7,9 @@ import { useRouteParams, type Section } from '../../app/routes';
 import { useListKeyboard } from '../../app/use-list-keyboard';
 import { HighlightedText } from '../../components/rich-text';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
+import { AccountFilter } from '../accounts/account-filter';
+import { PlatformBadge } from '../accounts/platform-badge';
+import { useAccountChoices } from '../accounts/use-accounts';
 import { ClientFacts } from '../feed/project-detail';
 import type { PagedWindow } from '../feed/project-window';
 import { useClientDetail, useClientList, useClientNote } from './use-clients';
@@ -44,6 +47,7 @@ const ClientList = ({ clients, query, openId, selectedIndex, onOpen }: ListProps
                     <span className="thread-name">
                       <HighlightedText text={item.name} query={query} />
                     </span>
+                    <PlatformBadge account={item.account} />
                     {item.country && (
                       <span className="muted small" title={formatRegionName(item.country, i18n.language)}>
                         {formatCountryFlag(item.country)} {item.country}
@@ -174,12 +178,14 @@ export const ClientsRoute = ({ now }: { now: Date }) => {
   const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
+  const [accountIds, setAccountIds] = useState<string[]>([]);
+  const accounts = useAccountChoices();
   const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const timer = setTimeout(() => setQuery(searchText), 150);
     return () => clearTimeout(timer);
   }, [searchText]);
-  const { clients, failed } = useClientList(query);
+  const { clients, failed } = useClientList(query, accountIds);
   const detail = useClientDetail(openId);
   const openIndex = (index: number): void => {
     const item = clients.getItem(index);
@@ -193,6 +199,9 @@ export const ClientsRoute = ({ now }: { now: Date }) => {
         <div>
           <h1 id="clients-title">{t('title')}</h1>
           {clients.total !== null && <p className="muted">{t('count', { count: clients.total })}</p>}
+        </div>
+        <div className="toolbar">
+          <AccountFilter accounts={accounts} value={accountIds} onChange={setAccountIds} />
         </div>
       </header>
       <div className="two-pane">

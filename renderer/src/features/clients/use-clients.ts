@@ -7,21 +7,23 @@ import { useDebouncedSave } from '../../components/use-debounced-save';
 import { useCoreQuery } from '../../data/use-core-query';
 import { createPagedWindow, type PagedWindow } from '../feed/project-window';
 
-export const useClientList = (text: string): { clients: PagedWindow<ClientSummary>; failed: boolean } => {
+export const useClientList = (text: string, accountIds: readonly string[] = []): { clients: PagedWindow<ClientSummary>; failed: boolean } => {
+  // One window per filter's value (not per render's new array).
+  const accountsKey = accountIds.join(',');
   const client = useClient();
   const rerender = useReducer((count: number) => count + 1, 0)[1];
   const [failed, setFailed] = useState(false);
   const clients = useMemo(
     () =>
       createPagedWindow<ClientSummary>(
-        (offset, limit) => client.clients.listClients({ text, offset, limit }),
+        (offset, limit) => client.clients.listClients({ text, offset, limit, accountIds: accountsKey === '' ? [] : accountsKey.split(',') }),
         () => {
           setFailed(false);
           rerender();
         },
         () => setFailed(true),
       ),
-    [client, text, rerender],
+    [client, text, accountsKey, rerender],
   );
   useEffect(() => {
     clients.ensureRange(0, 0);

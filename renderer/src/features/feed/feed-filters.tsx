@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { fromMinorUnits, toMinorUnits } from '../../../../shared/domain/money';
 import { projectKinds, projectStatuses, type FeedFacets, type FeedFilter } from '../../../../shared/domain/project';
 import { formatCountryFlag, formatLanguageName, formatRegionName } from '../../../../shared/i18n/format';
+import { AccountFilter } from '../accounts/account-filter';
+import { useAccountChoices } from '../accounts/use-accounts';
 
 type Props = {
   filter: FeedFilter;
@@ -20,17 +22,19 @@ const parseAmount = (text: string, currency: string): number | null => {
 /** Every filter of the feed as plain controls; pure: the filter comes in, a new one goes out. */
 export const FeedFilters = ({ filter, facets, onChange }: Props) => {
   const { t, i18n } = useTranslation('feed');
+  const accounts = useAccountChoices();
   const set = (patch: Partial<FeedFilter>): void => onChange({ ...filter, ...patch });
   const currency = filter.currency ?? facets?.currencies[0]?.value ?? 'EUR';
   const amount = (minor: number | null): string => (minor === null ? '' : String(fromMinorUnits(minor, currency)));
   const active =
-    filter.skills.length + filter.languages.length + filter.countries.length + filter.statuses.length > 0 ||
+    filter.skills.length + filter.languages.length + filter.countries.length + filter.statuses.length + filter.accountIds.length > 0 ||
     filter.kind !== null ||
     filter.currency !== null ||
     filter.postedWithinDays !== null;
 
   return (
     <div className="filters" role="group" aria-label={t('filters.label')} data-testid="feed-filters">
+      <AccountFilter className="filter" accounts={accounts} value={filter.accountIds} onChange={(accountIds) => set({ accountIds })} />
       <label className="filter">
         <span>{t('filters.skills')}</span>
         <select
@@ -208,6 +212,7 @@ export const FeedFilters = ({ filter, facets, onChange }: Props) => {
               budgetMinMinor: null,
               budgetMaxMinor: null,
               postedWithinDays: null,
+              accountIds: [],
             })
           }
         >

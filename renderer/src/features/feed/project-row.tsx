@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../../shared/domain/project';
 import { formatLanguageName, formatMoneyCompact, formatRegionName, formatRelativeTime } from '../../../../shared/i18n/format';
 import { HighlightedText } from '../../components/rich-text';
+import { PlatformBadge } from '../accounts/platform-badge';
 import { MatchMeter } from './match-meter';
 
 type Props = { project: ProjectSummary; now: Date; query?: string; selected?: boolean };
@@ -43,6 +44,7 @@ export const ProjectRow = ({ project, now, query = '', selected = false }: Props
       </div>
       <div className="project-facts" lang={i18n.language}>
         <span className="budget-line">
+          <PlatformBadge account={project.account} />
           {project.status !== 'open' && <span className="status-pill">{t(`status.${project.status}`)}</span>}
           <span className={`kind kind-${project.kind}`}>{t(`kind.${project.kind}`)}</span>
           <span className="budget">{budget}</span>

@@ -6,6 +6,8 @@ import { useListKeyboard } from '../../app/use-list-keyboard';
 import { Conversation, type SendProblem } from './conversation';
 import { MessageHits, ThreadList } from './thread-list';
 import { useConversation, useDraft, useLocateMessage, useMessageSearch, useThreads } from './use-messages';
+import { AccountFilter } from '../accounts/account-filter';
+import { useAccountChoices } from '../accounts/use-accounts';
 
 type ComposerProps = {
   threadId: string;
@@ -52,8 +54,10 @@ export const MessagesRoute = ({ now }: { now: Date }) => {
   const focusId = params[1] ?? null;
   const [searchText, setSearchText] = useState('');
   const [selected, setSelected] = useState(0);
+  const [accountIds, setAccountIds] = useState<string[]>([]);
+  const accounts = useAccountChoices();
   const searchRef = useRef<HTMLInputElement>(null);
-  const { threads, failed } = useThreads();
+  const { threads, failed } = useThreads(accountIds);
   const hits = useMessageSearch(searchText);
   const located = useLocateMessage(focusId);
   const { thread, messages, send, retry } = useConversation(openId);
@@ -75,6 +79,9 @@ export const MessagesRoute = ({ now }: { now: Date }) => {
     <section className="screen messages" aria-labelledby="messages-title">
       <header className="screen-header">
         <h1 id="messages-title">{t('title')}</h1>
+        <div className="toolbar">
+          <AccountFilter accounts={accounts} value={accountIds} onChange={setAccountIds} />
+        </div>
       </header>
       <div className="two-pane">
         <aside className="list-pane">

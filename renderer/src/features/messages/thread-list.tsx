@@ -7,6 +7,7 @@ import type { PagedWindow } from '../feed/project-window';
 import { isolateBidi } from '../../../../shared/domain/bidi';
 import { awaitingAnswerDays } from '../../../../shared/domain/attention';
 import { AwaitingAnswer } from '../attention/awaiting-answer';
+import { PlatformBadge } from '../accounts/platform-badge';
 
 const threadRowHeight = 92;
 
@@ -53,6 +54,7 @@ export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: List
                 >
                   <span className="thread-top">
                     <bdi className="thread-name">{thread.clientName ?? thread.subject}</bdi>
+                    <PlatformBadge account={thread.account} />
                     {thread.lastMessageAt && (
                       <span className="muted small thread-when">
                         <AwaitingAnswer days={awaitingAnswerDays(thread, now)} />
@@ -100,6 +102,7 @@ export const MessageHits = ({ hits, now, onOpen }: HitsProps) => {
           <button type="button" className="thread-row" data-testid="message-hit" onClick={() => onOpen(hit)}>
             <span className="thread-top">
               <bdi className="thread-name">{hit.clientName ?? hit.threadSubject}</bdi>
+              <PlatformBadge account={hit.account} />
               <span className="muted small">{formatRelativeTime(hit.sentAt, now, i18n.language)}</span>
             </span>
             <span className="thread-preview">

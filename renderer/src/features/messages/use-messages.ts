@@ -10,21 +10,23 @@ import { createPagedWindow, type PagedWindow } from '../feed/project-window';
 const useRerender = (): (() => void) => useReducer((count: number) => count + 1, 0)[1];
 
 /** All conversations, newest first, paged as they scroll into view; refreshed by sync and local sends. */
-export const useThreads = (): { threads: PagedWindow<ThreadSummary>; failed: boolean } => {
+export const useThreads = (accountIds: readonly string[] = []): { threads: PagedWindow<ThreadSummary>; failed: boolean } => {
   const client = useClient();
+  // One window per filter's value (not per render's new array).
+  const accountsKey = accountIds.join(',');
   const rerender = useRerender();
   const [failed, setFailed] = useState(false);
   const threads = useMemo(
     () =>
       createPagedWindow<ThreadSummary>(
-        (offset, limit) => client.messages.listThreads({ offset, limit }),
+        (offset, limit) => client.messages.listThreads({ offset, limit, accountIds: accountsKey === '' ? [] : accountsKey.split(',') }),
         () => {
           setFailed(false);
           rerender();
         },
         () => setFailed(true),
       ),
-    [client, rerender],
+    [client, accountsKey, rerender],
   );
   useEffect(() => {
     threads.ensureRange(0, 0);

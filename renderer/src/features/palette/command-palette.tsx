@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuickFindItem } from '../../../../shared/contract/search';
 import { useRouteParams, type Section } from '../../app/routes';
 import { useQuickFind } from './use-quick-find';
+import { PlatformBadge } from '../accounts/platform-badge';
 
 const sectionOf: Record<QuickFindItem['kind'], Section> = {
   project: 'feed',
@@ -110,6 +111,7 @@ export const CommandPalette = () => {
                       <span className="palette-kind">{t(`kind.${item.kind}`)}</span>
                       <bdi className="palette-title">{item.title}</bdi>
                       {item.subtitle && <span className="muted small">{item.subtitle}</span>}
+                      <PlatformBadge account={item.account} />
                     </button>
                   </li>
                 ))}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProposalSummary } from '../../../../shared/contract/proposals';
 import { formatMoney } from '../../../../shared/i18n/format';
+import { PlatformBadge } from '../accounts/platform-badge';
 
 /** The proposals found, newest first; the open one marked. */
 export const ProposalList = ({ items, openId, onOpen }: { items: ProposalSummary[]; openId: string | null; onOpen: (id: string) => void }) => {
@@ -20,6 +21,7 @@ export const ProposalList = ({ items, openId, onOpen }: { items: ProposalSummary
           <button type="button" className={`thread-row${item.id === openId ? ' selected' : ''}`} data-testid="proposal-row" onClick={() => onOpen(item.id)}>
             <span className="thread-top">
               <span className="thread-name">{item.projectTitle ?? item.projectId}</span>
+              <PlatformBadge account={item.account} />
               <span className={`status-badge status-${item.status}`}>{t(`status.${item.status}`, { defaultValue: item.status })}</span>
             </span>
             <span className="thread-preview muted">

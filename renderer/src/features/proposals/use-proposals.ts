@@ -3,12 +3,18 @@ import type { ProposalDetail, ProposalSummary, proposalListStatuses } from '../.
 import { useClient } from '../../app/client-context';
 import { useCoreQuery } from '../../data/use-core-query';
 
-export const useProposalList = (text: string, status: (typeof proposalListStatuses)[number] | null): ProposalSummary[] | null => {
+export const useProposalList = (
+  text: string,
+  status: (typeof proposalListStatuses)[number] | null,
+  accountIds: readonly string[] = [],
+): ProposalSummary[] | null => {
   // Read again when a proposal changes here, through a pull or as its queued write moves (proposalsChanged),
-  // not on every sync status.
-  const list = useCoreQuery(['proposals.listProposals', text, status], (client, [, query, shown]) => client.proposals.listProposals({ text: query, status: shown }), {
-    invalidatedBy: ['proposalsChanged'],
-  });
+  // or an account goes (accountsChanged), not on every sync status.
+  const list = useCoreQuery(
+    ['proposals.listProposals', text, status, accountIds.join(',')],
+    (client, [, query, shown, accounts]) => client.proposals.listProposals({ text: query, status: shown, accountIds: accounts === '' ? [] : accounts.split(',') }),
+    { invalidatedBy: ['proposalsChanged', 'accountsChanged'] },
+  );
   if (list.status === 'loading') return null;
   return list.data ?? [];
 };
