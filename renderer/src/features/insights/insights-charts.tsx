@@ -93,7 +93,7 @@ export const HorizontalBarChart = ({ data, max, title, smallLabel, testId }: Bar
 type ColumnsProps = BarsProps & {
   /** An axis value (the same unit as the data) as the UI says it. */
   formatValue: (value: number) => string;
-  /** Show every n-th label under the columns (24 hours do not fit at 800 px). */
+  /** Label every n-th column at least (more apart when the chart is narrow: 24 hours do not fit at 800 px). */
   labelEvery?: number;
   height?: number;
   /** Ticks on the value axis (fewer for counts that stay small: no 0.5 proposals). */
@@ -109,6 +109,9 @@ export const ColumnChart = ({ data, max, title, smallLabel, formatValue, labelEv
   const x = scaleBand<string>({ domain: data.map((datum) => datum.key), range: [0, plotWidth], padding: 0.2 });
   const y = scaleLinear<number>({ domain: [0, max > 0 ? max : 1], range: [plotHeight, 0], nice: true });
   const labelOf = new Map(data.map((datum) => [datum.key, datum.label]));
+  // Labels at least ~72 px apart (a German month, an English "12:00 AM"), on a multiple of the step asked for.
+  const fitting = Math.max(1, Math.floor(plotWidth / 72));
+  const step = labelEvery * Math.max(1, Math.ceil(Math.ceil(data.length / fitting) / labelEvery));
   return (
     <div ref={ref} className="insights-chart" data-testid={testId}>
       {width > 0 && (
@@ -147,7 +150,7 @@ export const ColumnChart = ({ data, max, title, smallLabel, formatValue, labelEv
             <AxisBottom
               scale={x}
               top={plotHeight}
-              tickValues={data.map((datum) => datum.key).filter((_, index) => index % labelEvery === 0)}
+              tickValues={data.map((datum) => datum.key).filter((_, index) => index % step === 0)}
               tickFormat={(key) => labelOf.get(key) ?? key}
               axisClassName="chart-axis"
               tickClassName="chart-tick"
