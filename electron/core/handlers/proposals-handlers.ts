@@ -18,6 +18,7 @@ import {
   readMergeSources,
   readProjectTerms,
   readProposal,
+  readProposalAccount,
   readRevision,
   readVariants,
   replaceUntriedProposalWrite,
@@ -90,7 +91,8 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
       const proposal = readProposal(db, id);
       if (!proposal) return null;
       const parts = readProposalParts(db, id);
-      return { ...proposal, ...parts, fee: readPlatformFee(db), problems: findProblems(proposal, parts, readMergeSources(db, id)) };
+      // The fee of the platform the proposal goes to (each account's terms are its own).
+      return { ...proposal, ...parts, fee: readPlatformFee(db, readProposalAccount(db, id)), problems: findProblems(proposal, parts, readMergeSources(db, id)) };
     },
     createDraft: ({ projectId, locale }) => {
       const existing = findDraftForProject(db, projectId);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { platformFeePercent } from '../../../shared/domain/proposal';
-import { insertAccount } from '../../../electron/core/db/repositories/accounts-repository';
+import { insertAccount, writeAccountValue } from '../../../electron/core/db/repositories/accounts-repository';
+import { applyRecord } from '../../../electron/core/db/repositories/platform-records-repository';
 import { readPlatformFee } from '../../../electron/core/db/repositories/proposal-parts-repository';
 import type { PlatformClient, PlatformResult } from '../../../electron/core/sync/platform-client';
 import { refreshTerms, termsRefreshMs } from '../../../electron/core/sync/terms';
 import { signIn, useCoreHarness, waitForFirstSync } from '../../support/core-harness';
+import { makeProject } from '../../support/workspace-records';
 
 const { openWorkspace, startPlatform } = useCoreHarness();
 
@@ -58,5 +60,22 @@ describe('the platform fee', () => {
     expect(await refreshTerms(core.db, good, { accountId, now: new Date(now.getTime() + termsRefreshMs) })).toBe('updated');
     expect(good.calls).toBe(2);
     expect(readPlatformFee(core.db)).toEqual({ percent: 8, source: 'platform' });
+  });
+
+  it('of a proposal is the one its project’s account reported: each platform has its own', async () => {
+    const { core, client } = await openWorkspace();
+    const now = new Date('2026-11-20T10:00:00Z');
+    const bottega = insertAccount(core.db, { platform: 'bottega', label: 'Bottega', baseUrl: 'http://127.0.0.1:1', now });
+    const freelancer = insertAccount(core.db, { platform: 'freelancer', label: 'Freelancer', baseUrl: 'https://www.freelancer.com/', now });
+    core.db.transaction(() => {
+      writeAccountValue(core.db, bottega.id, 'platform_fee_percent', '12');
+      writeAccountValue(core.db, freelancer.id, 'platform_fee_percent', '10');
+      applyRecord(core.db, 'project', makeProject('prj_b1'), now.toISOString(), bottega.id);
+      applyRecord(core.db, 'project', makeProject('prj_fl-1'), now.toISOString(), freelancer.id);
+    }).immediate();
+    const onBottega = await client.proposals.createDraft({ projectId: 'prj_b1', locale: 'en' });
+    const onFreelancer = await client.proposals.createDraft({ projectId: 'prj_fl-1', locale: 'en' });
+    expect((await client.proposals.getProposal({ id: onBottega.id }))!.fee).toEqual({ percent: 12, source: 'platform' });
+    expect((await client.proposals.getProposal({ id: onFreelancer.id }))!.fee).toEqual({ percent: 10, source: 'platform' });
   });
 });

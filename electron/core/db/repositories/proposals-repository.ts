@@ -1,6 +1,6 @@
 import type { ProposalDetail, ProposalRevision, ProposalSummary, ProposalVariantItem } from '../../../../shared/contract/proposals';
 import { isVariantOutdated, sumMilestones, type MilestoneDraft, type VariantState } from '../../../../shared/domain/proposal';
-import type { AccountBadge } from '../../../../shared/domain/accounts';
+import type { AccountBadge, AccountId } from '../../../../shared/domain/accounts';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 import { accountFilterClause, badgeOf, readAccountBadges } from './account-badges';
 
@@ -358,6 +358,14 @@ export const writeTemplate = (db: WritableDB, template: Omit<TemplateRow, 'updat
 };
 
 export const deleteTemplate = (db: WritableDB, id: string): boolean => prepare(db, 'DELETE FROM templates WHERE id = ?').run(id).changes > 0;
+
+/** The account a proposal goes out through (its own, else its project's); null for neither (a local project). */
+export const readProposalAccount = (db: ReadableDB, id: string): AccountId | null =>
+  (
+    prepare(db, 'SELECT COALESCE(p.account_id, pr.account_id) AS accountId FROM proposals p LEFT JOIN projects pr ON pr.id = p.project_id WHERE p.id = ?').get(
+      id,
+    ) as { accountId: AccountId | null } | undefined
+  )?.accountId ?? null;
 
 /** The platform version the row holds: the one the user saw, or one our own accepted writes taught it since. */
 export const readProposalVersion = (db: ReadableDB, id: string): number | null =>
