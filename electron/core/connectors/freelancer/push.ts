@@ -110,6 +110,9 @@ const createdAtMs = (context: PushContext, entry: OutboxEntry): number => {
   return created === null ? context.now().getTime() : Date.parse(created);
 };
 
+/** No answer, a cut or unreadable one, or a 5xx: the platform may have stored the write all the same. */
+const mayHaveLanded = (error: FreelancerError): boolean => error.kind === 'network' || error.kind === 'invalid_answer' || error.kind === 'server';
+
 // ---- messages ---------------------------------------------------------------------------------------------
 
 const settleMessage = (context: PushContext, entry: OutboxEntry, localId: string, message: FreelancerMessage): void => {
@@ -163,6 +166,14 @@ const pushMessage = async (context: PushContext, entry: OutboxEntry, state: Free
   if (sent.error.kind === 'refused') {
     const { status, message } = sent.error;
     return refuse(context, entry, { code: 'refused', status, message: toPlatformMessage(message) }, 'refused', () => markMessageFailed(context.db, entry.entityId));
+  }
+  if (mayHaveLanded(sent.error)) {
+    // The answer may be lost after the platform stored it: look now, while it answers, instead of next round.
+    const found = await findLostMessage(context, state, { threadId, selfId: state.identity.selfId, body, startedAtMs: createdAtMs(context, entry) });
+    if (found.ok && found.value) {
+      settleMessage(context, entry, localId, found.value);
+      return next;
+    }
   }
   return stopFor(sent.error, context);
 };
@@ -226,8 +237,9 @@ const pushBid = async (context: PushContext, entry: OutboxEntry, state: Freelanc
     settleBid(context, entry, localId, body.project_id, placed.value);
     return next;
   }
-  if (placed.error.kind === 'refused' && placed.error.status === 409) {
-    // Already an open bid of ours on the project: this one (an answer lost before the attempt was counted) or one from elsewhere.
+  if (mayHaveLanded(placed.error) || (placed.error.kind === 'refused' && placed.error.status === 409)) {
+    // No answer (it may have landed: look now, while the platform answers), or a 409: already an open bid of ours
+    // on the project, this one or one placed elsewhere.
     const found = await findOwnBid(context, selfId, projectId);
     if (!found.ok) return stopFor(found.error, context);
     if (found.value) {
