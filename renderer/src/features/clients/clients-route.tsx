@@ -44,10 +44,12 @@ const ClientList = ({ clients, query, openId, selectedIndex, onOpen }: ListProps
                   onClick={() => onOpen(row.index)}
                 >
                   <span className="thread-top">
-                    <span className="thread-name">
-                      <HighlightedText text={item.name} query={query} />
+                    <span className="thread-who">
+                      <span className="thread-name">
+                        <HighlightedText text={item.name} query={query} />
+                      </span>
+                      <PlatformBadge account={item.account} />
                     </span>
-                    <PlatformBadge account={item.account} />
                     {item.country && (
                       <span className="muted small" title={formatRegionName(item.country, i18n.language)}>
                         {formatCountryFlag(item.country)} {item.country}

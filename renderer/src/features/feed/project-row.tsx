@@ -31,9 +31,12 @@ export const ProjectRow = ({ project, now, query = '', selected = false }: Props
   return (
     <article className={`project-row${selected ? ' selected' : ''}`} data-testid="project-row" lang={project.language}>
       <div className="project-main">
-        <h2 className="project-title">
-          <HighlightedText text={project.title} query={query} />
-        </h2>
+        <div className="project-title-row">
+          <h2 className="project-title">
+            <HighlightedText text={project.title} query={query} />
+          </h2>
+          <PlatformBadge account={project.account} />
+        </div>
         <ul className="chips" aria-label={t('skillsLabel')}>
           {project.skills.slice(0, 6).map((skill) => (
             <li key={skill} className="chip">
@@ -44,7 +47,6 @@ export const ProjectRow = ({ project, now, query = '', selected = false }: Props
       </div>
       <div className="project-facts" lang={i18n.language}>
         <span className="budget-line">
-          <PlatformBadge account={project.account} />
           {project.status !== 'open' && <span className="status-pill">{t(`status.${project.status}`)}</span>}
           <span className={`kind kind-${project.kind}`}>{t(`kind.${project.kind}`)}</span>
           <span className="budget">{budget}</span>

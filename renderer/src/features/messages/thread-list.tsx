@@ -53,8 +53,10 @@ export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: List
                   onClick={() => onOpen(row.index)}
                 >
                   <span className="thread-top">
-                    <bdi className="thread-name">{thread.clientName ?? thread.subject}</bdi>
-                    <PlatformBadge account={thread.account} />
+                    <span className="thread-who">
+                      <bdi className="thread-name">{thread.clientName ?? thread.subject}</bdi>
+                      <PlatformBadge account={thread.account} />
+                    </span>
                     {thread.lastMessageAt && (
                       <span className="muted small thread-when">
                         <AwaitingAnswer days={awaitingAnswerDays(thread, now)} />
@@ -101,8 +103,10 @@ export const MessageHits = ({ hits, now, onOpen }: HitsProps) => {
         <li key={hit.messageId}>
           <button type="button" className="thread-row" data-testid="message-hit" onClick={() => onOpen(hit)}>
             <span className="thread-top">
-              <bdi className="thread-name">{hit.clientName ?? hit.threadSubject}</bdi>
-              <PlatformBadge account={hit.account} />
+              <span className="thread-who">
+                <bdi className="thread-name">{hit.clientName ?? hit.threadSubject}</bdi>
+                <PlatformBadge account={hit.account} />
+              </span>
               <span className="muted small">{formatRelativeTime(hit.sentAt, now, i18n.language)}</span>
             </span>
             <span className="thread-preview">

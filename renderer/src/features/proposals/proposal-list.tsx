@@ -20,8 +20,10 @@ export const ProposalList = ({ items, openId, onOpen }: { items: ProposalSummary
         <li key={item.id}>
           <button type="button" className={`thread-row${item.id === openId ? ' selected' : ''}`} data-testid="proposal-row" onClick={() => onOpen(item.id)}>
             <span className="thread-top">
-              <span className="thread-name">{item.projectTitle ?? item.projectId}</span>
-              <PlatformBadge account={item.account} />
+              <span className="thread-who">
+                <span className="thread-name">{item.projectTitle ?? item.projectId}</span>
+                <PlatformBadge account={item.account} />
+              </span>
               <span className={`status-badge status-${item.status}`}>{t(`status.${item.status}`, { defaultValue: item.status })}</span>
             </span>
             <span className="thread-preview muted">
