@@ -10,6 +10,7 @@ import {
   listAccounts,
   readAccount,
   removeAccountRecords,
+  removeAccountRecordsGradually,
   updateAccount,
   type AccountDraft,
   type AccountRow,
@@ -143,7 +144,8 @@ export const createAccountsService = (options: {
       const runner = sync.runnerOf(id);
       sync.detach(id);
       await runner?.signOut();
-      const removed = removeAccountRecords(db, id);
+      // In short transactions: an account of 100k messages would hold the writer for seconds in one.
+      const removed = await removeAccountRecordsGradually(db, id);
       sync.refresh();
       options.onChanged();
       return { id, ...removed };
