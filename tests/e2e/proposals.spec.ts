@@ -139,6 +139,23 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   expect((await download).suggestedFilename()).toMatch(/^proposal-prp_\w+-[a-z]{2}\.pdf$/);
 
   await proposals.submit();
+  // Nothing leaves before the freelancer has seen what goes out.
+  const outgoing = proposals.submitDialog;
+  await expect(outgoing.getByTestId('submit-price')).toContainText('1,500.00');
+  await expect(outgoing.getByTestId('submit-fee')).toContainText('150.00');
+  await expect(outgoing.getByTestId('submit-net')).toContainText('1,350.00');
+  await expect(outgoing.getByTestId('submit-delivery')).toHaveText('14 days');
+  await expect(outgoing.getByTestId('submit-items')).toHaveText(linkedTitle);
+  await expect(outgoing.getByRole('blockquote')).toContainText('Hello, I would love to build this.');
+  await expect(outgoing.getByTestId('submit-confirm')).toBeFocused();
+  await app.screenshot('proposal-submit-dialog-en');
+  // Escape keeps editing; nothing was sent.
+  await page.keyboard.press('Escape');
+  await expect(outgoing).toHaveCount(0);
+  await expect(proposals.status).toHaveText('Draft');
+  await proposals.submit();
+  await proposals.confirmSubmit();
+  await expect(page.getByTestId('toast')).toContainText('Proposal submitted');
   await expect(proposals.status).toHaveText('Submitted');
   const id = new URL(page.url()).hash.split('/')[2]!;
   const onServer = (await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!;

@@ -52,6 +52,15 @@ export class ProposalsPage {
     return this.page.getByTestId('submit-proposal').click();
   }
 
+  /** The confirmation a submit opens when nothing is missing: what goes out. */
+  get submitDialog(): Locator {
+    return this.page.getByTestId('submit-dialog');
+  }
+
+  async confirmSubmit(): Promise<void> {
+    await this.submitDialog.getByTestId('submit-confirm').click();
+  }
+
   async showPreview(): Promise<Locator> {
     await this.page.getByTestId('view-preview').click();
     const preview = this.page.getByTestId('proposal-preview');

@@ -46,7 +46,7 @@ export const CommunityScreen = ({ tab, onTabChange, language, languages, onLangu
             </Tab>
           ))}
         </TabList>
-        <TabPanel id={tab} className="community-body">
+        <TabPanel key={tab} id={tab} className="community-body">
           {children}
         </TabPanel>
       </Tabs>

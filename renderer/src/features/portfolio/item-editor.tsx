@@ -10,12 +10,18 @@ import { useFormDraft, useRestorableDraft } from '../../components/use-form-draf
 import { readImageProblem, toBase64, usePortfolioWrites } from './use-portfolio';
 import { Thumbnail } from './portfolio-parts';
 import { LinksEditor } from './links-editor';
+import { Badge, type BadgeTone } from '../../ui/badge';
+import { nameLanguage } from '../../ui/display-names';
 import { LanguagePicker } from '../../ui/pickers';
+import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
 
 const fieldsOf = (variant: PortfolioItemView['variants'][number]) => ({
   ...variant,
   fields: Object.fromEntries(portfolioTextFields.map((field) => [field, variant[field]])),
 });
+
+/** A language's completeness as a badge's tone: missing is a problem, outdated a warning, incomplete a note. */
+export const statusTone: Record<'missing' | 'outdated' | 'incomplete', BadgeTone> = { missing: 'danger', outdated: 'warning', incomplete: 'info' };
 
 /** The item's title in the interface language, by the same fallback rules a client gets. */
 export const titleIn = (item: PortfolioItemView, locale: string): string =>
@@ -84,7 +90,7 @@ const ItemEditor = ({
   restored,
   onDiscarded,
 }: EditorProps & { restored: { value: ItemForm; savedAt: string } | null; onDiscarded: () => void }) => {
-  const { t } = useTranslation('portfolio');
+  const { t, i18n } = useTranslation('portfolio');
   const writes = usePortfolioWrites();
   const itemId = item?.id ?? null;
   const pristine = useMemo(() => (item ? toForm(item) : emptyForm(uiLocale)), [item, uiLocale]);
@@ -161,90 +167,88 @@ const ItemEditor = ({
   return (
     <form className="pf-editor card" aria-label={t('editor.label')} onSubmit={(event) => (event.preventDefault(), void save())}>
       {restored && <RestoredDraftNotice savedAt={restored.savedAt} onDiscard={() => void discard().then(onDiscarded)} />}
-      <div className="pf-langs" role="tablist" aria-label={t('editor.languages')}>
-        {draft.variants.map((candidate) => {
-          const mark = item ? describeVariant(item.variants.map(fieldsOf), candidate.locale, item.defaultLocale, portfolioTextFields).status : null;
-          return (
-            <button
-              key={candidate.locale}
-              type="button"
-              role="tab"
-              aria-selected={candidate.locale === locale}
-              className={`pf-lang${candidate.locale === locale ? ' selected' : ''}`}
-              data-testid={`variant-tab-${candidate.locale}`}
-              onClick={() => setLocale(candidate.locale)}
-            >
-              {candidate.locale.toUpperCase()}
-              {mark && mark !== 'complete' && <span className={`pf-status pf-status-${mark}`}>{t(`status.${mark}`)}</span>}
-            </button>
-          );
-        })}
-        {addable.length > 0 && (
-          <LanguagePicker
-            label={t('editor.addLanguage')}
-            hideLabel
-            placeholder={t('editor.addLanguage')}
-            languages={addable}
-            value={null}
-            clearOnSelect
-            onChange={addLanguage}
-            testId="add-language"
-            className="pf-add-language"
-          />
-        )}
-      </div>
-      <LanguagePicker
-        label={t('editor.mainLanguage')}
-        languages={draft.variants.map((candidate) => candidate.locale)}
-        value={draft.defaultLocale}
-        onChange={setMainLanguage}
-        testId="main-language"
-        className="pf-main-language"
-      />
-      {status && status.status !== 'complete' && (
-        <p className={`pf-note pf-status-${status.status}`} data-testid="variant-status">
-          {t(`statusHint.${status.status}`, { source: (status.sourceLocale ?? draft.defaultLocale).toUpperCase() })}
-        </p>
-      )}
-      {variant && (
-        <>
-          {portfolioTextFields.map((field) => (
-            <label key={field} className="field">
-              <span className="field-label">{t(`fields.${field}`)}</span>
-              {field === 'title' || field === 'role' ? (
-                <input value={variant[field] ?? ''} onChange={(event) => setField(field, event.target.value)} data-testid={`field-${field}`} />
-              ) : (
-                <textarea rows={3} value={variant[field] ?? ''} onChange={(event) => setField(field, event.target.value)} data-testid={`field-${field}`} />
-              )}
-            </label>
-          ))}
-          {locale !== draft.defaultLocale && (
-            <label className="field">
-              <span className="field-label">{t('editor.translatedFrom')}</span>
-              <select
-                value={variant.sourceLocale ?? ''}
-                onChange={(event) =>
-                  setDraft((previous) => ({
-                    ...previous,
-                    variants: previous.variants.map((candidate) =>
-                      candidate.locale === locale ? { ...candidate, sourceLocale: event.target.value || null } : candidate,
-                    ),
-                  }))
-                }
-              >
-                <option value="">{t('editor.notTranslated')}</option>
-                {draft.variants
-                  .filter((candidate) => candidate.locale !== locale)
-                  .map((candidate) => (
-                    <option key={candidate.locale} value={candidate.locale}>
-                      {candidate.locale.toUpperCase()}
-                    </option>
-                  ))}
-              </select>
-            </label>
+      <Tabs className="pf-variant-tabs" selectedKey={locale} onSelectionChange={setLocale} keys={draft.variants.map((candidate) => candidate.locale)}>
+        <div className="pf-langs">
+          <TabList label={t('editor.languages')}>
+            {draft.variants.map((candidate) => {
+              const mark = item ? describeVariant(item.variants.map(fieldsOf), candidate.locale, item.defaultLocale, portfolioTextFields).status : null;
+              return (
+                <Tab key={candidate.locale} id={candidate.locale} testId={`variant-tab-${candidate.locale}`}>
+                  {nameLanguage(candidate.locale, i18n.language)}
+                  {mark && mark !== 'complete' && <Badge tone={statusTone[mark]}>{t(`status.${mark}`)}</Badge>}
+                </Tab>
+              );
+            })}
+          </TabList>
+          {addable.length > 0 && (
+            <LanguagePicker
+              label={t('editor.addLanguage')}
+              hideLabel
+              placeholder={t('editor.addLanguage')}
+              languages={addable}
+              value={null}
+              clearOnSelect
+              onChange={addLanguage}
+              testId="add-language"
+              className="pf-add-language"
+            />
           )}
-        </>
-      )}
+        </div>
+        <LanguagePicker
+          label={t('editor.mainLanguage')}
+          languages={draft.variants.map((candidate) => candidate.locale)}
+          value={draft.defaultLocale}
+          onChange={setMainLanguage}
+          testId="main-language"
+          className="pf-main-language"
+        />
+        <TabPanel key={locale} id={locale} className="pf-variant-panel">
+          {status && status.status !== 'complete' && (
+            <p className={`pf-note pf-status-${status.status}`} data-testid="variant-status">
+              {t(`statusHint.${status.status}`, { source: nameLanguage(status.sourceLocale ?? draft.defaultLocale, i18n.language) })}
+            </p>
+          )}
+          {variant && (
+            <>
+              {portfolioTextFields.map((field) => (
+                <label key={field} className="field">
+                  <span className="field-label">{t(`fields.${field}`)}</span>
+                  {field === 'title' || field === 'role' ? (
+                    <input value={variant[field] ?? ''} onChange={(event) => setField(field, event.target.value)} data-testid={`field-${field}`} />
+                  ) : (
+                    <textarea rows={3} value={variant[field] ?? ''} onChange={(event) => setField(field, event.target.value)} data-testid={`field-${field}`} />
+                  )}
+                </label>
+              ))}
+              {locale !== draft.defaultLocale && (
+                <label className="field">
+                  <span className="field-label">{t('editor.translatedFrom')}</span>
+                  <select
+                    value={variant.sourceLocale ?? ''}
+                    onChange={(event) =>
+                      setDraft((previous) => ({
+                        ...previous,
+                        variants: previous.variants.map((candidate) =>
+                          candidate.locale === locale ? { ...candidate, sourceLocale: event.target.value || null } : candidate,
+                        ),
+                      }))
+                    }
+                  >
+                    <option value="">{t('editor.notTranslated')}</option>
+                    {draft.variants
+                      .filter((candidate) => candidate.locale !== locale)
+                      .map((candidate) => (
+                        <option key={candidate.locale} value={candidate.locale}>
+                          {nameLanguage(candidate.locale, i18n.language)}
+                        </option>
+                      ))}
+                  </select>
+                </label>
+              )}
+            </>
+          )}
+        </TabPanel>
+      </Tabs>
       <div
         className={`pf-drop${dragging ? ' active' : ''}`}
         onDragOver={(event) => (event.preventDefault(), setDragging(true))}

@@ -27,7 +27,7 @@ export const PortfolioRoute = () => {
             </Tab>
           ))}
         </TabList>
-        <TabPanel id={tab} className="pane-scroller">
+        <TabPanel key={tab} id={tab} className="pane-scroller">
           <DownloadBanner />
           {tab === 'items' && <ItemsTab />}
           {tab === 'languages' && <LanguagesTab />}

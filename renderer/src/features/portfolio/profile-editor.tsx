@@ -9,7 +9,10 @@ import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
+import { Badge } from '../../ui/badge';
 import { nameLanguage } from '../../ui/display-names';
+import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
+import { statusTone } from './item-editor';
 import { CountryPicker, CurrencyPicker, LanguagePicker } from '../../ui/pickers';
 import { cropSquare, readImageProblem, toBase64, useProfile, useRetryProfile, usePortfolioWrites } from './use-portfolio';
 
@@ -193,52 +196,51 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
           />
         )}
       </fieldset>
-      <div className="pf-langs" role="tablist">
-        {draft.variants.map((candidate) => {
-          const mark = profile ? describeVariant(tracked, candidate.locale, profile.defaultLocale ?? candidate.locale, profileTextFields).status : null;
-          return (
-            <button
-              key={candidate.locale}
-              type="button"
-              role="tab"
-              aria-selected={candidate.locale === locale}
-              className={`pf-lang${candidate.locale === locale ? ' selected' : ''}`}
-              onClick={() => setLocale(candidate.locale)}
-            >
-              {candidate.locale.toUpperCase()}
-              {mark && mark !== 'complete' && <span className={`pf-status pf-status-${mark}`}>{t(`status.${mark}`)}</span>}
-            </button>
-          );
-        })}
-        {variantAddable.length > 0 && (
-          <LanguagePicker
-            label={t('editor.addLanguage')}
-            hideLabel
-            placeholder={t('editor.addLanguage')}
-            languages={variantAddable}
-            value={null}
-            clearOnSelect
-            onChange={(tag) => {
-              setDraft((previous) => ({ ...previous, variants: [...previous.variants, { locale: tag, headline: '', bio: '', sourceLocale: previous.defaultLocale }] }));
-              setLocale(tag);
-            }}
-            testId="add-profile-language"
-            className="pf-add-language"
-          />
-        )}
-      </div>
-      {variant && (
-        <>
-          <label className="field">
-            <span className="field-label">{t('profile.headline')}</span>
-            <input value={variant.headline} onChange={(event) => setText('headline', event.target.value)} />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('profile.bio')}</span>
-            <textarea rows={6} value={variant.bio} onChange={(event) => setText('bio', event.target.value)} />
-          </label>
-        </>
-      )}
+      <Tabs className="pf-variant-tabs" selectedKey={locale} onSelectionChange={setLocale} keys={draft.variants.map((candidate) => candidate.locale)}>
+        <div className="pf-langs">
+          <TabList label={t('editor.languages')}>
+            {draft.variants.map((candidate) => {
+              const mark = profile ? describeVariant(tracked, candidate.locale, profile.defaultLocale ?? candidate.locale, profileTextFields).status : null;
+              return (
+                <Tab key={candidate.locale} id={candidate.locale} testId={`profile-variant-tab-${candidate.locale}`}>
+                  {nameLanguage(candidate.locale, i18n.language)}
+                  {mark && mark !== 'complete' && <Badge tone={statusTone[mark]}>{t(`status.${mark}`)}</Badge>}
+                </Tab>
+              );
+            })}
+          </TabList>
+          {variantAddable.length > 0 && (
+            <LanguagePicker
+              label={t('editor.addLanguage')}
+              hideLabel
+              placeholder={t('editor.addLanguage')}
+              languages={variantAddable}
+              value={null}
+              clearOnSelect
+              onChange={(tag) => {
+                setDraft((previous) => ({ ...previous, variants: [...previous.variants, { locale: tag, headline: '', bio: '', sourceLocale: previous.defaultLocale }] }));
+                setLocale(tag);
+              }}
+              testId="add-profile-language"
+              className="pf-add-language"
+            />
+          )}
+        </div>
+        <TabPanel key={locale} id={locale} className="pf-variant-panel">
+          {variant && (
+            <>
+              <label className="field">
+                <span className="field-label">{t('profile.headline')}</span>
+                <input value={variant.headline} onChange={(event) => setText('headline', event.target.value)} />
+              </label>
+              <label className="field">
+                <span className="field-label">{t('profile.bio')}</span>
+                <textarea rows={6} value={variant.bio} onChange={(event) => setText('bio', event.target.value)} />
+              </label>
+            </>
+          )}
+        </TabPanel>
+      </Tabs>
       {!profile?.userId && <p className="field-hint">{t('profile.localOnly')}</p>}
       {profile?.syncError && <SyncFailure problem={profile.syncError} onRetry={() => void retryProfile()} />}
       {saved === 'saved' && <p className="field-hint">{t('profile.saved')}</p>}

@@ -14,7 +14,10 @@ import { useProposalCalls } from './use-proposals';
 import { TriangleAlert } from 'lucide-react';
 import { Badge } from '../../ui/badge';
 import { useConfirm } from '../../ui/dialog';
-import { Tab, TabList, Tabs } from '../../ui/tabs';
+import { showToast } from '../../ui/toast';
+import { SubmitDialog } from './submit-dialog';
+import type { BidConfirmation } from '../../../../shared/domain/bid-confirmation';
+import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
 
 /** An open proposal: its letters (one per language), answers, terms, linked items, problems, submit and withdraw. */
 export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onChanged: () => Promise<void> }) => {
@@ -52,17 +55,34 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
     );
   };
   const missingTemplates = (library.items ?? []).filter((item) => item.kind === 'template' && missing.some((candidate) => candidate === item.locale));
-  const submit = (): void => {
-    // Answers typed a moment ago go first: the core takes calls in order.
-    answers.flush();
+  // Submit asks first, showing what goes out (read from the core's preview of the project language's letter).
+  const [confirming, setConfirming] = useState(false);
+  const outgoing = useProposalPreview(proposal.id, proposal.defaultLocale, confirming);
+  const submit = (confirmation: BidConfirmation | null): void => {
+    setConfirming(false);
     setFailed(false);
-    calls.submitProposal({ id: proposal.id }).then(
+    const first = proposal.version === null;
+    calls.submitProposal({ id: proposal.id, ...(confirmation ? { confirmation } : {}) }).then(
       (result) => {
         setRefused(!result.queued);
+        if (result.queued) {
+          showToast({
+            title: first ? t('submitToast.queuedFirst') : t('submitToast.queuedUpdate'),
+            description: t('submitToast.body', { title: proposal.projectTitle ?? proposal.projectId }),
+            tone: 'success',
+          });
+        }
         void onChanged();
       },
       () => setFailed(true),
     );
+  };
+  const askToSubmit = (): void => {
+    // Answers typed a moment ago go first: the core takes calls in order, and the preview reads them.
+    answers.flush();
+    // With problems there is nothing to confirm: the core says what is missing instead of sending.
+    if (proposal.problems.length > 0) submit(null);
+    else setConfirming(true);
   };
   const withdraw = async (): Promise<void> => {
     const confirmed = await confirm({ title: t('withdraw.title'), body: t('withdraw.body'), confirmLabel: t('withdraw.action'), tone: 'danger' });
@@ -84,8 +104,8 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
           </p>
         </div>
       </header>
-      <div className="variant-tabs">
-        <Tabs selectedKey={current} onSelectionChange={setLocale} keys={proposal.variants.map((variant) => variant.locale)}>
+      <Tabs className="proposal-variants" selectedKey={current} onSelectionChange={setLocale} keys={proposal.variants.map((variant) => variant.locale)}>
+        <div className="variant-tabs">
           <TabList label={t('variant.tabs')}>
             {proposal.variants.map((variant) => (
               <Tab key={variant.locale} id={variant.locale} testId="variant-tab" data-locale={variant.locale}>
@@ -100,85 +120,87 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
               </Tab>
             ))}
           </TabList>
-        </Tabs>
-        {editable && missing.length > 0 && (
-          <select aria-label={t('variant.add')} value="" data-testid="add-variant" onChange={(event) => event.target.value && addVariant(event.target.value)}>
-            <option value="">{t('variant.add')}</option>
-            {missing.map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {t('templates.translateOption', {
-                  language: formatLanguageName(candidate, i18n.language),
-                  source: formatLanguageName(proposal.defaultLocale, i18n.language),
-                })}
-              </option>
-            ))}
-            {missingTemplates.length > 0 && (
-              <optgroup label={t('templates.addFromTemplate')}>
-                {missingTemplates.map((item) => (
-                  <option key={item.id} value={`tpl:${item.id}`}>
-                    {t('templates.addOption', { language: formatLanguageName(item.locale, i18n.language), name: item.name })}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-          </select>
-        )}
-        <span className="view-switch" role="group" aria-label={t('view.label')}>
-          <button type="button" className={view === 'write' ? 'small' : 'secondary small'} aria-pressed={view === 'write'} data-testid="view-write" onClick={() => setView('write')}>
-            {t('view.write')}
-          </button>
-          <button
-            type="button"
-            className={view === 'preview' ? 'small' : 'secondary small'}
-            aria-pressed={view === 'preview'}
-            data-testid="view-preview"
-            onClick={() => {
-              answers.flush();
-              setView('preview');
-            }}
-          >
-            {t('view.preview')}
-          </button>
-        </span>
-      </div>
-      {view === 'preview' ? (
-        preview ? (
-          <ProposalPreviewPane preview={preview} now={new Date()} />
-        ) : (
-          <p className="muted" aria-busy="true">
-            {t('view.preview')}…
-          </p>
-        )
-      ) : (
-        <>
-          <VariantEditor
-            key={current}
-            proposalId={proposal.id}
-            locale={current}
-            editable={editable}
-            library={library}
-            autofocus={added === current}
-            onSaved={onChanged}
-          />
-          {proposal.questions.length > 0 && (
-            <QuestionAnswers
-              questions={proposal.questions}
-              answers={answers.answers}
-              locale={proposal.defaultLocale}
-              editable={editable}
-              onChange={answers.change}
-              onBlur={answers.flush}
-            />
+          {editable && missing.length > 0 && (
+            <select aria-label={t('variant.add')} value="" data-testid="add-variant" onChange={(event) => event.target.value && addVariant(event.target.value)}>
+              <option value="">{t('variant.add')}</option>
+              {missing.map((candidate) => (
+                <option key={candidate} value={candidate}>
+                  {t('templates.translateOption', {
+                    language: formatLanguageName(candidate, i18n.language),
+                    source: formatLanguageName(proposal.defaultLocale, i18n.language),
+                  })}
+                </option>
+              ))}
+              {missingTemplates.length > 0 && (
+                <optgroup label={t('templates.addFromTemplate')}>
+                  {missingTemplates.map((item) => (
+                    <option key={item.id} value={`tpl:${item.id}`}>
+                      {t('templates.addOption', { language: formatLanguageName(item.locale, i18n.language), name: item.name })}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </select>
           )}
-          <TermsForm key={proposal.id} proposal={proposal} editable={editable} onSaved={onChanged} />
-          <LinkedPortfolioItems
-            items={linkable.items}
-            linkedIds={linkable.linked}
-            editable={editable}
-            onToggle={linkable.toggle}
-          />
-        </>
-      )}
+          <span className="view-switch" role="group" aria-label={t('view.label')}>
+            <button type="button" className={view === 'write' ? 'small' : 'secondary small'} aria-pressed={view === 'write'} data-testid="view-write" onClick={() => setView('write')}>
+              {t('view.write')}
+            </button>
+            <button
+              type="button"
+              className={view === 'preview' ? 'small' : 'secondary small'}
+              aria-pressed={view === 'preview'}
+              data-testid="view-preview"
+              onClick={() => {
+                answers.flush();
+                setView('preview');
+              }}
+            >
+              {t('view.preview')}
+            </button>
+          </span>
+        </div>
+        <TabPanel key={current} id={current} className="proposal-variant-panel">
+          {view === 'preview' ? (
+            preview ? (
+              <ProposalPreviewPane preview={preview} now={new Date()} />
+            ) : (
+              <p className="muted" aria-busy="true">
+                {t('view.preview')}…
+              </p>
+            )
+          ) : (
+            <>
+              <VariantEditor
+                key={current}
+                proposalId={proposal.id}
+                locale={current}
+                editable={editable}
+                library={library}
+                autofocus={added === current}
+                onSaved={onChanged}
+              />
+              {proposal.questions.length > 0 && (
+                <QuestionAnswers
+                  questions={proposal.questions}
+                  answers={answers.answers}
+                  locale={proposal.defaultLocale}
+                  editable={editable}
+                  onChange={answers.change}
+                  onBlur={answers.flush}
+                />
+              )}
+              <TermsForm key={proposal.id} proposal={proposal} editable={editable} onSaved={onChanged} />
+              <LinkedPortfolioItems
+                items={linkable.items}
+                linkedIds={linkable.linked}
+                editable={editable}
+                onToggle={linkable.toggle}
+              />
+            </>
+          )}
+        </TabPanel>
+      </Tabs>
       <ProposalProblems proposal={proposal} refused={refused} />
       {failed && (
         <p className="form-error" role="alert" data-testid="proposal-action-failed">
@@ -187,7 +209,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
       )}
       <footer className="proposal-actions">
         {editable && (
-          <button type="button" className="primary" data-testid="submit-proposal" onClick={submit}>
+          <button type="button" className="primary" data-testid="submit-proposal" onClick={askToSubmit}>
             {proposal.version === null ? t('submit.first') : t('submit.update')}
           </button>
         )}
@@ -197,6 +219,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
           </button>
         )}
       </footer>
+      <SubmitDialog isOpen={confirming} proposal={proposal} preview={outgoing} onConfirm={submit} onCancel={() => setConfirming(false)} />
     </article>
   );
 };

@@ -7,6 +7,8 @@ import { ProposalEditor } from './proposal-editor';
 import { ProposalList } from './proposal-list';
 import { TemplateLibrary } from './template-library';
 import { useProposal, useProposalList, useProposalCalls } from './use-proposals';
+import { AccountFilter } from '../accounts/account-filter';
+import { useAccountChoices } from '../accounts/use-accounts';
 
 type ListStatus = (typeof proposalListStatuses)[number];
 
@@ -20,7 +22,9 @@ export const ProposalsRoute = () => {
   const openId = creating || inLibrary ? null : (params[0] ?? null);
   const [searchText, setSearchText] = useState('');
   const [status, setStatus] = useState<ListStatus | null>(null);
-  const items = useProposalList(searchText, status);
+  const [accountIds, setAccountIds] = useState<string[]>([]);
+  const accounts = useAccountChoices();
+  const items = useProposalList(searchText, status, accountIds);
   const { proposal, reload } = useProposal(openId);
   const [failed, setFailed] = useState(false);
   // Back from the library goes to the proposal it was opened from.
@@ -56,7 +60,7 @@ export const ProposalsRoute = () => {
       {inLibrary ? (
         <TemplateLibrary onBack={() => (lastOpen ? go('proposals', lastOpen) : go('proposals'))} />
       ) : (
-      <div className="two-pane">
+      <div className={`two-pane${openId ? ' has-open' : ''}`}>
         <aside className="list-pane">
           <FollowUpReminders />
           <input
@@ -75,6 +79,7 @@ export const ProposalsRoute = () => {
               </option>
             ))}
           </select>
+          <AccountFilter accounts={accounts} value={accountIds} onChange={setAccountIds} />
           {items && <ProposalList items={items} openId={openId} onOpen={(id) => go('proposals', id)} />}
         </aside>
         {failed ? (
@@ -82,7 +87,13 @@ export const ProposalsRoute = () => {
             {t('createFailed')}
           </p>
         ) : proposal ? (
-          <ProposalEditor key={proposal.id} proposal={proposal} onChanged={reload} />
+          <div className="open-pane">
+            {/* Below ~1100 px the list gives its room to the open proposal; this is the way back to it. */}
+            <button type="button" className="link-button narrow-only" data-testid="back-to-proposals" onClick={() => go('proposals')}>
+              ← {t('library.back')}
+            </button>
+            <ProposalEditor key={proposal.id} proposal={proposal} onChanged={reload} />
+          </div>
         ) : (
           <div className="conversation empty-state">
             <p className="muted">{openId && proposal === null ? t('missing') : t('pick')}</p>

@@ -108,7 +108,8 @@ export const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalD
           );
         })}
       </ol>
-      <button type="button" onClick={() => update({ ...draft, milestones: [...draft.milestones, { title: '', amount: '', dueInDays: '' }] })}>
+      {/* A secondary step: it must not outshout Submit. */}
+      <button type="button" className="secondary small add-milestone" onClick={() => update({ ...draft, milestones: [...draft.milestones, { title: '', amount: '', dueInDays: '' }] })}>
         {t('milestones.add')}
       </button>
       {draft.milestones.length > 0 && (
