@@ -4,6 +4,7 @@
  * conversations and proposals show both with their platform badges; the account filter narrows each list;
  * quick find spans both; removing one account in Settings removes its records and nothing else.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { jobById } from '../platform/freelancer/catalog';
 import { startFreelancerFixture, type FreelancerFixture } from '../platform/freelancer/server';
@@ -15,6 +16,7 @@ import { startWebHostProcess, type RunningWebHost } from './web-host-process';
 let platform: PlatformServer;
 let freelancer: FreelancerFixture;
 let host: RunningWebHost;
+let vineyardProjectId = '';
 const freelancerLabel = 'Freelancer (studio)';
 
 test.beforeAll(async () => {
@@ -25,7 +27,7 @@ test.beforeAll(async () => {
   platform.actors.postProject({ title: 'Wine labels for a family vineyard' });
   // Of the user's own skills: the connector pulls the active projects matching them.
   const jobs = freelancer.world.self.jobIds.slice(0, 2).map((id) => jobById.get(id)?.name ?? '');
-  freelancer.world.addProject({ title: 'Label design for a vineyard in Piedmont', jobs });
+  vineyardProjectId = `prj_fl-${freelancer.world.addProject({ title: 'Label design for a vineyard in Piedmont', jobs }).id}`;
   host = await startWebHostProcess(['--platform', platform.url]);
 });
 test.afterAll(async () => {
@@ -125,10 +127,24 @@ test('two accounts of two platforms sync side by side; every list shows both, fi
   await app.chooseLanguage('system');
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // A proposal drafted here for a Freelancer project and never sent: removing the account offers it as a file first.
+  await app.open(`${host.url}#/proposals/new/${vineyardProjectId}/en`);
+  await expect(page).toHaveURL(/#\/proposals\/(?!new)[^/]+$/);
+  await app.goTo('settings');
+
   // Removing the Freelancer account asks first, then its records go and the reference platform's stay.
   await accounts.act(freelancerLabel, 'remove');
   await expect(accounts.removeDialog).toContainText('Nothing is deleted on Freelancer.com');
+  await expect(accounts.removeDialog.getByTestId('remove-drafts')).toContainText('You have 1 proposal draft');
+  await expect(accounts.removeDialog.getByTestId('remove-confirm')).toHaveText('Remove without exporting');
   await app.screenshot('accounts-remove-en');
+  const download = page.waitForEvent('download');
+  await accounts.removeDialog.getByTestId('export-drafts').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Bottega drafts - Freelancer \(studio\) - \d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(readFileSync(await file.path(), 'utf8')) as { drafts: { projectId: string }[] };
+  expect(exported.drafts.map((draft) => draft.projectId)).toEqual([vineyardProjectId]);
+  await expect(accounts.removeDialog.getByTestId('remove-confirm')).toHaveText('Remove account');
   await accounts.removeDialog.getByTestId('remove-confirm').click();
   await expect(accounts.rows).toHaveCount(1);
   await expect(page.getByTestId('toast')).toContainText(`${freelancerLabel} removed`);
