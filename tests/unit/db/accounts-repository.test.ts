@@ -15,7 +15,7 @@ import {
   writeAccountValue,
 } from '../../../electron/core/db/repositories/accounts-repository';
 import { writeFormDraft } from '../../../electron/core/db/repositories/form-drafts-repository';
-import { fullTextTables } from '../../../electron/core/db/repositories/fts-maintenance';
+import { fullTextTables, isFullTextRebuildOwed, pauseFullTextIndexing, rebuildFullTextStep } from '../../../electron/core/db/repositories/fts-maintenance';
 import { insertPendingMessage } from '../../../electron/core/db/repositories/messages-repository';
 import { listQueuedWrites, markWriteConflict } from '../../../electron/core/db/repositories/outbox-repository';
 import { applyRecord } from '../../../electron/core/db/repositories/platform-records-repository';
@@ -348,6 +348,28 @@ describe('accounts', () => {
     }
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
+  it('removing one while another account’s first load has the search indexes paused (part-rebuilt) leaves them whole once rebuilt', async () => {
+    const db = await openWorkspace();
+    const a = insertAccount(db, { platform: 'bottega', label: 'A', baseUrl: 'https://a.example/', now });
+    const b = insertAccount(db, { platform: 'freelancer', label: 'B', baseUrl: 'https://b.example/', now });
+    fillAccount(db, a.id, 'a', 'amalfi');
+    // A first load starts: no index maintenance until its rebuild.
+    pauseFullTextIndexing(db);
+    fillAccount(db, b.id, 'b', 'bolzano');
+    // Its rebuild has begun: the first index is partly filled, its triggers limited to the rows indexed so far.
+    rebuildFullTextStep(db, { budgetMs: 0, rows: 2 });
+    expect(isFullTextRebuildOwed(db)).toBe(true);
+    await removeAccountRecordsGradually(db, a.id, { budgetMs: 0 });
+    while (isFullTextRebuildOwed(db)) rebuildFullTextStep(db, { budgetMs: 50 });
+    expect(searchAll(db, 'amalfi')).toEqual({ projects: 0, clients: 0, messages: 0, stories: 0, forumPosts: 0, forumTopics: 0 });
+    expect(searchAll(db, 'bolzano')).toEqual({ projects: 2, clients: 1, messages: 2, stories: 1, forumPosts: 1, forumTopics: 1 });
+    for (const table of fullTextTables.filter((name) => name !== 'forum_topics')) {
+      expect(() => db.exec(`INSERT INTO ${table}_fts(${table}_fts, rank) VALUES ('integrity-check', 1)`), table).not.toThrow();
+    }
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
 });
