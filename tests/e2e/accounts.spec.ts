@@ -55,9 +55,27 @@ test('two accounts of two platforms sync side by side; every list shows both, fi
   await accounts.addDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(accounts.rows).toHaveCount(1);
 
-  await accounts.addFreelancer({ url: freelancer.url, token: freelancer.token, label: freelancerLabel });
+  await accounts.addFreelancer({ url: freelancer.url, token: freelancer.token, label: 'Freelancer' });
   await expect(accounts.addDialog).toBeHidden();
   await expect(accounts.rows).toHaveCount(2);
+  await expect(accounts.state('Freelancer')).toHaveText('Up to date');
+
+  // Rename, pause and resume, sign out and in again: each on that account alone.
+  await accounts.act('Freelancer', 'rename');
+  await page.getByTestId('rename-input').fill(freelancerLabel);
+  await page.getByTestId('rename-save').click();
+  await expect(accounts.row(freelancerLabel)).toHaveCount(1);
+  await accounts.act(freelancerLabel, 'pause');
+  await expect(accounts.state(freelancerLabel)).toHaveText('Paused');
+  await expect(accounts.state(platform.users.demo.email)).toHaveText('Up to date');
+  await accounts.act(freelancerLabel, 'resume');
+  await expect(accounts.state(freelancerLabel)).toHaveText('Up to date');
+  await accounts.act(freelancerLabel, 'signOut');
+  await expect(accounts.state(freelancerLabel)).toHaveText('Signed out');
+  await expect(accounts.state(platform.users.demo.email)).toHaveText('Up to date');
+  await accounts.row(freelancerLabel).getByRole('button', { name: 'Sign in…' }).click();
+  await page.getByTestId('sign-in-account-dialog').getByTestId('account-token').fill(freelancer.token);
+  await page.getByTestId('sign-in-account-dialog').getByTestId('account-submit').click();
   await expect(accounts.state(freelancerLabel)).toHaveText('Up to date');
   await expect(accounts.state(platform.users.demo.email)).toHaveText('Up to date');
   await expect(accounts.row(freelancerLabel)).toContainText('Signed in as');
