@@ -13,6 +13,7 @@ import { migrations } from '../../../electron/core/db/migrations';
 import { insertAccount, removeAccountRecords } from '../../../electron/core/db/repositories/accounts-repository';
 import { listClients } from '../../../electron/core/db/repositories/clients-repository';
 import { listThreads, searchMessages } from '../../../electron/core/db/repositories/messages-repository';
+import { findWriteAccount } from '../../../electron/core/db/repositories/outbox-repository';
 import { applyRecord } from '../../../electron/core/db/repositories/platform-records-repository';
 import { countProjects, listProjects } from '../../../electron/core/db/repositories/projects-repository';
 import { insertDraft, listProposals } from '../../../electron/core/db/repositories/proposals-repository';
@@ -88,11 +89,13 @@ describe('lists across accounts', () => {
     expect(listProposals(db, { ...query, accountIds: [studio.id] }).map((proposal) => proposal.id)).toEqual(['prp_a']);
   });
 
-  it('a draft written here is its project’s account’s: badge and filter', () => {
+  it('a draft written here is its project’s account’s: badge, filter, and the account it goes out through', () => {
     db.transaction(() => insertDraft(db, { id: 'prp_draft', projectId: 'prj_b', kind: 'fixed', currency: 'EUR', locale: 'it', now }))();
     const query = { text: '', status: 'draft', projectId: null, locale: null, limit: 50 };
     expect(listProposals(db, query)).toMatchObject([{ id: 'prp_draft', account: freelancer }]);
     expect(listProposals(db, { ...query, accountIds: [studio.id] })).toEqual([]);
+    expect(findWriteAccount(db, 'proposal', 'prp_draft')).toBe(freelancer.id);
+    expect(findWriteAccount(db, 'proposal', 'prp_a')).toBe(studio.id);
     db.prepare("DELETE FROM proposals WHERE id = 'prp_draft'").run();
   });
 
