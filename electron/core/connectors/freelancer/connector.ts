@@ -115,7 +115,7 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     }
   };
 
-  const pull: AccountLink['pull'] = async ({ attempt, signal, onPage }) => {
+  const pullRound: AccountLink['pull'] = async ({ attempt, signal, onPage }) => {
     const endpoints = await signedInEndpoints();
     if (endpoints === null) return { kind: 'signed_out', reason: 'no saved token' };
     let state = readFreelancerState(db, account.id, now().getTime());
@@ -196,6 +196,16 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     }
     db.transaction(() => writeAccountValue(db, account.id, 'last_sync_at', now().toISOString())).immediate();
     return { kind: 'done' };
+  };
+
+  const pull: AccountLink['pull'] = async (options) => {
+    try {
+      return await pullRound(options);
+    } finally {
+      // A first sync cut short (the network, a stop) leaves its indexes owed for the next round, but not the
+      // log without automatic checkpoints meanwhile: it would grow with every write until that round.
+      if (db.open && isFullTextRebuildOwed(db)) db.pragma('wal_autocheckpoint = 1000');
+    }
   };
 
   return {
