@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { PortfolioPage } from './pages/portfolio-page';
 import { startWebHostProcess, type RunningWebHost } from './web-host-process';
 
 let host: RunningWebHost;
@@ -57,7 +58,7 @@ test('deleting a template asks in the app, in its language: focus stays in the q
   await row.click();
 
   const remove = page.getByTestId('library-delete');
-  const question = page.getByRole('alertdialog');
+  const question = page.getByTestId('confirm-dialog');
   await remove.click();
   await expect(question).toBeVisible();
   await expect(question.getByRole('heading')).toHaveText('Delete “Short intro”?');
@@ -93,4 +94,32 @@ test('deleting a template asks in the app, in its language: focus stays in the q
   await expect(question).toHaveCount(0);
   await expect(page.getByTestId('library-row').filter({ hasText: 'Short intro' })).toHaveCount(0);
   expect(browserDialogs).toEqual([]);
+});
+
+test('a portfolio item says it was saved, and is deleted only after the app asked', async ({ page }) => {
+  const app = new AppPage(page);
+  const portfolio = new PortfolioPage(page);
+  await app.open(host.url);
+  // The workspace is shared with the tests before: English again, whatever they chose.
+  await app.chooseLanguage('en');
+  await app.goTo('portfolio');
+  const before = await portfolio.rows.count();
+  await portfolio.newItem();
+  await portfolio.fill('title', 'Menu cards for a trattoria');
+  await portfolio.save();
+  await expect(page.getByTestId('toast')).toContainText('Item saved');
+  await expect(page.getByTestId('toast')).toContainText('Menu cards for a trattoria');
+  await expect(portfolio.rows).toHaveCount(before + 1);
+
+  await portfolio.rows.filter({ hasText: 'Menu cards for a trattoria' }).click();
+  const question = page.getByTestId('confirm-dialog');
+  await portfolio.editor.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(question.getByRole('heading')).toHaveText('Delete “Menu cards for a trattoria”?');
+  await question.getByTestId('confirm-cancel').click();
+  await expect(portfolio.rows).toHaveCount(before + 1);
+
+  await portfolio.editor.getByRole('button', { name: 'Delete', exact: true }).click();
+  await question.getByTestId('confirm-accept').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Item deleted' })).toBeVisible();
+  await expect(portfolio.rows).toHaveCount(before);
 });

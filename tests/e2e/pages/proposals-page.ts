@@ -154,6 +154,6 @@ export class ProposalsPage {
   /** Withdraws the open proposal, answering the app's own confirmation (not the browser's). */
   async withdraw(): Promise<void> {
     await this.page.getByTestId('withdraw-proposal').click();
-    await this.page.getByRole('alertdialog').getByTestId('confirm-accept').click();
+    await this.page.getByTestId('confirm-dialog').getByTestId('confirm-accept').click();
   }
 }

@@ -11,6 +11,8 @@ import { readImageProblem, toBase64, usePortfolioWrites } from './use-portfolio'
 import { Thumbnail } from './portfolio-parts';
 import { LinksEditor } from './links-editor';
 import { Badge, type BadgeTone } from '../../ui/badge';
+import { useConfirm } from '../../ui/dialog';
+import { showToast } from '../../ui/toast';
 import { nameLanguage } from '../../ui/display-names';
 import { LanguagePicker } from '../../ui/pickers';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
@@ -22,6 +24,10 @@ const fieldsOf = (variant: PortfolioItemView['variants'][number]) => ({
 
 /** A language's completeness as a badge's tone: missing is a problem, outdated a warning, incomplete a note. */
 export const statusTone: Record<'missing' | 'outdated' | 'incomplete', BadgeTone> = { missing: 'danger', outdated: 'warning', incomplete: 'info' };
+
+/** What a form's item is called for the user: its title in the UI's language, else in its main language. */
+const titleOfForm = (form: ItemForm, locale: string): string =>
+  (form.variants.find((variant) => variant.locale === locale)?.title || form.variants.find((variant) => variant.locale === form.defaultLocale)?.title || '').trim();
 
 /** The item's title in the interface language, by the same fallback rules a client gets. */
 export const titleIn = (item: PortfolioItemView, locale: string): string =>
@@ -91,6 +97,7 @@ const ItemEditor = ({
   onDiscarded,
 }: EditorProps & { restored: { value: ItemForm; savedAt: string } | null; onDiscarded: () => void }) => {
   const { t, i18n } = useTranslation('portfolio');
+  const confirm = useConfirm();
   const writes = usePortfolioWrites();
   const itemId = item?.id ?? null;
   const pristine = useMemo(() => (item ? toForm(item) : emptyForm(uiLocale)), [item, uiLocale]);
@@ -150,15 +157,27 @@ const ItemEditor = ({
     try {
       await writes.saveItem(toSaveInput(itemId, latest.current));
       onDone();
+      // The editor closes on save: the toast says it went in (Save used to close it without a word).
+      showToast({ title: t('editor.savedToast'), description: titleOfForm(latest.current, i18n.language), tone: 'success' });
     } catch {
       keep(latest.current);
       setMessage(t('editor.saveFailed'));
     }
   };
   const remove = async (): Promise<void> => {
+    // Deleting took one click and nothing asked: now the app asks, in its language, Cancel first.
+    const title = titleOfForm(latest.current, i18n.language);
+    const confirmed = await confirm({
+      title: t('editor.deleteTitle', { title }),
+      body: t('editor.deleteBody'),
+      confirmLabel: t('editor.delete'),
+      tone: 'danger',
+    });
+    if (!confirmed) return;
     cancel();
     if (item) await writes.deleteItem({ id: item.id });
     onDone();
+    showToast({ title: t('editor.deletedToast'), description: title });
   };
   const close = (): void => {
     void discard().finally(onDone);
