@@ -14,6 +14,7 @@ import {
 import { ImageRefused, storeImage, sweepPartialImages } from '../portfolio/image-store';
 import { maxUploadBytes } from '../../../shared/platform/writes';
 import type { PlatformClient } from './platform-client';
+import type { AccountId } from '../../../shared/domain/accounts';
 
 export type ImageDownloadProgress = {
   /** A download round is under way. */
@@ -26,8 +27,11 @@ export type ImageDownloadProgress = {
 };
 
 export type ImageDownloader = {
-  /** After a pull: fetch what items and the avatar name but the workspace lacks. One round at a time. */
-  run(client: PlatformClient, signal: AbortSignal): void;
+  /**
+   * After a pull: fetch what items and the avatar name but the workspace lacks, from the platform of `accountId`
+   * (its images only, and those no account owns; every image when absent). One round at a time per account.
+   */
+  run(client: PlatformClient, signal: AbortSignal, accountId?: AccountId): void;
   /** The user asked again for one failed image (or all of them). */
   retry(hash: string | null): void;
   progress(): ImageDownloadProgress;
@@ -52,16 +56,20 @@ export const createImageDownloader = (options: {
 }): ImageDownloader => {
   const { db, imagesDir } = options;
   const now = options.now ?? (() => new Date());
-  let last: { client: PlatformClient; signal: AbortSignal } | null = null;
-  let running = false;
-  let again = false;
+  // Per account (the key '' for a run that names none): the client and signal of its last pull, whether a
+  // round is running, whether another was asked for meanwhile, and a retry waiting for the network.
+  type Source = { client: PlatformClient; signal: AbortSignal; accountId: AccountId | undefined };
+  const last = new Map<string, Source>();
+  const running = new Set<string>();
+  const again = new Set<string>();
+  const retryTimers = new Map<string, NodeJS.Timeout>();
   let done = 0;
-  let retryTimer: NodeJS.Timeout | null = null;
   let swept = false;
+  const keyOf = (accountId: AccountId | undefined): string => accountId ?? '';
 
   const progress = (): ImageDownloadProgress => {
     const counts = countImageDownloads(db);
-    return { active: running, done, total: done + counts.wanted, failed: counts.failed };
+    return { active: running.size > 0, done, total: done + counts.wanted, failed: counts.failed };
   };
   const report = (): void => options.onProgress(progress());
 
@@ -108,52 +116,57 @@ export const createImageDownloader = (options: {
     }
   };
 
-  const round = async (client: PlatformClient, signal: AbortSignal): Promise<void> => {
+  const round = async ({ client, signal, accountId }: Source): Promise<void> => {
     if (!swept) {
       sweepPartialImages(imagesDir);
       swept = true;
     }
     refreshWantedImages(db, now());
     const concurrency = options.concurrency ?? 2;
+    const key = keyOf(accountId);
     for (;;) {
-      const batch = listWantedImages(db, concurrency);
+      // Only the images this account's platform holds: another platform would answer 404 for them.
+      const batch = listWantedImages(db, concurrency, accountId);
       if (batch.length === 0 || signal.aborted) return;
       const outcomes = await Promise.all(batch.map((hash) => fetchOne(client, signal, hash)));
       report();
       const stop = outcomes.find((outcome): outcome is { stop: number | null } => outcome !== 'next');
       if (stop) {
-        if (stop.stop !== null && !signal.aborted) {
-          retryTimer ??= setTimeout(() => {
-            retryTimer = null;
-            if (last) run(last.client, last.signal);
+        if (stop.stop !== null && !signal.aborted && !retryTimers.has(key)) {
+          const timer = setTimeout(() => {
+            retryTimers.delete(key);
+            const source = last.get(key);
+            if (source) run(source.client, source.signal, source.accountId);
           }, stop.stop);
-          retryTimer.unref?.();
+          timer.unref?.();
+          retryTimers.set(key, timer);
         }
         return;
       }
     }
   };
 
-  const run = (client: PlatformClient, signal: AbortSignal): void => {
-    last = { client, signal };
+  const run = (client: PlatformClient, signal: AbortSignal, accountId?: AccountId): void => {
+    const key = keyOf(accountId);
+    last.set(key, { client, signal, accountId });
     if (signal.aborted) return;
-    if (running) {
-      again = true;
+    if (running.has(key)) {
+      again.add(key);
       return;
     }
-    running = true;
-    done = 0;
+    if (running.size === 0) done = 0;
+    running.add(key);
     report();
     void (async () => {
       try {
         do {
-          again = false;
-          await round(client, signal);
-        } while (again && !signal.aborted);
+          again.delete(key);
+          await round({ client, signal, accountId });
+        } while (again.has(key) && !signal.aborted);
       } catch {
         // A closed database on shutdown, or a bug: the images stay wanted and the next pull tries again.
       } finally {
-        running = false;
+        running.delete(key);
         if (!signal.aborted) report();
       }
     })();
@@ -163,8 +176,10 @@ export const createImageDownloader = (options: {
     run,
     retry: (hash) => {
       retryImageDownloads(db, hash, now());
-      if (last) run(last.client, last.signal);
-      else report();
+      // Each account's platform tries again (an account removed or stopped since is left out: its signal aborted).
+      const sources = [...last.values()].filter((source) => !source.signal.aborted);
+      for (const source of sources) run(source.client, source.signal, source.accountId);
+      if (sources.length === 0) report();
     },
     progress,
   };

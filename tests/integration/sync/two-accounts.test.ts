@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BottegaClient } from '../../../shared/contract';
+import type { ImageDownloadProgress } from '../../../shared/contract/portfolio';
+import type { PlatformServer } from '../../platform/server';
+import { png } from '../portfolio/harness';
 import type { AccountSyncStatus, SyncStatus } from '../../../shared/contract/sync';
 import type { SyncProblem } from '../../../shared/contract/sync-problem';
 import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
@@ -96,5 +100,64 @@ describe('two accounts on two reference platforms', () => {
     await arrives(client, posted.id);
     expect(accountOf(await client.sync.getStatus(), firstId)).toMatchObject({ connection: 'online', lastError: null });
     expect(await client.sync.getStatus()).toMatchObject({ connection: 'online', account: { email: first.users.demo.email } });
+  });
+
+  it('downloads each account’s images from that account’s platform', async () => {
+    const first = await startPlatform({ seed: 7 });
+    const second = await startPlatform({ seed: 11 });
+    // An item only this platform has (the two seeds share their demo items' ids), showing an image only it holds.
+    const itemOnlyOn = (platform: PlatformServer, id: string, seed: number): string => {
+      const { data } = platform.store.db
+        .prepare("SELECT data FROM records WHERE type = 'portfolio_item' AND owner = ? AND deleted = 0 ORDER BY id LIMIT 1")
+        .get(platform.users.demo.id) as { data: string };
+      const bytes = png(seed, 2048);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      platform.store.saveUpload(hash, 'image/png', bytes);
+      platform.actors.inject({ type: 'portfolio_item', id, op: 'upsert', data: { ...(JSON.parse(data) as object), id, image_ids: [hash] }, users: [platform.users.demo.id] });
+      return hash;
+    };
+    const firstImage = itemOnlyOn(first, 'pfi_only-on-first', 41);
+    const secondImage = itemOnlyOn(second, 'pfi_only-on-second', 42);
+
+    // The second platform answers its image downloads 503 (try again in 3 s) until the test says otherwise.
+    const secondOrigin = new URL(second.url).origin;
+    let refuseDownload = true;
+    let refused: () => void = () => undefined;
+    const downloadRefused = new Promise<void>((resolve) => (refused = resolve));
+    const network: typeof fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (refuseDownload && url.startsWith(`${secondOrigin}/v1/uploads/`)) {
+        refused();
+        return Promise.resolve(new Response(JSON.stringify({ error: 'busy', message: 'later' }), { status: 503, headers: { 'content-type': 'application/json', 'retry-after': '3' } }));
+      }
+      return fetch(input, init);
+    };
+    const { client } = await openWorkspace(first.url, { fetch: network });
+    await signIn(client, first);
+    await waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null);
+    const added = await client.accounts.addAccount({
+      platform: 'bottega',
+      baseUrl: second.url,
+      credentials: { kind: 'password', email: second.users.demo.email, password: second.users.demo.password },
+    });
+    expect(added.ok).toBe(true);
+    // Both pulled; the second's download waits for its retry. Meanwhile the first account pulls again: its
+    // downloads must not take the second's image to the first platform (which answers 404), nor its retry.
+    await waitForStatus(client, (s) => s.accounts.length === 2 && s.accounts.every((account) => account.phase === 'idle' && account.lastSyncAt !== null));
+    await downloadRefused;
+    await client.sync.syncNow();
+    await waitForStatus(client, (s) => s.accounts.every((account) => account.phase === 'idle'));
+    refuseDownload = false;
+    const finished = await new Promise<ImageDownloadProgress>((resolve) => {
+      const check = (progress: ImageDownloadProgress): void => {
+        if (progress.active || progress.done < progress.total) return;
+        stop();
+        resolve(progress);
+      };
+      const stop = client.on('imageDownloadsChanged', check);
+      void client.portfolio.getImageDownloads({}).then(check);
+    });
+    expect(finished).toMatchObject({ failed: 0 });
+    for (const hash of [firstImage, secondImage]) expect(await client.portfolio.getImage({ hash })).toMatchObject({ state: 'local' });
   });
 });

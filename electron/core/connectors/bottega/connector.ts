@@ -114,7 +114,7 @@ const linkBottegaAccount = (context: ConnectorContext): AccountLink => {
     // Quieter while the user is away or no window is open (realtime still brings news at once).
     nextPollAt: (activity) => context.now().getTime() + bottegaPollMs * pollingFactor(activity),
     afterPull: (signal) => {
-      context.services?.imageDownloads?.run(client, signal);
+      context.services?.imageDownloads?.run(client, signal, accountId);
       // The fee on proposals, for the editor's net amount while offline; a failed read leaves the last one.
       refreshTerms(db, client, { accountId, signal, now: context.now() }).then(
         (outcome) => outcome === 'updated' && context.services?.onTermsChanged?.(),
