@@ -73,23 +73,34 @@ const bandIndex = (bounds: readonly number[], amountMinor: number, unit: number)
 const countPriceBands = (db: ReadableDB, period: Period): WinRateRow[] => {
   const units = new Map<string, number>();
   const groups = new Map<string, { counts: OutcomeCounts; band: WinRateRow['band'] }>();
-  for (const [currency, kind, amountMinor, status] of listSubmittedPrices(db, period)) {
+  for (const { currency, kind, status, amounts } of listSubmittedPrices(db, period)) {
     let unit = units.get(currency);
     if (unit === undefined) {
       unit = 10 ** minorUnitDigits(currency);
       units.set(currency, unit);
     }
     const bounds = priceBandBounds[kind];
-    const index = amountMinor === null ? null : bandIndex(bounds, amountMinor, unit);
-    const key = `${currency}:${kind}:${index ?? 'none'}`;
-    let group = groups.get(key);
-    if (!group) {
-      const band =
-        index === null ? null : { currency, kind, minMinor: bounds[index]! * unit, maxMinor: index + 1 < bounds.length ? bounds[index + 1]! * unit : null };
-      group = { counts: { submitted: 0, awarded: 0, declined: 0, withdrawn: 0 }, band };
-      groups.set(key, group);
+    // Counted per band first: a group key per band, not per proposal.
+    const perBand = new Array<number>(bounds.length).fill(0);
+    let none = 0;
+    for (const amountMinor of amounts) {
+      if (amountMinor === null) none++;
+      else perBand[bandIndex(bounds, amountMinor, unit)]! += 1;
     }
-    addOutcome(group.counts, status, 1);
+    const add = (index: number | null, n: number): void => {
+      if (n === 0) return;
+      const key = `${currency}:${kind}:${index ?? 'none'}`;
+      let group = groups.get(key);
+      if (!group) {
+        const band =
+          index === null ? null : { currency, kind, minMinor: bounds[index]! * unit, maxMinor: index + 1 < bounds.length ? bounds[index + 1]! * unit : null };
+        group = { counts: { submitted: 0, awarded: 0, declined: 0, withdrawn: 0 }, band };
+        groups.set(key, group);
+      }
+      addOutcome(group.counts, status, n);
+    };
+    perBand.forEach((n, index) => add(index, n));
+    add(null, none);
   }
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -207,10 +218,10 @@ export const computeBestHours = (db: ReadableDB, filter: InsightsFilter, timeZon
   const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, submitted: 0, replied: 0 }));
   const hourOf = createHourReader(timeZone);
   const rows = listSubmissionReplies(db, periodOf(db, filter));
-  for (const [submittedMs, replied] of rows) {
-    const bucket = hours[hourOf(submittedMs)]!;
+  for (const packed of rows) {
+    const bucket = hours[hourOf(Math.floor(packed / 2))]!;
     bucket.submitted += 1;
-    bucket.replied += replied;
+    bucket.replied += packed % 2;
   }
   return {
     timeZone,
