@@ -139,6 +139,11 @@ test('two accounts of two platforms sync side by side; every list shows both, fi
   await page.setViewportSize({ width: 800, height: 800 });
   await expect(accounts.state(freelancerLabel)).toHaveText('Aktuell');
   await app.screenshot('accounts-settings-de-800');
+  await accounts.openAdd();
+  await accounts.addDialog.locator('summary').click();
+  await expect(accounts.addDialog.getByTestId('account-url')).toBeVisible();
+  await app.screenshot('accounts-add-de-800');
+  await accounts.addDialog.getByRole('button', { name: 'Abbrechen' }).click();
   await app.goTo('feed');
   await expect(app.projectRows.first()).toBeVisible();
   await app.screenshot('accounts-feed-de-800');

@@ -26,15 +26,19 @@ export class AccountsPage {
     return this.row(label).getByTestId('account-state');
   }
 
-  /** Adds a Freelancer.com account with a pasted token, at a custom address (Advanced), as a user would. */
-  async addFreelancer(options: { url: string; token: string; label?: string }): Promise<void> {
+  /** Opens the add dialog on Freelancer.com. */
+  async openAdd(): Promise<void> {
     await this.card.getByTestId('add-account').click();
     await expect(this.addDialog).toBeVisible();
     await this.addDialog.getByTestId('add-platform-freelancer').click();
+  }
+
+  /** Adds a Freelancer.com account with a pasted token, at a custom address (Advanced), as a user would. */
+  async addFreelancer(options: { url: string; token: string; label?: string }): Promise<void> {
+    await this.openAdd();
     await this.addDialog.getByTestId('account-token').fill(options.token);
     if (options.label) await this.addDialog.getByTestId('account-label').fill(options.label);
     await this.addDialog.locator('summary').click();
-    await this.addDialog.getByTestId('server-custom').check();
     await this.addDialog.getByTestId('account-url').fill(options.url);
     await this.addDialog.getByTestId('account-submit').click();
   }

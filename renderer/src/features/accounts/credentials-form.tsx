@@ -5,7 +5,7 @@ import { platformServers, type PlatformId } from '../../../../shared/domain/acco
 import { Button } from '../../ui/button';
 import { signInFailureText } from './account-errors';
 
-type Server = 'production' | 'sandbox' | 'custom';
+type Server = 'production' | 'sandbox';
 
 /** What the form hands to the core: the platform, its address (null: the platform's default) and the secret. */
 export type CredentialsInput = {
@@ -36,28 +36,21 @@ export const CredentialsForm = ({ platform, mode, onSubmit, onCancel, submitLabe
   const [password, setPassword] = useState('');
   const [token, setToken] = useState('');
   const [label, setLabel] = useState('');
-  const [server, setServer] = useState<Server>(platform === 'freelancer' ? 'production' : 'custom');
+  const [server, setServer] = useState<Server>('production');
   const [customUrl, setCustomUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const servers = platformServers[platform];
   const trimmedUrl = customUrl.trim();
-  // The reference platform has no public server: blank means the one this app was started with.
-  const urlError = server === 'custom' && trimmedUrl !== '' && !isAllowedBaseUrl(trimmedUrl) ? t('accounts.form.urlInvalid') : null;
-
-  const baseUrl = (): string | null => {
-    if (server === 'custom') return trimmedUrl === '' ? null : trimmedUrl;
-    return servers?.[server] ?? null;
-  };
+  // An address under Advanced is used instead of the server chosen; the reference platform has no public server,
+  // so there a blank address means the one this app was started with.
+  const urlError = trimmedUrl !== '' && !isAllowedBaseUrl(trimmedUrl) ? t('accounts.form.urlInvalid') : null;
+  const baseUrl = (): string | null => (trimmedUrl !== '' ? trimmedUrl : (servers?.[server] ?? null));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (urlError) return;
-    if (platform === 'freelancer' && server === 'custom' && trimmedUrl === '') {
-      setError(t('accounts.form.urlRequired'));
-      return;
-    }
     setBusy(true);
     setError(null);
     const result = await onSubmit({
@@ -111,7 +104,14 @@ export const CredentialsForm = ({ platform, mode, onSubmit, onCancel, submitLabe
               <legend className="field-label">{t('accounts.form.server')}</legend>
               {(['production', 'sandbox'] as const).map((choice) => (
                 <label key={choice} className="check">
-                  <input type="radio" name={`${ids}-server`} checked={server === choice} onChange={() => setServer(choice)} data-testid={`server-${choice}`} />
+                  <input
+                    type="radio"
+                    name={`${ids}-server`}
+                    checked={trimmedUrl === '' && server === choice}
+                    disabled={trimmedUrl !== ''}
+                    onChange={() => setServer(choice)}
+                    data-testid={`server-${choice}`}
+                  />
                   <span>{t(`accounts.form.server_${choice}`)}</span>
                 </label>
               ))}
@@ -121,22 +121,15 @@ export const CredentialsForm = ({ platform, mode, onSubmit, onCancel, submitLabe
             <span className="field-label">{t('accounts.form.label')}</span>
             <input type="text" maxLength={80} value={label} onChange={(event) => setLabel(event.target.value)} data-testid="account-label" placeholder={t('accounts.form.labelPlaceholder')} />
           </label>
-          <details className="accounts-advanced" open={server === 'custom' && servers !== null ? true : undefined}>
+          <details className="accounts-advanced">
             <summary>{t('accounts.form.advanced')}</summary>
-            {servers && (
-              <label className="check">
-                <input type="radio" name={`${ids}-server`} checked={server === 'custom'} onChange={() => setServer('custom')} data-testid="server-custom" />
-                <span>{t('accounts.form.server_custom')}</span>
-              </label>
-            )}
             <label className="field">
-              <span className="field-label">{t('accounts.form.url')}</span>
+              <span className="field-label">{servers ? t('accounts.form.server_custom') : t('accounts.form.url')}</span>
               <input
                 type="url"
                 inputMode="url"
                 spellCheck={false}
                 value={customUrl}
-                disabled={server !== 'custom'}
                 onChange={(event) => setCustomUrl(event.target.value)}
                 data-testid="account-url"
                 placeholder="https://"
