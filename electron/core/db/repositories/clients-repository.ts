@@ -1,5 +1,6 @@
 import type { AccountBadge } from '../../../../shared/domain/accounts';
 import type { ClientSummary, ProposalSummary } from '../../../../shared/domain/project';
+import { readNameSortKey } from '../../../../shared/domain/name-order';
 import { toFtsQuery } from '../../../../shared/domain/search-text';
 import { prepare, type ReadableDB, type WritableDB } from '../database';
 import { accountFilterClause, badgeOf, readAccountBadges } from './account-badges';
@@ -37,7 +38,15 @@ const toClient = (row: ClientRow, badges: ReadonlyMap<string, AccountBadge>): Cl
   account: badgeOf(badges, row.account_id),
 });
 
-/** Clients by name; `text` goes through the clients' FTS index (name, company); `accountIds` narrows to those accounts' clients. */
+// The connections that have name_sort_key (better-sqlite3 cannot register a collation: see name-order.ts).
+const sortKeyed = new WeakSet<ReadableDB>();
+const registerNameSortKey = (db: ReadableDB): void => {
+  if (sortKeyed.has(db)) return;
+  db.function('name_sort_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? readNameSortKey(name) : name));
+  sortKeyed.add(db);
+};
+
+/** Clients by name (accents sorted as a reader expects: Céline before Chloé); `text` goes through the clients' FTS index (name, company); `accountIds` narrows to those accounts' clients. */
 export const listClients = (
   db: ReadableDB,
   query: { text: string; offset: number; limit: number; accountIds?: readonly string[] },
@@ -56,7 +65,8 @@ export const listClients = (
   }
   const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
   const total = (prepare(db, `SELECT count(*) AS n FROM clients c ${where}`).get(...params) as { n: number }).n;
-  const rows = prepare(db, `SELECT ${clientColumns} FROM clients c ${where} ORDER BY c.name COLLATE NOCASE, c.pk LIMIT ? OFFSET ?`).all(
+  registerNameSortKey(db);
+  const rows = prepare(db, `SELECT ${clientColumns} FROM clients c ${where} ORDER BY name_sort_key(c.name), c.name, c.pk LIMIT ? OFFSET ?`).all(
     ...params,
     query.limit,
     query.offset,
