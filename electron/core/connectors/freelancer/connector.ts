@@ -12,7 +12,7 @@ import { readAccountValue, writeAccountValue } from '../../db/repositories/accou
 import { listMissingThreadProjects, readProjectTitle } from '../../db/repositories/connector-records-repository';
 import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../../db/repositories/fts-maintenance';
 import { rebuildFullText } from '../../sync/full-text-rebuild';
-import { checkpointEvery, rebuildBudgetMs } from '../../sync/pull';
+import { checkpointEvery, checkpointWaitEvery, rebuildBudgetMs } from '../../sync/pull';
 import { backoffDelay } from '../../sync/retry-policy';
 import type { AccountLink, Connector, ConnectorContext, RoundOutcome } from '../connector';
 import { type FreelancerState, readFreelancerState, updateFreelancerState } from './account-state';
@@ -41,6 +41,9 @@ export const freelancerCapabilities = {
 
 /** Production's site: the API is under /api (base-url.ts). */
 const productionSite = freelancerApiRoots.production.replace(/\/api$/, '');
+
+/** Records stored per transaction: a few milliseconds of writing each. */
+const storeSlice = 25;
 
 /** Resources polled when a round is asked for (a local write, Sync now) while none is due: cheap, and what a user waits for. */
 const onDemand: readonly PollResource[] = ['threads', 'messages'];
@@ -159,20 +162,25 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
         jobIds: identity.jobIds,
         languages: identity.languages,
         projectTitle: (projectId) => readProjectTitle(db, freelancerIds.project(projectId)),
-        sink: (records) => {
-          if (signal.aborted) throw new Error('pull stopped');
+        sink: async (records) => {
           const fetchedAt = now().toISOString();
-          if (firstSync) setSynchronous(db, 'NORMAL');
-          let report: ReturnType<typeof storeMappedRecords>;
-          try {
-            report = db.transaction(() => storeMappedRecords(db, account.id, records, readFreelancerState(db, account.id, nowMs), fetchedAt)).immediate();
-          } finally {
-            if (firstSync) setSynchronous(db, 'FULL');
+          const adopted = readFreelancerState(db, account.id, nowMs);
+          // A page in short transactions, the event loop turned between them: the UI's calls, answered by this
+          // thread, wait for one slice at most, not for a page of 100 projects with full descriptions.
+          for (let start = 0; start < records.length; start += storeSlice) {
+            if (signal.aborted) throw new Error('pull stopped');
+            if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+            if (firstSync) setSynchronous(db, 'NORMAL');
+            try {
+              const report = db.transaction(() => storeMappedRecords(db, account.id, records.slice(start, start + storeSlice), adopted, fetchedAt)).immediate();
+              progress.applied += report.applied;
+              for (const type of report.types) progress.appliedTypes.add(type);
+            } finally {
+              if (firstSync) setSynchronous(db, 'FULL');
+            }
           }
           // With automatic checkpoints off for the load, the log is copied into the file between pages.
           if (bulk && progress.pages % checkpointEvery === checkpointEvery - 1) checkpointBetweenPages(db);
-          progress.applied += report.applied;
-          for (const type of report.types) progress.appliedTypes.add(type);
           progress.pages += 1;
           onPage({ ...progress, appliedTypes: new Set(progress.appliedTypes) });
         },
@@ -191,7 +199,9 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
       }
     }
     if (bulk) {
-      if (!(await rebuildFullText(db, { budgetMs: rebuildBudgetMs, signal }))) throw new Error('pull stopped');
+      // The log copied into the file now and then while the indexes fill, so the final truncation has little left.
+      const checkpoint = { run: async () => checkpointBetweenPages(db), every: checkpointEvery, waitEvery: checkpointWaitEvery };
+      if (!(await rebuildFullText(db, { budgetMs: rebuildBudgetMs, signal, checkpoint }))) throw new Error('pull stopped');
       finishBulkLoad(db);
     }
     db.transaction(() => writeAccountValue(db, account.id, 'last_sync_at', now().toISOString())).immediate();

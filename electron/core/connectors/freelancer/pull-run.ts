@@ -32,6 +32,9 @@ export type PullRunResult = { state: PollerState; requests: number; fresh: numbe
 
 type Entry = { id: number; time: number };
 
+/** Entries mapped between two turns of the event loop. */
+const mapSlice = 25;
+
 /** The id and time of a raw entry, for the poller (an unreadable one is still counted for the offset). */
 const entryOf = (raw: unknown, timeKey: string, nested?: string): Entry | null => {
   const holder = nested && raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[nested] : raw;
@@ -136,10 +139,12 @@ export const runResource = async (state: PollerState, resource: PollResource, op
     const { value } = answer;
     const seenBefore = run.seen;
     const records: MappedRecord[] = [];
-    value.entries.forEach((entry, index) => {
+    for (const [index, entry] of value.entries.entries()) {
+      // Mapping checks every record: the event loop is turned now and then, so a page does not hold it for long.
+      if (index > 0 && index % mapSlice === 0) await new Promise((resolve) => setImmediate(resolve));
       const fresh = entry === null || resource === 'bids' || (!seenBefore.has(entry.id) && isFresh(run.watermarkAtStart, entry));
       if (fresh) records.push(...value.map(index));
-    });
+    }
     const recorded = recordPage(run, request, { count: value.count, items: value.entries.filter((entry): entry is Entry => entry !== null), totalCount: value.totalCount });
     // One page read ahead: the platform prepares the next while this one is stored (a run cut short by a
     // failure or a stop only leaves an unread answer: the watermark has not moved).
