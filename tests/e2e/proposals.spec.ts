@@ -17,6 +17,8 @@ test.afterAll(async () => {
 });
 
 test('a proposal is written from the feed, answered, linked, previewed, priced, checked, submitted once, and withdrawn', async ({ page }) => {
+  // A long walk through the whole editor (five languages of screenshots at the end): more than the default minute.
+  test.setTimeout(120_000);
   const app = new AppPage(page);
   const proposals = new ProposalsPage(page);
   await app.open(host.url);
@@ -96,8 +98,12 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   await proposals.showEditor();
 
   // The letter saved as a snippet and inserted again at the cursor.
-  page.once('dialog', (dialog) => void dialog.accept('Intro'));
   await page.getByTestId('save-snippet').click();
+  // Named in the app's own dialog (window.prompt spoke English); the field has the focus, Enter saves.
+  await expect(page.getByTestId('prompt-input')).toBeFocused();
+  await page.keyboard.type('Intro');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('prompt-dialog')).toHaveCount(0);
   await page.getByTestId('insert-snippet').selectOption({ label: 'Intro' });
   await expect(proposals.coverLetter).toContainText(/Two weeks, three milestones\.[\s\S]*Hello, I would love/);
   await expect(proposals.autosave).toHaveText('All changes saved');

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Dialog as AriaDialog, Heading, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
 import { Button } from './button';
 
 type DialogProps = {
@@ -106,4 +106,65 @@ export const ConfirmProvider = ({ children }: { children: ReactNode }) => {
 export const useConfirm = (): Ask => {
   const ask = useContext(ConfirmContext);
   return useMemo(() => ask ?? (() => Promise.reject(new Error('useConfirm needs a ConfirmProvider above it'))), [ask]);
+};
+
+type PromptDialogProps = {
+  isOpen: boolean;
+  title: string;
+  /** The field's label. */
+  label: string;
+  confirmLabel: string;
+  onSubmit: (value: string) => void;
+  onCancel: () => void;
+  testId?: string;
+};
+
+/**
+ * Asks for one line of text (a name), in place of window.prompt: Enter confirms, Escape cancels, and an empty
+ * answer cannot be confirmed.
+ */
+export const PromptDialog = ({ isOpen, title, label, confirmLabel, onSubmit, onCancel, testId = 'prompt-dialog' }: PromptDialogProps) => {
+  const { t } = useTranslation('ui');
+  const [value, setValue] = useState('');
+  const answer = value.trim();
+  const close = (): void => {
+    setValue('');
+    onCancel();
+  };
+  const submit = (): void => {
+    if (!answer) return;
+    setValue('');
+    onSubmit(answer);
+  };
+  return (
+    <Dialog
+      isOpen={isOpen}
+      onOpenChange={(open) => !open && close()}
+      title={title}
+      size="small"
+      testId={testId}
+      footer={
+        <>
+          <Button variant="secondary" onPress={close} data-testid="prompt-cancel">
+            {t('dialog.cancel')}
+          </Button>
+          <Button variant="primary" isDisabled={!answer} onPress={submit} data-testid="prompt-accept">
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <TextField className="field" value={value} onChange={setValue} autoFocus>
+          <Label className="field-label">{label}</Label>
+          <Input data-testid="prompt-input" />
+        </TextField>
+      </form>
+    </Dialog>
+  );
 };

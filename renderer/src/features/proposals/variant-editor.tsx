@@ -9,6 +9,7 @@ import { RevisionHistory } from './revision-history';
 import { useLetterSession } from './use-letter-session';
 import { useRevisionDiff, type useTemplateLibrary } from './use-proposal-parts';
 import { useProposalCalls } from './use-proposals';
+import { PromptDialog } from '../../ui/dialog';
 
 type Props = {
   proposalId: string;
@@ -31,6 +32,8 @@ export const VariantEditor = ({ proposalId, locale, editable, library, autofocus
   const [picked, setPicked] = useState<number | null>(null);
   const [against, setAgainst] = useState<'current' | 'previous'>('current');
   const [failed, setFailed] = useState(false);
+  // The snippet's name is asked in the app (window.prompt showed the system's OK and Cancel, in English).
+  const [naming, setNaming] = useState(false);
   const diff = useRevisionDiff(proposalId, locale, history ? picked : null, against);
   // The library's templates and snippets of this letter's language, in the library's order.
   const snippets: TemplateItem[] = (library.items ?? []).filter((item) => item.locale === locale);
@@ -42,11 +45,10 @@ export const VariantEditor = ({ proposalId, locale, editable, library, autofocus
     setFailed(false);
     action.catch(() => setFailed(true));
   };
-  const saveAsSnippet = (): void => {
-    const name = window.prompt(t('snippets.namePrompt'));
-    if (!name?.trim()) return;
+  const saveAsSnippet = (name: string): void => {
+    setNaming(false);
     letter.flush();
-    attempt(library.save({ kind: 'snippet', locale, name: name.trim(), bodyJson: letter.shownBody() || emptyDocument }));
+    attempt(library.save({ kind: 'snippet', locale, name, bodyJson: letter.shownBody() || emptyDocument }));
   };
   const showHistory = (): void => {
     letter.flush(true);
@@ -90,7 +92,7 @@ export const VariantEditor = ({ proposalId, locale, editable, library, autofocus
             {t('pdf.export')}
           </button>{' '}
           {editable && (
-            <button type="button" className="link-button" onClick={saveAsSnippet} data-testid="save-snippet">
+            <button type="button" className="link-button" onClick={() => setNaming(true)} data-testid="save-snippet">
               {t('snippets.saveAs')}
             </button>
           )}
@@ -161,6 +163,14 @@ export const VariantEditor = ({ proposalId, locale, editable, library, autofocus
           }}
         />
       )}
+      <PromptDialog
+        isOpen={naming}
+        title={t('snippets.saveAs')}
+        label={t('snippets.namePrompt')}
+        confirmLabel={t('library.save')}
+        onSubmit={saveAsSnippet}
+        onCancel={() => setNaming(false)}
+      />
     </div>
   );
 };
