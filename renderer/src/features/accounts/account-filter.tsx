@@ -32,7 +32,7 @@ export const AccountFilter = ({ accounts, value, onChange, className = 'account-
         <option value="">{t('filter.all')}</option>
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>
-            {t('filter.option', { account: account.label, platform: t(`platform.${account.platform}`) })}
+            {t('filter.option', { account: account.label, platform: t(`platform.short_${account.platform}`) })}
           </option>
         ))}
       </select>

@@ -52,9 +52,12 @@ export const ProposalsRoute = () => {
           <h1 id="proposals-title">{t('title')}</h1>
         </div>
         {!inLibrary && (
-          <button type="button" className="secondary small" data-testid="open-library" onClick={() => go('proposals', 'library')}>
-            {t('library.open')}
-          </button>
+          <div className="toolbar">
+            <AccountFilter accounts={accounts} value={accountIds} onChange={setAccountIds} />
+            <button type="button" className="secondary small" data-testid="open-library" onClick={() => go('proposals', 'library')}>
+              {t('library.open')}
+            </button>
+          </div>
         )}
       </header>
       {inLibrary ? (
@@ -79,7 +82,6 @@ export const ProposalsRoute = () => {
               </option>
             ))}
           </select>
-          <AccountFilter accounts={accounts} value={accountIds} onChange={setAccountIds} />
           {items && <ProposalList items={items} openId={openId} onOpen={(id) => go('proposals', id)} />}
         </aside>
         {failed ? (
