@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { fromMinorUnits, toMinorUnits } from '../../../../shared/domain/money';
 import { projectKinds, projectStatuses, type FeedFacets, type FeedFilter } from '../../../../shared/domain/project';
-import { formatCountryFlag, formatLanguageName, formatRegionName } from '../../../../shared/i18n/format';
+import { formatLanguageName, formatRegionName } from '../../../../shared/i18n/format';
 import { AccountFilter } from '../accounts/account-filter';
 import { useAccountChoices } from '../accounts/use-accounts';
 
@@ -80,7 +80,8 @@ export const FeedFilters = ({ filter, facets, onChange }: Props) => {
           <option value={any}>{t('filters.any')}</option>
           {facets?.countries.map((facet) => (
             <option key={facet.value} value={facet.value}>
-              {formatCountryFlag(facet.value)} {formatRegionName(facet.value, i18n.language)} ({facet.count})
+              {/* No flag here: an <option> holds text only, and emoji flags draw as boxes on Windows. */}
+              {formatRegionName(facet.value, i18n.language)} ({facet.count})
             </option>
           ))}
         </select>

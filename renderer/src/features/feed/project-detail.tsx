@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary, ProjectDetail } from '../../../../shared/domain/project';
 import {
-  formatCountryFlag,
   formatDate,
   formatLanguageName,
   formatMoneyCompact,
   formatRegionName,
   formatRelativeTime,
 } from '../../../../shared/i18n/format';
+import { Flag } from '../../ui/flag';
 import { HighlightedText, LinkedText } from '../../components/rich-text';
 import { MatchMeter, useMatchExplanation } from './match-meter';
 import type { ProjectDetailState } from './use-feed-extras';
@@ -31,7 +31,7 @@ export const ClientFacts = ({ client, now }: { client: ClientSummary; now: Date 
         <>
           <dt>{t('country')}</dt>
           <dd>
-            <span aria-hidden="true">{formatCountryFlag(client.country)}</span> {formatRegionName(client.country, i18n.language)}
+            <Flag country={client.country} /> {formatRegionName(client.country, i18n.language)}
             {client.city && ` · ${client.city}`}
           </dd>
         </>
