@@ -42,8 +42,10 @@ export const freelancerCapabilities = {
 /** Production's site: the API is under /api (base-url.ts). */
 const productionSite = freelancerApiRoots.production.replace(/\/api$/, '');
 
-/** Records stored per transaction: a few milliseconds of writing each. */
-const storeSlice = 25;
+/** A page's records are stored in transactions of about this long, each its own slice (see the pull's sink). */
+const transactionBudgetMs = 12;
+const minStoreSlice = 5;
+const maxStoreSlice = 100;
 
 /** Resources polled when a round is asked for (a local write, Sync now) while none is due: cheap, and what a user waits for. */
 const onDemand: readonly PollResource[] = ['threads', 'messages'];
@@ -76,6 +78,8 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
   };
   const session = createFreelancerSession({ db, account, secrets: context.secrets, endpointsFor, now, ...(context.log ? { log: context.log } : {}) });
   let activity: Activity = 'active';
+  /** Records per transaction, adapted to how long the last one took. */
+  let storeSlice = 25;
 
   /** The saved token's endpoints, or null when signed out (nothing is sent without a token). */
   const signedInEndpoints = async () => {
@@ -167,17 +171,23 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
           const adopted = readFreelancerState(db, account.id, nowMs);
           // A page in short transactions, the event loop turned between them: the UI's calls, answered by this
           // thread, wait for one slice at most, not for a page of 100 projects with full descriptions.
-          for (let start = 0; start < records.length; start += storeSlice) {
+          for (let start = 0; start < records.length; ) {
             if (signal.aborted) throw new Error('pull stopped');
             if (start > 0) await new Promise((resolve) => setImmediate(resolve));
             if (firstSync) setSynchronous(db, 'NORMAL');
+            const began = performance.now();
+            const slice = records.slice(start, start + storeSlice);
             try {
-              const report = db.transaction(() => storeMappedRecords(db, account.id, records.slice(start, start + storeSlice), adopted, fetchedAt)).immediate();
+              const report = db.transaction(() => storeMappedRecords(db, account.id, slice, adopted, fetchedAt)).immediate();
               progress.applied += report.applied;
               for (const type of report.types) progress.appliedTypes.add(type);
             } finally {
               if (firstSync) setSynchronous(db, 'FULL');
             }
+            start += slice.length;
+            // Slices sized to take about the transaction budget: fewer commits when rows are quick, shorter when slow.
+            const took = performance.now() - began;
+            storeSlice = took < transactionBudgetMs / 2 ? Math.min(maxStoreSlice, storeSlice * 2) : took > transactionBudgetMs ? Math.max(minStoreSlice, Math.floor(storeSlice / 2)) : storeSlice;
           }
           // With automatic checkpoints off for the load, the log is copied into the file between pages.
           if (bulk && progress.pages % checkpointEvery === checkpointEvery - 1) checkpointBetweenPages(db);
