@@ -189,7 +189,7 @@ test('Ctrl+K jumps to a client by name; ? lists the shortcuts', async ({ page })
   await expect(app.clientDetail).toContainText('Dubois');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('?');
-  await expect(page.getByTestId('shortcuts-help')).toContainText('Jump to anything by name');
+  await expect(page.getByTestId('shortcuts-help')).toContainText('Open the command centre');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shortcuts-help')).toHaveCount(0);
 });

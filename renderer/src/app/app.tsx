@@ -23,6 +23,7 @@ import { FirstSyncProgress } from '../features/sync/first-sync-progress';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { SyncProblems } from '../features/sync/sync-problems';
 import { useSyncStatus } from '../features/sync/use-sync-status';
+import { useSyncNowFeedback } from '../features/sync/use-sync-now-feedback';
 import { IntegrityCard } from '../features/workspace/integrity-card';
 import { useIntegrityCheck } from '../features/workspace/use-integrity-check';
 import { SignInLostNotice } from '../features/workspace/sign-in-lost-notice';
@@ -55,12 +56,14 @@ type Props = { initialSettings: Settings; disconnected: boolean };
 export const App = ({ initialSettings, disconnected }: Props) => {
   const [section, navigate] = useSection();
   const { settings, setLanguage, setTheme } = useSettings(initialSettings);
-  useAppliedLanguage(settings.language);
+  const appliedLanguage = useAppliedLanguage(settings.language);
   useAppliedTheme(settings.theme);
   const info = useAppInfo();
   const attention = useAttention(info?.host ?? null);
   const now = useNow();
   const sync = useSyncStatus();
+  // Every "Sync now" (settings, the sidebar, the command centre) ends in a toast that says how it went.
+  const syncNow = useSyncNowFeedback(sync.status, sync.syncNow);
   const updates = useUpdateState();
   const searchNotices = useSavedSearchNotices();
   const storage = useStorageProblem();
@@ -85,7 +88,7 @@ export const App = ({ initialSettings, disconnected }: Props) => {
         theme={settings.theme}
         onThemeChange={(theme) => void setTheme(theme)}
       >
-        <AccountsCard status={sync.status} now={now} onSignIn={sync.signIn} onSyncNow={() => void sync.syncNow()} />
+        <AccountsCard status={sync.status} now={now} onSignIn={sync.signIn} onSyncNow={() => void syncNow.syncNow()} />
         <SyncProblems status={sync.status} />
         <AttentionCard preferences={attention.preferences} host={info?.host ?? null} onChange={(patch) => void attention.update(patch)} />
         <IntegrityCard onCheck={checkIntegrity} />
@@ -123,10 +126,16 @@ export const App = ({ initialSettings, disconnected }: Props) => {
           </>
         )
       }
-      footer={<SyncIndicator status={sync.status} now={now} onSyncNow={() => void sync.syncNow()} disconnected={disconnected} />}
+      footer={<SyncIndicator status={sync.status} now={now} onSyncNow={() => void syncNow.syncNow()} disconnected={disconnected} />}
     >
       <RouteBoundary key={section}>{screens[section]()}</RouteBoundary>
-      <CommandPalette />
+      <CommandPalette
+        theme={settings.theme}
+        onThemeChange={(theme) => void setTheme(theme)}
+        language={appliedLanguage}
+        onLanguageChange={(language) => void setLanguage(language)}
+        onSyncNow={() => void syncNow.syncNow()}
+      />
     </AppShell>
   );
 };

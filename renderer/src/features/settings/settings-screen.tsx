@@ -68,7 +68,8 @@ export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChang
           <h2>{t('about.title')}</h2>
           <p>{t('about.version', { version: info.version })}</p>
           <p>{t('about.schema', { version: info.schemaVersion })}</p>
-          <p>{t('about.host', { context: info.host })}</p>
+          {/* The web host serves tests and the browser demo: a development detail a freelancer has no use for. */}
+          {info.host === 'electron' && <p>{t('about.host', { context: info.host })}</p>}
         </div>
       )}
     </section>

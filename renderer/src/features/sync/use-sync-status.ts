@@ -23,9 +23,11 @@ export const useSyncStatus = () => {
   const syncNowAction = useCoreAction((core) => core.sync.syncNow()).run;
   const signOutAction = useCoreAction((core) => core.sync.signOut()).run;
   // Refusals are said in the notice region; what the core answers is the new status.
-  const syncNow = useCallback(async () => {
+  const syncNow = useCallback(async (): Promise<SyncStatus | null> => {
     const result = await syncNowAction();
-    if (result.ok) setStatus(result.value);
+    if (!result.ok) return null;
+    setStatus(result.value);
+    return result.value;
   }, [syncNowAction]);
   const signOut = useCallback(async () => {
     const result = await signOutAction();
