@@ -92,6 +92,18 @@ test('the command centre: switch theme, jump to a record, recent first, a propos
   await page.keyboard.press('Escape');
   await expect(palette.help).toHaveCount(0);
 
+  // One entry leads to the languages; Backspace in the empty field goes back to everything.
+  await palette.open();
+  await expect(palette.commands.filter({ hasText: 'Switch the interface to' })).toHaveCount(0);
+  await palette.type('language');
+  await expect(palette.active).toContainText('Change the interface language…');
+  await palette.input.press('Enter');
+  await expect(palette.input).toHaveValue('');
+  await expect(palette.commands).toHaveText([/^Italiano\s*Italian/, /^Deutsch\s*German/, /^Français\s*French/, /^Español\s*Spanish/]);
+  await palette.input.press('Backspace');
+  await expect(palette.commands.filter({ hasText: 'Sync now' })).toBeVisible();
+  await palette.close();
+
   // Language: found by its name in the UI's language too; everything follows.
   await palette.run('german', 'Switch the interface to Deutsch');
   await expect(app.navLink('feed')).toHaveText('Projektbörse');
@@ -121,11 +133,12 @@ test('screenshots at 1440 and 800 px, English and German, light and dark', async
   await app.chooseLanguage('en');
   await signInOnce(app);
   for (const language of ['en', 'de'] as const) {
-    await app.chooseLanguage(language);
-    await app.goTo('feed');
-    await app.projectRows.first().click();
     for (const theme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: theme });
+      await app.chooseLanguage(language);
+      await page.getByTestId(`theme-${theme}`).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await app.goTo('feed');
+      await app.projectRows.first().click();
       for (const width of [1440, 800]) {
         await page.setViewportSize({ width, height: 900 });
         await palette.open();
@@ -137,5 +150,10 @@ test('screenshots at 1440 and 800 px, English and German, light and dark', async
         await palette.close();
       }
     }
+    await palette.open();
+    await palette.rows.filter({ hasText: language === 'de' ? 'Sprache der Oberfläche ändern…' : 'Change the interface language…' }).click();
+    await expect(palette.commands).toHaveCount(4);
+    await app.screenshot(`command-centre-languages-800-${language}-dark`);
+    await palette.close();
   }
 });

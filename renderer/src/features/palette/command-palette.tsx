@@ -55,11 +55,14 @@ type Command = {
   group: 'actions' | 'navigate';
   icon: ReactNode;
   shortcut?: string;
+  /** Shown in place of the label in a narrowed list (the languages), with `hint` beside it. */
+  shortLabel?: string;
+  hint?: string;
   run: () => void;
 };
 
 /** One row of the list: a command, or a record (found, or from the recent list). */
-type Row = { key: string; group: 'recent' | 'actions' | 'navigate' | 'records' } & (
+type Row = { key: string; group: 'recent' | 'actions' | 'navigate' | 'records' | 'language' } & (
   | { type: 'command'; command: Command }
   | { type: 'record'; kind: RecordKind; id: string; title: string; subtitle?: string | null; account?: QuickFindItem['account'] }
 );
@@ -137,8 +140,10 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
   const [open, setOpen] = useState<'palette' | 'help' | null>(null);
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
+  // 'language': the list narrowed to the interface languages (Backspace in the empty field goes back).
+  const [page, setPage] = useState<'root' | 'language'>('root');
   const [recent, remember] = useRecent();
-  const found = useQuickFind(open === 'palette' ? text : '');
+  const found = useQuickFind(open === 'palette' && page === 'root' ? text : '');
   const project = useOpenProject(open === 'palette');
   const listId = useId();
   // Projects' and proposals' subtitles are their status codes: said in the UI's language.
@@ -158,6 +163,7 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
         event.preventDefault();
         setText('');
         setActive(0);
+        setPage('root');
         setOpen('palette');
       } else if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-8]$/.test(event.code)) {
         // By code, not key: on macOS Alt+digit types a character.
@@ -194,11 +200,25 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
     ];
     for (const option of themeCommands.filter((option) => option.theme !== theme))
       list.push({ id: `theme.${option.theme}`, label: t(`command.${option.key}`), keywords: [t('keywords.theme')], group: 'actions', icon: option.icon, run: () => onThemeChange(option.theme) });
+    list.push({
+      id: 'language.choose',
+      label: t('command.chooseLanguage'),
+      keywords: [t('keywords.language')],
+      group: 'actions',
+      icon: <Languages size={16} aria-hidden="true" />,
+      run: () => {
+        setPage('language');
+        setText('');
+        setActive(0);
+      },
+    });
     for (const locale of locales.filter((locale) => locale !== language))
       list.push({
         id: `language.${locale}`,
         label: t('command.language', { language: formatEndonym(locale) }),
         keywords: [t('keywords.language'), formatLanguageName(locale, i18n.language), locale],
+        shortLabel: formatEndonym(locale),
+        hint: formatLanguageName(locale, i18n.language),
         group: 'actions',
         icon: <Languages size={16} aria-hidden="true" />,
         run: () => onLanguageChange(locale),
@@ -219,7 +239,10 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
 
   const rows = useMemo((): Row[] => {
     const typed = text.trim() !== '';
-    const ranked = rankCommands(commands, text, recent, i18n.language);
+    const isLanguage = (command: Command): boolean => command.id.startsWith('language.') && command.id !== 'language.choose';
+    if (page === 'language') return rankCommands(commands.filter(isLanguage), text, recent, i18n.language).map((command) => ({ key: `command:${command.id}`, group: 'language', type: 'command', command }));
+    // Each language is a command of its own when typed for ("deutsch"); with nothing typed one entry leads to them.
+    const ranked = rankCommands(typed ? commands : commands.filter((command) => !isLanguage(command)), text, recent, i18n.language);
     const commandRow = (command: Command, group: Row['group']): Row => ({ key: `command:${command.id}`, group, type: 'command', command });
     if (typed) {
       // A command named by what was typed comes before the records; one found only by a keyword comes after
@@ -239,7 +262,7 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
     });
     const shown = new Set(recentRows.map((row) => row.key));
     return [...recentRows, ...ranked.filter((command) => !shown.has(`command:${command.id}`)).map((command) => commandRow(command, command.group))];
-  }, [text, commands, recent, found, i18n.language, subtitleOf]);
+  }, [page, text, commands, recent, found, i18n.language, subtitleOf]);
 
   const current = Math.min(active, Math.max(0, rows.length - 1));
   const optionId = (index: number): string => `${listId}-option-${index}`;
@@ -248,6 +271,10 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
   });
 
   const choose = (row: Row): void => {
+    if (row.type === 'command' && row.command.id === 'language.choose') {
+      row.command.run();
+      return;
+    }
     setOpen(row.type === 'command' && row.command.id === 'help.shortcuts' ? 'help' : null);
     if (row.type === 'command') {
       remember({ type: 'command', id: row.command.id });
@@ -276,7 +303,7 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
                 aria-activedescendant={rows.length > 0 ? optionId(current) : undefined}
                 aria-label={t('title')}
                 className="palette-input"
-                placeholder={t('placeholder')}
+                placeholder={t(page === 'language' ? 'languagePlaceholder' : 'placeholder')}
                 value={text}
                 spellCheck={false}
                 autoComplete="off"
@@ -286,7 +313,11 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
                   setActive(0);
                 }}
                 onKeyDown={(event) => {
-                  if (event.key === 'ArrowDown') {
+                  if (event.key === 'Backspace' && text === '' && page !== 'root') {
+                    event.preventDefault();
+                    setPage('root');
+                    setActive(0);
+                  } else if (event.key === 'ArrowDown') {
                     event.preventDefault();
                     setActive(rows.length === 0 ? 0 : (current + 1) % rows.length);
                   } else if (event.key === 'ArrowUp') {
@@ -335,7 +366,12 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
                       <span className="palette-icon">
                         {row.type === 'command' ? row.command.icon : row.group === 'recent' ? <Clock size={16} aria-hidden="true" /> : recordIcons[row.kind]}
                       </span>
-                      {row.type === 'command' ? (
+                      {row.type === 'command' && row.group === 'language' && row.command.shortLabel ? (
+                        <>
+                          <span className="palette-label">{row.command.shortLabel}</span>
+                          <span className="palette-subtitle">{row.command.hint}</span>
+                        </>
+                      ) : row.type === 'command' ? (
                         <span className="palette-label">{row.command.label}</span>
                       ) : (
                         <>
