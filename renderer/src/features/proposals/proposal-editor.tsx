@@ -16,6 +16,7 @@ import { Badge } from '../../ui/badge';
 import { useConfirm } from '../../ui/dialog';
 import { showToast } from '../../ui/toast';
 import { SubmitDialog } from './submit-dialog';
+import './proposals.css';
 import type { BidConfirmation } from '../../../../shared/domain/bid-confirmation';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
 
