@@ -4,11 +4,13 @@ import type { PagedWindow } from '../features/feed/project-window';
 
 /**
  * A virtualized list over a paged window: renders only the rows on screen, fetches the pages they need, and
- * keeps the keyboard-selected row in view. Every long list (feed, clients, threads) is this.
+ * keeps the keyboard cursor's row in view. Rows are measured (a two-line title makes its row taller), so
+ * `estimatedRowHeight` only places rows not drawn yet; each rendered row gives `data-index` and
+ * `ref={virtualizer.measureElement}`. Every long list (feed, clients, threads) is this.
  */
-export const usePagedVirtualizer = <T>(
+export const usePagedVirtualizer = <T extends { id: string }>(
   window: PagedWindow<T>,
-  options: { rowHeight: number; selectedIndex: number; overscan?: number },
+  options: { estimatedRowHeight: number; cursorIndex: number; overscan?: number },
 ) => {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Rows loaded count before the total does: the first page shows while the feed still counts.
@@ -16,16 +18,24 @@ export const usePagedVirtualizer = <T>(
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => options.rowHeight,
+    estimateSize: () => options.estimatedRowHeight,
+    // A measured height follows its record when new rows arrive above it.
+    getItemKey: (index) => window.getItem(index)?.id ?? `row-${index}`,
     overscan: options.overscan ?? 8,
   });
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
   const last = rows.at(-1)?.index ?? 0;
   useEffect(() => window.ensureRange(first, last), [window, first, last]);
-  const { selectedIndex } = options;
+  const { cursorIndex } = options;
   useEffect(() => {
-    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex);
-  }, [virtualizer, selectedIndex, total]);
+    const scroller = scrollRef.current;
+    const row = virtualizer.measurementsCache[cursorIndex];
+    if (!scroller || !row || cursorIndex >= total) return;
+    // Read from the element, not the virtualizer's last scroll event: rows added above just moved the list,
+    // and a cursor already on screen must not scroll it back.
+    if (row.start < scroller.scrollTop) virtualizer.scrollToIndex(cursorIndex, { align: 'start' });
+    else if (row.end > scroller.scrollTop + scroller.clientHeight) virtualizer.scrollToIndex(cursorIndex, { align: 'end' });
+  }, [virtualizer, cursorIndex, total]);
   return { scrollRef, virtualizer, rows, total };
 };

@@ -14,13 +14,14 @@ import { ClientFacts } from '../feed/project-detail';
 import type { PagedWindow } from '../feed/project-window';
 import { useClientDetail, useClientList, useClientNote } from './use-clients';
 
-const rowHeight = 70;
+// Where rows not drawn yet are placed; drawn rows are measured.
+const estimatedRowHeight = 70;
 
 type ListProps = { clients: PagedWindow<ClientSummary>; query: string; openId: string | null; selectedIndex: number; onOpen: (index: number) => void };
 
 const ClientList = ({ clients, query, openId, selectedIndex, onOpen }: ListProps) => {
   const { t, i18n } = useTranslation('clients');
-  const { scrollRef, virtualizer, rows } = usePagedVirtualizer(clients, { rowHeight, selectedIndex });
+  const { scrollRef, virtualizer, rows } = usePagedVirtualizer(clients, { estimatedRowHeight, cursorIndex: selectedIndex });
   if (clients.total === 0) {
     return (
       <div className="empty-state" data-testid="clients-empty">
@@ -35,12 +36,14 @@ const ClientList = ({ clients, query, openId, selectedIndex, onOpen }: ListProps
         {rows.map((row) => {
           const item = clients.getItem(row.index);
           return (
-            <div key={row.key} role="listitem" className="list-item" style={{ transform: `translateY(${row.start}px)`, height: row.size }}>
+            <div key={row.key} ref={virtualizer.measureElement} data-index={row.index} role="listitem" className="list-item" style={{ transform: `translateY(${row.start}px)` }}>
               {item ? (
                 <button
                   type="button"
-                  className={`thread-row${item.id === openId || row.index === selectedIndex ? ' selected' : ''}`}
+                  className={`thread-row${item.id === openId ? ' selected' : ''}${row.index === selectedIndex ? ' cursor' : ''}`}
                   data-testid="client-row"
+                  aria-current={item.id === openId ? 'true' : undefined}
+                  data-cursor={row.index === selectedIndex ? 'true' : undefined}
                   onClick={() => onOpen(row.index)}
                 >
                   <span className="thread-top">
@@ -139,7 +142,9 @@ const ClientDetailPane = ({ client, now, go }: DetailProps) => {
           <ul className="history" data-testid="client-proposals">
             {client.proposals.map((proposal) => (
               <li key={proposal.id}>
-                <span>{proposal.projectTitle ?? proposal.projectId}</span>
+                <button type="button" className="link-button" data-testid="client-proposal" onClick={() => go('proposals', proposal.id)}>
+                  <bdi>{proposal.projectTitle ?? proposal.projectId}</bdi>
+                </button>
                 <span className="muted small">
                   {tFeed(`proposalStatus.${proposal.status}`, { defaultValue: proposal.status })}
                   {proposal.amountMinor !== null && ` · ${formatMoneyCompact(proposal.amountMinor, proposal.currency, i18n.language)}`}
@@ -193,7 +198,12 @@ export const ClientsRoute = ({ now }: { now: Date }) => {
     const item = clients.getItem(index);
     if (item) go('clients', item.id);
   };
-  useListKeyboard({ count: clients.total ?? 0, index: selected, onMove: setSelected, onOpen: openIndex, onEscape: () => go('clients'), searchRef });
+  // As in the feed: with a client open, j/k move the cursor and the detail follows; Enter opens; Escape closes.
+  const moveCursor = (index: number): void => {
+    setSelected(index);
+    if (openId !== null) openIndex(index);
+  };
+  useListKeyboard({ count: clients.total ?? 0, index: selected, onMove: moveCursor, onOpen: openIndex, onEscape: () => go('clients'), searchRef });
 
   return (
     <section className="screen clients" aria-labelledby="clients-title">

@@ -7,9 +7,13 @@ import { FeedScreen } from './feed-screen';
 import { ProjectDetailPane } from './project-detail';
 import { SavedSearchesBar } from './saved-searches-bar';
 import { useFeedFacets, useProjectDetail, useSavedSearches } from './use-feed-extras';
+import { feedPageSize, type ProjectWindow } from './project-window';
 import { useProjectFeed } from './use-project-feed';
 
 const searchPauseMs = 150;
+
+const firstLoadedIds = (feed: ProjectWindow): string[] =>
+  Array.from({ length: Math.min(feed.length, feedPageSize) }, (_, index) => feed.getItem(index)?.id ?? '');
 
 /** The job feed wired to the core: filters, search, saved searches, keyboard, detail. */
 export const FeedRoute = ({ now }: { now: Date }) => {
@@ -32,22 +36,38 @@ export const FeedRoute = ({ now }: { now: Date }) => {
     const timer = setTimeout(() => setFilter((current) => (current.text === searchText ? current : { ...current, text: searchText })), searchPauseMs);
     return () => clearTimeout(timer);
   }, [searchText]);
-  // A new result list starts at its first row.
-  const selected = selection.of === feed ? selection.index : 0;
+  // A new result list starts at the open project when its first page holds it, else at its first row.
+  const selected = selection.of === feed ? selection.index : Math.max(0, openId === null ? 0 : firstLoadedIds(feed).indexOf(openId));
   const setSelected = (index: number): void => setSelection({ of: feed, index });
 
   const open = (index: number): void => {
     const project = feed.getItem(index);
     if (project) go('feed', project.id);
   };
+  // Like Mailspring's reading pane: with a project open, j/k move the cursor and the detail follows; with none
+  // open they only move the cursor, and Enter opens. The same in clients and messages.
+  const moveCursor = (index: number): void => {
+    setSelected(index);
+    if (openId !== null) open(index);
+  };
   useListKeyboard({
     count: feed.length,
     index: selected,
-    onMove: setSelected,
+    onMove: moveCursor,
     onOpen: open,
     onEscape: () => go('feed'),
     searchRef,
   });
+
+  // A filter that leaves the open project out closes it (its first page tells). Only after a filter changes: a
+  // project opened from elsewhere may sit anywhere in the feed.
+  const checkedFilter = useRef(filter);
+  const firstPageIds = feed.getItem(0) === undefined ? null : firstLoadedIds(feed).join(' ');
+  useEffect(() => {
+    if (checkedFilter.current === filter || (firstPageIds === null && feed.total !== 0)) return;
+    checkedFilter.current = filter;
+    if (openId !== null && !(firstPageIds ?? '').split(' ').includes(openId)) go('feed');
+  }, [filter, firstPageIds, feed.total, openId, go]);
 
   const apply = (next: FeedFilter, nextSort: ProjectSort): void => {
     setFilter(next);
@@ -76,6 +96,7 @@ export const FeedRoute = ({ now }: { now: Date }) => {
       selectedIndex={selected}
       onSelect={setSelected}
       onOpen={open}
+      onNewAbove={(count) => setSelection({ of: feed, index: selected + count })}
       openId={openId}
       failed={error !== null && feed.length === 0}
       filters={<FeedFilters filter={filter} facets={facets} onChange={setFilter} />}

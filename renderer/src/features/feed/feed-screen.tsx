@@ -1,8 +1,9 @@
-import { useEffect, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { projectSortSchema, projectSorts, type ProjectSort } from '../../../../shared/domain/project';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
-import type { ProjectWindow } from './project-window';
+import { ArrowUp } from 'lucide-react';
+import { feedPageSize, type ProjectWindow } from './project-window';
 import { ProjectRow, ProjectRowPlaceholder } from './project-row';
 
 type Props = {
@@ -19,6 +20,8 @@ type Props = {
   selectedIndex?: number;
   onSelect?: (index: number) => void;
   onOpen?: (index: number) => void;
+  /** New projects arrived above the rows on screen (newest first): the cursor keeps its project. */
+  onNewAbove?: (count: number) => void;
   openId?: string | null;
   filters?: ReactNode;
   savedSearches?: ReactNode;
@@ -26,7 +29,8 @@ type Props = {
   failed?: boolean;
 };
 
-const rowHeight = 116;
+// Where rows not drawn yet are placed; drawn rows are measured.
+const estimatedRowHeight = 116;
 
 export const FeedScreen = ({
   feed,
@@ -40,6 +44,7 @@ export const FeedScreen = ({
   selectedIndex = -1,
   onSelect,
   onOpen,
+  onNewAbove,
   openId = null,
   filters,
   savedSearches,
@@ -47,8 +52,32 @@ export const FeedScreen = ({
   failed = false,
 }: Props) => {
   const { t } = useTranslation('feed');
-  const { scrollRef, virtualizer, rows, total } = usePagedVirtualizer(feed, { rowHeight, selectedIndex, overscan: 6 });
+  const { scrollRef, virtualizer, rows, total } = usePagedVirtualizer(feed, { estimatedRowHeight, cursorIndex: selectedIndex, overscan: 6 });
   const filtered = query !== '' || filters !== undefined;
+
+  // New projects at the top of the newest-first feed do not push the rows being read down: the list scrolls
+  // by their height and a pill says how many are above.
+  const [newAbove, setNewAbove] = useState(0);
+  const firstId = feed.getItem(0)?.id;
+  const anchor = useRef({ feed, firstId });
+  useLayoutEffect(() => {
+    const before = anchor.current;
+    anchor.current = { feed, firstId };
+    if (before.feed !== feed) {
+      setNewAbove(0);
+      return;
+    }
+    if (sort !== 'newest' || before.firstId === undefined || firstId === undefined || before.firstId === firstId) return;
+    let count = 0;
+    for (let index = 1; index < Math.min(feed.length, feedPageSize) && count === 0; index++) if (feed.getItem(index)?.id === before.firstId) count = index;
+    if (count === 0) return;
+    // After the virtualizer's own update of this frame (it writes its scroll position back within it), by the
+    // new rows' measured height.
+    const from = scrollRef.current?.scrollTop ?? 0;
+    requestAnimationFrame(() => virtualizer.scrollToOffset(from + (virtualizer.measurementsCache[count]?.start ?? count * estimatedRowHeight)));
+    setNewAbove((current) => current + count);
+    onNewAbove?.(count);
+  }, [feed, firstId, sort, virtualizer, scrollRef, onNewAbove]);
 
   return (
     <section className={`screen feed${detail ? ' with-detail' : ''}`} aria-labelledby="feed-title">
@@ -114,18 +143,44 @@ export const FeedScreen = ({
             <p>{filtered ? t('empty.filteredBody') : t('empty.body')}</p>
           </div>
         ) : (
-          <div ref={scrollRef} className="list-scroller" role="feed" aria-label={t('listLabel')} aria-busy={feed.length === 0}>
+          <div
+            ref={scrollRef}
+            className="list-scroller"
+            role="feed"
+            aria-label={t('listLabel')}
+            aria-busy={feed.length === 0}
+            onScroll={(event) => {
+              if (event.currentTarget.scrollTop === 0) setNewAbove(0);
+            }}
+          >
+            {newAbove > 0 && (
+              <button
+                type="button"
+                className="new-above-pill"
+                data-testid="feed-new-pill"
+                onClick={() => {
+                  setNewAbove(0);
+                  virtualizer.scrollToOffset(0);
+                }}
+              >
+                <ArrowUp size={14} aria-hidden="true" />
+                {t('newAbove', { count: newAbove })}
+              </button>
+            )}
             <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
               {rows.map((row) => {
                 const project = feed.getItem(row.index);
                 return (
                   <div
                     key={row.key}
+                    ref={virtualizer.measureElement}
+                    data-index={row.index}
                     className="list-item"
-                    style={{ transform: `translateY(${row.start}px)`, height: row.size }}
+                    style={{ transform: `translateY(${row.start}px)` }}
                     aria-setsize={total}
                     aria-posinset={row.index + 1}
-                    aria-selected={row.index === selectedIndex}
+                    aria-selected={project !== undefined && project.id === openId}
+                    data-cursor={row.index === selectedIndex ? 'true' : undefined}
                     onClick={() => {
                       onSelect?.(row.index);
                       onOpen?.(row.index);
@@ -136,7 +191,8 @@ export const FeedScreen = ({
                         project={project}
                         now={now}
                         query={query}
-                        selected={row.index === selectedIndex || project.id === openId}
+                        cursor={row.index === selectedIndex}
+                        selected={project.id === openId}
                       />
                     ) : (
                       <ProjectRowPlaceholder />

@@ -5,7 +5,8 @@ import { HighlightedText } from '../../components/rich-text';
 import { PlatformBadge } from '../accounts/platform-badge';
 import { MatchMeter } from './match-meter';
 
-type Props = { project: ProjectSummary; now: Date; query?: string; selected?: boolean };
+/** `cursor`: where j/k are (a ring); `selected`: the project open beside the list (filled). */
+type Props = { project: ProjectSummary; now: Date; query?: string; selected?: boolean; cursor?: boolean };
 
 export const useBudgetLabel = (project: Pick<ProjectSummary, 'budgetMinMinor' | 'budgetMaxMinor' | 'currency' | 'kind'>): string => {
   const { t, i18n } = useTranslation('feed');
@@ -25,11 +26,11 @@ export const useBudgetLabel = (project: Pick<ProjectSummary, 'budgetMinMinor' | 
   return project.kind === 'hourly' ? t('budget.perHour', { amount: range }) : range;
 };
 
-export const ProjectRow = ({ project, now, query = '', selected = false }: Props) => {
+export const ProjectRow = ({ project, now, query = '', selected = false, cursor = false }: Props) => {
   const { t, i18n } = useTranslation('feed');
   const budget = useBudgetLabel(project);
   return (
-    <article className={`project-row${selected ? ' selected' : ''}`} data-testid="project-row" lang={project.language}>
+    <article className={`project-row${selected ? ' selected' : ''}${cursor ? ' cursor' : ''}`} data-testid="project-row" lang={project.language}>
       <div className="project-main">
         <div className="project-title-row">
           <h2 className="project-title">

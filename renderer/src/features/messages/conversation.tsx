@@ -5,6 +5,7 @@ import type { MessageItem, ThreadDetail } from '../../../../shared/contract/mess
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { LinkedText } from '../../components/rich-text';
 import { useSyncProblemText } from '../sync/use-sync-problem-text';
+import { endsGroup, formatClockTime, formatDaySeparator, startsDay } from './thread-grouping';
 import type { PagedWindow } from '../feed/project-window';
 
 /** Why the composer's text was not sent: nothing to send, the core gone, or the core's own answer. */
@@ -13,6 +14,7 @@ export type SendProblem = { kind: 'empty' } | { kind: 'engine_down' } | { kind: 
 type Props = {
   thread: ThreadDetail;
   messages: PagedWindow<MessageItem>;
+  now: Date;
   /** Scroll here and mark it (a search hit); otherwise the conversation opens at its newest message. */
   focusIndex: number | null;
   focusId: string | null;
@@ -25,23 +27,32 @@ type Props = {
   onOpenClient: (id: string) => void;
 };
 
-const MessageBubble = ({ message, focused, onRetry }: { message: MessageItem; focused: boolean; onRetry: (id: string) => void }) => {
+type BubbleProps = { message: MessageItem; focused: boolean; showTime: boolean; onRetry: (id: string) => void };
+
+const MessageBubble = ({ message, focused, showTime, onRetry }: BubbleProps) => {
   const { t, i18n } = useTranslation('messages');
   const problemText = useSyncProblemText();
   return (
     <div
-      className={`bubble ${message.fromMe ? 'mine' : 'theirs'}${focused ? ' focused' : ''} state-${message.state}`}
+      className={`bubble ${message.fromMe ? 'mine' : 'theirs'}${focused ? ' focused' : ''}${showTime ? '' : ' grouped'} state-${message.state}`}
       data-testid="message"
       data-state={message.state}
       data-message-id={message.id}
+      // Only the last bubble of a group shows its time (and the day is above it); each tells its full date on hover.
+      title={formatDateTime(message.sentAt, i18n.language)}
     >
       <div className="bubble-body">
         <LinkedText text={message.body} />
       </div>
+      {(showTime || message.state !== 'synced') && (
       <div className="bubble-meta">
-        <span>{formatDateTime(message.sentAt, i18n.language)}</span>
+        {showTime && (
+          <time dateTime={message.sentAt} data-testid="message-time">
+            {formatClockTime(message.sentAt, i18n.language)}
+          </time>
+        )}
         {message.state === 'pending' && <span data-testid="message-pending">{t('state.pending')}</span>}
-        {message.state === 'synced' && message.fromMe && <span>{t('state.sent')}</span>}
+        {showTime && message.state === 'synced' && message.fromMe && <span>{t('state.sent')}</span>}
         {message.state === 'failed' && (
           <span className="failed" role="alert">
             {t('state.failed', { reason: message.failure ? problemText(message.failure) : t('state.unknownReason') })}{' '}
@@ -51,12 +62,13 @@ const MessageBubble = ({ message, focused, onRetry }: { message: MessageItem; fo
           </span>
         )}
       </div>
+      )}
     </div>
   );
 };
 
-export const Conversation = ({ thread, messages, focusIndex, focusId, draft, onDraftChange, onSend, sendProblem = null, onRetry, onOpenClient }: Props) => {
-  const { t } = useTranslation('messages');
+export const Conversation = ({ thread, messages, now, focusIndex, focusId, draft, onDraftChange, onSend, sendProblem = null, onRetry, onOpenClient }: Props) => {
+  const { t, i18n } = useTranslation('messages');
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = messages.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -126,6 +138,8 @@ export const Conversation = ({ thread, messages, focusIndex, focusId, draft, onD
         <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
           {rows.map((row) => {
             const message = messages.getItem(row.index);
+            const previous = messages.getItem(row.index - 1);
+            const next = messages.getItem(row.index + 1);
             return (
               <div
                 key={row.key}
@@ -135,7 +149,14 @@ export const Conversation = ({ thread, messages, focusIndex, focusId, draft, onD
                 style={{ transform: `translateY(${row.start}px)` }}
               >
                 {message ? (
-                  <MessageBubble message={message} focused={message.id === focusId} onRetry={onRetry} />
+                  <>
+                    {(row.index === 0 || previous !== undefined) && startsDay(message, previous) && (
+                      <div className="day-separator" role="separator" data-testid="day-separator">
+                        <span>{formatDaySeparator(message.sentAt, now, i18n.language, { today: t('day.today'), yesterday: t('day.yesterday') })}</span>
+                      </div>
+                    )}
+                    <MessageBubble message={message} focused={message.id === focusId} showTime={endsGroup(message, next) || message.state !== 'synced'} onRetry={onRetry} />
+                  </>
                 ) : (
                   <div className="bubble placeholder" aria-hidden="true" />
                 )}

@@ -66,12 +66,18 @@ export const MessagesRoute = ({ now }: { now: Date }) => {
     const item = threads.getItem(index);
     if (item) go('messages', item.id);
   };
+  // As in the feed: with a conversation open, j/k move the cursor and it follows; Enter opens; Escape clears the
+  // search first, then closes the conversation.
+  const moveCursor = (index: number): void => {
+    setSelected(index);
+    if (openId !== null) openIndex(index);
+  };
   useListKeyboard({
     count: searchText ? 0 : (threads.total ?? 0),
     index: selected,
-    onMove: setSelected,
+    onMove: moveCursor,
     onOpen: openIndex,
-    onEscape: () => setSearchText(''),
+    onEscape: () => (searchText ? setSearchText('') : go('messages')),
     searchRef,
   });
 
@@ -114,6 +120,7 @@ export const MessagesRoute = ({ now }: { now: Date }) => {
               <Conversation
                 thread={thread}
                 messages={messages}
+                now={now}
                 focusId={focusId}
                 focusIndex={located && located.threadId === thread.id ? located.index : null}
                 draft={draft.text}

@@ -9,6 +9,7 @@ import { awaitingAnswerDays } from '../../../../shared/domain/attention';
 import { AwaitingAnswer } from '../attention/awaiting-answer';
 import { PlatformBadge } from '../accounts/platform-badge';
 
+// Where rows not drawn yet are placed; drawn rows are measured.
 const threadRowHeight = 92;
 
 type ListProps = {
@@ -21,7 +22,7 @@ type ListProps = {
 
 export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: ListProps) => {
   const { t, i18n } = useTranslation('messages');
-  const { scrollRef, virtualizer, rows } = usePagedVirtualizer(threads, { rowHeight: threadRowHeight, selectedIndex });
+  const { scrollRef, virtualizer, rows } = usePagedVirtualizer(threads, { estimatedRowHeight: threadRowHeight, cursorIndex: selectedIndex });
 
   if (threads.total === 0) {
     return (
@@ -36,20 +37,22 @@ export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: List
       <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const thread = threads.getItem(row.index);
-          const current = thread?.id === openId || row.index === selectedIndex;
           return (
             <div
               key={row.key}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
               role="listitem"
               className="list-item"
-              style={{ transform: `translateY(${row.start}px)`, height: row.size }}
+              style={{ transform: `translateY(${row.start}px)` }}
             >
               {thread ? (
                 <button
                   type="button"
-                  className={`thread-row${current ? ' selected' : ''}${thread.unreadCount > 0 ? ' unread' : ''}`}
+                  className={`thread-row${thread.id === openId ? ' selected' : ''}${row.index === selectedIndex ? ' cursor' : ''}${thread.unreadCount > 0 ? ' unread' : ''}`}
                   data-testid="thread-row"
                   aria-current={thread.id === openId ? 'true' : undefined}
+                  data-cursor={row.index === selectedIndex ? 'true' : undefined}
                   onClick={() => onOpen(row.index)}
                 >
                   <span className="thread-top">
