@@ -53,7 +53,7 @@ beforeAll(async () => {
   seedAccount(studio, 'a');
   seedAccount(freelancer, 'b');
   // A project no account brought (a local seed): listed with no badge, outside any account's filter.
-  db.transaction(() => applyRecord(db, 'project', makeProject('prj_local', { client_id: null, title: 'Etichette vigneto locale' }), now.toISOString(), null))();
+  db.transaction(() => applyRecord(db, 'project', makeProject('prj_local', { title: 'Etichette vigneto locale' }), now.toISOString(), null))();
 });
 
 afterAll(() => {
