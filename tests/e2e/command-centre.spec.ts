@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { startPlatformServer, type PlatformServer } from '../platform/server';
 import { AppPage } from './pages/app-page';
 import { CommandCentrePage } from './pages/command-centre-page';
@@ -19,6 +20,14 @@ test.afterAll(async () => {
   await host.stop();
   await platform.close();
 });
+
+/** Serious and critical axe violations of what is on screen now, as "rule: target" lines (empty when none). */
+const seriousViolations = async (page: Page): Promise<string[]> => {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+};
 
 /** Signs in as the demo user unless an earlier test on this web host did; then waits for the first sync. */
 const signInOnce = async (app: AppPage): Promise<void> => {
@@ -86,6 +95,15 @@ test('the command centre: switch theme, jump to a record, recent first, a propos
   await page.keyboard.press('Alt+6');
   await expect(app.navLink('portfolio')).toHaveAttribute('aria-current', 'page');
 
+  // A section of Settings: scrolled into view, its heading focused.
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await palette.run('settings upd', 'Settings: Updates');
+  await expect(app.navLink('settings')).toHaveAttribute('aria-current', 'page');
+  const updates = page.locator('#settings-updates h2');
+  await expect(updates).toBeInViewport();
+  await expect(updates).toBeFocused();
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // The shortcuts list, from the command centre.
   await palette.run('keyboard', 'Show keyboard shortcuts');
   await expect(palette.help).toContainText('Open the command centre');
@@ -125,13 +143,14 @@ test('Settings: Sync now ends in a toast; the web host’s development line is n
   await expect(page.getByTestId('toast').filter({ hasText: 'Synced: everything is up to date' })).toBeVisible();
 });
 
-test('screenshots at 1440 and 800 px, English and German, light and dark', async ({ page }) => {
+test('screenshots at 1440 and 800 px, English and German, light and dark, without serious accessibility violations', async ({ page }) => {
   test.setTimeout(120_000);
   const app = new AppPage(page);
   const palette = new CommandCentrePage(page);
   await app.open(host.url);
   await app.chooseLanguage('en');
   await signInOnce(app);
+  const found: string[] = [];
   for (const language of ['en', 'de'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       await app.chooseLanguage(language);
@@ -144,9 +163,11 @@ test('screenshots at 1440 and 800 px, English and German, light and dark', async
         await palette.open();
         await expect(palette.rows.first()).toBeVisible();
         await app.screenshot(`command-centre-${width}-${language}-${theme}`);
+        found.push(...(await seriousViolations(page)).map((line) => `${width}-${language}-${theme}: ${line}`));
         await palette.type(language === 'de' ? 'über' : 'tran');
         await expect(palette.records.first()).toBeVisible();
         await app.screenshot(`command-centre-search-${width}-${language}-${theme}`);
+        found.push(...(await seriousViolations(page)).map((line) => `search-${width}-${language}-${theme}: ${line}`));
         await palette.close();
       }
     }
@@ -156,4 +177,5 @@ test('screenshots at 1440 and 800 px, English and German, light and dark', async
     await app.screenshot(`command-centre-languages-800-${language}-dark`);
     await palette.close();
   }
+  expect(found).toEqual([]);
 });

@@ -88,15 +88,24 @@ export const App = ({ initialSettings, disconnected }: Props) => {
         theme={settings.theme}
         onThemeChange={(theme) => void setTheme(theme)}
       >
-        <AccountsCard status={sync.status} now={now} onSignIn={sync.signIn} onSyncNow={() => void syncNow.syncNow()} />
+        {/* Anchors for the command centre's "Settings: …" entries (#/settings/<section>). */}
+        <div id="settings-accounts" className="settings-anchor">
+          <AccountsCard status={sync.status} now={now} onSignIn={sync.signIn} onSyncNow={() => void syncNow.syncNow()} />
+        </div>
         <SyncProblems status={sync.status} />
-        <AttentionCard preferences={attention.preferences} host={info?.host ?? null} onChange={(patch) => void attention.update(patch)} />
-        <IntegrityCard onCheck={checkIntegrity} />
-        <UpdatesCard
-          state={updates.state}
-          onChannelChange={(channel) => void updates.setChannel(channel)}
-          onCheckNow={() => void updates.checkNow()}
-        />
+        <div id="settings-notifications" className="settings-anchor">
+          <AttentionCard preferences={attention.preferences} host={info?.host ?? null} onChange={(patch) => void attention.update(patch)} />
+        </div>
+        <div id="settings-integrity" className="settings-anchor">
+          <IntegrityCard onCheck={checkIntegrity} />
+        </div>
+        <div id="settings-updates" className="settings-anchor">
+          <UpdatesCard
+            state={updates.state}
+            onChannelChange={(channel) => void updates.setChannel(channel)}
+            onCheckNow={() => void updates.checkNow()}
+          />
+        </div>
       </SettingsScreen>
     ),
   };

@@ -1,6 +1,6 @@
 import { Fragment, useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ArrowRight, Clock, FileText, Keyboard, Languages, MessagesSquare, Monitor, Moon, PenLine, RefreshCw, Sun, User, Briefcase } from 'lucide-react';
+import { ArrowRight, Clock, FileText, Keyboard, Languages, MessagesSquare, Monitor, Moon, PenLine, RefreshCw, SlidersHorizontal, Sun, User, Briefcase } from 'lucide-react';
 import { Dialog as AriaDialog, Modal, ModalOverlay } from 'react-aria-components';
 import type { QuickFindItem } from '../../../../shared/contract/search';
 import type { Theme } from '../../../../shared/contract/settings';
@@ -10,6 +10,7 @@ import { useClient } from '../../app/client-context';
 import { NavIcon } from '../../app/nav-icon';
 import { sections, useRouteParams, useSection, type Section } from '../../app/routes';
 import { Dialog } from '../../ui/dialog';
+import { settingsSections, type SettingsSection } from '../settings/settings-screen';
 import { formatShortcut } from '../../ui/shortcut';
 import { PlatformBadge } from '../accounts/platform-badge';
 import { rankCommands, readRecent, scoreCommand, rememberRecent, type RecentEntry, type RecordKind } from './command-ranking';
@@ -233,6 +234,22 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
         icon: <NavIcon section={section} />,
         shortcut: sectionShortcut(section),
         run: () => go(section),
+      });
+    const settingsTitles: Record<SettingsSection, string> = {
+      appearance: t('sections.appearance', { ns: 'settings' }),
+      accounts: t('accounts.title', { ns: 'sync' }),
+      notifications: t('notifications.settings.title', { ns: 'shell' }),
+      integrity: t('integrity.title', { ns: 'workspace' }),
+      updates: t('updates.title', { ns: 'shell' }),
+    };
+    for (const section of settingsSections)
+      list.push({
+        id: `settings.${section}`,
+        label: t('command.settingsSection', { section: settingsTitles[section] }),
+        keywords: [t('keywords.settings')],
+        group: 'navigate',
+        icon: <SlidersHorizontal size={16} aria-hidden="true" />,
+        run: () => go('settings', section),
       });
     return list;
   }, [t, i18n.language, project, theme, language, go, onSyncNow, onThemeChange, onLanguageChange]);

@@ -1,10 +1,34 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Monitor, Moon, Sun } from 'lucide-react';
 import type { Theme } from '../../../../shared/contract/settings';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { formatEndonym, formatLanguageName } from '../../../../shared/i18n/format';
 import { locales, localeSchema, type Locale } from '../../../../shared/i18n/locales';
+import { useRouteParams } from '../../app/routes';
+import './settings.css';
+
+/** The sections `#/settings/<section>` scrolls to (the command centre's "Settings: …" entries). */
+export const settingsSections = ['appearance', 'accounts', 'notifications', 'integrity', 'updates'] as const;
+export type SettingsSection = (typeof settingsSections)[number];
+
+/** Brings the section named in the address into view with the focus on its heading, once it is drawn. */
+const useSectionInView = (): void => {
+  const [params] = useRouteParams();
+  const section = params[0] ?? null;
+  useEffect(() => {
+    if (section === null) return;
+    // After the frame that closed whatever navigated here (a dialog gives the focus back as it closes).
+    const frame = requestAnimationFrame(() => {
+      const heading = document.getElementById(`settings-${section}`)?.querySelector<HTMLElement>('h2');
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [section]);
+};
 
 export type AppInfo = { version: string; schemaVersion: number; host: 'electron' | 'web' };
 
@@ -23,12 +47,14 @@ const systemValue = 'system';
 
 export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChange, theme, onThemeChange, children }: Props) => {
   const { t, i18n } = useTranslation('settings');
+  useSectionInView();
   return (
     <section className="screen settings scrollable" aria-labelledby="settings-title">
       <header className="screen-header">
         <h1 id="settings-title">{t('title')}</h1>
       </header>
-      <div className="card">
+      <div className="card" id="settings-appearance">
+        <h2>{t('sections.appearance')}</h2>
         <label className="field">
           <span className="field-label">{t('language.label')}</span>
           <select
