@@ -150,6 +150,11 @@ test('screenshots at 1440 and 800 px, English and German, light and dark, withou
   await app.open(host.url);
   await app.chooseLanguage('en');
   await signInOnce(app);
+  // Something used before, so the shots show the recent group too.
+  await app.goTo('feed');
+  const recentTitle = (await app.projectRows.nth(1).locator('.project-title').innerText()).trim();
+  await palette.run(recentTitle, recentTitle);
+  await palette.run('sync', 'Sync now');
   const found: string[] = [];
   for (const language of ['en', 'de'] as const) {
     for (const theme of ['light', 'dark'] as const) {
