@@ -42,7 +42,9 @@ export const useSyncNowFeedback = (status: SyncStatus | null, syncNow: () => Pro
   }, [status, follow]);
 
   const run = useCallback(async () => {
-    if (!status || round.current) return;
+    if (!status) return;
+    // A press while a round is followed starts over: a round whose end the events never showed must not
+    // leave Sync now dead.
     round.current = startSyncRound(status);
     setRunning(true);
     const answer = await syncNow();
