@@ -166,8 +166,8 @@ export const CommandPalette = ({ theme, onThemeChange, language, onLanguageChang
         setActive(0);
         setPage('root');
         setOpen('palette');
-      } else if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-8]$/.test(event.code)) {
-        // By code, not key: on macOS Alt+digit types a character.
+      } else if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-8]$/.test(event.code) && !isTyping(event.target)) {
+        // By code, not key: on macOS Alt+digit gives a character (and in a text field it still does).
         event.preventDefault();
         const section = sections[Number(event.code.slice(5)) - 1];
         if (section) go(section);
