@@ -240,13 +240,15 @@ describe('the built main bundle', () => {
     }
 
     // The locales are in the bundles, every language: main's menus and dialogs, the core's PDF labels. Read as
-    // the strings the code holds (escapes such as \u00A0 decoded), each entry with the chunks it shares.
+    // the strings the code holds (escapes such as \u00A0 and \n decoded), each entry with the chunks it shares.
     const chunks = built.filter((file) => file.includes(`${path.sep}chunks${path.sep}`));
     const strings = (entry: string): string =>
       [entry, ...chunks]
         .map((file) => readFileSync(file, 'utf8'))
         .join('\n')
-        .replace(/\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_whole, four?: string, two?: string) => String.fromCharCode(parseInt(four ?? two!, 16)));
+        .replace(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(n))/g, (_whole, four?: string, two?: string, newline?: string) =>
+          newline ? '\n' : String.fromCharCode(parseInt(four ?? two!, 16)),
+        );
     const mainStrings = strings(path.join(outDir, 'index.js'));
     const coreStrings = strings(path.join(outDir, 'core.js'));
     const leaves = (value: unknown): string[] =>

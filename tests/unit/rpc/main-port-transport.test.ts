@@ -115,10 +115,10 @@ describe('a real core served over a MessagePortMain-shaped port', () => {
 
     const events: unknown[] = [];
     bridge.on('settingsChanged', (payload) => events.push(payload));
-    await expect(client.settings.setLanguage({ language: 'it' })).resolves.toEqual({ language: 'it' });
+    await expect(client.settings.setLanguage({ language: 'it' })).resolves.toEqual({ language: 'it', theme: 'system' });
     await nextTurn();
     await nextTurn();
-    expect(events).toEqual([{ language: 'it' }]);
+    expect(events).toEqual([{ language: 'it', theme: 'system' }]);
 
     // @ts-expect-error -- a hostile renderer is not bound by the types
     const bad = await bridge.settings.setLanguage({ language: 'klingon' });
