@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-type Section = 'feed' | 'clients' | 'messages' | 'proposals' | 'portfolio' | 'settings';
+type Section = 'feed' | 'clients' | 'messages' | 'proposals' | 'portfolio' | 'community' | 'insights' | 'settings';
 
 /** What a person sees and does in Bottega, so specs read as steps rather than selectors. */
 export class AppPage {

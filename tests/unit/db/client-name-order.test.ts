@@ -38,7 +38,7 @@ describe('listClients orders names as the collators do', () => {
     const file = path.join(dir, 'workspace.sqlite');
     db = openWritableDatabase(file);
     await migrate(db, { file, migrations });
-    db.transaction(() => names.forEach((name, index) => applyRecord(db, 'client', makeClient(`cli_${index}`, { name }), new Date().toISOString())))();
+    db.transaction(() => names.forEach((name, index) => applyRecord(db, 'client', makeClient(`cli_${index}`, { name }), new Date().toISOString(), null)))();
   });
   afterAll(() => {
     db.close();
