@@ -3,23 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { matchLocale } from '../../shared/i18n/locales';
 import type { Project, Proposal, Thread } from '../../shared/platform/records';
-import { startPlatformServer, type PlatformServer } from '../platform/server';
 import { AppPage } from './pages/app-page';
-import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { useDemoServers } from './demo-servers';
 
 // One workspace for both tests: the second goes on from the first's signed-in, synced state.
 test.describe.configure({ mode: 'serial' });
 
-let platform: PlatformServer;
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000 });
-  host = await startWebHostProcess(['--platform', platform.url]);
-});
-test.afterAll(async () => {
-  await host.stop();
-  await platform.close();
-});
+const demo = useDemoServers();
 
 type Shown = { title: string; body: string; tag: string; at: number };
 
@@ -53,7 +43,7 @@ const clickNotice = (page: Page, index: number): Promise<unknown> =>
 
 /** The client of a thread writes, through the reference platform's simulation endpoint. */
 const clientWrites = async (threadId: string, body: string): Promise<void> => {
-  const response = await fetch(`${platform.url}/v1/simulation/threads/${threadId}/messages`, {
+  const response = await fetch(`${demo.platform.url}/v1/simulation/threads/${threadId}/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ body }),
@@ -66,15 +56,15 @@ const demoThreads = (): string[] => {
   const ids: string[] = [];
   for (let index = 1; index <= 50; index++) {
     const id = `thr_${index.toString(36).padStart(6, '0')}`;
-    const thread = platform.store.getLive<Thread>('thread', id);
-    if (thread && thread.owner === platform.users.demo.id && !thread.data.muted) ids.push(id);
+    const thread = demo.platform.store.getLive<Thread>('thread', id);
+    if (thread && thread.owner === demo.platform.users.demo.id && !thread.data.muted) ids.push(id);
   }
   return ids;
 };
 
 /** The user muted the thread (on the platform, before this workspace synced). */
 const muteThread = async (threadId: string): Promise<void> => {
-  const response = await fetch(`${platform.url}/v1/simulation/records/thread/${threadId}/edit`, {
+  const response = await fetch(`${demo.platform.url}/v1/simulation/records/thread/${threadId}/edit`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ patch: { muted: true } }),
@@ -90,14 +80,14 @@ test('a clientâ€™s message raises one notification within 2 s, its click opens t
   page,
   context,
 }) => {
-  await context.grantPermissions(['notifications'], { origin: new URL(host.url).origin });
+  await context.grantPermissions(['notifications'], { origin: new URL(demo.host.url).origin });
   await recordNotifications(page);
   const [thread, other, muted] = demoThreads();
   expect(muted).toBeDefined();
   await muteThread(muted!);
   const app = new AppPage(page);
-  await app.open(host.url);
-  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await app.open(demo.host.url);
+  await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   // The first sync is the precondition, not what is measured: a loaded machine may take a while.
   await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
   await expect(page.getByTestId('notification-permission')).toHaveText('Desktop notifications are on in this browser.');
@@ -171,12 +161,12 @@ test('a proposal without a reply becomes a reminder whose â€œwrite a follow-upâ€
   page,
 }) => {
   // A conversation about a submitted proposal's project, in which the client has not written since.
-  const proposal = platform.store.getLive<Proposal>('proposal', 'prp_000006')!;
+  const proposal = demo.platform.store.getLive<Proposal>('proposal', 'prp_000006')!;
   expect(proposal.data.status).toBe('submitted');
-  const project = platform.store.getLive<Project>('project', proposal.data.project_id)!;
-  const model = platform.store.getLive<Thread>('thread', 'thr_000001')!;
-  platform.store.transact(() =>
-    platform.store.upsert(
+  const project = demo.platform.store.getLive<Project>('project', proposal.data.project_id)!;
+  const model = demo.platform.store.getLive<Thread>('thread', 'thr_000001')!;
+  demo.platform.store.transact(() =>
+    demo.platform.store.upsert(
       'thread',
       'thr_follow_up',
       { ...model.data, project_id: project.id, client_id: project.data.client_id, subject: project.data.title, unread_count: 0, read: true, message_count: 0 },
@@ -184,7 +174,7 @@ test('a proposal without a reply becomes a reminder whose â€œwrite a follow-upâ€
     ),
   );
   const app = new AppPage(page);
-  await app.open(host.url);
+  await app.open(demo.host.url);
   await expect(app.syncIndicator()).toHaveText(/Synced/);
 
   await app.goTo('proposals');
@@ -234,16 +224,16 @@ const watchActivityReports = (page: Page): ((composing: boolean) => Promise<void
 };
 
 test('no notice pops up while a proposal is being written; the next one after it does', async ({ page, context }) => {
-  await context.grantPermissions(['notifications'], { origin: new URL(host.url).origin });
+  await context.grantPermissions(['notifications'], { origin: new URL(demo.host.url).origin });
   await recordNotifications(page);
   const reported = watchActivityReports(page);
   const app = new AppPage(page);
-  await app.open(host.url);
+  await app.open(demo.host.url);
   await expect(app.syncIndicator()).toHaveText(/Synced/);
   const [, other] = demoThreads();
 
-  const proposal = platform.store.getLive<Proposal>('proposal', 'prp_000006')!;
-  const project = platform.store.getLive<Project>('project', proposal.data.project_id)!;
+  const proposal = demo.platform.store.getLive<Proposal>('proposal', 'prp_000006')!;
+  const project = demo.platform.store.getLive<Project>('project', proposal.data.project_id)!;
   await app.goTo('proposals');
   await page.getByTestId('proposal-row').filter({ hasText: project.data.title }).click();
   await page.getByTestId('cover-letter').click();

@@ -1,25 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startPlatformServer, type PlatformServer } from '../platform/server';
 import { AppPage } from './pages/app-page';
 import { CommandCentrePage } from './pages/command-centre-page';
-import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { useDemoServers } from './demo-servers';
 
 /*
  * The command centre, by keyboard only: Ctrl+K from anywhere, actions (theme, language, sync, a proposal for
  * the open project, sections), any record by name, what was used last first, Escape giving the focus back.
  * Screenshots at 1440 and 800 px in English and German, light and dark (test-results/screens/command-centre-*).
  */
-let platform: PlatformServer;
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: false, rateLimit: false, heartbeatMs: 1000 });
-  host = await startWebHostProcess(['--platform', platform.url]);
-});
-test.afterAll(async () => {
-  await host.stop();
-  await platform.close();
-});
+const demo = useDemoServers({ platform: { simulation: false } });
 
 /** Serious and critical axe violations of what is on screen now, as "rule: target" lines (empty when none). */
 const seriousViolations = async (page: Page): Promise<string[]> => {
@@ -32,7 +22,7 @@ const seriousViolations = async (page: Page): Promise<string[]> => {
 /** Signs in as the demo user unless an earlier test on this web host did; then waits for the first sync. */
 const signInOnce = async (app: AppPage): Promise<void> => {
   await expect(app.syncIndicator()).toHaveText(/Synced|Syncing|Not signed in/, { timeout: 30_000 });
-  if ((await app.syncIndicator().innerText()).includes('Not signed in')) await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  if ((await app.syncIndicator().innerText()).includes('Not signed in')) await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   // The first sync of the demo platform (a few thousand records) on a machine shared with other runs.
   await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
 };
@@ -41,7 +31,7 @@ test('the command centre: switch theme, jump to a record, recent first, a propos
   test.setTimeout(180_000);
   const app = new AppPage(page);
   const palette = new CommandCentrePage(page);
-  await app.open(host.url);
+  await app.open(demo.host.url);
   await signInOnce(app);
   await app.goTo('feed');
   await expect(app.projectRows.first()).toBeVisible();
@@ -134,7 +124,7 @@ test('the command centre: switch theme, jump to a record, recent first, a propos
 
 test('Settings: Sync now ends in a toast; the web host’s development line is not shown', async ({ page }) => {
   const app = new AppPage(page);
-  await app.open(host.url);
+  await app.open(demo.host.url);
   await app.chooseLanguage('en');
   await signInOnce(app);
   await expect(page.getByText('About Bottega')).toBeVisible();
@@ -147,7 +137,7 @@ test('screenshots at 1440 and 800 px, English and German, light and dark, withou
   test.setTimeout(120_000);
   const app = new AppPage(page);
   const palette = new CommandCentrePage(page);
-  await app.open(host.url);
+  await app.open(demo.host.url);
   await app.chooseLanguage('en');
   await signInOnce(app);
   // Something used before, so the shots show the recent group too.

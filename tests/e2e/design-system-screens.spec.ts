@@ -1,26 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startPlatformServer, type PlatformServer } from '../platform/server';
 import { AppPage } from './pages/app-page';
 import { ProposalsPage } from './pages/proposals-page';
 import { draftProposal, projectWithoutProposal } from './proposals-workspace';
-import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { useDemoServers } from './demo-servers';
 
 /*
  * The screens the design system redrew, as a freelancer sees them: 1440 and 800 px wide, English and German,
  * light and dark (test-results/screens/ds-<screen>-<width>-<lang>-<theme>.png), each checked by axe-core for
  * serious and critical violations.
  */
-let platform: PlatformServer;
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: false, rateLimit: false, heartbeatMs: 1000 });
-  host = await startWebHostProcess(['--platform', platform.url]);
-});
-test.afterAll(async () => {
-  await host.stop();
-  await platform.close();
-});
+const demo = useDemoServers({ platform: { simulation: false } });
 
 const widths = [1440, 800] as const;
 const languages = ['en', 'de'] as const;
@@ -38,12 +28,12 @@ test('the redrawn screens at 1440 and 800 px, in English and German, light and d
   test.setTimeout(240_000);
   const app = new AppPage(page);
   const proposals = new ProposalsPage(page);
-  await app.open(host.url);
-  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await app.open(demo.host.url);
+  await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   // The first sync of the demo platform (a few thousand records) on a machine shared with other runs.
   await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
   // A draft with a letter, terms and a linked item, ready to submit: the submit confirmation shows it all.
-  await draftProposal(page, host.url, projectWithoutProposal(host.dataDir, 'de'), 'de');
+  await draftProposal(page, demo.host.url, projectWithoutProposal(demo.host.dataDir, 'de'), 'de');
   const proposalUrl = page.url();
   await proposals.type('Guten Tag, ich übernehme die Übersetzung gern und liefere in zwei Wochen.');
   await proposals.setTerms('1200', '10');

@@ -1,31 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openReadableDatabase } from '../../electron/core/db/database';
 import { computeFunnel, computeWinRates } from '../../electron/core/insights/insight-figures';
-import { startPlatformServer, type PlatformServer } from '../platform/server';
 import { AppPage } from './pages/app-page';
 import { InsightsPage } from './pages/insights-page';
-import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { useDemoServers } from './demo-servers';
 
-let platform: PlatformServer;
-let host: RunningWebHost;
-let platformDir: string;
-test.beforeAll(async () => {
-  platformDir = mkdtempSync(path.join(tmpdir(), 'bottega-e2e-platform-'));
-  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000, dataDir: platformDir });
-  host = await startWebHostProcess(['--platform', platform.url]);
-});
-test.afterAll(async () => {
-  await host.stop();
-  await platform.close();
-  rmSync(platformDir, { recursive: true, force: true });
-});
+const demo = useDemoServers();
 
 /** What the core computes from the workspace the host serves, read from its file (all time, every account). */
 const readFigures = () => {
-  const db = openReadableDatabase(path.join(host.dataDir, 'workspace.sqlite'));
+  const db = openReadableDatabase(path.join(demo.host.dataDir, 'workspace.sqlite'));
   try {
     const filter = { from: null, to: null, account: null };
     return { funnel: computeFunnel(db, filter), winRates: computeWinRates(db, filter, 'language') };
@@ -41,8 +26,8 @@ test('insights on the demo workspace: figures equal the core’s, shown as a tab
   await page.setViewportSize({ width: 1440, height: 1700 });
   const app = new AppPage(page);
   const insights = new InsightsPage(page);
-  await app.open(host.url);
-  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await app.open(demo.host.url);
+  await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
 
   await insights.open();

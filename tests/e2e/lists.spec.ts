@@ -5,36 +5,25 @@
  * searching. Screenshots at 1440, 1000 and 800 px in English and German.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { startPlatformServer, type PlatformServer } from '../platform/server';
 import { AppPage } from './pages/app-page';
 import { ListsPage } from './pages/lists-page';
-import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { useDemoServers } from './demo-servers';
 
-// A renderer built elsewhere (LISTS_RENDERER_DIR) while others rebuild out/renderer; the default otherwise.
-const rendererDir = process.env.LISTS_RENDERER_DIR ? ['--renderer-dir', process.env.LISTS_RENDERER_DIR] : [];
-
-let platform: PlatformServer;
-let host: RunningWebHost;
+const demo = useDemoServers();
 test.beforeAll(async ({ browser }) => {
-  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000 });
-  host = await startWebHostProcess(['--platform', platform.url, ...rendererDir]);
   // Signed in once; the workspace stays signed in for every test.
   const page = await browser.newPage();
   const app = new AppPage(page);
-  await app.open(host.url);
-  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await app.open(demo.host.url);
+  await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   // The first load of the demo platform takes a while on a loaded machine.
   await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 60_000 });
   await page.close();
 });
-test.afterAll(async () => {
-  await host.stop();
-  await platform.close();
-});
 
 const signedIn = async (page: Page): Promise<{ app: AppPage; lists: ListsPage }> => {
   const app = new AppPage(page);
-  await app.open(host.url);
+  await app.open(demo.host.url);
   return { app, lists: new ListsPage(page) };
 };
 
@@ -105,8 +94,8 @@ test('feed: new projects show an "N new" pill and leave the rows being read wher
   const firstTitle = (await lists.feedItem(1).getByRole('heading').textContent()) ?? '';
   const top = (await lists.feedItem(1).getByRole('heading').boundingBox())?.y ?? 0;
 
-  platform.actors.postProject({ title: 'Sottotitoli per un documentario sul vino' });
-  platform.actors.postProject({ title: 'Traduzione del catalogo di una cantina' });
+  demo.platform.actors.postProject({ title: 'Sottotitoli per un documentario sul vino' });
+  demo.platform.actors.postProject({ title: 'Traduzione del catalogo di una cantina' });
   await expect(app.feedCount).toHaveText(`${before + 2} projects`);
   await expect(lists.newPill).toHaveText('2 new projects');
   // The row that was on top is still on top, where it was.
@@ -124,7 +113,7 @@ test('feed: new projects show an "N new" pill and leave the rows being read wher
 test('feed rows are as tall as their content: a two-line title keeps price and match in the row', async ({ page }) => {
   const { app, lists } = await signedIn(page);
   await page.setViewportSize({ width: 1000, height: 800 });
-  platform.actors.postProject({
+  demo.platform.actors.postProject({
     title: 'Traduzione e adattamento culturale di un sito di e-commerce di vini naturali in tedesco, francese e inglese con glossario',
   });
   await app.goTo('feed');

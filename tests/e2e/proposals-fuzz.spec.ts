@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { startPlatformServer, type PlatformServer } from '../platform/server';
 import { readServerFeed } from '../support/platform-view';
 import { AppPage } from './pages/app-page';
 import { createRandom } from './pages/letter-typist';
 import { ProposalsPage } from './pages/proposals-page';
 import { draftProposal, expectShownIsStored, storedLetter, storedRevisions } from './proposals-workspace';
-import { readWorkspace, startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { readWorkspace } from './web-host-process';
+import { useDemoServers } from './demo-servers';
 
 /**
  * Editor race fuzzing: a seeded random run of what a freelancer does around a letter (typing, restoring a revision,
@@ -25,16 +25,7 @@ const locales = ['en', 'it', 'de', 'fr', 'es'] as const;
 const uiLanguages = ['en', 'it', 'de', 'fr', 'es'] as const;
 const words = ['offerta', 'Angebot', 'delivery', 'précis', 'diseño', 'milestone', 'Straße', 'qualité', 'sì', 'plan', 'año', 'draft'];
 
-let platform: PlatformServer;
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000 });
-  host = await startWebHostProcess(['--platform', platform.url]);
-});
-test.afterAll(async () => {
-  await host.stop();
-  await platform.close();
-});
+const demo = useDemoServers();
 
 const templateText = (locale: string): string => `Template ${locale}: ${locale === 'it' ? 'buongiorno' : 'hello'}.`;
 const snippetText = (locale: string): string => `Snippet ${locale}.`;
@@ -79,12 +70,12 @@ test('the letter shown is the letter stored, whatever happens around it', async 
   const random = createRandom(seed);
   const app = new AppPage(page);
   const proposals = new ProposalsPage(page);
-  await app.open(host.url);
-  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await app.open(demo.host.url);
+  await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   await expect(app.syncIndicator()).toHaveText(/Synced/);
 
-  const project = pickProject(host.dataDir);
-  const id = await draftProposal(page, host.url, project.id, project.language);
+  const project = pickProject(demo.host.dataDir);
+  const id = await draftProposal(page, demo.host.url, project.id, project.language);
   // Ready to be sent, once every letter has text: a price, a delivery time, the client's questions answered.
   await proposals.setTerms('1200', '10');
   for (let index = 0; index < (await page.getByTestId('question-answer').count()); index++) await proposals.answer(index, 'Yes.');
@@ -94,7 +85,7 @@ test('the letter shown is the letter stored, whatever happens around it', async 
     await proposals.addToLibrary('template', locale, `T-${locale}`, templateText(locale));
     await proposals.addToLibrary('snippet', locale, `S-${locale}`, snippetText(locale));
   }
-  const proposalUrl = (): string => `${host.url}#/proposals/${id}`;
+  const proposalUrl = (): string => `${demo.host.url}#/proposals/${id}`;
   await page.goto(proposalUrl());
   await expect(proposals.coverLetter).toHaveAttribute('lang', project.language);
   const model: Model = { letters: new Map([[project.language, '']]), shown: project.language, defaultLocale: project.language };
@@ -103,8 +94,8 @@ test('the letter shown is the letter stored, whatever happens around it', async 
 
   /** After each step: shown = stored = the model, for the letter shown; every other language's stored letter = the model. */
   const check = async (): Promise<void> => {
-    await expectShownIsStored(proposals, host.dataDir, id, model.shown, letter());
-    for (const [locale, text] of model.letters) expect(storedLetter(host.dataDir, id, locale), `the stored ${locale} letter`).toBe(text);
+    await expectShownIsStored(proposals, demo.host.dataDir, id, model.shown, letter());
+    for (const [locale, text] of model.letters) expect(storedLetter(demo.host.dataDir, id, locale), `the stored ${locale} letter`).toBe(text);
   };
 
   /** Once the letter the core made shows, with the caret in it (as a person sees it), typing goes on at its end. */
@@ -124,7 +115,7 @@ test('the letter shown is the letter stored, whatever happens around it', async 
       return true;
     },
     restore: async () => {
-      const revisions = storedRevisions(host.dataDir, id, model.shown);
+      const revisions = storedRevisions(demo.host.dataDir, id, model.shown);
       const older = revisions.slice(1).filter((row) => row.bodyText !== letter());
       if (older.length === 0) return false;
       const chosen = older[Math.floor(random() * older.length)]!;
@@ -204,7 +195,7 @@ test('the letter shown is the letter stored, whatever happens around it', async 
     sync: async () => {
       // Changes arrive from the platform (the project edited, a client message) while the letter is open.
       const title = `Remote ${Math.floor(random() * 1e6)}`;
-      const edited = await fetch(`${platform.url}/v1/simulation/records/project/${encodeURIComponent(project.id)}/edit`, {
+      const edited = await fetch(`${demo.platform.url}/v1/simulation/records/project/${encodeURIComponent(project.id)}/edit`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ patch: { title } }),
@@ -213,30 +204,32 @@ test('the letter shown is the letter stored, whatever happens around it', async 
       const chunk = typedChunk(letter(), random);
       await proposals.typeAtEnd(chunk);
       setLetter(letter() + chunk);
-      await expect.poll(() => projectTitle(host.dataDir, project.id)).toBe(title);
+      await expect.poll(() => projectTitle(demo.host.dataDir, project.id)).toBe(title);
       return true;
     },
     remoteLetter: async () => {
       // Sent (or its changes sent), then the letter shown changed on the platform: it arrives in the open editor.
       if ([...model.letters.values()].some((text) => text.trim() === '')) return false;
-      await page.getByTestId('submit-proposal').click();
-      await expect.poll(() => sentAndSettled(host.dataDir, id)).toBe(true);
-      const record = (await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!;
+      // Nothing is missing here, so submit asks first: confirmed as the user would.
+      await proposals.submit();
+      await proposals.confirmSubmit();
+      await expect.poll(() => sentAndSettled(demo.host.dataDir, id)).toBe(true);
+      const record = (await readServerFeed(demo.platform.url, demo.platform.users.demo)).get('proposal')!.get(id)!;
       const variants = (record.data as { variants: Record<string, { cover_letter: string }> }).variants;
       const text = `Remote ${model.shown} ${pickWords(random)}`;
-      const edited = await fetch(`${platform.url}/v1/simulation/records/proposal/${encodeURIComponent(id)}/edit`, {
+      const edited = await fetch(`${demo.platform.url}/v1/simulation/records/proposal/${encodeURIComponent(id)}/edit`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ patch: { variants: { ...variants, [model.shown]: { ...variants[model.shown], cover_letter: text } } } }),
       });
       expect(edited.status).toBe(200);
-      await expect.poll(() => storedLetter(host.dataDir, id, model.shown)).toBe(text);
+      await expect.poll(() => storedLetter(demo.host.dataDir, id, model.shown)).toBe(text);
       setLetter(text);
       return true;
     },
     restart: async () => {
       await check();
-      host = await host.restart();
+      await demo.restartHost();
       await page.goto(proposalUrl());
       model.shown = model.defaultLocale;
       await expect(proposals.coverLetter).toHaveAttribute('lang', model.shown);

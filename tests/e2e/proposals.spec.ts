@@ -1,28 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { startPlatformServer, type PlatformServer } from '../platform/server';
 import { readServerFeed } from '../support/platform-view';
 import { AppPage } from './pages/app-page';
 import { ProposalsPage } from './pages/proposals-page';
-import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { useDemoServers } from './demo-servers';
 
-let platform: PlatformServer;
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000 });
-  host = await startWebHostProcess(['--platform', platform.url]);
-});
-test.afterAll(async () => {
-  await host.stop();
-  await platform.close();
-});
+const demo = useDemoServers();
 
 test('a proposal is written from the feed, answered, linked, previewed, priced, checked, submitted once, and withdrawn', async ({ page }) => {
   // A long walk through the whole editor (five languages of screenshots at the end): more than the default minute.
   test.setTimeout(120_000);
   const app = new AppPage(page);
   const proposals = new ProposalsPage(page);
-  await app.open(host.url);
-  await app.signIn(platform.users.demo.email, platform.users.demo.password);
+  await app.open(demo.host.url);
+  await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   await expect(app.syncIndicator()).toHaveText(/Synced/);
 
   // From a project in the feed to a draft in its language.
@@ -36,7 +26,7 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   const projectId = new URL(page.url()).hash.split('/')[2]!;
   const clientName = ((await page.getByTestId('client-panel').getByRole('button').first().textContent()) ?? '').split(' · ')[0]!.trim();
   // The client asks bidders two questions (on the platform); the app pulls them.
-  platform.actors.edit('project', projectId, {
+  demo.platform.actors.edit('project', projectId, {
     questions: [
       { id: 'q1', text: 'When could you start?' },
       { id: 'q2', text: 'Have you built something similar?' },
@@ -164,7 +154,7 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   await expect(page.getByTestId('toast')).toContainText('Proposal submitted');
   await expect(proposals.status).toHaveText('Submitted');
   const id = new URL(page.url()).hash.split('/')[2]!;
-  const onServer = (await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!;
+  const onServer = (await readServerFeed(demo.platform.url, demo.platform.users.demo)).get('proposal')!.get(id)!;
   expect(onServer.data).toMatchObject({
     id,
     status: 'submitted',
@@ -183,7 +173,7 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
     ['it', 'Inviata'],
   ] as const) {
     await app.chooseLanguage(ui);
-    await page.goto(`${host.url}#/proposals/${id}`);
+    await page.goto(`${demo.host.url}#/proposals/${id}`);
     await expect(proposals.status).toHaveText(submitted);
     await app.screenshot(`proposal-editor-${ui}`);
     await page.getByTestId('proposal-questions').scrollIntoViewIfNeeded();
@@ -195,12 +185,12 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
     await proposals.showEditor();
     await (await proposals.pickRevision(2)).scrollIntoViewIfNeeded();
     await app.screenshot(`proposal-diff-${ui}`);
-    await page.goto(`${host.url}#/proposals/library`);
+    await page.goto(`${demo.host.url}#/proposals/library`);
     await page.getByTestId('library-language').selectOption(lang2);
     await page.getByTestId('library-row').first().click();
     await app.screenshot(`template-library-${ui}`);
     await app.goTo('feed');
-    await page.goto(`${host.url}#/feed/${projectId}`);
+    await page.goto(`${demo.host.url}#/feed/${projectId}`);
     await expect(page.getByTestId('open-proposal')).toBeVisible();
     await app.screenshot(`project-detail-proposal-${ui}`);
   }
@@ -208,11 +198,11 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   await page.getByTestId('open-proposal').click();
   await expect(proposals.editor).toBeVisible();
   await app.chooseLanguage('en');
-  await page.goto(`${host.url}#/proposals/${id}`);
+  await page.goto(`${demo.host.url}#/proposals/${id}`);
 
   await proposals.withdraw();
   await expect(proposals.status).toHaveText('Withdrawn');
   await expect
-    .poll(async () => (await readServerFeed(platform.url, platform.users.demo)).get('proposal')!.get(id)!.data?.status)
+    .poll(async () => (await readServerFeed(demo.platform.url, demo.platform.users.demo)).get('proposal')!.get(id)!.data?.status)
     .toBe('withdrawn');
 });

@@ -1,29 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { startPlatformServer, type PlatformServer } from '../platform/server';
 import { AppPage } from './pages/app-page';
-import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+import { useDemoServers } from './demo-servers';
 
-let platform: PlatformServer;
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000 });
-  host = await startWebHostProcess(['--platform', platform.url]);
-});
-test.afterAll(async () => {
-  await host.stop();
-  await platform.close();
-});
+const demo = useDemoServers();
 
 test('a freelancer signs in, the workspace syncs, and a new posting appears live', async ({ page }) => {
   const app = new AppPage(page);
-  await app.open(host.url);
+  await app.open(demo.host.url);
   await expect(app.syncIndicator()).toHaveText(/Not signed in/);
 
-  await app.signIn(platform.users.demo.email, 'not the password');
+  await app.signIn(demo.platform.users.demo.email, 'not the password');
   await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
 
-  await app.signIn(platform.users.demo.email, platform.users.demo.password);
-  await expect(page.getByTestId('account-card')).toContainText(`Signed in as ${platform.users.demo.email}`);
+  await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
+  await expect(page.getByTestId('account-card')).toContainText(`Signed in as ${demo.platform.users.demo.email}`);
   await expect(app.syncIndicator()).toHaveText(/Synced/);
   await app.screenshot('settings-signed-in-en');
 
@@ -32,7 +22,7 @@ test('a freelancer signs in, the workspace syncs, and a new posting appears live
   const before = Number((await app.feedCount.textContent())?.replace(/\D/g, ''));
   expect(before).toBeGreaterThan(0);
 
-  platform.actors.postProject({ title: 'Landing page per un birrificio artigianale' });
+  demo.platform.actors.postProject({ title: 'Landing page per un birrificio artigianale' });
   await expect(app.feedCount).toHaveText(`${before + 1} projects`);
   await expect(app.projectRows.first()).toContainText('Landing page per un birrificio artigianale');
   await app.screenshot('feed-synced-en');

@@ -1,0 +1,41 @@
+import { test } from '@playwright/test';
+import { startPlatformServer, type PlatformServer, type PlatformServerOptions } from '../platform/server';
+import { startWebHostProcess, type RunningWebHost } from './web-host-process';
+
+/** The reference platform and a web host pointed at it, started before a spec file's tests and stopped after. */
+export type DemoServers = {
+  readonly platform: PlatformServer;
+  readonly host: RunningWebHost;
+  /** Kills the web host as a crash would and starts it again on the same workspace. */
+  restartHost(): Promise<RunningWebHost>;
+};
+
+/**
+ * Registers the file's beforeAll / afterAll for the demo platform (seed 7, simulation on, no rate limit, a heartbeat
+ * every second) and a web host signed to nothing yet; `platform` and `host` are there once the tests run.
+ */
+export const useDemoServers = (options: { platform?: PlatformServerOptions; hostArgs?: readonly string[] } = {}): DemoServers => {
+  let platform: PlatformServer | undefined;
+  let host: RunningWebHost | undefined;
+  test.beforeAll(async () => {
+    platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000, ...options.platform });
+    host = await startWebHostProcess(['--platform', platform.url, ...(options.hostArgs ?? [])]);
+  });
+  test.afterAll(async () => {
+    await host?.stop();
+    await platform?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The demo servers start in beforeAll: read them inside a test or hook.');
+    return value;
+  };
+  return {
+    get platform() {
+      return started(platform);
+    },
+    get host() {
+      return started(host);
+    },
+    restartHost: async () => (host = await started(host).restart()),
+  };
+};
