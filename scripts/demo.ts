@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { connectAccounts, connectTokenVariables, describeConnectOutcome, parseConnectRequests, type ConnectRequest } from '../electron/web-host/connect-accounts';
+import { connectAccounts, connectTokenVariables, describeConnectOutcome, parseConnectRequestsOrExit, type ConnectRequest } from '../electron/web-host/connect-accounts';
 import { startWebHost } from '../electron/web-host/web-host';
 import { startFreelancerFixture, type FreelancerFixture } from '../tests/platform/freelancer/server';
 import { startPlatformServer, type PlatformServer } from '../tests/platform/server';
@@ -30,13 +30,7 @@ const { values } = parseArgs({
   },
 });
 
-let connectRequests: ConnectRequest[];
-try {
-  connectRequests = parseConnectRequests(values.connect);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(2);
-}
+const connectRequests = parseConnectRequestsOrExit(values.connect);
 
 /** What else to connect: the user's own `--connect`, or else the Freelancer fixture (its token given to it here). */
 type Connections = { requests: ConnectRequest[]; env: NodeJS.ProcessEnv; fixture: FreelancerFixture | null };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seedWorkspaceIfEmpty } from '../core/dev/seed-workspace';
-import { connectAccounts, describeConnectOutcome, parseConnectRequests, type ConnectRequest } from './connect-accounts';
+import { connectAccounts, describeConnectOutcome, parseConnectRequestsOrExit } from './connect-accounts';
 import { startWebHost } from './web-host';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,13 +21,7 @@ const { values } = parseArgs({
   },
 });
 
-let connectRequests: ConnectRequest[];
-try {
-  connectRequests = parseConnectRequests(values.connect);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(2);
-}
+const connectRequests = parseConnectRequestsOrExit(values.connect);
 
 const rendererDir = path.resolve(values['renderer-dir']);
 if (!values.dev && !existsSync(path.join(rendererDir, 'index.html'))) {

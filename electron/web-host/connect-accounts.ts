@@ -23,6 +23,16 @@ export const parseConnectRequests = (values: readonly string[]): ConnectRequest[
     return { platform, baseUrl };
   });
 
+/** For a command line: the requests, or the reason on stderr and exit code 2 (a usage error). */
+export const parseConnectRequestsOrExit = (values: readonly string[]): ConnectRequest[] => {
+  try {
+    return parseConnectRequests(values);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return process.exit(2);
+  }
+};
+
 export type ConnectOutcome = { request: ConnectRequest; outcome: 'added' | 'already_there' } | { request: ConnectRequest; outcome: 'failed'; reason: string };
 
 /**
