@@ -19,6 +19,23 @@ const fromTime = (value: string): number | null => {
   return minutes < 24 * 60 ? minutes : null;
 };
 
+/** One end of the quiet hours, as minutes after midnight; a half-typed time is not passed on. */
+const QuietTimeField = ({ label, testId, minutes, isDisabled, onChange }: { label: string; testId: string; minutes: number; isDisabled: boolean; onChange: (minutes: number) => void }) => (
+  <label className="check">
+    <span>{label}</span>
+    <input
+      type="time"
+      data-testid={testId}
+      value={toTime(minutes)}
+      disabled={isDisabled}
+      onChange={(event) => {
+        const parsed = fromTime(event.target.value);
+        if (parsed !== null) onChange(parsed);
+      }}
+    />
+  </label>
+);
+
 /** The browser's permission for Web Notifications, asked only when the user presses the button. */
 const BrowserPermission = () => {
   const { t } = useTranslation('shell');
@@ -74,32 +91,8 @@ export const AttentionCard = ({ preferences, host, onChange }: Props) => {
             <span>{t('notifications.settings.quietHours')}</span>
           </label>
           <div className="time-range">
-            <label className="check">
-              <span>{t('notifications.settings.quietFrom')}</span>
-              <input
-                type="time"
-                data-testid="quiet-start"
-                value={toTime(quiet.start)}
-                disabled={!quiet.enabled}
-                onChange={(event) => {
-                  const start = fromTime(event.target.value);
-                  if (start !== null) set({ quietHours: { ...quiet, start } });
-                }}
-              />
-            </label>
-            <label className="check">
-              <span>{t('notifications.settings.quietTo')}</span>
-              <input
-                type="time"
-                data-testid="quiet-end"
-                value={toTime(quiet.end)}
-                disabled={!quiet.enabled}
-                onChange={(event) => {
-                  const end = fromTime(event.target.value);
-                  if (end !== null) set({ quietHours: { ...quiet, end } });
-                }}
-              />
-            </label>
+            <QuietTimeField label={t('notifications.settings.quietFrom')} testId="quiet-start" minutes={quiet.start} isDisabled={!quiet.enabled} onChange={(start) => set({ quietHours: { ...quiet, start } })} />
+            <QuietTimeField label={t('notifications.settings.quietTo')} testId="quiet-end" minutes={quiet.end} isDisabled={!quiet.enabled} onChange={(end) => set({ quietHours: { ...quiet, end } })} />
           </div>
           <label className="check">
             <input
