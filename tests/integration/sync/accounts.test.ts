@@ -1,31 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BottegaClient } from '../../../shared/contract';
-import type { AccountSyncStatus, SyncStatus } from '../../../shared/contract/sync';
 import type { PlatformServer } from '../../platform/server';
-import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
+import { useCoreHarness, waitForStatus } from '../../support/core-harness';
+import { accountOf, connectTwoAccounts, isSynced, waitForProject } from '../../support/two-accounts';
 
 const { openWorkspace, startPlatform } = useCoreHarness();
 
-const accountOf = (status: SyncStatus, id: string): AccountSyncStatus | undefined => status.accounts.find((account) => account.id === id);
-const synced = (status: AccountSyncStatus | undefined): boolean =>
-  status !== undefined && status.connection === 'online' && status.phase === 'idle' && status.lastSyncAt !== null;
 const password = (platform: PlatformServer) => ({ kind: 'password' as const, email: platform.users.demo.email, password: platform.users.demo.password });
 const vaultKeys = (dataDir: string): string[] => Object.keys(JSON.parse(readFileSync(path.join(dataDir, 'secrets', 'vault.json'), 'utf8')) as object);
-
-/** Resolves once a pull brought the project (the feed's change event, then the list holds it). */
-const arrives = (client: BottegaClient, projectId: string): Promise<void> =>
-  new Promise((resolve) => {
-    const check = async (): Promise<void> => {
-      const { items } = await client.feed.listProjects({ limit: 20, sort: 'newest' });
-      if (!items.some((project) => project.id === projectId)) return;
-      stop();
-      resolve();
-    };
-    const stop = client.on('projectsChanged', () => void check());
-    void check();
-  });
 
 /** A workspace signed in to `first` (the single-account way) and, through the accounts contract, to `second`. */
 const openTwoAccounts = async () => {
@@ -38,15 +21,9 @@ const openTwoAccounts = async () => {
   };
   const workspace = await openWorkspace(first.url, { fetch: network });
   const { client } = workspace;
-  await signIn(client, first);
-  const onlyFirst = await waitForStatus(client, (s) => s.accounts.length === 1 && synced(s.accounts[0]));
-  const firstId = onlyFirst.accounts[0]!.id;
-  const added = await client.accounts.addAccount({ platform: 'bottega', baseUrl: second.url, credentials: password(second) });
-  if (!added.ok) throw new Error(`adding failed: ${added.reason}`);
+  const { firstId, secondId, added } = await connectTwoAccounts(client, first, second);
   // Added without a name: called what the platform calls the user.
-  expect(added.account.label).toBe(second.users.demo.email);
-  const secondId = added.account.id;
-  await waitForStatus(client, (s) => synced(accountOf(s, firstId)) && synced(accountOf(s, secondId)));
+  expect(added.label).toBe(second.users.demo.email);
   return { ...workspace, first, second, firstId, secondId, requests };
 };
 
@@ -114,11 +91,11 @@ describe('the accounts of a workspace, through the contract', () => {
     const whilePaused = second.actors.postProject({ title: 'Un progetto arrivato durante la pausa' });
     await client.sync.syncNow();
     const firstPosted = first.actors.postProject({ title: 'Il primo conto continua' });
-    await arrives(client, firstPosted.id);
+    await waitForProject(client, firstPosted.id);
     expect(pullsOfSecond()).toBe(before);
     expect((await client.feed.listProjects({ limit: 50, sort: 'newest' })).items.map((project) => project.id)).not.toContain(whilePaused.id);
     await client.accounts.setAccountState({ id: secondId, state: 'active' });
-    await arrives(client, whilePaused.id);
+    await waitForProject(client, whilePaused.id);
 
     // Signing one out forgets its session only; its records stay; the other goes on.
     const signedOut = await client.accounts.signOutAccount({ id: secondId });
@@ -126,12 +103,12 @@ describe('the accounts of a workspace, through the contract', () => {
     expect(vaultKeys(dataDir)).toEqual([`account.${firstId}.session`]);
     expect((await client.feed.listProjects({ limit: 50, sort: 'newest' })).items.map((project) => project.id)).toContain(whilePaused.id);
     const afterSignOut = first.actors.postProject({ title: 'Ancora il primo conto' });
-    await arrives(client, afterSignOut.id);
+    await waitForProject(client, afterSignOut.id);
     expect(await client.sync.getStatus()).toMatchObject({ connection: 'online', account: { email: first.users.demo.email } });
 
     // Signed in again through the contract: the account it was, syncing again.
     await expect(client.accounts.signInAccount({ id: secondId, credentials: password(second) })).resolves.toMatchObject({ ok: true, account: { id: secondId } });
-    await waitForStatus(client, (s) => synced(accountOf(s, secondId)));
+    await waitForStatus(client, (s) => isSynced(accountOf(s, secondId)));
   });
 
   it('removes an account with its records and nothing else, after offering its drafts', async () => {

@@ -1,31 +1,23 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { BottegaClient } from '../../../shared/contract';
 import type { ImageDownloadProgress } from '../../../shared/contract/portfolio';
 import type { PlatformServer } from '../../platform/server';
 import { png } from '../portfolio/harness';
 import type { AccountSyncStatus, SyncStatus } from '../../../shared/contract/sync';
 import type { SyncProblem } from '../../../shared/contract/sync-problem';
 import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
+import { accountOf, connectTwoAccounts, waitForProject } from '../../support/two-accounts';
 
 const { openWorkspace, startPlatform } = useCoreHarness();
 
 type Trouble = null | 'rate_limited' | 'failing' | 'offline';
 
-const accountOf = (status: SyncStatus, id: string): AccountSyncStatus => status.accounts.find((account) => account.id === id)!;
-
-/** Resolves once a pull brought the project (the feed's change event, then the list holds it). */
-const arrives = (client: BottegaClient, projectId: string): Promise<void> =>
-  new Promise((resolve) => {
-    const check = async (): Promise<void> => {
-      const { items } = await client.feed.listProjects({ limit: 20, sort: 'newest' });
-      if (!items.some((project) => project.id === projectId)) return;
-      stop();
-      resolve();
-    };
-    const stop = client.on('projectsChanged', () => void check());
-    void check();
-  });
+/** Every test here has both accounts listed: a missing one is a failure, not a wait. */
+const listed = (status: SyncStatus, id: string): AccountSyncStatus => {
+  const account = accountOf(status, id);
+  if (!account) throw new Error(`account ${id} is not in the status`);
+  return account;
+};
 
 describe('two accounts on two reference platforms', () => {
   it('one account’s trouble (429, 5xx, offline, signed out) never holds the other’s sync back', async () => {
@@ -49,21 +41,8 @@ describe('two accounts on two reference platforms', () => {
     const { client } = await openWorkspace(first.url, { fetch: network });
 
     // The first account as the single-account app signs in; the second added through the accounts contract.
-    await expect(signIn(client, first)).resolves.toEqual({ ok: true });
-    const added = await client.accounts.addAccount({
-      platform: 'bottega',
-      baseUrl: second.url,
-      label: 'Studio',
-      credentials: { kind: 'password', email: second.users.demo.email, password: second.users.demo.password },
-    });
-    if (!added.ok) throw new Error(`adding the second account failed: ${added.reason}`);
-    const secondId = added.account.id;
-    const both = await waitForStatus(
-      client,
-      (s) => s.accounts.length === 2 && s.accounts.every((account) => account.connection === 'online' && account.phase === 'idle' && account.lastSyncAt !== null),
-    );
-    const firstId = both.accounts.find((account) => account.id !== secondId)!.id;
-    expect(accountOf(both, secondId)).toMatchObject({ platform: 'bottega', label: 'Studio', state: 'active', lastError: null });
+    const { firstId, secondId, both } = await connectTwoAccounts(client, first, second, 'Studio');
+    expect(listed(both, secondId)).toMatchObject({ platform: 'bottega', label: 'Studio', state: 'active', lastError: null });
     expect((await client.accounts.listAccounts()).map((account) => account.id)).toEqual([firstId, secondId]);
 
     const problems: Record<Exclude<Trouble, null>, SyncProblem> = {
@@ -74,31 +53,31 @@ describe('two accounts on two reference platforms', () => {
     for (const [kind, problem] of Object.entries(problems) as [Exclude<Trouble, null>, SyncProblem][]) {
       trouble = kind;
       await client.sync.syncNow();
-      await waitForStatus(client, (s) => accountOf(s, secondId).phase === 'waiting' && accountOf(s, secondId).lastError?.code === problem.code);
+      await waitForStatus(client, (s) => listed(s, secondId).phase === 'waiting' && listed(s, secondId).lastError?.code === problem.code);
 
       // Meanwhile the first account goes on: a project posted there arrives through its realtime event.
       const posted = first.actors.postProject({ title: `Nuovo progetto mentre l'altro conto è fermo (${kind})` });
-      await arrives(client, posted.id);
+      await waitForProject(client, posted.id);
       const status = await client.sync.getStatus();
-      expect(accountOf(status, firstId)).toMatchObject({ connection: 'online', lastError: null });
+      expect(listed(status, firstId)).toMatchObject({ connection: 'online', lastError: null });
       // Still in trouble (waiting, or trying again after a short backoff), its problem kept until a round completes.
-      expect(accountOf(status, secondId)).toMatchObject({ lastError: problem, connection: kind === 'offline' ? 'offline' : 'online' });
+      expect(listed(status, secondId)).toMatchObject({ lastError: problem, connection: kind === 'offline' ? 'offline' : 'online' });
       // The aggregate the single-account views read: online, signed in as the first account, the problem said.
       expect(status).toMatchObject({ connection: 'online', account: { email: first.users.demo.email }, lastError: problem });
 
       trouble = null;
       await client.sync.syncNow();
-      await waitForStatus(client, (s) => accountOf(s, secondId).phase === 'idle' && accountOf(s, secondId).lastError === null);
+      await waitForStatus(client, (s) => listed(s, secondId).phase === 'idle' && listed(s, secondId).lastError === null);
     }
 
     // The second platform forgets the session: that account is signed out, the first still syncs.
     second.advanceClock(40 * 86_400);
     await client.sync.syncNow();
-    const signedOut = await waitForStatus(client, (s) => accountOf(s, secondId).connection === 'signed_out');
-    expect(accountOf(signedOut, secondId).lastError).toEqual({ code: 'session_expired' });
+    const signedOut = await waitForStatus(client, (s) => listed(s, secondId).connection === 'signed_out');
+    expect(listed(signedOut, secondId).lastError).toEqual({ code: 'session_expired' });
     const posted = first.actors.postProject({ title: 'Ein Projekt, während das andere Konto abgemeldet ist' });
-    await arrives(client, posted.id);
-    expect(accountOf(await client.sync.getStatus(), firstId)).toMatchObject({ connection: 'online', lastError: null });
+    await waitForProject(client, posted.id);
+    expect(listed(await client.sync.getStatus(), firstId)).toMatchObject({ connection: 'online', lastError: null });
     expect(await client.sync.getStatus()).toMatchObject({ connection: 'online', account: { email: first.users.demo.email } });
   });
 
