@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { spellcheckLanguageSchema } from '../../shared/contract/app';
 import { backgroundSettingsSchema, noticeSchema, unreadTotalsSchema } from '../../shared/contract/attention';
+import { themeSchema } from '../../shared/contract/settings';
 import { activityStates } from '../../shared/domain/attention';
+import { isAllowedSignInPage } from '../../shared/domain/sign-in-pages';
 import { deepLinkTargetSchema, updateChannelSchema, updateStateSchema } from '../../shared/contract/updates';
 import { localeSchema } from '../../shared/i18n/locales';
 import { logLevels, maxLogMessageLength } from './log-record';
@@ -22,6 +24,8 @@ export const hostRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('secrets.read'), key: secretKeySchema }),
   z.object({ kind: z.literal('secrets.write'), key: secretKeySchema, value: secretValueSchema }),
   z.object({ kind: z.literal('secrets.delete'), key: secretKeySchema }),
+  /** An OAuth sign-in page for the system browser; main opens only allowed pages (shared/domain/sign-in-pages.ts). */
+  z.object({ kind: z.literal('browser.open'), url: z.string().max(4096).refine(isAllowedSignInPage, 'not an allowed sign-in page') }),
 ]);
 export type HostRequest = z.infer<typeof hostRequestSchema>;
 
@@ -35,6 +39,7 @@ export const hostAnswerSchemas = {
   'secrets.read': secretValueSchema.nullable(),
   'secrets.write': z.null(),
   'secrets.delete': z.null(),
+  'browser.open': z.null(),
 } satisfies Record<HostRequest['kind'], z.ZodType>;
 export type HostAnswer<K extends HostRequest['kind']> = z.infer<(typeof hostAnswerSchemas)[K]>;
 
@@ -89,6 +94,8 @@ export const coreToHostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), level: z.enum(logLevels), message: z.string().max(maxLogMessageLength + 1) }),
   /** The app's language setting (null: follow the system), so menus and tray speak it too. */
   z.object({ type: z.literal('language'), language: localeSchema.nullable() }),
+  /** The app's theme setting, so native menus, dialogs and the title bar follow it (nativeTheme.themeSource). */
+  z.object({ type: z.literal('theme'), theme: themeSchema }),
   /** What a sync round brought that deserves a notice (the attention policy decided): main shows them natively. */
   z.object({ type: z.literal('notices'), notices: z.array(noticeSchema).min(1).max(50) }),
   /** Unread messages outside muted threads: the dock / taskbar badge and the tray. */

@@ -118,11 +118,16 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
           await host.request({ kind: 'secrets.delete', key });
         },
       },
+      browser: {
+        openExternal: async (url) => {
+          await host.request({ kind: 'browser.open', url });
+        },
+      },
       onDeepLink: deepLinks.add,
     };
   };
 
-  /** Main's menus and tray follow the app's language: read it once, then on every change, through the contract. */
+  /** Main's menus and tray follow the app's language and theme: read them once, then on every change, through the contract. */
   const reportLanguage = (opened: Core): void => {
     const [coreEnd, hostEnd] = createInProcessPair();
     const detach = opened.serve(coreEnd);
@@ -131,9 +136,16 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
       hostEnd.close();
     });
     const client = createClient(contract, createBridge(contract, hostEnd));
-    client.on('settingsChanged', ({ language }) => post({ type: 'language', language }));
+    // The theme rides along: native menus, dialogs and the title bar follow it too.
+    client.on('settingsChanged', ({ language, theme }) => {
+      post({ type: 'language', language });
+      post({ type: 'theme', theme });
+    });
     client.settings.getSettings().then(
-      ({ language }) => post({ type: 'language', language }),
+      ({ language, theme }) => {
+        post({ type: 'language', language });
+        post({ type: 'theme', theme });
+      },
       (error: unknown) => log('warn', 'Could not read the language setting', error),
     );
     reportAttention(client);

@@ -8,6 +8,7 @@ import {
 import type { LogLevel } from '../core/log-record';
 import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
 import type { Locale } from '../../shared/i18n/locales';
+import type { Theme } from '../../shared/contract/settings';
 import type { BackgroundSettings, UnreadTotals } from '../../shared/contract/attention';
 import type { ActivityState, Notice } from '../../shared/domain/attention';
 import { decideCoreRestart } from './policy/core-restart';
@@ -28,6 +29,8 @@ export type CoreProcessOptions = {
   updateState: () => UpdateState;
   /** The app's language setting, reported by the core at start and on every change. */
   onLanguage: (language: Locale | null) => void;
+  /** The app's theme setting, reported by the core at start and on every change. */
+  onTheme?: (theme: Theme) => void;
   /** What a sync round brought that deserves a notice (decided by the core's attention policy). */
   onNotices?: (notices: Notice[]) => void;
   /** Unread messages outside muted threads, at start and on every change. */
@@ -78,6 +81,7 @@ export const startCoreProcess = (options: CoreProcessOptions): CoreProcess => {
       options.onFatal(message.problem);
     }
     if (message.type === 'language') options.onLanguage(message.language);
+    if (message.type === 'theme') options.onTheme?.(message.theme);
     if (message.type === 'notices') options.onNotices?.(message.notices);
     if (message.type === 'unread') options.onUnread?.(message.totals);
     if (message.type === 'background') options.onBackground?.(message.settings);

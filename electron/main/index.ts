@@ -1,11 +1,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, nativeImage, Notification, powerMonitor, session, shell, type IpcMainEvent, type Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeImage, nativeTheme, Notification, powerMonitor, session, shell, type IpcMainEvent, type Tray } from 'electron';
 import type { HostRequest } from '../core/host-messages';
 import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
 import type { Locale } from '../../shared/i18n/locales';
 import type { BackgroundSettings } from '../../shared/contract/attention';
 import type { Notice } from '../../shared/domain/attention';
+import { isAllowedSignInPage } from '../../shared/domain/sign-in-pages';
 import { portChannel, portRequestChannel } from '../port-handshake';
 import { applyDevServerHeaders, registerAppScheme, serveRendererFromAppProtocol } from './app-protocol';
 import { startCoreProcess, type CoreProcess } from './core-process';
@@ -30,6 +31,7 @@ import {
   supportsLoginItems,
 } from './policy/attention-policy';
 import { buildApplicationMenu, buildTrayMenu, type Translate } from './policy/menu-model';
+import { chooseThemeSource, chooseWindowBackground } from './policy/native-theme';
 import { chooseSpellcheckerLanguages } from './policy/spellcheck-languages';
 import { describeSafeStorage, safeStorageCipher } from './secrets/safe-storage-cipher';
 import { createTokenVault } from './secrets/token-vault';
@@ -68,7 +70,14 @@ const mainWindow = (): BrowserWindow | undefined => [...windows][0];
 
 const openWindow = (hash?: string): BrowserWindow => {
   const userData = app.getPath('userData');
-  const window = createMainWindow({ preloadPath: paths.preload, devServerUrl, placement: loadWindowPlacement(userData), iconPath: paths.icon, hash });
+  const window = createMainWindow({
+    preloadPath: paths.preload,
+    devServerUrl,
+    placement: loadWindowPlacement(userData),
+    iconPath: paths.icon,
+    hash,
+    backgroundColor: chooseWindowBackground(nativeTheme.shouldUseDarkColors),
+  });
   rememberWindowState(window, userData);
   installContextMenu(window, () => t);
   windows.add(window);
@@ -225,6 +234,20 @@ const applyBackground = (settings: BackgroundSettings): void => {
   if (process.platform === 'linux') applyLinuxAutostart(settings.launchAtLogin);
 };
 
+/**
+ * The theme setting drives Electron's own: menus, dialogs and the title bar follow a chosen light or dark, and the
+ * windows' background matches what the renderer paints (also when "system" flips with the OS).
+ */
+const applyTheme = (theme: unknown): void => {
+  nativeTheme.themeSource = chooseThemeSource(theme);
+  applyWindowBackgrounds();
+};
+
+const applyWindowBackgrounds = (): void => {
+  const color = chooseWindowBackground(nativeTheme.shouldUseDarkColors);
+  for (const window of windows) window.setBackgroundColor(color);
+};
+
 /** Menus, tray, notifications and the spellchecker speak the app's language (the core's setting). */
 const applyLanguage = (): void => {
   locale = resolveShellLocale(languageSetting, app.getPreferredSystemLanguages());
@@ -286,6 +309,11 @@ const start = async (): Promise<void> => {
       case 'secrets.delete':
         await vault.deleteSecret(request.key);
         return null;
+      case 'browser.open':
+        // An OAuth sign-in page (RFC 8252: the user's own browser). Checked again here: main trusts no URL it is handed.
+        if (!isAllowedSignInPage(request.url)) throw new Error('Not an allowed sign-in page.');
+        await shell.openExternal(request.url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- allow-listed sign-in origins only
+        return null;
     }
   };
 
@@ -305,6 +333,7 @@ const start = async (): Promise<void> => {
       languageSetting = language;
       applyLanguage();
     },
+    onTheme: applyTheme,
     onNotices: (notices) => attention?.showNotices(notices),
     onUnread: (totals) => {
       unread = totals.messages;
@@ -315,6 +344,8 @@ const start = async (): Promise<void> => {
     log: logger.scope('core'),
   });
   ipcMain.on(portRequestChannel, handlePortRequest);
+  // Following the system, the OS may switch between light and dark at any time.
+  nativeTheme.on('updated', applyWindowBackgrounds);
   powerMonitor.on('on-battery', reportPower);
   powerMonitor.on('on-ac', reportPower);
   reportPower();

@@ -13,6 +13,8 @@ export type MainWindowOptions = {
   iconPath?: string;
   /** A hash route to open at, e.g. `#/settings`. */
   hash?: string;
+  /** Painted before the renderer draws: the page background of the theme in use (policy/native-theme). */
+  backgroundColor: string;
 };
 
 export const createMainWindow = (options: MainWindowOptions): BrowserWindow => {
@@ -25,7 +27,7 @@ export const createMainWindow = (options: MainWindowOptions): BrowserWindow => {
     ...(options.iconPath ? { icon: options.iconPath } : {}),
     title: 'Bottega',
     show: false,
-    backgroundColor: '#1e1e1e',
+    backgroundColor: options.backgroundColor,
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,

@@ -85,6 +85,24 @@ describe('the core relays main’s updater, deep links, language and vault', () 
     await host.shutDown();
   });
 
+  it('reports the theme setting at start and on every change, for native menus, dialogs and the title bar', async () => {
+    const { client, outbox, host } = setUp();
+    await client.app.getInfo();
+    await waitForValue(() => outbox.find((message) => message.type === 'theme'));
+    await client.settings.setTheme({ theme: 'dark' });
+    await client.settings.setTheme({ theme: 'system' });
+    const themes = await waitForValue(() => {
+      const seen = outbox.filter((message) => message.type === 'theme');
+      return seen.length >= 3 ? seen : undefined;
+    });
+    expect(themes).toEqual([
+      { type: 'theme', theme: 'system' },
+      { type: 'theme', theme: 'dark' },
+      { type: 'theme', theme: 'system' },
+    ]);
+    await host.shutDown();
+  });
+
   it('reaches main’s vault for secrets and fails pending requests on shutdown instead of hanging', async () => {
     const { client, requests, answer, services, host } = setUp();
     await client.app.getInfo();
