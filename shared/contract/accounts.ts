@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountIdSchema, accountSchema, accountStates, connectorCapabilitiesSchema, platformIds, signInMethods } from '../domain/accounts';
+import { localeSchema } from '../i18n/locales';
 import { defineMethod } from '../rpc/define';
 import { accountSyncStatusSchema } from './sync';
 
@@ -50,6 +51,8 @@ export const accountViewSchema = accountSchema.extend({
   capabilities: connectorCapabilitiesSchema.nullable(),
   signInMethods: z.array(z.enum(signInMethods)),
   sync: accountSyncStatusSchema.nullable(),
+  /** Days without a client's reply before this account's proposals become follow-up reminders; null: the workspace's setting. */
+  followUpDays: z.number().int().min(1).max(60).nullable(),
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 
@@ -63,7 +66,22 @@ export const accountSignInFailures = [
   'already_added',
   /** The platform has no default address and none was given. */
   'base_url_required',
+  // Signing in through the browser (OAuth 2.0 with PKCE):
+  /** The user said no on the platform's page, or it answered with an error. */
+  'denied',
+  /** The browser came back with another sign-in's answer (or a forged one): nothing was exchanged. */
+  'state_mismatch',
+  /** The browser did not come back in time. */
+  'timed_out',
+  'cancelled',
+  /** The system browser could not be opened. */
+  'browser_failed',
+  /** This build has no app registered with the platform: sign in with a token instead. */
+  'no_client_id',
 ] as const;
+
+/** Names one browser sign-in so that it can be cancelled while it waits; chosen by the renderer, not a secret. */
+export const browserSignInIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 export const accountSignInResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), account: accountViewSchema }),
@@ -99,6 +117,9 @@ export const accountDraftSchema = z.object({
 
 const byId = z.object({ id: accountIdSchema }).strict();
 
+/** An account's own follow-up days: whole days from 1 to 60; null goes back to the workspace's setting. */
+export const followUpDaysSchema = z.number().int().min(1).max(60).nullable();
+
 export const accountsMethods = {
   listAccounts: defineMethod(z.void(), z.array(accountViewSchema)),
   /** Adds an account and signs it in; a sign-in that fails adds nothing. */
@@ -120,9 +141,34 @@ export const accountsMethods = {
   renameAccount: defineMethod(z.object({ id: accountIdSchema, label: labelSchema }).strict(), accountViewSchema),
   /** Paused: no rounds, no realtime; its records stay and its local writes wait. */
   setAccountState: defineMethod(z.object({ id: accountIdSchema, state: z.enum(accountStates) }).strict(), accountViewSchema),
+  /** Sets (or with null clears) the account's own follow-up days; anything but a whole number of days from 1 to 60 is refused. */
+  setFollowUpDays: defineMethod(z.object({ id: accountIdSchema, days: followUpDaysSchema }).strict(), accountViewSchema),
   /** Drops the account's synced records and nothing else (ask first; offer exportAccountDrafts before). */
   removeAccount: defineMethod(byId, removedAccountSchema),
   exportAccountDrafts: defineMethod(byId, z.array(accountDraftSchema)),
+  /** How each platform signs in with this build (the browser only where the build has a client id for it). */
+  listSignInMethods: defineMethod(z.void(), z.array(z.object({ platform: z.enum(platformIds), methods: z.array(z.enum(signInMethods)) }))),
+  /**
+   * Signs in through the system browser (OAuth 2.0 with PKCE, RFC 8252 loopback redirect): adds the account, or
+   * signs `accountId` in again. Answers once the browser came back and the code was exchanged, or with why not
+   * (denied, state_mismatch, timed_out, cancelled, browser_failed, no_client_id, or a sign-in failure). Tokens,
+   * code and verifier stay in the core. `locale`: the language of the page the browser shows at the end.
+   */
+  signInWithBrowser: defineMethod(
+    z
+      .object({
+        flowId: browserSignInIdSchema,
+        platform: z.enum(platformIds),
+        baseUrl: baseUrlSchema.optional(),
+        label: labelSchema.optional(),
+        accountId: accountIdSchema.optional(),
+        locale: localeSchema,
+      })
+      .strict(),
+    accountSignInResultSchema,
+  ),
+  /** Stops a browser sign-in still waiting for the browser; it then answers `cancelled`. */
+  cancelBrowserSignIn: defineMethod(z.object({ flowId: browserSignInIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
 };
 
 export const accountsEvents = {

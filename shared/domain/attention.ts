@@ -38,7 +38,10 @@ export type AttentionSettings = {
   quietHours: QuietHours;
   /** No notice pops up while the user is writing a proposal (it would take the focus or the eye). */
   quietWhileComposing: boolean;
-  /** Days without a client's reply after which a submitted proposal becomes a follow-up reminder; 0: never. */
+  /**
+   * Days without a client's reply after which a submitted proposal becomes a follow-up reminder; 0: never. The
+   * workspace's default: an account's own days (Settings → Accounts, 1–60) win for its proposals.
+   */
   followUpDays: number;
 };
 
@@ -135,7 +138,9 @@ export const decideNotices = (facts: AttentionFacts, context: AttentionContext):
   if (kinds.proposalStatus) {
     for (const proposal of facts.proposals) notices.push({ kind: 'proposalStatus', proposalId: proposal.proposalId, status: proposal.status });
   }
-  if (kinds.followUp && context.settings.followUpDays > 0) {
+  // The days (an account's own or the workspace's) were applied when the facts were gathered: an account may
+  // ask for reminders while the workspace's default is 0.
+  if (kinds.followUp) {
     for (const followUp of facts.followUps) notices.push({ kind: 'followUp', proposalId: followUp.proposalId, days: followUp.days });
   }
   return notices;

@@ -25,8 +25,10 @@ import {
   listDecidedProposals,
   listProposalsAwaitingReply,
   listThreadNews,
+  readAccountFollowUpDays,
   readMaxMessagePk,
   readUnreadTotals,
+  type AwaitingProposal,
 } from '../db/repositories/attention-repository';
 import { writeDraft } from '../db/repositories/messages-repository';
 import { readSetting, writeSetting } from '../db/repositories/settings-repository';
@@ -79,7 +81,7 @@ export type AttentionService = {
   announcePulled(types: ReadonlySet<RecordType>, searches: readonly { id: number; newCount: number }[]): Notice[];
   /** Proposals that waited long enough for a reply and were not reminded of yet. */
   announceFollowUps(): Notice[];
-  /** Submitted proposals waiting longer than the setting's days for a client's reply (the reminders shown in the app). */
+  /** Submitted proposals waiting longer than their account's follow-up days (or the workspace's) for a client's reply (the reminders shown in the app). */
   listFollowUps(): FollowUp[];
   /** The follow-up's words as the draft of the project's conversation (an existing draft is kept). */
   startFollowUp(proposalId: string, body: string): { threadId: string; draftKept: boolean } | null;
@@ -115,26 +117,43 @@ export const createAttentionService = (options: AttentionServiceOptions): Attent
 
   const activity = (): Activity => ({ ...current, state: cadenceState(current.state, onBattery || current.saveData === true) });
 
-  /** Proposals waiting at least `days` for an answer. */
-  const listAwaiting = (at: Date, days: number): FollowUp[] =>
-    listProposalsAwaitingReply(db, new Date(at.getTime() - days * dayMs).toISOString()).map((row) => ({
-      proposalId: row.proposalId,
-      projectId: row.projectId,
-      projectTitle: row.projectTitle,
-      language: row.language,
-      days: Math.floor((at.getTime() - Date.parse(row.submittedAt)) / dayMs),
-      threadId: row.threadId,
-    }));
+  const toFollowUp = (row: AwaitingProposal, at: Date): FollowUp => ({
+    proposalId: row.proposalId,
+    projectId: row.projectId,
+    projectTitle: row.projectTitle,
+    language: row.language,
+    days: Math.floor((at.getTime() - Date.parse(row.submittedAt)) / dayMs),
+    threadId: row.threadId,
+  });
 
-  /** The reminders: none when the setting is 0. */
-  const awaitingFollowUps = (at: Date, days: number): FollowUp[] => (days <= 0 ? [] : listAwaiting(at, days));
+  /** Proposals waiting at least `days` for an answer, whatever their account's setting. */
+  const listAwaiting = (at: Date, days: number): FollowUp[] =>
+    listProposalsAwaitingReply(db, new Date(at.getTime() - days * dayMs).toISOString()).map((row) => toFollowUp(row, at));
+
+  /**
+   * The reminders: each proposal after its account's own days (Settings → Accounts), else the workspace's
+   * setting (0: never). One query from the shortest wait, then each row held to its own account's.
+   */
+  const awaitingFollowUps = (at: Date): FollowUp[] => {
+    const own = readAccountFollowUpDays(db);
+    const fallback = settings().followUpDays;
+    const daysOf = (accountId: string | null): number => (accountId === null ? undefined : own.get(accountId)) ?? fallback;
+    const shortest = Math.min(...[fallback, ...own.values()].filter((days) => days > 0));
+    if (!Number.isFinite(shortest)) return [];
+    return listProposalsAwaitingReply(db, new Date(at.getTime() - shortest * dayMs).toISOString())
+      .filter((row) => {
+        const days = daysOf(row.accountId);
+        return days > 0 && Date.parse(row.submittedAt) < at.getTime() - days * dayMs;
+      })
+      .map((row) => toFollowUp(row, at));
+  };
 
   /** First run in this workspace: everything already here is known, nothing is news. */
   const baseline = (at: Date): AttentionState => ({
     messagePk: readMaxMessagePk(db),
     checkedAt: at.toISOString(),
     proposals: Object.fromEntries(listDecidedProposals(db).map((row) => [row.proposalId, row.status])),
-    remindedFollowUps: awaitingFollowUps(at, settings().followUpDays).map((row) => row.proposalId),
+    remindedFollowUps: awaitingFollowUps(at).map((row) => row.proposalId),
   });
 
   const writeState = (state: AttentionState): void => writeSetting(db, stateKey, JSON.stringify(state));
@@ -146,7 +165,7 @@ export const createAttentionService = (options: AttentionServiceOptions): Attent
   };
 
   const followUpFacts = (state: AttentionState, at: Date): { facts: AttentionFacts['followUps']; reminded: string[] } => {
-    const awaiting = awaitingFollowUps(at, settings().followUpDays);
+    const awaiting = awaitingFollowUps(at);
     const reminded = new Set(state.remindedFollowUps);
     // Only proposals still waiting stay in the list, so it never grows past them.
     return {
@@ -214,7 +233,7 @@ export const createAttentionService = (options: AttentionServiceOptions): Attent
       return notices;
     },
     announceFollowUps,
-    listFollowUps: () => awaitingFollowUps(now(), settings().followUpDays),
+    listFollowUps: () => awaitingFollowUps(now()),
     startFollowUp: (proposalId, body) => {
       // Any proposal still waiting, whatever the reminder's days: the user asked for it.
       const followUp = listAwaiting(now(), 0).find((row) => row.proposalId === proposalId);

@@ -10,6 +10,10 @@ export const createAccountsHandlers = ({ accounts }: CoreContext) =>
     signOutAccount: ({ id }) => accounts.signOut(id),
     renameAccount: ({ id, label }) => accounts.rename(id, label),
     setAccountState: ({ id, state }) => accounts.setState(id, state),
+    setFollowUpDays: ({ id, days }) => accounts.setFollowUpDays(id, days),
     removeAccount: ({ id }) => accounts.remove(id),
     exportAccountDrafts: ({ id }) => accounts.exportDrafts(id),
+    listSignInMethods: () => accounts.signInMethods(),
+    signInWithBrowser: (request) => accounts.signInWithBrowser(request),
+    cancelBrowserSignIn: ({ flowId }) => accounts.cancelBrowserSignIn(flowId),
   }) satisfies DomainHandlers<Contract, 'accounts'>;

@@ -1,15 +1,21 @@
 import type { AccountSignInResult, AccountView } from '../../../shared/contract/accounts';
-import type { AccountId, PlatformId } from '../../../shared/domain/accounts';
+import { platformIds, type AccountId, type PlatformId, type SignInMethod } from '../../../shared/domain/accounts';
+import type { Locale } from '../../../shared/i18n/locales';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { Credentials } from '../connectors/connector';
 import { connectors as defaultConnectors, type ConnectorRegistry } from '../connectors/registry';
 import type { WritableDB } from '../db/database';
+import type { BrowserOpener } from '../host-services';
+import { runBrowserSignIn } from '../oauth/browser-sign-in';
+import { redirectPageIn } from '../oauth/redirect-page';
 import {
   insertAccount,
   listAccountDrafts,
   listAccounts,
   readAccount,
+  readAccountValue,
   removeAccountRecords,
+  writeAccountValue,
   removeAccountRecordsGradually,
   updateAccount,
   type AccountDraft,
@@ -18,13 +24,22 @@ import {
 } from '../db/repositories/accounts-repository';
 import { sameUrl, type SyncService } from './sync-service';
 
+export type BrowserSignInRequest = { flowId: string; platform: PlatformId; baseUrl?: string; label?: string; accountId?: AccountId; locale: Locale };
+
 export type AccountsService = {
   list(): AccountView[];
+  /** How each platform signs in with this build: the browser only where a client id was set for it. */
+  signInMethods(): { platform: PlatformId; methods: SignInMethod[] }[];
+  /** OAuth 2.0 with PKCE through the system browser: adds the account, or signs `accountId` in again. */
+  signInWithBrowser(request: BrowserSignInRequest): Promise<AccountSignInResult>;
+  cancelBrowserSignIn(flowId: string): { cancelled: boolean };
   add(input: { platform: PlatformId; baseUrl?: string; label?: string; credentials: Credentials }): Promise<AccountSignInResult>;
   signIn(id: AccountId, credentials: Credentials): Promise<AccountSignInResult>;
   signOut(id: AccountId): Promise<AccountView>;
   rename(id: AccountId, label: string): AccountView;
   setState(id: AccountId, state: AccountRow['state']): AccountView;
+  /** The account's own follow-up days (1–60), or null for the workspace's setting. */
+  setFollowUpDays(id: AccountId, days: number | null): AccountView;
   remove(id: AccountId): Promise<RemovedAccountRecords & { id: AccountId }>;
   exportDrafts(id: AccountId): AccountDraft[];
 };
@@ -41,10 +56,30 @@ export const createAccountsService = (options: {
   platformUrl?: string | null;
   now?: () => Date;
   onChanged: () => void;
+  /** The system browser (the host's), for sign-ins through the platform's page. */
+  browser?: BrowserOpener;
+  /** OAuth client ids of this build by platform (build-time constant; tests and web-host may pass the fixture's). */
+  oauthClientIds?: Partial<Record<PlatformId, string>>;
+  /** Test hook: how long a browser sign-in waits for the redirect. */
+  browserTimeoutMs?: number;
 }): AccountsService => {
   const { db, sync } = options;
   const registry: ConnectorRegistry = options.connectors ?? defaultConnectors;
   const now = options.now ?? (() => new Date());
+  const clientIds = options.oauthClientIds ?? {};
+  /** Browser sign-ins waiting for their redirect, by the renderer's flow id: a cancel aborts one. */
+  const flows = new Map<string, AbortController>();
+
+  /** The connector's methods, less the browser where this build has no client id (or no browser to open). */
+  const methodsOf = (platform: PlatformId): SignInMethod[] =>
+    registry[platform].signInMethods.filter(
+      (method) => method !== 'oauth_pkce' || (Boolean(clientIds[platform]) && options.browser !== undefined && registry[platform].browserSignIn !== undefined),
+    );
+
+  const followUpDaysOf = (id: AccountId): number | null => {
+    const days = Number(readAccountValue(db, id, 'follow_up_days') ?? Number.NaN);
+    return Number.isInteger(days) && days >= 1 && days <= 60 ? days : null;
+  };
 
   const viewOf = (account: AccountRow): AccountView => {
     const connector = registry[account.platform];
@@ -52,8 +87,9 @@ export const createAccountsService = (options: {
     return {
       ...rest,
       capabilities: connector.capabilities,
-      signInMethods: [...connector.signInMethods],
+      signInMethods: methodsOf(account.platform),
       sync: sync.status().accounts.find((status) => status.id === account.id) ?? null,
+      followUpDays: followUpDaysOf(account.id),
     };
   };
 
@@ -75,6 +111,7 @@ export const createAccountsService = (options: {
     const runner = sync.attach(account);
     const method = credentials.kind === 'oauth_code' ? 'oauth_pkce' : credentials.kind;
     if (!connector.signInMethods.includes(method)) return { ok: false, reason: 'unsupported' };
+    if (method === 'oauth_pkce' && !methodsOf(account.platform).includes(method)) return { ok: false, reason: 'no_client_id' };
     const result = await runner.signIn(credentials);
     if (!result.ok) return { ok: false, reason: result.reason };
     const twin =
@@ -100,25 +137,66 @@ export const createAccountsService = (options: {
     return { ok: true, account: changed(account.id) };
   };
 
+  const add: AccountsService['add'] = async ({ platform, baseUrl, label, credentials }) => {
+    const connector = registry[platform];
+    const url = baseUrl ?? connector.defaultBaseUrl ?? (platform === 'bottega' ? options.platformUrl || null : null);
+    if (!url) return { ok: false, reason: 'base_url_required' };
+    const fallbackLabel = credentials.kind === 'password' ? credentials.email : platform === 'bottega' ? 'Bottega' : 'Freelancer';
+    const account = db
+      .transaction(() => insertAccount(db, { platform, baseUrl: url, label: (label ?? fallbackLabel).slice(0, 80), now: now() }))
+      .immediate();
+    const result = await signIn(account, credentials, { nameAfterUser: label === undefined });
+    if (!result.ok) {
+      // A failed first sign-in adds nothing: the account and what its runner wrote (its state) go again.
+      sync.detach(account.id);
+      removeAccountRecords(db, account.id);
+      sync.refresh();
+    }
+    return result;
+  };
+
+  const signInWithBrowser: AccountsService['signInWithBrowser'] = async ({ flowId, platform, baseUrl, label, accountId, locale }) => {
+    const existing = accountId === undefined ? null : find(accountId);
+    const target = existing?.platform ?? platform;
+    const connector = registry[target];
+    if (!connector.browserSignIn || !connector.signInMethods.includes('oauth_pkce')) return { ok: false, reason: 'unsupported' };
+    const clientId = clientIds[target];
+    if (!clientId || !options.browser) return { ok: false, reason: 'no_client_id' };
+    const url = existing?.baseUrl ?? baseUrl ?? connector.defaultBaseUrl;
+    if (!url) return { ok: false, reason: 'base_url_required' };
+    const { browserSignIn } = connector;
+    if (!browserSignIn.supports(url)) return { ok: false, reason: 'unsupported' };
+    if (flows.has(flowId)) return { ok: false, reason: 'cancelled' };
+    const controller = new AbortController();
+    flows.set(flowId, controller);
+    try {
+      const outcome = await runBrowserSignIn({
+        authorizeUrl: (request) => browserSignIn.authorizeUrl({ baseUrl: url, clientId, ...request }) ?? '',
+        browser: options.browser,
+        page: redirectPageIn(locale),
+        signal: controller.signal,
+        ...(options.browserTimeoutMs !== undefined ? { timeoutMs: options.browserTimeoutMs } : {}),
+        complete: (credentials) =>
+          existing
+            ? signIn(existing, credentials)
+            : add({ platform: target, ...(baseUrl !== undefined ? { baseUrl } : {}), ...(label !== undefined ? { label } : {}), credentials }),
+      });
+      return outcome.ok ? outcome.value : { ok: false, reason: outcome.reason };
+    } finally {
+      flows.delete(flowId);
+    }
+  };
+
   return {
     list: () => listAccounts(db).map(viewOf),
-    add: async ({ platform, baseUrl, label, credentials }) => {
-      const connector = registry[platform];
-      const url = baseUrl ?? connector.defaultBaseUrl ?? (platform === 'bottega' ? options.platformUrl || null : null);
-      if (!url) return { ok: false, reason: 'base_url_required' };
-      const fallbackLabel = credentials.kind === 'password' ? credentials.email : platform === 'bottega' ? 'Bottega' : 'Freelancer';
-      const account = db
-        .transaction(() => insertAccount(db, { platform, baseUrl: url, label: (label ?? fallbackLabel).slice(0, 80), now: now() }))
-        .immediate();
-      const result = await signIn(account, credentials, { nameAfterUser: label === undefined });
-      if (!result.ok) {
-        // A failed first sign-in adds nothing: the account and what its runner wrote (its state) go again.
-        sync.detach(account.id);
-        removeAccountRecords(db, account.id);
-        sync.refresh();
-      }
-      return result;
+    signInMethods: () => platformIds.map((platform) => ({ platform, methods: methodsOf(platform) })),
+    signInWithBrowser,
+    cancelBrowserSignIn: (flowId) => {
+      const flow = flows.get(flowId);
+      flow?.abort();
+      return { cancelled: flow !== undefined };
     },
+    add,
     signIn: async (id, credentials) => signIn(find(id), credentials),
     signOut: async (id) => {
       find(id);
@@ -136,6 +214,15 @@ export const createAccountsService = (options: {
       db.transaction(() => updateAccount(db, id, { state })).immediate();
       sync.attach(find(id));
       return changed(id);
+    },
+    setFollowUpDays: (id, days) => {
+      find(id);
+      if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 60))
+        throw new RpcError({ code: 'invalid_input', message: 'Follow-up days are a whole number from 1 to 60.' });
+      db.transaction(() => writeAccountValue(db, id, 'follow_up_days', days === null ? null : String(days))).immediate();
+      // Nothing for the sync to do: lists of accounts read again, and the follow-ups with them.
+      options.onChanged();
+      return viewOf(find(id));
     },
     remove: async (id) => {
       find(id);

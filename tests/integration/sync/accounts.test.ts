@@ -82,6 +82,16 @@ describe('the accounts of a workspace, through the contract', () => {
     expect(renamed).toMatchObject({ id: secondId, label: 'Studio Rossi', platform: 'bottega', capabilities: { sendMessage: true }, signInMethods: ['password'] });
     expect(accountOf(await client.sync.getStatus(), secondId)?.label).toBe('Studio Rossi');
 
+    // Its own follow-up days: a whole number from 1 to 60, or null for the workspace's; anything else refused, nothing changed.
+    for (const days of [0, 61, 2.5, '5', -1, undefined]) {
+      await expect(client.accounts.setFollowUpDays({ id: secondId, days } as never), String(days)).rejects.toMatchObject({ code: 'invalid_input' });
+    }
+    await expect(client.accounts.setFollowUpDays({ id: 'acc_missing', days: 5 })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await client.accounts.listAccounts()).map((account) => account.followUpDays)).toEqual([null, null]);
+    expect(await client.accounts.setFollowUpDays({ id: secondId, days: 5 })).toMatchObject({ id: secondId, followUpDays: 5 });
+    expect((await client.accounts.listAccounts()).map((account) => account.followUpDays)).toEqual([null, 5]);
+    expect(await client.accounts.setFollowUpDays({ id: secondId, days: null })).toMatchObject({ id: secondId, followUpDays: null });
+
     // Paused: no rounds for it (a sync now leaves it alone); resumed, it catches up.
     const paused = await client.accounts.setAccountState({ id: secondId, state: 'paused' });
     expect(paused).toMatchObject({ state: 'paused', sync: { state: 'paused', phase: 'idle' } });

@@ -4,6 +4,7 @@ import { createAttentionService, type AttentionService } from '../../../electron
 import { openWritableDatabase, type WritableDB } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
+import { insertAccount, writeAccountValue } from '../../../electron/core/db/repositories/accounts-repository';
 import type { UnreadTotals } from '../../../shared/contract/attention';
 import { defaultAttentionSettings, type Notice } from '../../../shared/domain/attention';
 import type { RecordType } from '../../../shared/platform/records';
@@ -153,6 +154,43 @@ describe('the core’s attention service', () => {
     attention.announceFollowUps();
     attention.announceFollowUps();
     expect(raised).toEqual([[{ kind: 'followUp', proposalId: 'prp_1', days: 2 }]]);
+  });
+
+  it('reminds after each account’s own days, the workspace’s setting for an account without its own', () => {
+    const day = 24 * 60;
+    for (const [id, label] of [['acc_a', 'Agency'], ['acc_b', 'Freelance'], ['acc_c', 'Default']] as const) {
+      insertAccount(db, { id, platform: 'bottega', label, baseUrl: 'http://127.0.0.1:1', now: clock });
+    }
+    writeAccountValue(db, 'acc_a', 'follow_up_days', '2');
+    writeAccountValue(db, 'acc_b', 'follow_up_days', '7');
+    // The workspace's default (3 days) for acc_c; 0 would mean never for it, not for the others.
+    attention.announceFollowUps();
+    for (const [proposal, account] of [['prp_a', 'acc_a'], ['prp_b', 'acc_b'], ['prp_c', 'acc_c']] as const) {
+      addProposal(db, proposal, 'submitted', clock.toISOString(), `prj_${proposal}`);
+      db.prepare('UPDATE proposals SET account_id = ? WHERE id = ?').run(account, proposal);
+    }
+    const reminded = (): string[] => raised.flat().flatMap((notice) => (notice.kind === 'followUp' ? [notice.proposalId] : []));
+    const listed = (): string[] => attention.listFollowUps().map((followUp) => followUp.proposalId);
+
+    later(2 * day - 1);
+    attention.announceFollowUps();
+    expect([listed(), reminded()]).toEqual([[], []]);
+    later(2);
+    attention.announceFollowUps();
+    expect([listed(), reminded()]).toEqual([['prp_a'], ['prp_a']]);
+    later(day);
+    attention.announceFollowUps();
+    expect([listed(), reminded()]).toEqual([['prp_a', 'prp_c'], ['prp_a', 'prp_c']]);
+    later(4 * day - 2);
+    attention.announceFollowUps();
+    expect(listed()).toEqual(['prp_a', 'prp_c']);
+    later(2);
+    attention.announceFollowUps();
+    expect([listed(), reminded()]).toEqual([['prp_a', 'prp_b', 'prp_c'], ['prp_a', 'prp_c', 'prp_b']]);
+
+    // The workspace's setting at 0 (never) silences only the account without its own days.
+    attention.setPreferences({ attention: { ...defaultAttentionSettings, followUpDays: 0 } });
+    expect(listed()).toEqual(['prp_a', 'prp_b']);
   });
 
   it('goes by the last word on the user’s activity (a window’s, or main’s when none is open)', () => {

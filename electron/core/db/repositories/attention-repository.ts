@@ -46,12 +46,15 @@ export type AwaitingProposal = {
   language: string | null;
   /** The newest conversation about the project, where a follow-up can be written; null when there is none. */
   threadId: string | null;
+  /** The account the proposal went out through (its follow-up days apply); null for one no account brought. */
+  accountId: string | null;
 };
 
 export const listProposalsAwaitingReply = (db: ReadableDB, submittedBefore: string): AwaitingProposal[] =>
   prepare(
     db,
     `SELECT p.id AS proposalId, p.submitted_at AS submittedAt, p.project_id AS projectId, j.title AS projectTitle, j.language AS language,
+       p.account_id AS accountId,
        (SELECT t.id FROM threads t WHERE t.project_id = p.project_id ORDER BY t.last_message_at DESC, t.id LIMIT 1) AS threadId
      FROM proposals p
      LEFT JOIN projects j ON j.id = p.project_id
@@ -60,6 +63,16 @@ export const listProposalsAwaitingReply = (db: ReadableDB, submittedBefore: stri
                        WHERE t.project_id = p.project_id AND m.from_me = 0 AND m.sent_at >= p.submitted_at)
      ORDER BY p.submitted_at`,
   ).all(submittedBefore) as AwaitingProposal[];
+
+/** Each account's own follow-up days, where it has set them (account_state, by its key index). */
+export const readAccountFollowUpDays = (db: ReadableDB): Map<string, number> => {
+  const days = new Map<string, number>();
+  for (const row of prepare(db, "SELECT account_id AS accountId, value FROM account_state WHERE key = 'follow_up_days'").all() as { accountId: string; value: string }[]) {
+    const value = Number(row.value);
+    if (Number.isInteger(value) && value >= 1 && value <= 60) days.set(row.accountId, value);
+  }
+  return days;
+};
 
 export const hasThreadDraft = (db: ReadableDB, threadId: string): boolean =>
   prepare(db, 'SELECT 1 FROM thread_drafts WHERE thread_id = ?').get(threadId) !== undefined;

@@ -21,6 +21,9 @@ export const accountKeys = [
   'replacement_pending',
   // A polling connector's watermarks and cadence (Freelancer's, as JSON).
   'poller_state',
+  // Not a sync key but the account's own setting: days without a client's reply before a follow-up reminder
+  // (1–60; absent: the workspace's attention setting). Kept here so removing the account drops it.
+  'follow_up_days',
 ] as const;
 export type AccountKey = (typeof accountKeys)[number];
 
