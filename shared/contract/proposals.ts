@@ -198,7 +198,13 @@ export const proposalsMethods = {
   ),
   /** A translation of `sourceLocale`, starting from its current text and remembering its revision. */
   addVariant: defineMethod(z.object({ ...variantKey, sourceLocale: localeSchema }).strict(), proposalVariantSchema),
+  /** Removes a language (never the project's) with its revisions; restoreVariant brings both back for 30 days. */
   removeVariant: defineMethod(z.object(variantKey).strict(), z.object({ removed: z.boolean() })),
+  /**
+   * A removed language back as it was, with its history (Undo). Refused with not_found when nothing of it is kept,
+   * with conflict when the language was written again meanwhile (nothing is overwritten).
+   */
+  restoreVariant: defineMethod(z.object(variantKey).strict(), proposalVariantSchema),
   /** The translation was brought up to date with its source: it now counts as written from the source's latest revision. */
   markVariantCurrent: defineMethod(z.object(variantKey).strict(), proposalVariantSchema),
   listRevisions: defineMethod(z.object(variantKey).strict(), z.array(proposalRevisionSchema)),
@@ -256,7 +262,10 @@ export const proposalsMethods = {
       .strict(),
     templateItemSchema,
   ),
+  /** Gone from the library at once; restoreTemplate brings it back for 30 days. */
   deleteTemplate: defineMethod(z.object({ id: z.string().min(1).max(200) }).strict(), z.object({ deleted: z.boolean() })),
+  /** A deleted template or snippet back in the library (Undo); not_found when it is not deleted or no longer kept. */
+  restoreTemplate: defineMethod(z.object({ id: z.string().min(1).max(200) }).strict(), templateItemSchema),
   /** One variant as the client will see it: letter with merge fields filled (unfilled ones flagged), terms, answers, linked items. */
   previewProposal: defineMethod(z.object(variantKey).strict(), proposalPreviewSchema),
   /**

@@ -8,6 +8,7 @@ import yaml from 'js-yaml';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
+import { slugOf } from '../../shared/domain/slug';
 import { createBridge, createClient } from '../../shared/rpc/bridge';
 import { createListeners, type Transport } from '../../shared/rpc/transport';
 import { workspaceFileName } from '../../electron/core/core';
@@ -145,7 +146,7 @@ describe('the built main bundle', () => {
       const bytes = Buffer.from(pdf.base64, 'base64');
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(bytes.byteLength).toBeGreaterThan(1000);
-      expect(pdf.fileName).toBe(`proposal-${id}-de.pdf`);
+      expect(pdf.fileName).toBe(`proposal-${slugOf(projects.items[0]!.title)}-de.pdf`);
 
       const image = await client.portfolio.importImage({ name: 'built.png', base64: png(7).toString('base64') });
       expect(image).toMatchObject({ mime: 'image/png', size: 64, name: 'built.png' });

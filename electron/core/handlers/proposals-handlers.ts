@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { proposalPdfFileName } from '../../../shared/domain/slug';
 import { letterText } from '../../../shared/domain/letter-text';
 import type { Contract } from '../../../shared/contract';
 import { isEditableStatus, shouldStartRevision } from '../../../shared/domain/proposal';
@@ -14,6 +15,7 @@ import {
   listProposals,
   listRevisions,
   listTemplates,
+  purgeDeleted,
   readLatestRevision,
   readMergeSources,
   readProjectTerms,
@@ -22,6 +24,9 @@ import {
   readRevision,
   readVariants,
   replaceUntriedProposalWrite,
+  restorableForMs,
+  restoreRemovedVariant,
+  restoreTemplate,
   setVariantSource,
   variantExists,
   writeProposalStatus,
@@ -126,9 +131,23 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
     removeVariant: ({ id, locale }) => {
       const proposal = loadEditable(id);
       if (proposal.defaultLocale === locale) throw new RpcError({ code: 'conflict', message: 'The project language variant stays.' });
-      const removed = db.transaction(() => deleteVariant(db, id, locale)).immediate();
+      const now = new Date();
+      const removed = db
+        .transaction(() => {
+          purgeDeleted(db, new Date(now.getTime() - restorableForMs));
+          return deleteVariant(db, id, locale, now);
+        })
+        .immediate();
       emit('proposalsChanged', { id });
       return { removed };
+    },
+    restoreVariant: ({ id, locale }) => {
+      loadEditable(id);
+      const outcome = db.transaction(() => restoreRemovedVariant(db, id, locale, new Date())).immediate();
+      if (outcome === 'missing') throw new RpcError({ code: 'not_found', message: 'No removed language to restore.' });
+      if (outcome === 'exists') throw new RpcError({ code: 'conflict', message: 'The language was written again; nothing was overwritten.' });
+      emit('proposalsChanged', { id });
+      return variantOf(id, locale);
     },
     markVariantCurrent: ({ id, locale }) => {
       const variant = variantOf(id, locale);
@@ -220,7 +239,7 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
         periodDays: proposal.periodDays,
         milestones: proposal.milestones,
       });
-      return { base64: pdf.toString('base64'), fileName: `proposal-${id}-${locale}.pdf` };
+      return { base64: pdf.toString('base64'), fileName: proposalPdfFileName(proposal.projectTitle, id, locale) };
     },
     previewProposal: ({ id, locale }) => {
       const preview = buildPreview(db, load(id), readProposalParts(db, id), readMergeSources(db, id), locale);
@@ -288,10 +307,18 @@ export const createProposalsHandlers = ({ db, sync, emit }: CoreContext) => {
     },
     deleteTemplate: ({ id }) => ({
       deleted: db.transaction(() => {
+        const now = new Date();
+        purgeDeleted(db, new Date(now.getTime() - restorableForMs));
         deleteFormDraft(db, formDraftKey({ form: 'template', targetId: id }));
-        return deleteTemplate(db, id);
+        return deleteTemplate(db, id, now);
       }).immediate(),
     }),
+    restoreTemplate: ({ id }) => {
+      const restored = db.transaction(() => restoreTemplate(db, id)).immediate();
+      const template = restored ? listTemplates(db, null).find((candidate) => candidate.id === id) : undefined;
+      if (!template) throw new RpcError({ code: 'not_found', message: 'No deleted template or snippet with that id.' });
+      return template;
+    },
     withdrawProposal: ({ id, reason }) => {
       const proposal = load(id);
       if (proposal.version === null || !['submitted', 'shortlisted'].includes(proposal.status)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
 import { readServerFeed } from '../../support/platform-view';
+import { slugOf } from '../../../shared/domain/slug';
 
 const { openSignedIn, startPlatform } = useCoreHarness();
 
@@ -108,7 +109,8 @@ describe('proposals', () => {
     // The PDF of a variant is made in the core.
     const pdf = await client.proposals.exportPdf({ id, locale: 'de' });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.fileName).toBe(`proposal-${id}-de.pdf`);
+    // Named after the project (readable in a downloads folder), not after the proposal's id.
+    expect(pdf.fileName).toBe(`proposal-${slugOf(projectTitle)}-de.pdf`);
 
     // Edited after submit while the client's copy changes on the platform: a conflict, kept until the user chooses.
     await client.sync.signOut();

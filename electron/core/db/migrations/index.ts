@@ -15,6 +15,7 @@ import { migration0013Accounts } from './0013-accounts';
 import { migration0014InsightsColumns } from './0014-insights-columns';
 import { migration0015InsightsSkills } from './0015-insights-skills';
 import { migration0016InsightsPriceIndex } from './0016-insights-price-index';
+import { migration0017RestorableDeletes } from './0017-restorable-deletes';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   migration0014InsightsColumns,
   migration0015InsightsSkills,
   migration0016InsightsPriceIndex,
+  migration0017RestorableDeletes,
 ];

@@ -212,10 +212,53 @@ export const insertVariant = (
   touchProposal(db, variant.id, variant.now);
 };
 
-export const deleteVariant = (db: WritableDB, id: string, locale: string): boolean => {
-  touchProposal(db, id, new Date());
+/**
+ * Removes a language with its revisions, kept restorable (removed_variants, removed_revisions) until purged: Undo
+ * brings back the letter and its whole history. A language removed before and not restored gives way to this one.
+ */
+export const deleteVariant = (db: WritableDB, id: string, locale: string, now: Date): boolean => {
+  if (!variantExists(db, id, locale)) return false;
+  prepare(db, 'DELETE FROM removed_variants WHERE proposal_id = ? AND locale = ?').run(id, locale);
+  prepare(
+    db,
+    `INSERT INTO removed_variants (proposal_id, locale, body_json, body_text, revision, source_locale, source_revision, updated_at, removed_at)
+     SELECT proposal_id, locale, body_json, body_text, revision, source_locale, source_revision, updated_at, ?
+     FROM proposal_variants WHERE proposal_id = ? AND locale = ?`,
+  ).run(now.toISOString(), id, locale);
+  prepare(
+    db,
+    `INSERT INTO removed_revisions (proposal_id, locale, revision, body_json, body_text, created_at, saved_at)
+     SELECT proposal_id, locale, revision, body_json, body_text, created_at, saved_at
+     FROM proposal_revisions WHERE proposal_id = ? AND locale = ?`,
+  ).run(id, locale);
   prepare(db, 'DELETE FROM proposal_revisions WHERE proposal_id = ? AND locale = ?').run(id, locale);
-  return prepare(db, 'DELETE FROM proposal_variants WHERE proposal_id = ? AND locale = ?').run(id, locale).changes > 0;
+  prepare(db, 'DELETE FROM proposal_variants WHERE proposal_id = ? AND locale = ?').run(id, locale);
+  touchProposal(db, id, now);
+  return true;
+};
+
+/**
+ * A removed language back as it was, with its revisions. 'exists': the language was written again meanwhile (the
+ * removed one stays restorable, nothing is overwritten); 'missing': nothing of it is kept (never removed, or purged).
+ */
+export const restoreRemovedVariant = (db: WritableDB, id: string, locale: string, now: Date): 'restored' | 'exists' | 'missing' => {
+  if (variantExists(db, id, locale)) return 'exists';
+  const restored = prepare(
+    db,
+    `INSERT INTO proposal_variants (proposal_id, locale, body_json, body_text, revision, source_locale, source_revision, updated_at)
+     SELECT proposal_id, locale, body_json, body_text, revision, source_locale, source_revision, updated_at
+     FROM removed_variants WHERE proposal_id = ? AND locale = ?`,
+  ).run(id, locale).changes;
+  if (restored === 0) return 'missing';
+  prepare(
+    db,
+    `INSERT INTO proposal_revisions (proposal_id, locale, revision, body_json, body_text, created_at, saved_at)
+     SELECT proposal_id, locale, revision, body_json, body_text, created_at, saved_at
+     FROM removed_revisions WHERE proposal_id = ? AND locale = ? ORDER BY revision`,
+  ).run(id, locale);
+  prepare(db, 'DELETE FROM removed_variants WHERE proposal_id = ? AND locale = ?').run(id, locale);
+  touchProposal(db, id, now);
+  return 'restored';
 };
 
 /**
@@ -344,7 +387,7 @@ export const listTemplates = (db: ReadableDB, locale: string | null): TemplateRo
   prepare(
     db,
     `SELECT id, kind, locale, name, body_json AS bodyJson, updated_at AS updatedAt FROM templates
-     WHERE ? IS NULL OR locale = ? ORDER BY locale, name COLLATE NOCASE`,
+     WHERE deleted_at IS NULL AND (? IS NULL OR locale = ?) ORDER BY locale, name COLLATE NOCASE`,
   ).all(locale, locale) as TemplateRow[];
 
 export const writeTemplate = (db: WritableDB, template: Omit<TemplateRow, 'updatedAt'>, now: Date): void => {
@@ -353,11 +396,29 @@ export const writeTemplate = (db: WritableDB, template: Omit<TemplateRow, 'updat
     db,
     `INSERT INTO templates (id, kind, locale, name, body_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, name = excluded.name,
-       body_json = excluded.body_json, updated_at = excluded.updated_at`,
+       body_json = excluded.body_json, updated_at = excluded.updated_at, deleted_at = NULL`,
   ).run(template.id, template.kind, template.locale, template.name, template.bodyJson, at, at);
 };
 
-export const deleteTemplate = (db: WritableDB, id: string): boolean => prepare(db, 'DELETE FROM templates WHERE id = ?').run(id).changes > 0;
+/** Marks a template or snippet deleted: gone from the library, restorable until purged. */
+export const deleteTemplate = (db: WritableDB, id: string, now: Date): boolean =>
+  prepare(db, 'UPDATE templates SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now.toISOString(), id).changes > 0;
+
+/** A deleted template or snippet back in the library; false when it is not deleted (or no longer kept). */
+export const restoreTemplate = (db: WritableDB, id: string): boolean =>
+  prepare(db, 'UPDATE templates SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id).changes > 0;
+
+/** How long a deletion stays restorable. */
+export const restorableForMs = 30 * 24 * 60 * 60_000;
+
+/** Deletes for good what was deleted before `before` (templates, removed languages with their revisions). */
+export const purgeDeleted = (db: WritableDB, before: Date): number => {
+  const cutoff = before.toISOString();
+  return (
+    prepare(db, 'DELETE FROM templates WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(cutoff).changes +
+    prepare(db, 'DELETE FROM removed_variants WHERE removed_at < ?').run(cutoff).changes
+  );
+};
 
 /** The account a proposal goes out through (its own, else its project's); null for neither (a local project). */
 export const readProposalAccount = (db: ReadableDB, id: string): AccountId | null =>
