@@ -4,13 +4,14 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { contract } from '../../shared/contract';
-import type { Settings } from '../../shared/contract/settings';
+import type { PaneSizes, Settings } from '../../shared/contract/settings';
 import { createClient } from '../../shared/rpc/bridge';
 import type { WorkspaceState } from '../../shared/contract/workspace';
 import { App } from './app/app';
 import { NoticeProvider } from './data/notices';
 import { ClientProvider } from './app/client-context';
 import { IncompleteLink } from './app/incomplete-link';
+import { PaneSizesProvider } from './features/settings/pane-sizes';
 import { systemLocale } from './features/settings/use-settings';
 import { RecoveryScreen } from './features/workspace/recovery-screen';
 import { setupI18n } from './i18n/setup-i18n';
@@ -65,7 +66,11 @@ const start = async (): Promise<void> => {
     );
     return;
   }
-  const settings: Settings = await client.settings.getSettings().catch((): Settings => ({ language: null, theme: 'system' }));
+  const [settings, paneSizes] = await Promise.all([
+    client.settings.getSettings().catch((): Settings => ({ language: null, theme: 'system' })),
+    // The list/detail splits as the user left them, before the first paint (a screen would jump to its width).
+    client.settings.getPaneSizes().catch((): PaneSizes => ({})),
+  ]);
   // Load the right language before the first paint: no flash of English for an Italian user.
   const i18n = await setupI18n(settings.language ?? systemLocale());
   document.documentElement.lang = i18n.language;
@@ -76,7 +81,9 @@ const start = async (): Promise<void> => {
         <I18nextProvider i18n={i18n}>
           <UiProvider>
             <NoticeProvider>
-              <Root connection={connection} settings={settings} />
+              <PaneSizesProvider initial={paneSizes}>
+                <Root connection={connection} settings={settings} />
+              </PaneSizesProvider>
             </NoticeProvider>
           </UiProvider>
         </I18nextProvider>

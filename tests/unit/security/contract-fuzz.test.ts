@@ -55,6 +55,7 @@ const channels = Object.entries(contract.methods).flatMap(([domain, methods]) =>
 const writes = new Set([
   'settings.setLanguage',
   'settings.setTheme',
+  'settings.setPaneSize',
   'sync.signIn',
   'sync.signOut',
   'sync.syncNow',
