@@ -7,10 +7,12 @@ import type { AccountId, PlatformId } from '../../../../shared/domain/accounts';
 import { platformIds } from '../../../../shared/domain/accounts';
 import { formatRelativeTime } from '../../../../shared/i18n/format';
 import { useCoreAction } from '../../data/use-core-action';
+import { useCoreQuery } from '../../data/use-core-query';
 import { Badge, type BadgeTone } from '../../ui/badge';
 import { Button, IconButton } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { Menu } from '../../ui/menu';
+import { NumberField } from '../../ui/number-field';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { showToast } from '../../ui/toast';
 import { useSyncProblemText } from '../sync/use-sync-problem-text';
@@ -30,7 +32,7 @@ type Props = {
   onSyncNow: () => void;
 };
 
-type Open = { kind: 'add' } | { kind: 'signIn' | 'rename' | 'remove'; account: AccountView } | null;
+type Open = { kind: 'add' } | { kind: 'signIn' | 'rename' | 'remove' | 'followUp'; account: AccountView } | null;
 
 const stateOf = (account: AccountView, live: AccountSyncStatus | undefined): { key: string; tone: BadgeTone } => {
   if (account.state === 'paused') return { key: 'paused', tone: 'warning' };
@@ -84,6 +86,8 @@ const QuickSignIn = ({ onSignIn }: { onSignIn: LegacySignIn }) => {
 
 type RowProps = {
   account: AccountView;
+  /** The workspace's follow-up days (0: never), for an account without its own; null until read. */
+  workspaceDays: number | null;
   live: AccountSyncStatus | undefined;
   now: Date;
   onOpen: (open: Open) => void;
@@ -91,13 +95,33 @@ type RowProps = {
   onSignOut: (account: AccountView) => void;
 };
 
-const AccountRow = ({ account, live, now, onOpen, onPause, onSignOut }: RowProps) => {
+/** When this account's proposals become follow-up reminders: its own days, or the workspace's. */
+const FollowUpLine = ({ account, workspaceDays }: { account: AccountView; workspaceDays: number | null }) => {
+  const { t } = useTranslation('shell');
+  const text =
+    account.followUpDays !== null
+      ? t('followUp.account.own', { count: account.followUpDays })
+      : workspaceDays === null
+        ? null
+        : workspaceDays === 0
+          ? t('followUp.account.workspaceNever')
+          : t('followUp.account.workspace', { count: workspaceDays });
+  return text === null ? null : (
+    <p className="account-detail" data-testid="account-follow-up">
+      {text}
+    </p>
+  );
+};
+
+const AccountRow = ({ account, workspaceDays, live, now, onOpen, onPause, onSignOut }: RowProps) => {
   const { t, i18n } = useTranslation('sync');
+  const { t: tShell } = useTranslation('shell');
   const problemText = useSyncProblemText();
   const state = stateOf(account, live);
   const signedIn = live !== undefined && live.connection !== 'signed_out';
   const actions = [
     { id: 'rename', label: t('accounts.actions.rename') },
+    { id: 'followUp', label: tShell('followUp.account.action') },
     { id: 'pause', label: account.state === 'paused' ? t('accounts.actions.resume') : t('accounts.actions.pause'), disabled: !account.capabilities },
     signedIn ? { id: 'signOut', label: t('accounts.actions.signOut') } : { id: 'signIn', label: t('accounts.actions.signIn'), disabled: !account.capabilities },
     { id: 'remove', label: t('accounts.actions.remove'), danger: true },
@@ -124,6 +148,7 @@ const AccountRow = ({ account, live, now, onOpen, onPause, onSignOut }: RowProps
             .join(' · ')}
         </p>
         {account.baseUrl && <p className="account-detail account-url">{account.baseUrl}</p>}
+        <FollowUpLine account={account} workspaceDays={workspaceDays} />
         {live?.savedSignInLost && <p className="form-error">{t('accounts.signInLost')}</p>}
         {live?.lastError && account.state === 'active' && (
           <p className="account-problem" data-testid="account-problem">
@@ -150,7 +175,7 @@ const AccountRow = ({ account, live, now, onOpen, onPause, onSignOut }: RowProps
             if (id === 'pause') onPause(account);
             // Signing out is done at once (its records stay, nothing is lost); removing asks first.
             else if (id === 'signOut') onSignOut(account);
-            else if (id === 'rename' || id === 'signIn' || id === 'remove') onOpen({ kind: id, account });
+            else if (id === 'rename' || id === 'signIn' || id === 'remove' || id === 'followUp') onOpen({ kind: id, account });
           }}
         />
       </div>
@@ -197,6 +222,66 @@ const RenameDialog = ({ account, onClose }: { account: AccountView; onClose: () 
           <input type="text" maxLength={80} value={label} onChange={(event) => setLabel(event.target.value)} autoFocus data-testid="rename-input" />
           <span className="field-hint">{t('accounts.rename.hint')}</span>
         </label>
+      </form>
+    </Dialog>
+  );
+};
+
+/** The account's own follow-up days (1–60), or back to the workspace's setting. */
+const FollowUpDialog = ({ account, workspaceDays, onClose }: { account: AccountView; workspaceDays: number | null; onClose: () => void }) => {
+  const { t } = useTranslation('shell');
+  const [days, setDays] = useState<number>(account.followUpDays ?? (workspaceDays !== null && workspaceDays > 0 ? workspaceDays : 3));
+  const save = useCoreAction((client, value: number | null) => client.accounts.setFollowUpDays({ id: account.id, days: value }));
+  const valid = Number.isInteger(days) && days >= 1 && days <= 60;
+  const run = async (value: number | null) => {
+    const result = await save.run(value);
+    if (!result.ok) return;
+    showToast({ title: t('followUp.account.saved', { account: account.label }), tone: 'success' });
+    onClose();
+  };
+  return (
+    <Dialog
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+      title={t('followUp.account.title', { account: account.label })}
+      size="small"
+      testId="follow-up-days-dialog"
+      footer={
+        <>
+          {account.followUpDays !== null && (
+            <Button variant="quiet" onPress={() => void run(null)} isDisabled={save.pending} data-testid="follow-up-days-reset">
+              {t('followUp.account.useWorkspace')}
+            </Button>
+          )}
+          <Button variant="secondary" onPress={onClose}>
+            {t('followUp.account.cancel')}
+          </Button>
+          <Button variant="primary" onPress={() => void run(days)} isDisabled={!valid || save.pending} data-testid="follow-up-days-save">
+            {t('followUp.account.save')}
+          </Button>
+        </>
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (valid) void run(days);
+        }}
+      >
+        <NumberField
+          label={t('followUp.account.days')}
+          value={days}
+          onChange={setDays}
+          minValue={1}
+          maxValue={60}
+          formatOptions={{ style: 'unit', unit: 'day', unitDisplay: 'long' }}
+          description={t('followUp.account.hint')}
+          errorMessage={t('followUp.account.empty')}
+          decrementLabel={t('followUp.account.fewer')}
+          incrementLabel={t('followUp.account.more')}
+          testId="follow-up-days"
+          autoFocus
+        />
       </form>
     </Dialog>
   );
@@ -273,6 +358,9 @@ const SignInDialog = ({ account, onClose }: { account: AccountView; onClose: () 
 export const AccountsCard = ({ status, now, onSignIn, onSyncNow }: Props) => {
   const { t } = useTranslation('sync');
   const { accounts } = useAccounts();
+  const workspaceDays =
+    useCoreQuery(['attention.getPreferences'], (client) => client.attention.getPreferences(), { invalidatedBy: ['attentionPreferencesChanged'] }).data?.attention
+      .followUpDays ?? null;
   const [open, setOpen] = useState<Open>(null);
   const setState = useCoreAction((client, id: AccountId, state: 'active' | 'paused') => client.accounts.setAccountState({ id, state }));
   const signOut = useCoreAction((client, id: AccountId) => client.accounts.signOutAccount({ id }));
@@ -303,6 +391,7 @@ export const AccountsCard = ({ status, now, onSignIn, onSyncNow }: Props) => {
             <AccountRow
               key={account.id}
               account={account}
+              workspaceDays={workspaceDays}
               live={liveOf(account.id)}
               now={now}
               onOpen={setOpen}
@@ -317,6 +406,7 @@ export const AccountsCard = ({ status, now, onSignIn, onSyncNow }: Props) => {
       {open?.kind === 'signIn' && <SignInDialog account={open.account} onClose={close} />}
       {open?.kind === 'rename' && <RenameDialog account={open.account} onClose={close} />}
       {open?.kind === 'remove' && <RemoveAccountDialog account={open.account} onClose={close} />}
+      {open?.kind === 'followUp' && <FollowUpDialog account={open.account} workspaceDays={workspaceDays} onClose={close} />}
     </div>
   );
 };

@@ -16,7 +16,8 @@ export const FollowUpReminders = () => {
   const { t, i18n } = useTranslation('shell');
   const [, go] = useRouteParams();
   const followUps = useCoreQuery(['attention.listFollowUps'], (client) => client.attention.listFollowUps(), {
-    invalidatedBy: ['proposalsChanged', 'messagesChanged', 'attentionPreferencesChanged'],
+    // An account's own follow-up days changed: accountsChanged.
+    invalidatedBy: ['proposalsChanged', 'messagesChanged', 'attentionPreferencesChanged', 'accountsChanged'],
   }).data;
   const start = useCoreAction((client, proposalId: string, body: string) => client.attention.startFollowUp({ proposalId, body }));
   if (!followUps || followUps.length === 0) return null;
