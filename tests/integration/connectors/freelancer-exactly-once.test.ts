@@ -5,7 +5,6 @@
  * fixture stored a write (before its answer left) and at a moment picked by the clock. Each restart reconciles a
  * write that may have landed before sending it again (electron/core/connectors/freelancer/push.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,14 +12,13 @@ import { workspaceFileName } from '../../../electron/core/core';
 import type { FaultDecision } from '../../platform/freelancer/faults';
 import { type FreelancerFixture, startFreelancerFixture } from '../../platform/freelancer/server';
 import { useCoreHarness, waitForStatus } from '../../support/core-harness';
+import { createKillLoop } from '../../support/kill-loop';
 
 const { openWorkspace } = useCoreHarness();
 const fixtures: FreelancerFixture[] = [];
 afterEach(async () => {
   await Promise.all(fixtures.splice(0).map((fixture) => fixture.close()));
 });
-
-const child = path.join(import.meta.dirname, '../../support/core-sync-child.ts');
 
 const doc = (text: string): string => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -81,48 +79,17 @@ describe('Freelancer writes exactly once through lost answers and kills', () => 
       return decide(method, pathname, number);
     };
     // The child is killed synchronously inside the fixture's commit: the write is stored, its answer never leaves.
-    let committed = 0;
-    let onCommitted: ((count: number) => void) | null = null;
+    const loop = createKillLoop(fixture.url, dataDir);
     const recordWrite = fixture.world.recordWrite.bind(fixture.world);
     fixture.world.recordWrite = (write) => {
       recordWrite(write);
-      committed++;
-      onCommitted?.(committed);
+      loop.noteCommitted();
     };
 
-    const run = (killWhen: { afterWrites: number } | { afterMs: number } | null) =>
-      new Promise<'killed' | 'done'>((resolve, reject) => {
-        const process_: ChildProcess = spawn(process.execPath, ['--import', 'tsx', child, fixture.url, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let output = '';
-        let errors = '';
-        const kill = (): void => {
-          if (process_.exitCode === null && process_.signalCode === null) process_.kill('SIGKILL');
-        };
-        if (killWhen && 'afterWrites' in killWhen) {
-          const target = committed + killWhen.afterWrites;
-          onCommitted = (count) => {
-            if (count >= target) kill();
-          };
-        }
-        process_.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-        process_.stdout!.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          if (killWhen && 'afterMs' in killWhen && output.includes('ready')) setTimeout(kill, killWhen.afterMs);
-        });
-        process_.on('exit', (code, signal) => {
-          onCommitted = null;
-          if (signal === 'SIGKILL') resolve('killed');
-          else if (code === 0 && output.includes('done')) resolve('done');
-          else reject(new Error(`core child exited with ${code}: ${errors}`));
-        });
-      });
-
     const plan = [{ afterWrites: 1 }, { afterWrites: 17 }, { afterMs: 400 }, { afterWrites: 33 }, { afterWrites: 3 }, { afterWrites: 48 }, { afterWrites: 29 }];
-    const outcomes: string[] = [];
-    for (const killWhen of plan) outcomes.push(await run(killWhen));
-    expect(outcomes).toEqual(Array(plan.length).fill('killed'));
-    expect(committed).toBeLessThan(220);
-    expect(await run(null)).toBe('done');
+    expect(await loop.runPlan(plan)).toEqual(Array<string>(plan.length).fill('killed'));
+    expect(loop.committed).toBeLessThan(220);
+    expect(await loop.finish()).toBe('done');
 
     // The fixture stored each write once: 200 messages (the repeated texts as often as they were written), 20 bids.
     const writes = ((await (await fetch(`${fixture.url}/__fixture/writes`)).json()) as { writes: FixtureWrite[] }).writes.slice(writesBefore);

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { createInProcessPair } from '../../../shared/rpc/transport';
 import { openCore, workspaceFileName } from '../../../electron/core/core';
 import { startPlatformServer, type PlatformServer } from '../../platform/server';
 import { waitForStatus } from '../../support/core-harness';
+import { createKillLoop } from '../../support/kill-loop';
 import { readServerFeed } from '../../support/platform-view';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -16,8 +16,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-const child = path.join(import.meta.dirname, '../../support/core-sync-child.ts');
 
 /** A Tiptap document as the editor stores it. */
 const doc = (text: string): string => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -148,49 +146,17 @@ describe('exactly once through kills', () => {
     const keysBefore = new Set(
       (platform.store.db.prepare('SELECT key FROM idempotency WHERE user_id = ?').all(user.id) as { key: string }[]).map((row) => row.key),
     );
-    let committed = 0;
-    let onCommitted: ((count: number) => void) | null = null;
+    const loop = createKillLoop(platform.url, dataDir);
     const saveIdempotent = platform.store.saveIdempotent.bind(platform.store);
     platform.store.saveIdempotent = (...args) => {
       saveIdempotent(...args);
-      committed++;
-      onCommitted?.(committed);
+      loop.noteCommitted();
     };
 
-    const run = (killWhen: { afterWrites: number } | { afterMs: number } | null) =>
-      new Promise<'killed' | 'done'>((resolve, reject) => {
-        const process_: ChildProcess = spawn(process.execPath, ['--import', 'tsx', child, platform.url, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let output = '';
-        let errors = '';
-        const kill = (): void => {
-          if (process_.exitCode === null && process_.signalCode === null) process_.kill('SIGKILL');
-        };
-        // Synchronously inside the platform's transaction: the write is committed, its answer never leaves.
-        if (killWhen && 'afterWrites' in killWhen) {
-          const target = committed + killWhen.afterWrites;
-          onCommitted = (count) => {
-            if (count >= target) kill();
-          };
-        }
-        process_.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-        process_.stdout!.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          if (killWhen && 'afterMs' in killWhen && output.includes('ready')) setTimeout(kill, killWhen.afterMs);
-        });
-        process_.on('exit', (code, signal) => {
-          onCommitted = null;
-          if (signal === 'SIGKILL') resolve('killed');
-          else if (code === 0 && output.includes('done')) resolve('done');
-          else reject(new Error(`core child exited with ${code}: ${errors}`));
-        });
-      });
-
     const plan = [{ afterWrites: 1 }, { afterWrites: 17 }, { afterMs: 150 }, { afterWrites: 33 }, { afterWrites: 48 }, { afterWrites: 29 }];
-    const outcomes: string[] = [];
-    for (const killWhen of plan) outcomes.push(await run(killWhen));
-    expect(outcomes).toEqual(Array(plan.length).fill('killed'));
-    expect(committed).toBeLessThan(200);
-    expect(await run(null)).toBe('done');
+    expect(await loop.runPlan(plan)).toEqual(Array<string>(plan.length).fill('killed'));
+    expect(loop.committed).toBeLessThan(200);
+    expect(await loop.finish()).toBe('done');
 
     // The platform applied each write once: exactly our 200 keys, every one accepted, no other.
     const applied = (platform.store.db.prepare('SELECT key, status FROM idempotency WHERE user_id = ?').all(user.id) as { key: string; status: number }[]).filter(
@@ -236,5 +202,5 @@ describe('exactly once through kills', () => {
     expect(check.prepare('SELECT count(*) AS n FROM conflicts').get()).toEqual({ n: 0 });
     expect(check.prepare("SELECT count(*) AS n FROM messages WHERE state != 'synced'").get()).toEqual({ n: 0 });
     check.close();
-  }, 60_000);
+  }, 180_000);
 });
