@@ -19,6 +19,26 @@ const noImports = (...groups) => {
   return { 'no-restricted-imports': ['error', { paths, patterns }] };
 };
 
+const noEnum = { selector: 'TSEnumDeclaration', message: 'Use an `as const` array with a union type (or z.enum), not enum.' };
+
+// The design system replaces what the OS draws in its own style and language (Electron's confirm says OK/Cancel
+// in English; a native <select> opens the OS's menu, unthemed, without type-ahead across words).
+const noNativeSelect = {
+  selector: "JSXOpeningElement[name.name='select']",
+  message: 'No native <select>: use Select (one choice) or SkillsPicker / a Picker (many) from renderer/src/ui.',
+};
+const noNativeDialogs = ['confirm', 'alert', 'prompt'].map((name) => ({
+  name,
+  message: `No window.${name}: use useConfirm() / ConfirmDialog / PromptDialog or showToast() from renderer/src/ui/dialog.tsx and toast.tsx.`,
+}));
+// Files whose native selects other helpers are replacing right now (#15). Remove each line once its file is clean.
+const selectsStillBeingReplaced = [
+  'renderer/src/features/feed/feed-filters.tsx',
+  'renderer/src/features/feed/feed-screen.tsx',
+  'renderer/src/features/proposals/proposal-editor.tsx',
+  'renderer/src/features/proposals/variant-editor.tsx',
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -29,10 +49,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'Use an `as const` array with a union type (or z.enum), not enum.' },
-      ],
+      'no-restricted-syntax': ['error', noEnum],
     },
   },
   {
@@ -62,6 +79,19 @@ export default tseslint.config(
         [['better-sqlite3', 'ws'], 'The renderer never touches the database or opens sockets of its own.'],
         [['**/electron/**', '**/tests/**'], 'renderer/ never imports electron/: use shared/contract.'],
       ),
+    },
+  },
+  {
+    files: ['renderer/src/**/*.tsx'],
+    ignores: selectsStillBeingReplaced,
+    rules: { 'no-restricted-syntax': ['error', noEnum, noNativeSelect] },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    rules: {
+      // A global only: the `confirm` that useConfirm() returns is a local and passes.
+      'no-restricted-globals': ['error', ...noNativeDialogs],
+      'no-restricted-properties': ['error', ...['window', 'globalThis', 'self'].flatMap((object) => noNativeDialogs.map(({ name, message }) => ({ object, property: name, message })))],
     },
   },
   {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { accountIdSchema, type AccountBadge } from '../../../../shared/domain/accounts';
+import { Select } from '../../ui/select';
 
 type Props = {
   accounts: readonly AccountBadge[];
@@ -17,25 +18,22 @@ type Props = {
 export const AccountFilter = ({ accounts, value, onChange, className = 'account-filter' }: Props) => {
   const { t } = useTranslation('sync');
   if (accounts.length < 2 && value.length === 0) return null;
-  const selected = value[0] ?? '';
+  const all = 'all';
   return (
-    <label className={className}>
-      <span className={className === 'account-filter' ? 'field-label' : undefined}>{t('filter.label')}</span>
-      <select
-        data-testid="account-filter"
-        value={selected}
-        onChange={(event) => {
-          const picked = accountIdSchema.safeParse(event.target.value);
-          onChange(picked.success ? [picked.data] : []);
-        }}
-      >
-        <option value="">{t('filter.all')}</option>
-        {accounts.map((account) => (
-          <option key={account.id} value={account.id}>
-            {t('filter.option', { account: account.label, platform: t(`platform.short_${account.platform}`) })}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Select
+      className={className}
+      inline={className === 'account-filter'}
+      label={t('filter.label')}
+      testId="account-filter"
+      value={value[0] ?? all}
+      options={[
+        { id: all, label: t('filter.all') },
+        ...accounts.map((account) => ({ id: account.id, label: t('filter.option', { account: account.label, platform: t(`platform.short_${account.platform}`) }) })),
+      ]}
+      onChange={(picked) => {
+        const account = accountIdSchema.safeParse(picked);
+        onChange(account.success ? [account.data] : []);
+      }}
+    />
   );
 };

@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatLanguageName } from '../../../../shared/i18n/format';
 import { communityTabs, type CommunityTab } from './use-community';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
+import { Select } from '../../ui/select';
+import { nameLanguage, sortByLabel } from '../../ui/display-names';
+
+// The filter's "every language" choice: not a language tag, so it cannot clash with one.
+const allLanguages = '*';
 import './community.css';
 
 type Props = {
@@ -25,17 +29,17 @@ export const CommunityScreen = ({ tab, onTabChange, language, languages, onLangu
           <h1 id="community-title">{t('title')}</h1>
           <p className="muted">{t('subtitle')}</p>
         </div>
-        <label className="inline-field">
-          <span>{t('filters.language')}</span>
-          <select value={language ?? ''} data-testid="community-language" onChange={(event) => onLanguageChange(event.target.value || null)}>
-            <option value="">{t('filters.allLanguages')}</option>
-            {languages.map((tag) => (
-              <option key={tag} value={tag}>
-                {formatLanguageName(tag, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          inline
+          label={t('filters.language')}
+          testId="community-language"
+          value={language ?? allLanguages}
+          options={[
+            { id: allLanguages, label: t('filters.allLanguages') },
+            ...sortByLabel(languages.map((tag) => ({ id: tag, label: nameLanguage(tag, i18n.language) })), i18n.language),
+          ]}
+          onChange={(picked) => onLanguageChange(picked === allLanguages ? null : picked)}
+        />
       </header>
       <Tabs className="screen-tabs" selectedKey={tab} onSelectionChange={onTabChange} keys={communityTabs}>
         <TabList label={t('tabsLabel')}>

@@ -5,6 +5,8 @@ import { MapLegend, ProfessionMap, mapViews, type MapView } from './profession-m
 import { SectorChart } from './sector-chart';
 import type { CountryShape } from './use-world-atlas';
 import { isolateBidi } from '../../../../shared/domain/bidi';
+import { Select } from '../../ui/select';
+import { anyChoice, professionOptions } from './story-list';
 
 export type MapFilter = { profession: string | null; sector: StorySector | null; country: string | null; view: MapView };
 
@@ -29,33 +31,25 @@ export const MapPanel = ({ filter, onFilterChange, facets, data, busy, countries
     <div className="map-panel">
       <div className="map-column">
         <div className="community-filters">
-          <select
-            aria-label={t('filters.profession')}
-            data-testid="map-profession"
-            value={filter.profession ?? ''}
-            onChange={(event) => change({ profession: event.target.value || null, country: null })}
-          >
-            <option value="">{t('filters.allProfessions')}</option>
-            {facets?.professions.map((entry) => (
-              <option key={`${entry.profession}|${entry.sector}`} value={entry.profession}>
-                {t('filters.withCount', { label: entry.profession, count: entry.count })}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t('filters.sector')}
-            value={filter.sector ?? ''}
-            onChange={(event) =>
-              change({ sector: facets?.sectors.find((entry) => entry.sector === event.target.value)?.sector ?? null, country: null })
-            }
-          >
-            <option value="">{t('filters.allSectors')}</option>
-            {facets?.sectors.map((entry) => (
-              <option key={entry.sector} value={entry.sector}>
-                {t(`sectors.${entry.sector}`)}
-              </option>
-            ))}
-          </select>
+          <Select
+            hideLabel
+            label={t('filters.profession')}
+            testId="map-profession"
+            value={filter.profession ?? anyChoice}
+            options={professionOptions(facets, t('filters.allProfessions'), (entry) => t('filters.withCount', { label: entry.profession, count: entry.count }))}
+            onChange={(picked) => change({ profession: picked === anyChoice ? null : picked, country: null })}
+          />
+          <Select
+            hideLabel
+            label={t('filters.sector')}
+            testId="map-sector"
+            value={filter.sector ?? anyChoice}
+            options={[
+              { id: anyChoice, label: t('filters.allSectors') },
+              ...(facets?.sectors ?? []).map((entry) => ({ id: entry.sector, label: t(`sectors.${entry.sector}`) })),
+            ]}
+            onChange={(picked) => change({ sector: facets?.sectors.find((entry) => entry.sector === picked)?.sector ?? null, country: null })}
+          />
           <div className="segmented" role="group" aria-label={t('map.viewLabel')}>
             {mapViews.map((view) => (
               <button key={view} type="button" aria-pressed={filter.view === view} onClick={() => change({ view })}>

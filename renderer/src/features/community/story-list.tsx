@@ -2,6 +2,21 @@ import { useTranslation } from 'react-i18next';
 import type { StoryFacets, StoryFilter, StorySector, StorySummary } from '../../../../shared/contract/community';
 import { formatDate, formatLanguageName, formatRegionName } from '../../../../shared/i18n/format';
 import { isolateBidi } from '../../../../shared/domain/bidi';
+import { Select, type SelectOption } from '../../ui/select';
+import { Flag } from '../../ui/flag';
+import { sortByLabel } from '../../ui/display-names';
+
+/** A filter's "any" choice: no profession, sector or region is written this way. */
+export const anyChoice = '*';
+
+type ProfessionFacet = StoryFacets['professions'][number];
+
+/** The professions to filter by, once each (a profession may come in two sectors), after "all professions". */
+export const professionOptions = (facets: StoryFacets | null, allLabel: string, labelOf: (entry: ProfessionFacet) => string): SelectOption<string>[] => {
+  const seen = new Map<string, SelectOption<string>>();
+  for (const entry of facets?.professions ?? []) if (!seen.has(entry.profession)) seen.set(entry.profession, { id: entry.profession, label: labelOf(entry) });
+  return [{ id: anyChoice, label: allLabel }, ...seen.values()];
+};
 
 export type StoryFilterState = Pick<StoryFilter, 'text' | 'profession' | 'sector' | 'country' | 'savedOnly'>;
 
@@ -37,45 +52,43 @@ export const StoryList = ({ filter, onFilterChange, facets, stories, selectedId,
           data-testid="story-search"
           onChange={(event) => change({ text: event.target.value })}
         />
-        <select
-          aria-label={t('filters.profession')}
-          value={filter.profession ?? ''}
-          data-testid="story-profession"
-          onChange={(event) => change({ profession: event.target.value || null })}
-        >
-          <option value="">{t('filters.allProfessions')}</option>
-          {facets?.professions.map((entry) => (
-            <option key={`${entry.profession}|${entry.sector}`} value={entry.profession}>
-              {t('filters.withCount', { label: entry.profession, count: entry.count })}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={t('filters.sector')}
-          value={filter.sector ?? ''}
-          data-testid="story-sector"
-          onChange={(event) => change({ sector: (facets?.sectors.find((entry) => entry.sector === event.target.value)?.sector ?? null) satisfies StorySector | null })}
-        >
-          <option value="">{t('filters.allSectors')}</option>
-          {facets?.sectors.map((entry) => (
-            <option key={entry.sector} value={entry.sector}>
-              {t('filters.withCount', { label: t(`sectors.${entry.sector}`), count: entry.count })}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={t('filters.region')}
-          value={filter.country ?? ''}
-          data-testid="story-region"
-          onChange={(event) => change({ country: event.target.value || null })}
-        >
-          <option value="">{t('filters.allRegions')}</option>
-          {facets?.countries.map((entry) => (
-            <option key={entry.country} value={entry.country}>
-              {t('filters.withCount', { label: formatRegionName(entry.country, i18n.language), count: entry.count })}
-            </option>
-          ))}
-        </select>
+        <Select
+          hideLabel
+          label={t('filters.profession')}
+          testId="story-profession"
+          value={filter.profession ?? anyChoice}
+          options={professionOptions(facets, t('filters.allProfessions'), (entry) => t('filters.withCount', { label: entry.profession, count: entry.count }))}
+          onChange={(picked) => change({ profession: picked === anyChoice ? null : picked })}
+        />
+        <Select
+          hideLabel
+          label={t('filters.sector')}
+          testId="story-sector"
+          value={filter.sector ?? anyChoice}
+          options={[
+            { id: anyChoice, label: t('filters.allSectors') },
+            ...(facets?.sectors ?? []).map((entry) => ({ id: entry.sector, label: t('filters.withCount', { label: t(`sectors.${entry.sector}`), count: entry.count }) })),
+          ]}
+          onChange={(picked) => change({ sector: (facets?.sectors.find((entry) => entry.sector === picked)?.sector ?? null) satisfies StorySector | null })}
+        />
+        <Select
+          hideLabel
+          label={t('filters.region')}
+          testId="story-region"
+          value={filter.country ?? anyChoice}
+          options={[
+            { id: anyChoice, label: t('filters.allRegions') },
+            ...sortByLabel(
+              (facets?.countries ?? []).map((entry) => ({
+                id: entry.country,
+                label: t('filters.withCount', { label: formatRegionName(entry.country, i18n.language), count: entry.count }),
+                prefix: <Flag country={entry.country} />,
+              })),
+              i18n.language,
+            ),
+          ]}
+          onChange={(picked) => change({ country: picked === anyChoice ? null : picked })}
+        />
         <label className="check-field">
           <input type="checkbox" checked={filter.savedOnly} onChange={(event) => change({ savedOnly: event.target.checked })} />
           <span>{t('stories.savedOnly')}</span>

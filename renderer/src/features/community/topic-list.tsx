@@ -3,6 +3,8 @@ import { forumCategories } from '../../../../shared/platform/records';
 import type { TopicSummary } from '../../../../shared/contract/community';
 import { formatLanguageName, formatRelativeTime } from '../../../../shared/i18n/format';
 import type { TopicQuery } from './use-community';
+import { Select } from '../../ui/select';
+import { anyChoice } from './story-list';
 
 type Props = {
   query: TopicQuery;
@@ -28,18 +30,17 @@ export const TopicList = ({ query, onQueryChange, topics, selectedId, onSelect, 
           data-testid="forum-search"
           onChange={(event) => change({ text: event.target.value })}
         />
-        <select
-          aria-label={t('forum.category')}
-          value={query.category ?? ''}
-          onChange={(event) => change({ category: forumCategories.find((category) => category === event.target.value) ?? null })}
-        >
-          <option value="">{t('forum.allCategories')}</option>
-          {forumCategories.map((category) => (
-            <option key={category} value={category}>
-              {t(`forum.categories.${category}`)}
-            </option>
-          ))}
-        </select>
+        <Select
+          hideLabel
+          label={t('forum.category')}
+          testId="forum-category"
+          value={query.category ?? anyChoice}
+          options={[
+            { id: anyChoice, label: t('forum.allCategories') },
+            ...forumCategories.map((category) => ({ id: category, label: t(`forum.categories.${category}`) })),
+          ]}
+          onChange={(picked) => change({ category: forumCategories.find((category) => category === picked) ?? null })}
+        />
         <label className="check-field">
           <input type="checkbox" checked={query.unreadOnly} onChange={(event) => change({ unreadOnly: event.target.checked })} />
           <span>{t('forum.unreadOnly')}</span>

@@ -4,6 +4,8 @@ import { fromMinorUnits } from '../../../../shared/domain/money';
 import { nameCountry, nameLanguage } from '../../ui/display-names';
 import { ColumnChart, HorizontalBarChart } from './insights-charts';
 import { FigureCard } from './figure-card';
+import { Select } from '../../ui/select';
+import { useSkillName } from '../../ui/skill-names';
 import {
   buildBestHoursTable,
   buildEarningsTable,
@@ -60,12 +62,14 @@ export type ShownDimension = (typeof shownDimensions)[number];
 
 const useGroupName = (dimension: WinRateDimension, f: Formatters): ((row: WinRateRow) => string) => {
   const { t, i18n } = useTranslation('insights');
+  const nameSkill = useSkillName();
   return (row) => {
     if (dimension === 'priceBand') return row.band ? namePriceBand(row.band, f, t) : t('winRates.noAmount');
     if (row.key === null) return t('winRates.unknown');
     if (dimension === 'language') return nameLanguage(row.key, i18n.language);
     if (dimension === 'country') return nameCountry(row.key, i18n.language);
     if (dimension === 'category') return t(`categories.${row.key}`, { defaultValue: row.key });
+    if (dimension === 'skill') return nameSkill(row.key);
     return row.key;
   };
 };
@@ -88,16 +92,15 @@ export const WinRatesFigure = ({ figure, dimension, onDimensionChange, f, onExpo
       table={table}
       onExport={(id, exported) => onExport(`${id}-${figure.dimension}`, exported)}
       controls={
-        <label className="insights-control">
-          <span className="field-label">{t('winRates.by')}</span>
-          <select value={dimension} onChange={(event) => onDimensionChange(shownDimensions.find((d) => d === event.target.value) ?? 'language')} data-testid="insights-dimension">
-            {shownDimensions.map((option) => (
-              <option key={option} value={option}>
-                {t(`winRates.dimensions.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          inline
+          label={t('winRates.by')}
+          testId="insights-dimension"
+          value={dimension}
+          options={shownDimensions.map((option) => ({ id: option, label: t(`winRates.dimensions.${option}`) }))}
+          onChange={onDimensionChange}
+          className="insights-control"
+        />
       }
       chart={
         <HorizontalBarChart

@@ -16,6 +16,8 @@ import { showToast } from '../../ui/toast';
 import { nameLanguage } from '../../ui/display-names';
 import { LanguagePicker } from '../../ui/pickers';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
+import { Select } from '../../ui/select';
+import { SkillsPicker } from '../../ui/skills-picker';
 
 const fieldsOf = (variant: PortfolioItemView['variants'][number]) => ({
   ...variant,
@@ -48,7 +50,7 @@ const emptyForm = (locale: string): ItemForm => ({
 
 const toForm = (item: PortfolioItemView): ItemForm => ({
   defaultLocale: item.defaultLocale,
-  skillsText: item.skills.join(', '),
+  skillsText: joinSkills(item.skills),
   links: item.links,
   imageHashes: item.imageHashes,
   visibility: item.visibility,
@@ -64,7 +66,12 @@ const toForm = (item: PortfolioItemView): ItemForm => ({
   })),
 });
 
-const splitSkills = (text: string): string[] => text.split(',').map((skill) => skill.trim().toLowerCase()).filter(Boolean);
+/** The draft keeps skills as one line of text (its stored shape); the picker works on the list. */
+export const splitSkills = (text: string): string[] => [...new Set(text.split(',').map((skill) => skill.trim().toLowerCase()).filter(Boolean))];
+export const joinSkills = (skills: readonly string[]): string => skills.join(', ');
+
+// The "translated from" choice for a text written in this language.
+const notTranslated = '-';
 
 const toSaveInput = (id: string | null, form: ItemForm): SaveItemInput => ({
   id,
@@ -240,29 +247,26 @@ const ItemEditor = ({
                 </label>
               ))}
               {locale !== draft.defaultLocale && (
-                <label className="field">
-                  <span className="field-label">{t('editor.translatedFrom')}</span>
-                  <select
-                    value={variant.sourceLocale ?? ''}
-                    onChange={(event) =>
-                      setDraft((previous) => ({
-                        ...previous,
-                        variants: previous.variants.map((candidate) =>
-                          candidate.locale === locale ? { ...candidate, sourceLocale: event.target.value || null } : candidate,
-                        ),
-                      }))
-                    }
-                  >
-                    <option value="">{t('editor.notTranslated')}</option>
-                    {draft.variants
+                <Select
+                  label={t('editor.translatedFrom')}
+                  testId="translated-from"
+                  value={variant.sourceLocale ?? notTranslated}
+                  options={[
+                    { id: notTranslated, label: t('editor.notTranslated') },
+                    ...draft.variants
                       .filter((candidate) => candidate.locale !== locale)
-                      .map((candidate) => (
-                        <option key={candidate.locale} value={candidate.locale}>
-                          {nameLanguage(candidate.locale, i18n.language)}
-                        </option>
-                      ))}
-                  </select>
-                </label>
+                      .map((candidate) => ({ id: candidate.locale, label: nameLanguage(candidate.locale, i18n.language) })),
+                  ]}
+                  onChange={(picked) =>
+                    setDraft((previous) => ({
+                      ...previous,
+                      variants: previous.variants.map((candidate) =>
+                        candidate.locale === locale ? { ...candidate, sourceLocale: picked === notTranslated ? null : picked } : candidate,
+                      ),
+                    }))
+                  }
+                  className="pf-translated-from"
+                />
               )}
             </>
           )}
@@ -296,21 +300,23 @@ const ItemEditor = ({
         <span className="field-hint">{t('editor.dropHint')}</span>
       </div>
       <LinksEditor links={draft.links} onChange={(links) => setDraft((previous) => ({ ...previous, links }))} />
-      <label className="field">
-        <span className="field-label">{t('fields.skills')}</span>
-        <input value={draft.skillsText} onChange={(event) => setDraft((previous) => ({ ...previous, skillsText: event.target.value }))} />
-      </label>
+      <SkillsPicker
+        label={t('fields.skills')}
+        value={splitSkills(draft.skillsText)}
+        onChange={(skills) => setDraft((previous) => ({ ...previous, skillsText: joinSkills(skills) }))}
+        testId="item-skills"
+      />
       <div className="toolbar">
-        <label className="field">
-          <span className="field-label">{t('fields.visibility')}</span>
-          <select
-            value={draft.visibility}
-            onChange={(event) => setDraft((previous) => ({ ...previous, visibility: event.target.value === 'private' ? 'private' : 'public' }))}
-          >
-            <option value="public">{t('visibility.public')}</option>
-            <option value="private">{t('visibility.private')}</option>
-          </select>
-        </label>
+        <Select
+          label={t('fields.visibility')}
+          testId="item-visibility"
+          value={draft.visibility}
+          options={[
+            { id: 'public', label: t('visibility.public') },
+            { id: 'private', label: t('visibility.private') },
+          ]}
+          onChange={(visibility) => setDraft((previous) => ({ ...previous, visibility }))}
+        />
         <label className="field">
           <span className="field-label">{t('fields.completedOn')}</span>
           <input type="date" value={draft.completedOn ?? ''} onChange={(event) => setDraft((previous) => ({ ...previous, completedOn: event.target.value || null }))} />

@@ -5,6 +5,8 @@ import { ExternalLink } from '../../components/external-link';
 import { usePreview, useProfile } from './use-portfolio';
 import { Thumbnail } from './portfolio-parts';
 import { TransferBar } from './transfer-bar';
+import { Select } from '../../ui/select';
+import { nameLanguage } from '../../ui/display-names';
 
 export const PreviewTab = () => {
   const { t, i18n } = useTranslation('portfolio');
@@ -19,16 +21,15 @@ export const PreviewTab = () => {
     );
   return (
     <div className="pf-preview">
-      <label className="field">
-        <span className="field-label">{t('previewAs')}</span>
-        <select value={locale} onChange={(event) => setLocale(event.target.value)} data-testid="preview-locale">
-          {locales.map((tag) => (
-            <option key={tag} value={tag}>
-              {tag.toUpperCase()}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        inline
+        label={t('previewAs')}
+        testId="preview-locale"
+        value={locale}
+        options={locales.map((tag) => ({ id: tag, label: nameLanguage(tag, i18n.language), hint: tag.toUpperCase() }))}
+        onChange={setLocale}
+        className="pf-preview-locale"
+      />
       <TransferBar locale={locale} />
       <p className="field-hint">{t('fallback.rules')}</p>
       {data?.profile && (

@@ -12,7 +12,10 @@ import { SyncFailure, Thumbnail } from './portfolio-parts';
 import { Badge } from '../../ui/badge';
 import { nameLanguage } from '../../ui/display-names';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
-import { statusTone } from './item-editor';
+import { joinSkills, splitSkills, statusTone } from './item-editor';
+import { Select } from '../../ui/select';
+import { formatLanguageName } from '../../../../shared/i18n/format';
+import { SkillsPicker } from '../../ui/skills-picker';
 import { CountryPicker, CurrencyPicker, LanguagePicker } from '../../ui/pickers';
 import { cropSquare, readImageProblem, toBase64, useProfile, useRetryProfile, usePortfolioWrites } from './use-portfolio';
 
@@ -25,7 +28,7 @@ const toForm = (profile: ProfileView | null, locale: string): ProfileForm => ({
   city: profile?.city ?? null,
   hourlyRateMinor: profile?.hourlyRateMinor ?? null,
   currency: profile?.currency ?? 'EUR',
-  skillsText: (profile?.skills ?? []).join(', '),
+  skillsText: joinSkills(profile?.skills ?? []),
   languages: profile?.languages ?? [],
   defaultLocale: profile?.defaultLocale ?? locale,
   avatarHash: profile?.avatarHash ?? null,
@@ -40,7 +43,7 @@ const toSaveInput = (form: ProfileForm): SaveProfileInput => ({
   city: form.city,
   hourlyRateMinor: form.hourlyRateMinor,
   currency: form.currency,
-  skills: form.skillsText.split(',').map((skill) => skill.trim().toLowerCase()).filter(Boolean),
+  skills: splitSkills(form.skillsText),
   languages: form.languages,
   defaultLocale: form.defaultLocale,
   avatarHash: form.avatarHash,
@@ -151,29 +154,27 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
           className="pf-currency"
         />
       </div>
-      <label className="field">
-        <span className="field-label">{t('fields.skills')}</span>
-        <input value={draft.skillsText} onChange={(event) => setDraft((previous) => ({ ...previous, skillsText: event.target.value }))} />
-      </label>
-      <fieldset className="field">
+      <SkillsPicker
+        label={t('fields.skills')}
+        value={splitSkills(draft.skillsText)}
+        onChange={(skills) => setDraft((previous) => ({ ...previous, skillsText: joinSkills(skills) }))}
+        testId="profile-skills"
+      />
+      <fieldset className="field pf-spoken">
         <legend className="field-label">{t('profile.spoken')}</legend>
         {draft.languages.map((language, index) => (
           <div key={language.tag} className="toolbar">
             <span className="pf-spoken-name">{nameLanguage(language.tag, i18n.language)}</span>
-            <select
-              aria-label={t('profile.level')}
+            <Select
+              hideLabel
+              label={t('profile.levelOf', { language: formatLanguageName(language.tag, i18n.language) })}
+              testId={`spoken-level-${language.tag}`}
               value={language.level}
-              onChange={(event) => {
-                const level = languageLevels.find((candidate) => candidate === event.target.value) ?? language.level;
-                setDraft((previous) => ({ ...previous, languages: previous.languages.map((other, at) => (at === index ? { ...other, level } : other)) }));
-              }}
-            >
-              {languageLevels.map((level) => (
-                <option key={level} value={level}>
-                  {t(`levels.${level}`)}
-                </option>
-              ))}
-            </select>
+              options={languageLevels.map((level) => ({ id: level, label: t(`levels.${level}`) }))}
+              onChange={(level) =>
+                setDraft((previous) => ({ ...previous, languages: previous.languages.map((other, at) => (at === index ? { ...other, level } : other)) }))
+              }
+            />
             <button
               type="button"
               className="secondary"

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DiffPart } from '../../../../shared/contract/proposals';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import type { RevisionDiff } from './use-proposal-parts';
+import { Select } from '../../ui/select';
 
 /** Unchanged words shown on each side of a change; longer unchanged stretches are folded. */
 const contextWords = 12;
@@ -114,17 +115,18 @@ export const RevisionHistory = ({ revisions, currentRevision, locale, editable, 
             {row.revision === selected && (
               <div className="history-diff">
                 <div className="diff-header">
-                  <label className="small">
-                    {t('diff.against', { revision: row.revision })}{' '}
-                    <select
-                      value={against}
-                      data-testid="diff-against"
-                      onChange={(event) => onAgainst(event.target.value === 'previous' ? 'previous' : 'current')}
-                    >
-                      <option value="current">{t('diff.current')}</option>
-                      <option value="previous">{t('diff.previous')}</option>
-                    </select>
-                  </label>
+                  <Select
+                    inline
+                    label={t('diff.against', { revision: row.revision })}
+                    testId="diff-against"
+                    value={against}
+                    options={[
+                      { id: 'current', label: t('diff.current') },
+                      { id: 'previous', label: t('diff.previous') },
+                    ]}
+                    onChange={onAgainst}
+                    className="small"
+                  />
                 </div>
                 {diff && <DiffView diff={diff} locale={locale} />}
               </div>

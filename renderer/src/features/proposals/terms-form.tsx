@@ -7,6 +7,7 @@ import { formatMoney } from '../../../../shared/i18n/format';
 import { useSaveTerms } from './use-proposal-parts';
 import { typingSaveTiming } from '../../components/save-scheduler';
 import { useDebouncedSave } from '../../components/use-debounced-save';
+import { Select } from '../../ui/select';
 
 type TermsDraft = { kind: 'fixed' | 'hourly'; amount: string; periodDays: string; milestones: { title: string; amount: string; dueInDays: string }[] };
 
@@ -69,13 +70,18 @@ export const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalD
     <fieldset className="terms" disabled={!editable} data-testid="terms">
       <legend>{t('terms.title')}</legend>
       <div className="terms-row">
-        <label className="field">
-          <span className="field-label">{t('terms.kind')}</span>
-          <select value={draft.kind} onChange={(event) => update({ ...draft, kind: event.target.value === 'hourly' ? 'hourly' : 'fixed' })}>
-            <option value="fixed">{t('terms.fixed')}</option>
-            <option value="hourly">{t('terms.hourly')}</option>
-          </select>
-        </label>
+        <Select
+          label={t('terms.kind')}
+          testId="terms-kind"
+          value={draft.kind}
+          options={[
+            { id: 'fixed', label: t('terms.fixed') },
+            { id: 'hourly', label: t('terms.hourly') },
+          ]}
+          onChange={(kind) => update({ ...draft, kind })}
+          isDisabled={!editable}
+          className="field"
+        />
         <label className="field">
           <span className="field-label">{draft.kind === 'fixed' ? t('terms.amount', { currency: proposal.currency }) : t('terms.rate', { currency: proposal.currency })}</span>
           <input inputMode="decimal" value={draft.amount} data-testid="terms-amount" onChange={(event) => update({ ...draft, amount: event.target.value })} />

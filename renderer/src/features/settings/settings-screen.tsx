@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Monitor, Moon, Sun } from 'lucide-react';
 import type { Theme } from '../../../../shared/contract/settings';
 import { SegmentedControl } from '../../ui/segmented-control';
+import { Select } from '../../ui/select';
 import { formatEndonym, formatLanguageName } from '../../../../shared/i18n/format';
 import { locales, localeSchema, type Locale } from '../../../../shared/i18n/locales';
 import { useRouteParams } from '../../app/routes';
@@ -55,27 +56,22 @@ export const SettingsScreen = ({ language, systemLanguage, info, onLanguageChang
       </header>
       <div className="card" id="settings-appearance">
         <h2>{t('sections.appearance')}</h2>
-        <label className="field">
-          <span className="field-label">{t('language.label')}</span>
-          <select
-            data-testid="language-select"
-            value={language ?? systemValue}
-            onChange={(event) => {
-              const picked = localeSchema.safeParse(event.target.value);
-              onLanguageChange(picked.success ? picked.data : null);
-            }}
-          >
-            <option value={systemValue}>
-              {t('language.system', { language: formatLanguageName(systemLanguage, i18n.language) })}
-            </option>
-            {locales.map((locale) => (
-              <option key={locale} value={locale} lang={locale}>
-                {formatEndonym(locale)}
-              </option>
-            ))}
-          </select>
-          <span className="field-hint">{t('language.hint')}</span>
-        </label>
+        <Select
+          label={t('language.label')}
+          description={t('language.hint')}
+          testId="language-select"
+          value={language ?? systemValue}
+          options={[
+            { id: systemValue, label: t('language.system', { language: formatLanguageName(systemLanguage, i18n.language) }) },
+            // Each language by its own name, so a user who cannot read the current one still finds theirs.
+            ...locales.map((locale) => ({ id: locale, label: formatEndonym(locale), lang: locale })),
+          ]}
+          onChange={(picked) => {
+            const locale = localeSchema.safeParse(picked);
+            onLanguageChange(locale.success ? locale.data : null);
+          }}
+          className="settings-language"
+        />
         <SegmentedControl
           label={t('theme.label')}
           testId="theme"

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { updateChannelSchema, type UpdateChannel, type UpdateState } from '../../../../shared/contract/updates';
+import { Select } from '../../ui/select';
 
 type Props = {
   state: UpdateState | null;
@@ -19,19 +20,19 @@ export const UpdatesCard = ({ state, onChannelChange, onCheckNow }: Props) => {
         <p className="muted">{t('updates.unsupported')}</p>
       ) : (
         <>
-          <label className="field">
-            <span className="field-label">{t('updates.channel')}</span>
-            <select
-              value={state.channel}
-              onChange={(event) => {
-                const picked = updateChannelSchema.safeParse(event.target.value);
-                if (picked.success) onChannelChange(picked.data);
-              }}
-            >
-              <option value="stable">{t('updates.channelStable')}</option>
-              <option value="beta">{t('updates.channelBeta')}</option>
-            </select>
-          </label>
+          <Select
+            label={t('updates.channel')}
+            testId="update-channel"
+            value={state.channel}
+            options={[
+              { id: 'stable', label: t('updates.channelStable') },
+              { id: 'beta', label: t('updates.channelBeta') },
+            ]}
+            onChange={(picked) => {
+              const channel = updateChannelSchema.safeParse(picked);
+              if (channel.success) onChannelChange(channel.data);
+            }}
+          />
           <div className="button-row">
             <button type="button" className="secondary" onClick={onCheckNow}>
               {t('updates.check')}
