@@ -9,6 +9,10 @@ import { TemplateLibrary } from './template-library';
 import { useProposal, useProposalList, useProposalCalls } from './use-proposals';
 import { AccountFilter } from '../accounts/account-filter';
 import { useAccountChoices } from '../accounts/use-accounts';
+import { Select } from '../../ui/select';
+
+// The status filter's "every status" choice.
+const allStatuses = '*';
 
 type ListStatus = (typeof proposalListStatuses)[number];
 
@@ -74,14 +78,14 @@ export const ProposalsRoute = () => {
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
           />
-          <select aria-label={t('filterStatus')} value={status ?? ''} onChange={(event) => setStatus(proposalListStatuses.find((s) => s === event.target.value) ?? null)}>
-            <option value="">{t('allStatuses')}</option>
-            {proposalListStatuses.map((value) => (
-              <option key={value} value={value}>
-                {t(`status.${value}`)}
-              </option>
-            ))}
-          </select>
+          <Select
+            hideLabel
+            label={t('filterStatus')}
+            testId="proposal-status-filter"
+            value={status ?? allStatuses}
+            options={[{ id: allStatuses, label: t('allStatuses') }, ...proposalListStatuses.map((value) => ({ id: value, label: t(`status.${value}`) }))]}
+            onChange={(picked) => setStatus(proposalListStatuses.find((value) => value === picked) ?? null)}
+          />
           {items && <ProposalList items={items} openId={openId} onOpen={(id) => go('proposals', id)} />}
         </aside>
         {failed ? (

@@ -9,6 +9,8 @@ import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useDraftsOf, useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import { CoverLetterEditor } from './cover-letter-editor';
 import { useTemplateLibrary } from './use-proposal-parts';
+import { Select } from '../../ui/select';
+import { nameLanguage } from '../../ui/display-names';
 
 const emptyDocument = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph' }] });
 
@@ -131,20 +133,16 @@ const TemplateForm = ({
             }}
           />
         </label>
-        <label className="field">
-          <span className="field-label">{t('library.kind')}</span>
-          <select
-            value={draft.kind}
-            data-testid="library-kind"
-            onChange={(event) => {
-              const kind = event.target.value === 'snippet' ? 'snippet' : 'template';
-              setDraft((previous) => ({ ...previous, kind }));
-            }}
-          >
-            <option value="template">{t('library.templates')}</option>
-            <option value="snippet">{t('library.snippets')}</option>
-          </select>
-        </label>
+        <Select
+          label={t('library.kind')}
+          testId="library-kind"
+          value={draft.kind}
+          options={[
+            { id: 'template', label: t('library.templates') },
+            { id: 'snippet', label: t('library.snippets') },
+          ]}
+          onChange={(kind) => setDraft((previous) => ({ ...previous, kind }))}
+        />
       </div>
       {state === 'invalid' && (
         <p className="form-error" role="alert">
@@ -230,23 +228,16 @@ export const TemplateLibrary = ({ onBack }: { onBack: () => void }) => {
         <button type="button" className="link-button" data-testid="library-back" onClick={onBack}>
           ← {t('library.back')}
         </button>
-        <label className="field">
-          <span className="field-label">{t('library.language')}</span>
-          <select
-            value={locale}
-            data-testid="library-language"
-            onChange={(event) => {
-              setLocale(event.target.value);
-              setOpened(null);
-            }}
-          >
-            {locales.map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {formatLanguageName(candidate, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label={t('library.language')}
+          testId="library-language"
+          value={locale}
+          options={locales.map((candidate) => ({ id: candidate, label: nameLanguage(candidate, i18n.language) }))}
+          onChange={(picked) => {
+            setLocale(picked);
+            setOpened(null);
+          }}
+        />
         <div className="proposal-actions">
           <button type="button" className="secondary small" data-testid="new-template" onClick={() => newOne('template')}>
             {t('library.newTemplate')}
