@@ -4,6 +4,7 @@ import { formatLanguageName, formatMoneyCompact, formatRegionName, formatRelativ
 import { HighlightedText } from '../../components/rich-text';
 import { PlatformBadge } from '../accounts/platform-badge';
 import { MatchMeter } from './match-meter';
+import { useSkillName } from '../../ui/skill-names';
 
 /** `cursor`: where j/k are (a ring); `selected`: the project open beside the list (filled). */
 type Props = { project: ProjectSummary; now: Date; query?: string; selected?: boolean; cursor?: boolean };
@@ -29,6 +30,7 @@ export const useBudgetLabel = (project: Pick<ProjectSummary, 'budgetMinMinor' | 
 export const ProjectRow = ({ project, now, query = '', selected = false, cursor = false }: Props) => {
   const { t, i18n } = useTranslation('feed');
   const budget = useBudgetLabel(project);
+  const nameSkill = useSkillName();
   return (
     <article className={`project-row${selected ? ' selected' : ''}${cursor ? ' cursor' : ''}`} data-testid="project-row" lang={project.language}>
       <div className="project-main">
@@ -38,10 +40,10 @@ export const ProjectRow = ({ project, now, query = '', selected = false, cursor 
           </h2>
           <PlatformBadge account={project.account} />
         </div>
-        <ul className="chips" aria-label={t('skillsLabel')}>
+        <ul className="chips" aria-label={t('skillsLabel')} lang={i18n.language}>
           {project.skills.slice(0, 6).map((skill) => (
-            <li key={skill} className="chip">
-              <HighlightedText text={skill} query={query} />
+            <li key={skill} className="chip" data-testid="skill-chip">
+              <HighlightedText text={nameSkill(skill)} query={query} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerItem, LinkableItem } from '../../../../shared/contract/proposals';
+import { useSkillName } from '../../ui/skill-names';
 
 type QuestionsProps = {
   questions: readonly { id: string; text: string }[];
@@ -50,6 +51,7 @@ type LinkedProps = {
 /** The user's portfolio, best matches for the project first; ticked items go with the proposal. */
 export const LinkedPortfolioItems = ({ items, linkedIds, editable, onToggle }: LinkedProps) => {
   const { t } = useTranslation('proposals');
+  const nameSkill = useSkillName();
   return (
     <section className="detail-section" aria-labelledby="proposal-portfolio-title" data-testid="proposal-portfolio">
       <div className="section-header">
@@ -74,7 +76,7 @@ export const LinkedPortfolioItems = ({ items, linkedIds, editable, onToggle }: L
               </span>
               {item.visibility === 'private' && <span className="status-badge">{t('portfolio.private')}</span>}
               <span className="muted small">
-                {item.matchedSkills.length > 0 ? t('portfolio.matched', { skills: item.matchedSkills.join(', ') }) : t('portfolio.noMatch')}
+                {item.matchedSkills.length > 0 ? t('portfolio.matched', { skills: item.matchedSkills.map(nameSkill).join(', ') }) : t('portfolio.noMatch')}
               </span>
             </label>
           </li>
