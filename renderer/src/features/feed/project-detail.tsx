@@ -12,6 +12,7 @@ import { HighlightedText, LinkedText } from '../../components/rich-text';
 import { MatchMeter, useMatchExplanation } from './match-meter';
 import type { ProjectDetailState } from './use-feed-extras';
 import { useBudgetLabel } from './project-row';
+import { useSkillName } from '../../ui/skill-names';
 
 type Props = {
   state: ProjectDetailState;
@@ -61,6 +62,7 @@ const Detail = ({ project, now, query, onClose, onOpenClient, onWriteProposal, o
   const budget = useBudgetLabel(project);
   const explanation = useMatchExplanation(project.match ?? { score: 0, skillsMatched: 0, skillsTotal: 0, speaksLanguage: false, budget: 'unknown' });
   const language = formatLanguageName(project.language, i18n.language);
+  const nameSkill = useSkillName();
   return (
     <article className="detail-pane" aria-labelledby="project-detail-title" data-testid="project-detail">
       <header className="detail-header">
@@ -105,10 +107,10 @@ const Detail = ({ project, now, query, onClose, onOpenClient, onWriteProposal, o
           </>
         )}
       </dl>
-      <ul className="chips wrap" aria-label={t('skillsLabel')}>
+      <ul className="chips wrap" aria-label={t('skillsLabel')} lang={i18n.language}>
         {project.skills.map((skill) => (
-          <li key={skill} className="chip">
-            {skill}
+          <li key={skill} className="chip" data-testid="skill-chip">
+            {nameSkill(skill)}
           </li>
         ))}
       </ul>
