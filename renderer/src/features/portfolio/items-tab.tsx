@@ -1,16 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MissingRecord } from '../../components/missing-record';
 import { useDraftsOf } from '../../components/use-form-draft';
+import type { OpenItem } from './portfolio-route';
 import { usePortfolioItems, useReorderItems, useRetryItem } from './use-portfolio';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
 import { ItemEditorWithDraft, titleIn } from './item-editor';
 
-export const ItemsTab = () => {
+type Props = {
+  /** The item in the editor, from the address (`#/portfolio/items/<id | new>`). */
+  open: OpenItem;
+  onOpen: (item: OpenItem) => void;
+};
+
+export const ItemsTab = ({ open, onOpen }: Props) => {
   const { t, i18n } = useTranslation('portfolio');
   const reorder = useReorderItems();
   const retryItem = useRetryItem();
   const { data: items, failed } = usePortfolioItems();
-  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const editing = open === null ? null : { id: open === 'new' ? null : open.id };
   const [dragged, setDragged] = useState<string | null>(null);
   // Looked up again whenever the editor opens or closes: items left with typing never saved are marked.
   const drafts = useDraftsOf('portfolio-item', `${editing?.id ?? ''}:${editing === null}`);
@@ -23,10 +31,12 @@ export const ItemsTab = () => {
     void reorder(ids);
   };
   const editedItem = editing?.id ? (items.find((item) => item.id === editing.id) ?? null) : null;
+  // An address to an item that is not (or no longer) here: say so, with the way back to the list.
+  const missing = editing?.id !== undefined && editing.id !== null && editedItem === null;
   return (
     <div className="pf-split">
       <div className="pf-list">
-        <button type="button" onClick={() => setEditing({ id: null })} data-testid="new-item">
+        <button type="button" onClick={() => onOpen('new')} data-testid="new-item">
           {t('newItem')}
           {hasDraft(null) && editing === null && <em className="draft-mark"> · {t('common:draft.unsaved')}</em>}
         </button>
@@ -48,7 +58,12 @@ export const ItemsTab = () => {
               }}
             >
               {item.imageHashes[0] ? <Thumbnail hash={item.imageHashes[0]} alt="" /> : <span className="pf-thumb pf-thumb-empty" />}
-              <button type="button" className="pf-row-open" onClick={() => setEditing({ id: item.id })}>
+              <button
+                type="button"
+                className="pf-row-open"
+                aria-current={editing?.id === item.id ? 'true' : undefined}
+                onClick={() => onOpen({ id: item.id })}
+              >
                 <span className="pf-row-title">{titleIn(item, i18n.language) || t('untitled')}</span>
                 <span className="muted small">
                   {item.variants.map((variant) => variant.locale.toUpperCase()).join(' · ')}
@@ -75,7 +90,11 @@ export const ItemsTab = () => {
           ))}
         </ol>
       </div>
-      {editing && <ItemEditorWithDraft key={editing.id ?? 'new'} item={editedItem} uiLocale={i18n.language} onDone={() => setEditing(null)} />}
+      {missing ? (
+        <MissingRecord className="pf-missing" title={t('common:missing.portfolioItem')} back="portfolio" onBack={() => onOpen(null)} />
+      ) : (
+        editing && <ItemEditorWithDraft key={editing.id ?? 'new'} item={editedItem} uiLocale={i18n.language} onDone={() => onOpen(null)} />
+      )}
     </div>
   );
 };
