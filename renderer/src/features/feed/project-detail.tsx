@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/i18n/format';
 import { Flag } from '../../ui/flag';
 import { HighlightedText, LinkedText } from '../../components/rich-text';
+import { MissingRecord } from '../../components/missing-record';
 import { MatchMeter, useMatchExplanation } from './match-meter';
 import type { ProjectDetailState } from './use-feed-extras';
 import { useBudgetLabel } from './project-row';
@@ -159,6 +160,13 @@ const Detail = ({ project, now, query, onClose, onOpenClient, onWriteProposal, o
 export const ProjectDetailPane = (props: Props) => {
   const { t } = useTranslation('feed');
   if (props.state.status === 'ready') return <Detail {...props} project={props.state.project} />;
+  if (props.state.status === 'missing') {
+    return (
+      <article className="detail-pane">
+        <MissingRecord title={t('detail.missing')} back="feed" onBack={props.onClose} />
+      </article>
+    );
+  }
   return (
     <article className="detail-pane" aria-busy={props.state.status === 'loading'}>
       <p className="muted">{props.state.status === 'loading' ? t('detail.loading') : t('detail.missing')}</p>
