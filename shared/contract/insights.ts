@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountIdSchema } from '../domain/accounts';
 import { defineMethod } from '../rpc/define';
 
 /**
@@ -12,14 +13,15 @@ const isoInstantSchema = z.iso.datetime({ offset: true, message: 'an ISO 8601 in
 
 /**
  * The filters every figure takes. The period is [from, to) (either end open when null); which instant of a
- * proposal it tests is stated per figure. `account` is the platform account (its sign-in email); one account
- * per workspace today (#14 brings more): another account's name gives empty figures.
+ * proposal it tests is stated per figure. `account`: only the proposals of that account of the workspace (the
+ * one whose sync brought it, or whose project a local draft is for); null: every proposal, those of no account
+ * included. An account the workspace does not hold gives empty figures.
  */
 export const insightsFilterSchema = z
   .object({
     from: isoInstantSchema.nullable().default(null),
     to: isoInstantSchema.nullable().default(null),
-    account: z.string().min(1).max(320).nullable().default(null),
+    account: accountIdSchema.nullable().default(null),
   })
   .strict()
   .refine((filter) => filter.from === null || filter.to === null || Date.parse(filter.from) < Date.parse(filter.to), {
@@ -60,7 +62,7 @@ export const priceBandSchema = z.object({
 export type PriceBand = z.infer<typeof priceBandSchema>;
 
 export const winRateRowSchema = z.object({
-  /** The group: a language tag, category, skill, country code, account email or band key; null when unknown. */
+  /** The group: a language tag, category, skill, country code, account id or band key; null when unknown (no account: made here, never sent). */
   key: z.string().nullable(),
   /** Set for the priceBand dimension only. */
   band: priceBandSchema.nullable(),
@@ -127,9 +129,15 @@ export const bidCostSchema = z.object({
   /** The platform's fee on what clients pay, in percent: as last reported by its terms, or the default before. */
   feePercent: z.number().min(0).max(100),
   feeSource: z.enum(['platform', 'default']),
-  /** Submitting a bid costs nothing here: the platform reports no per-bid fee or credits, only the fee on payments. */
-  perBidCost: z.null(),
-  /** Proposals submitted in the period (each free to send). */
+  /**
+   * What placing the bids submitted in the period cost, where their platform reports it (Freelancer: the amount
+   * paid to upgrade a bid, 0 for a plain one; the reference platform reports nothing), per currency of the bid,
+   * never converted: how many bids reported a cost and its sum.
+   */
+  bidFees: z.array(z.object({ currency: z.string(), bids: countSchema, feeMinor: z.number().int().nonnegative() })),
+  /** Bids in bidFees: the sample of what bidding cost (the others' cost was not reported). */
+  bidFeeSample: countSchema,
+  /** Proposals submitted in the period. */
   bidsSubmitted: countSchema,
   /** Per currency: released in the period (dated as earnings are) and the fee kept from it at the current percent. */
   currencies: z.array(z.object({ currency: z.string(), releasedMinor: z.number().int().nonnegative(), feeMinor: z.number().int().nonnegative() })),

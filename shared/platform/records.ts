@@ -182,6 +182,11 @@ export const proposalSchema = z.object({
   answers: z.array(proposalAnswerSchema).max(5).default([]),
   sealed: z.boolean(),
   paid_minor: minorAmountSchema,
+  /**
+   * What placing the bid cost, in minor units of its currency, where the platform reports it (Freelancer: the
+   * amount paid to upgrade the bid, 0 for a plain one); absent or null: not reported. Came later than the rest.
+   */
+  bid_fee_minor: minorAmountSchema.nullable().optional(),
   submitted_at: timestampSchema,
   decided_at: timestampSchema.nullable(),
   created_at: timestampSchema,

@@ -2,6 +2,7 @@ import type { WritableDB } from '../../electron/core/db/database';
 import { insertPendingMessage } from '../../electron/core/db/repositories/messages-repository';
 import { applyRecord } from '../../electron/core/db/repositories/platform-records-repository';
 import { insertDraft, writeProposalStatus } from '../../electron/core/db/repositories/proposals-repository';
+import { insertAccount, readAccount } from '../../electron/core/db/repositories/accounts-repository';
 import { writeAccountValue } from '../../electron/core/db/repositories/sync-state-repository';
 import type { Milestone, Proposal } from '../../shared/platform/records';
 import { ensureTestAccount } from './test-account';
@@ -16,7 +17,8 @@ import { makeClient, makeMessage, makeProject, makeThread, makeProposal } from '
  */
 
 export type PlatformStatus = Proposal['status'];
-export type WorldProject = { id: string; stored: boolean; country: string; category: string; skills: string[]; language: string };
+/** `account`: the account whose sync brought it (and its threads, messages and bids). */
+export type WorldProject = { id: string; stored: boolean; country: string; category: string; skills: string[]; language: string; account: string };
 export type WorldThread = { id: string; projectIndex: number | null };
 export type WorldMessage = { id: string; threadIndex: number; fromMe: boolean; atMs: number; pending: boolean };
 export type WorldStep = { status: PlatformStatus; atMs: number; seen: boolean };
@@ -35,6 +37,13 @@ export type WorldProposal = {
   amountMinor: number;
   /** As the last step left them. */
   milestones: WorldMilestone[];
+  /** What the platform reported the bid cost (minor units of its currency); null: not reported. */
+  bidFeeMinor: number | null;
+  /**
+   * The proposal's account: a platform proposal's is its project's account (that sync brought it); a local
+   * draft takes its project's account when the project is stored here, else none.
+   */
+  account: string | null;
 };
 export type InsightsWorld = {
   projects: WorldProject[];
@@ -42,7 +51,7 @@ export type InsightsWorld = {
   /** In the order they are written (their pk order). */
   messages: WorldMessage[];
   proposals: WorldProposal[];
-  account: string | null;
+  /** The platform's fee as the first account (acc_1) last read it; null: never reported. acc_2 reports none. */
   feePercent: number | null;
 };
 
@@ -69,7 +78,9 @@ const currencies = ['EUR', 'USD', 'GBP', 'CHF', 'JPY'];
 const countries = ['IT', 'DE', 'FR', 'ES', 'US', 'GB', 'CH'];
 const categories = ['web_development', 'design', 'translation', 'copywriting', 'seo'];
 const skills = ['React', 'TypeScript', 'WordPress', 'SEO', 'Figma', 'Translation', 'Node.js'];
-export const insightsAccount = 'me@bottega.test';
+/** The workspace's two accounts: the reference platform's (first) and a Freelancer.com one. */
+export const insightsAccounts = ['acc_1', 'acc_2'] as const;
+export const insightsAccount = insightsAccounts[0];
 
 export const generateInsightsWorld = (random: () => number, size: WorldSize): InsightsWorld => {
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
@@ -85,6 +96,7 @@ export const generateInsightsWorld = (random: () => number, size: WorldSize): In
     category: pick(categories),
     skills: skills.filter(() => chance(0.3)),
     language: pick(locales),
+    account: pick(insightsAccounts),
   }));
   const threads: WorldThread[] = [];
   for (const [index] of projects.entries()) {
@@ -128,7 +140,9 @@ export const generateInsightsWorld = (random: () => number, size: WorldSize): In
     let steps: WorldStep[] = [];
     let submittedMs: number | null = null;
     let milestones: WorldMilestone[] = [];
+    let bidFeeMinor: number | null = null;
     const projectIndex = int(0, projects.length - 1);
+    const project = projects[projectIndex]!;
     if (stage === 'platform') {
       submittedMs = createdMs + int(0, 3 * 24 * 60) * minute;
       // Now and then at the very minute a message in the project's thread was sent: "after submission" is strict.
@@ -146,6 +160,8 @@ export const generateInsightsWorld = (random: () => number, size: WorldSize): In
         amountMinor: int(1, 2_000) * unit,
         status: last === 'completed' ? (chance(0.85) ? 'released' : 'funded') : last === 'awarded' ? pick(['planned', 'funded', 'released'] as const) : 'planned',
       }));
+      // Reported on some bids only (Freelancer's, as the connector maps them): mostly plain (0), some upgraded.
+      if (chance(0.5)) bidFeeMinor = chance(0.6) ? 0 : int(1, 30) * unit;
     }
     return {
       id: `prp_i${index}`,
@@ -159,6 +175,8 @@ export const generateInsightsWorld = (random: () => number, size: WorldSize): In
       currency,
       amountMinor,
       milestones,
+      bidFeeMinor,
+      account: stage === 'platform' || project.stored ? project.account : null,
     };
   });
   return {
@@ -166,7 +184,6 @@ export const generateInsightsWorld = (random: () => number, size: WorldSize): In
     threads,
     messages,
     proposals,
-    account: chance(0.8) ? insightsAccount : null,
     feePercent: chance(0.5) ? pick([0, 5, 10, 12.5, 20]) : null,
   };
 };
@@ -178,7 +195,10 @@ export const writeInsightsWorld = (db: WritableDB, world: InsightsWorld): void =
   const fetchedAt = iso(startMs);
   db.transaction(() => {
     const accountId = ensureTestAccount(db);
-    if (world.account !== null) writeAccountValue(db, accountId, 'account_email', world.account);
+    if (!readAccount(db, insightsAccounts[1])) {
+      insertAccount(db, { id: insightsAccounts[1], platform: 'freelancer', label: 'Freelancer', baseUrl: 'http://127.0.0.1:9', now: new Date(startMs) });
+    }
+    writeAccountValue(db, accountId, 'account_email', 'me@bottega.test');
     if (world.feePercent !== null) writeAccountValue(db, accountId, 'platform_fee_percent', String(world.feePercent));
     applyRecord(db, 'client', makeClient('cli_i'), fetchedAt, accountId);
     for (const project of world.projects) {
@@ -194,7 +214,7 @@ export const writeInsightsWorld = (db: WritableDB, world: InsightsWorld): void =
           language: project.language,
         }),
         fetchedAt,
-        accountId,
+        project.account,
       );
     }
     for (const thread of world.threads) {
@@ -204,7 +224,7 @@ export const writeInsightsWorld = (db: WritableDB, world: InsightsWorld): void =
         'thread',
         makeThread(thread.id, { context: project ? 'project' : 'general', project_id: project?.id ?? null, client_id: 'cli_i' }),
         fetchedAt,
-        accountId,
+        project?.account ?? accountId,
       );
     }
     for (const message of world.messages) {
@@ -222,9 +242,6 @@ export const writeInsightsWorld = (db: WritableDB, world: InsightsWorld): void =
     for (const proposal of world.proposals) writeProposalHistory(db, world, proposal, fetchedAt);
   }).immediate();
 };
-
-const readAccountOf = (db: WritableDB, projectId: string): string | null =>
-  (db.prepare('SELECT account_id AS accountId FROM projects WHERE id = ?').get(projectId) as { accountId: string | null } | undefined)?.accountId ?? null;
 
 const writeProposalHistory = (db: WritableDB, world: InsightsWorld, proposal: WorldProposal, fetchedAt: string): void => {
   const projectId = world.projects[proposal.projectIndex]!.id;
@@ -255,13 +272,14 @@ const writeProposalHistory = (db: WritableDB, world: InsightsWorld, proposal: Wo
           due_in_days: null,
           status: last ? milestone.status : 'planned',
         })),
+        bid_fee_minor: proposal.bidFeeMinor,
         submitted_at: iso(proposal.submittedMs!),
         decided_at: decided ? iso(step.atMs) : null,
         created_at: iso(proposal.createdMs),
         updated_at: iso(step.atMs),
       }),
       fetchedAt,
-      readAccountOf(db, projectId),
+      proposal.account,
     );
   }
 };

@@ -23,28 +23,20 @@ import {
   listSubmittedPrices,
   openPeriod,
   priceBandBounds,
+  sumBidFees,
   sumReleasedMilestones,
   type OutcomeCounts,
   type Period,
 } from '../db/repositories/insights-repository';
 import { readPlatformFee } from '../db/repositories/proposal-parts-repository';
-import { readFirstAccountValue } from '../db/repositories/sync-state-repository';
 
 /**
  * The insights figures from the workspace: the repository's SQL, plus what SQL cannot do well (medians,
  * hours in a named time zone, price bands per currency). Handlers call these; the bench and tests do too.
  */
 
-/**
- * The workspace holds one platform account (the signed-in email; null before the first sign-in). A filter
- * naming another account matches nothing: the dimension is kept for when a workspace holds several (#14).
- */
-const readAccount = (db: ReadableDB): string | null => readFirstAccountValue(db, 'account_email');
-const matchesAccount = (db: ReadableDB, filter: InsightsFilter): boolean => filter.account === null || filter.account === readAccount(db);
-
-/** An empty period when the account does not match, so every figure answers with zero samples and the same shape. */
-const periodOf = (db: ReadableDB, filter: InsightsFilter): Period =>
-  matchesAccount(db, filter) ? openPeriod(filter.from, filter.to) : { from: '~', to: '' };
+/** The filter as the repository takes it: the period's stored bounds and the account (null: every proposal). */
+const periodOf = (_db: ReadableDB, filter: InsightsFilter): Period => openPeriod(filter.from, filter.to, filter.account);
 
 export const computeFunnel = (db: ReadableDB, filter: InsightsFilter): Funnel => {
   const counts = countFunnel(db, periodOf(db, filter));
@@ -111,8 +103,7 @@ export const computeWinRates = (db: ReadableDB, filter: InsightsFilter, dimensio
   const period = periodOf(db, filter);
   const sample = countSubmitted(db, period);
   if (dimension === 'priceBand') return { dimension, rows: countPriceBands(db, period), sample };
-  const account = readAccount(db);
-  const rows = countOutcomesBy(db, period, dimension).map((group) => toWinRateRow(dimension === 'account' ? account : group.key, group));
+  const rows = countOutcomesBy(db, period, dimension).map((group) => toWinRateRow(group.key, group));
   return { dimension, rows, sample };
 };
 
@@ -149,19 +140,22 @@ export const computeEarnings = (db: ReadableDB, filter: InsightsFilter): Earning
 
 export const computeBidCost = (db: ReadableDB, filter: InsightsFilter): BidCost => {
   const period = periodOf(db, filter);
-  const fee = readPlatformFee(db);
+  // The fee of the account named, or the first account's for every account's proposals.
+  const fee = readPlatformFee(db, filter.account);
   const released = new Map<string, { releasedMinor: number; milestones: number }>();
   for (const row of sumReleasedMilestones(db, period)) {
     const total = released.get(row.currency) ?? { releasedMinor: 0, milestones: 0 };
     released.set(row.currency, { releasedMinor: total.releasedMinor + row.releasedMinor, milestones: total.milestones + row.milestones });
   }
+  const bidFees = sumBidFees(db, period);
   const currencies = [...released]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([currency, total]) => ({ currency, releasedMinor: total.releasedMinor, feeMinor: splitFee(total.releasedMinor, fee.percent).feeMinor }));
   return {
     feePercent: fee.percent,
     feeSource: fee.source,
-    perBidCost: null,
+    bidFees: bidFees.sort((a, b) => (a.currency < b.currency ? -1 : 1)),
+    bidFeeSample: bidFees.reduce((sum, row) => sum + row.bids, 0),
     bidsSubmitted: countSubmitted(db, period),
     currencies,
     sample: [...released.values()].reduce((sum, total) => sum + total.milestones, 0),

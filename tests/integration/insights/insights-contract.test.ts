@@ -9,7 +9,7 @@ import {
 } from '../../../electron/core/insights/insight-figures';
 import { insightsFilterSchema, winRateDimensions } from '../../../shared/contract/insights';
 import { useCoreHarness } from '../../support/core-harness';
-import { generateInsightsWorld, insightsAccount, writeInsightsWorld } from '../../support/insights-history';
+import { generateInsightsWorld, insightsAccount, insightsAccounts, writeInsightsWorld } from '../../support/insights-history';
 import { createRandom } from '../../support/random';
 
 const { openWorkspace } = useCoreHarness();
@@ -18,7 +18,7 @@ describe('insights through the contract', () => {
   it('answers every figure within its output schema, with the same numbers as the core computes', async () => {
     const { core, client } = await openWorkspace(null);
     const world = generateInsightsWorld(createRandom(3), { projects: 20, proposals: 80, generalThreads: 2, messagesPerThread: 10 });
-    writeInsightsWorld(core.db, { ...world, account: insightsAccount });
+    writeInsightsWorld(core.db, world);
     const filter = { from: '2025-03-01T00:00:00+01:00', to: null, account: insightsAccount };
 
     const parsed = insightsFilterSchema.parse(filter);
@@ -28,8 +28,12 @@ describe('insights through the contract', () => {
     for (const dimension of winRateDimensions) {
       expect(await client.insights.getWinRates({ filter, dimension })).toEqual(computeWinRates(core.db, parsed, dimension));
     }
+    // Filtered to one account: grouped by account, only that one.
     const account = await client.insights.getWinRates({ filter, dimension: 'account' });
     expect(account.rows.map((row) => row.key)).toEqual([insightsAccount]);
+    const every = await client.insights.getWinRates({ filter: { ...filter, account: null }, dimension: 'account' });
+    expect(every.rows.map((row) => row.key).sort()).toEqual([...insightsAccounts]);
+    expect(every.sample).toBeGreaterThan(account.sample);
     const replies = await client.insights.getReplyTimes({ filter });
     expect(replies).toEqual(computeReplyTimes(core.db, parsed));
     const bidCost = await client.insights.getBidCost({ filter });
@@ -42,9 +46,10 @@ describe('insights through the contract', () => {
     expect(hours).toEqual(computeBestHours(core.db, parsed, 'Europe/Rome'));
     expect(hours.hours.reduce((sum, hour) => sum + hour.submitted, 0)).toBe(hours.sample);
 
-    // Another account's figures are empty, not an error.
-    const other = await client.insights.getFunnel({ filter: { ...filter, account: 'someone@else.test' } });
+    // An account the workspace does not hold: empty figures, not an error; something that is no account id: refused.
+    const other = await client.insights.getFunnel({ filter: { ...filter, account: 'acc_elsewhere' } });
     expect(other).toEqual({ stages: funnel.stages.map((stage) => ({ ...stage, count: 0 })), sample: 0 });
+    await expect(client.insights.getFunnel({ filter: { ...filter, account: 'someone@else.test' } })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('refuses a period that ends before it starts and an unknown time zone, as invalid input', async () => {

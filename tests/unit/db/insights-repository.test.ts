@@ -16,7 +16,14 @@ import {
 } from '../../../electron/core/insights/insight-figures';
 import { insightsFilterSchema, insightsMethods, winRateDimensions, type InsightsFilter, type WinRateDimension } from '../../../shared/contract/insights';
 import { minorUnitDigits } from '../../../shared/domain/money';
-import { generateInsightsWorld, insightsAccount, writeInsightsWorld, type InsightsWorld, type WorldProposal } from '../../support/insights-history';
+import {
+  generateInsightsWorld,
+  insightsAccount,
+  insightsAccounts,
+  writeInsightsWorld,
+  type InsightsWorld,
+  type WorldProposal,
+} from '../../support/insights-history';
 import { createRandom } from '../../support/random';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -44,7 +51,8 @@ const clearWorkspace = (): void => {
 const inPeriod = (ms: number, filter: InsightsFilter): boolean =>
   (filter.from === null || ms >= Date.parse(filter.from)) && (filter.to === null || ms < Date.parse(filter.to));
 
-const accountMatches = (world: InsightsWorld, filter: InsightsFilter): boolean => filter.account === null || filter.account === world.account;
+/** The proposal is in the filter's account (null: every proposal, those of no account included). */
+const ofAccount = (proposal: WorldProposal, filter: InsightsFilter): boolean => filter.account === null || filter.account === proposal.account;
 
 const finalStatus = (proposal: WorldProposal): string => proposal.steps.at(-1)?.status ?? proposal.stage;
 const isAwarded = (proposal: WorldProposal): boolean => ['awarded', 'completed'].includes(finalStatus(proposal));
@@ -65,10 +73,10 @@ const firstClientReplyMs = (world: InsightsWorld, proposal: WorldProposal): numb
 };
 
 const submittedIn = (world: InsightsWorld, filter: InsightsFilter): WorldProposal[] =>
-  accountMatches(world, filter) ? world.proposals.filter((p) => p.submittedMs !== null && inPeriod(p.submittedMs, filter)) : [];
+  world.proposals.filter((p) => p.submittedMs !== null && inPeriod(p.submittedMs, filter) && ofAccount(p, filter));
 
 const bruteFunnel = (world: InsightsWorld, filter: InsightsFilter) => {
-  const cohort = accountMatches(world, filter) ? world.proposals.filter((p) => inPeriod(p.createdMs, filter)) : [];
+  const cohort = world.proposals.filter((p) => inPeriod(p.createdMs, filter) && ofAccount(p, filter));
   const submitted = cohort.filter((p) => p.submittedMs !== null);
   const counts = {
     drafted: cohort.length,
@@ -114,7 +122,7 @@ const bruteWinRates = (world: InsightsWorld, filter: InsightsFilter, dimension: 
     if (dimension === 'language') add(proposal.locale, null, proposal);
     else if (dimension === 'category') add(stored?.category ?? null, null, proposal);
     else if (dimension === 'country') add(stored?.country ?? null, null, proposal);
-    else if (dimension === 'account') add(world.account, null, proposal);
+    else if (dimension === 'account') add(proposal.account, null, proposal);
     else if (dimension === 'skill') {
       if (!stored || stored.skills.length === 0) add(null, null, proposal);
       else for (const skill of stored.skills) add(skill, null, proposal);
@@ -181,9 +189,8 @@ const bruteReplyTimes = (world: InsightsWorld, filter: InsightsFilter) => {
 
 const releasedIn = (world: InsightsWorld, filter: InsightsFilter) => {
   const released: { month: string; currency: string; amountMinor: number; proposalId: string }[] = [];
-  if (!accountMatches(world, filter)) return released;
   for (const proposal of world.proposals) {
-    if (proposal.stage !== 'platform' || !inPeriod(lastChangeMs(proposal), filter)) continue;
+    if (proposal.stage !== 'platform' || !inPeriod(lastChangeMs(proposal), filter) || !ofAccount(proposal, filter)) continue;
     for (const milestone of proposal.milestones) {
       if (milestone.status !== 'released') continue;
       released.push({ month: new Date(lastChangeMs(proposal)).toISOString().slice(0, 7), currency: proposal.currency, amountMinor: milestone.amountMinor, proposalId: proposal.id });
@@ -210,14 +217,24 @@ const bruteEarnings = (world: InsightsWorld, filter: InsightsFilter) => {
 };
 
 const bruteBidCost = (world: InsightsWorld, filter: InsightsFilter) => {
-  const percent = world.feePercent ?? 10;
+  // The fee acc_1 read; every proposal's figure goes by the first account's, another account's by its own (none).
+  const reported = filter.account === null || filter.account === insightsAccount ? world.feePercent : null;
+  const percent = reported ?? 10;
+  const fees = new Map<string, { bids: number; feeMinor: number }>();
+  for (const proposal of submittedIn(world, filter)) {
+    if (proposal.bidFeeMinor === null) continue;
+    const total = fees.get(proposal.currency) ?? { bids: 0, feeMinor: 0 };
+    fees.set(proposal.currency, { bids: total.bids + 1, feeMinor: total.feeMinor + proposal.bidFeeMinor });
+  }
+  const bidFees = [...fees.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, total]) => ({ currency, ...total }));
   const totals = new Map<string, number>();
   const released = releasedIn(world, filter);
   for (const item of released) totals.set(item.currency, (totals.get(item.currency) ?? 0) + item.amountMinor);
   return {
     feePercent: percent,
-    feeSource: world.feePercent === null ? 'default' : 'platform',
-    perBidCost: null,
+    feeSource: reported === null ? 'default' : 'platform',
+    bidFees,
+    bidFeeSample: bidFees.reduce((sum, row) => sum + row.bids, 0),
     bidsSubmitted: submittedIn(world, filter).length,
     currencies: [...totals.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -292,6 +309,12 @@ const mutateWorld = (world: InsightsWorld, random: () => number): void => {
       thread.projectIndex = null;
     }
   }
+  // The other account brought a proposal since (two accounts of one platform share a record: the last one owns it).
+  for (const proposal of world.proposals) {
+    if (proposal.stage !== 'platform' || !chance(0.1)) continue;
+    proposal.account = proposal.account === insightsAccounts[0] ? insightsAccounts[1] : insightsAccounts[0];
+    db.prepare('UPDATE proposals SET account_id = ? WHERE id = ?').run(proposal.account, proposal.id);
+  }
   for (const project of world.projects) {
     if (!project.stored) continue;
     const roll = random();
@@ -330,7 +353,7 @@ const scenario = fc.record({
   messagesPerThread: fc.integer({ min: 0, max: 12 }),
   from: fc.option(instant, { nil: null }),
   span: fc.option(fc.integer({ min: 1, max: 800 * 86_400_000 }), { nil: null }),
-  account: fc.constantFrom(null, insightsAccount, 'someone@else.test'),
+  account: fc.constantFrom(null, ...insightsAccounts, 'acc_elsewhere'),
   timeZone: fc.constantFrom(...timeZones),
   laterWrites: fc.boolean(),
 });

@@ -141,6 +141,8 @@ export const bidSchema = z
     award_status: z.string().nullish(),
     time_awarded: unixSeconds.nullish(),
     frontend_bid_status: z.string().nullish(),
+    /** What the bidder paid to sponsor (upgrade) the bid, in the project's currency as the amount is; 0 for a plain bid. */
+    sponsored: z.number().nonnegative().nullish(),
   })
   .loose();
 

@@ -195,6 +195,9 @@ export const mapProposal = (raw: unknown, projects: IdMap, context: MapContext):
     if (!status) return { reason: reasonAt('award_status', `unknown award status ${JSON.stringify(bid.award_status)}`) };
     const amount = minorAmount(bid.amount, currency);
     if (amount === null) return { reason: reasonAt('amount', 'not an amount in minor units') };
+    // What the bid cost where the API says (`sponsored`: a paid upgrade, 0 for a plain bid); absent: not reported.
+    const fee = bid.sponsored == null ? null : minorAmount(bid.sponsored, currency);
+    if (bid.sponsored != null && fee === null) return { reason: reasonAt('sponsored', 'not an amount in minor units') };
     const submitted = instantFromUnix(bid.time_submitted ?? bid.submitdate);
     const decided = instantFromUnix(bid.time_awarded);
     const locale = languageTag(data.language);
@@ -216,6 +219,7 @@ export const mapProposal = (raw: unknown, projects: IdMap, context: MapContext):
         answers: [],
         sealed: false,
         paid_minor: 0,
+        bid_fee_minor: fee,
         submitted_at: submitted,
         decided_at: decided,
         created_at: submitted,

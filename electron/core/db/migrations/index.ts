@@ -16,6 +16,7 @@ import { migration0014InsightsColumns } from './0014-insights-columns';
 import { migration0015InsightsSkills } from './0015-insights-skills';
 import { migration0016InsightsPriceIndex } from './0016-insights-price-index';
 import { migration0017RestorableDeletes } from './0017-restorable-deletes';
+import { migration0018InsightsAccounts } from './0018-insights-accounts';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   migration0015InsightsSkills,
   migration0016InsightsPriceIndex,
   migration0017RestorableDeletes,
+  migration0018InsightsAccounts,
 ];

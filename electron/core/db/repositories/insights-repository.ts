@@ -3,17 +3,23 @@ import { prepare, type ReadableDB } from '../database';
 
 /**
  * The insights section's SQL: one query per figure over the user's proposals, the project threads and their
- * milestones. Every query reads a range of an index made for it (schemas v12, v14, v15 and v16) and never the wide rows' raw
+ * milestones. Every query reads a range of an index made for it (schemas v12, v14, v15, v16 and v18) and never the wide rows' raw
  * JSON; tests/unit/db/insights-repository.test.ts holds each to a brute force over random histories and to its
  * query plan. What the figures mean is written in shared/contract/insights.ts.
  */
 
-/** [from, to) as stored instants (UTC, `…Z`); an open end is a bound every stored instant passes. */
-export type Period = { from: string; to: string };
-export const openPeriod = (from: string | null, to: string | null): Period => ({
+/**
+ * [from, to) as stored instants (UTC, `…Z`); an open end is a bound every stored instant passes. `account`: only
+ * that account's proposals (schema v18 keeps account_id in every insights index); null: every proposal.
+ */
+export type Period = { from: string; to: string; account: string | null };
+export const openPeriod = (from: string | null, to: string | null, account: string | null = null): Period => ({
   from: from === null ? '' : new Date(from).toISOString(),
   to: to === null ? '~' : new Date(to).toISOString(),
+  account,
 });
+
+const ofAccount = (alias: string): string => `(@account IS NULL OR ${alias}.account_id = @account)`;
 
 // The platform's statuses a decision ends in; 'completed' is an awarded proposal whose work is done.
 const awardedSql = "pr.status IN ('awarded', 'completed')";
@@ -30,8 +36,8 @@ export const countFunnel = (db: ReadableDB, period: Period): FunnelCounts => {
        coalesce(sum(pr.submitted_at IS NOT NULL AND (pr.was_shortlisted = 1 OR pr.status = 'shortlisted' OR ${awardedSql})), 0) AS shortlisted,
        coalesce(sum(pr.submitted_at IS NOT NULL AND ${awardedSql}), 0) AS awarded
      FROM proposals pr INDEXED BY proposals_insights_created
-     WHERE pr.created_at >= ? AND pr.created_at < ?`,
-  ).get(period.from, period.to) as FunnelCounts;
+     WHERE pr.created_at >= @from AND pr.created_at < @to AND ${ofAccount('pr')}`,
+  ).get(period) as FunnelCounts;
   return row;
 };
 
@@ -62,21 +68,20 @@ const foldOutcomes = (rows: readonly { key: string | null; status: string; n: nu
   return [...groups.values()].sort((a, b) => b.submitted - a.submitted || compareKeys(a.key, b.key));
 };
 
-const submittedRange = 'pr.submitted_at IS NOT NULL AND pr.submitted_at >= ? AND pr.submitted_at < ?';
+const submittedRange = `pr.submitted_at IS NOT NULL AND pr.submitted_at >= @from AND pr.submitted_at < @to AND ${ofAccount('pr')}`;
 const submittedWhere = `WHERE ${submittedRange}`;
 
 /**
  * Per dimension: the key, the index ordered by it (schema v14; grouping by key and status then streams, no
  * sort, and the period is tested on the index's last column) and what to group by. The project's category and
  * country are kept on the proposal (NULL while the project is not here); the country of a project is its
- * client's. One account per workspace today: every proposal is the signed-in account's (the figure names it),
- * counted through the language index.
+ * client's; the account is the one whose sync brought the proposal (or whose project a local draft is for).
  */
 const groupings: Record<Exclude<WinRateDimension, 'priceBand' | 'skill'>, { key: string; index: string; groupBy: string }> = {
   language: { key: 'pr.default_locale', index: 'proposals_insights_language', groupBy: 'pr.default_locale' },
   category: { key: 'pr.project_category', index: 'proposals_insights_category', groupBy: 'pr.project_category' },
   country: { key: 'pr.project_country', index: 'proposals_insights_country', groupBy: 'pr.project_country' },
-  account: { key: 'NULL', index: 'proposals_insights_language', groupBy: 'pr.default_locale' },
+  account: { key: 'pr.account_id', index: 'proposals_insights_account', groupBy: 'pr.account_id' },
 };
 
 /** Submitted proposals in the period grouped by a column of theirs or their project's. */
@@ -87,15 +92,14 @@ export const countOutcomesBy = (db: ReadableDB, period: Period, dimension: Exclu
       prepare(
         db,
         `SELECT ps.skill AS key, ps.status AS status, count(*) AS n FROM proposal_skills ps INDEXED BY proposal_skills_insights
-         WHERE ps.submitted_at >= ? AND ps.submitted_at < ? GROUP BY ps.skill, ps.status`,
-      ).all(period.from, period.to) as { key: string | null; status: string; n: number }[],
+         WHERE ps.submitted_at >= @from AND ps.submitted_at < @to AND ${ofAccount('ps')} GROUP BY ps.skill, ps.status`,
+      ).all(period) as { key: string | null; status: string; n: number }[],
     );
   }
   const { key, index, groupBy } = groupings[dimension];
   return foldOutcomes(
     prepare(db, `SELECT ${key} AS key, pr.status AS status, count(*) AS n FROM proposals pr INDEXED BY ${index} ${submittedWhere} GROUP BY ${groupBy}, pr.status`).all(
-      period.from,
-      period.to,
+      period,
     ) as { key: string | null; status: string; n: number }[],
   );
 };
@@ -121,7 +125,7 @@ export const listSubmittedPrices = (db: ReadableDB, period: Period): PriceGroup[
       db,
       `SELECT pr.currency AS currency, pr.kind AS kind, pr.status AS status, json_group_array(pr.amount_minor) AS amounts
        FROM proposals pr INDEXED BY proposals_insights_price ${submittedWhere} GROUP BY pr.currency, pr.kind, pr.status`,
-    ).all(period.from, period.to) as { currency: string; kind: 'fixed' | 'hourly'; status: string; amounts: string }[]
+    ).all(period) as { currency: string; kind: 'fixed' | 'hourly'; status: string; amounts: string }[]
   ).map((row) => ({ ...row, amounts: JSON.parse(row.amounts) as (number | null)[] }));
 
 /** Milliseconds from one stored instant to another, computed in SQL (exact to the ms: julianday keeps ~40 µs). */
@@ -142,7 +146,7 @@ export const listReplyWaits = (db: ReadableDB, period: Period): ReplyWaits[] =>
      FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`,
   )
     .raw(true)
-    .all(period.from, period.to) as ReplyWaits[];
+    .all(period) as ReplyWaits[];
 
 export type ReleasedRow = { month: string; currency: string; releasedMinor: number; milestones: number; proposals: number };
 
@@ -158,17 +162,15 @@ export const sumReleasedMilestones = (db: ReadableDB, period: Period): ReleasedR
     `SELECT substr(pr.updated_at, 1, 7) AS month, pr.currency AS currency,
        sum(pr.released_minor) AS releasedMinor, sum(pr.released_milestones) AS milestones, count(*) AS proposals
      FROM proposals pr INDEXED BY proposals_insights_released
-     WHERE pr.status IN ('awarded', 'completed') AND pr.updated_at >= ? AND pr.updated_at < ? AND pr.released_milestones > 0
+     WHERE pr.status IN ('awarded', 'completed') AND pr.updated_at >= @from AND pr.updated_at < @to AND pr.released_milestones > 0
+       AND ${ofAccount('pr')}
      GROUP BY 1, 2 ORDER BY 1, 2`,
-  ).all(period.from, period.to) as ReleasedRow[];
+  ).all(period) as ReleasedRow[];
 
 /** Proposals submitted in the period. */
 export const countSubmitted = (db: ReadableDB, period: Period): number =>
   (
-    prepare(db, `SELECT count(*) AS n FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`).get(
-      period.from,
-      period.to,
-    ) as { n: number }
+    prepare(db, `SELECT count(*) AS n FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`).get(period) as { n: number }
   ).n;
 
 /**
@@ -183,4 +185,18 @@ export const listSubmissionReplies = (db: ReadableDB, period: Period): number[] 
      FROM proposals pr INDEXED BY proposals_insights_submitted ${submittedWhere}`,
   )
     .pluck(true)
-    .all(period.from, period.to) as number[];
+    .all(period) as number[];
+
+export type BidFeeRow = { currency: string; bids: number; feeMinor: number };
+
+/**
+ * What the bids submitted in the period cost where their platform reported it (schema v18's bid_fee_minor), per
+ * currency of the bid: how many bids reported a cost, and its sum. The price index leads by currency: it streams.
+ */
+export const sumBidFees = (db: ReadableDB, period: Period): BidFeeRow[] =>
+  prepare(
+    db,
+    `SELECT pr.currency AS currency, count(*) AS bids, sum(pr.bid_fee_minor) AS feeMinor
+     FROM proposals pr INDEXED BY proposals_insights_price ${submittedWhere} AND pr.bid_fee_minor IS NOT NULL
+     GROUP BY pr.currency`,
+  ).all(period) as BidFeeRow[];

@@ -53,7 +53,7 @@ const rowMappers: { [T in RecordType]: Mapper<T> } = {
     id: r.id, version: r.version, project_id: r.project_id, status: r.status, kind: r.kind, currency: r.currency,
     amount_minor: r.amount_minor, period_days: r.period_days, milestones: toJson(r.milestones),
     portfolio_item_ids: toJson(r.portfolio_item_ids), answers: toJson(r.answers), default_locale: r.default_locale, sealed: toFlag(r.sealed),
-    paid_minor: r.paid_minor, submitted_at: toUtc(r.submitted_at), decided_at: toUtcOrNull(r.decided_at),
+    paid_minor: r.paid_minor, bid_fee_minor: r.bid_fee_minor ?? null, submitted_at: toUtc(r.submitted_at), decided_at: toUtcOrNull(r.decided_at),
     created_at: toUtc(r.created_at), updated_at: toUtc(r.updated_at),
   }),
   portfolio_item: (r) => ({

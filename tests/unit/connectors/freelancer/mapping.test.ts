@@ -230,6 +230,17 @@ describe('mapProposal', () => {
     expect(expectOk(mapProposal(bid({ award_status: 'awarded', time_awarded: 1_763_300_000 }), projects, context)).record.decided_at).toBe('2025-11-16T13:33:20Z');
   });
 
+  it('keeps what the bid cost where the API reports it (sponsored, in the project currency), nothing where it does not', () => {
+    const feeOf = (overrides: Record<string, unknown>) => expectOk(mapProposal(bid(overrides), projects, context)).record.bid_fee_minor;
+    expect(feeOf({ sponsored: 4.5 })).toBe(450);
+    expect(feeOf({ sponsored: 0 })).toBe(0);
+    expect(feeOf({})).toBeNull();
+    expect(feeOf({ sponsored: null })).toBeNull();
+    expect(expectOk(mapProposal(bid({ sponsored: 300 }), { '40000123': project({ currency: { id: 11, code: 'JPY', sign: '¥', name: 'Yen' } }) }, context)).record.bid_fee_minor).toBe(300);
+    // A cost that is no amount is quarantined with its reason, not stored as 0.
+    expect(mapProposal(bid({ sponsored: -2 }), projects, context).ok).toBe(false);
+  });
+
   it("quarantines someone else's bid, an unknown award status and a bid whose project is not known", () => {
     expect(mapProposal(bid({ bidder_id: 5 }), projects, context).ok).toBe(false);
     expect(mapProposal(bid({ award_status: 'mystery' }), projects, context).ok).toBe(false);
