@@ -13,6 +13,9 @@ export default defineConfig(({ command }) => {
 
   return {
     main: {
+      // The OAuth client id of the app registered with Freelancer.com (not a secret: a public client, PKCE, no
+      // client secret). Unset: the build offers only the personal access token (electron/core/build-config.ts).
+      define: { __BOTTEGA_FREELANCER_CLIENT_ID__: JSON.stringify(process.env['BOTTEGA_FREELANCER_CLIENT_ID'] ?? '') },
       build: {
         outDir: fromRoot('./out/main'),
         // Bundle everything but the native addon: out/main stays self-contained apart from better-sqlite3.

@@ -22,6 +22,8 @@ import { attachmentsDirOf } from './portfolio/image-store';
 import { collectSavedSearchNews } from './workspace/saved-searches';
 import { pulledEvents } from './sync/pulled-events';
 import { createAttentionService } from './attention/attention-service';
+import type { PlatformId } from '../../shared/domain/accounts';
+import { buildOAuthClientIds } from './build-config';
 
 export type CoreOptions = {
   /** The workspace folder: database, backups and (later) attachments live here. */
@@ -35,6 +37,13 @@ export type CoreOptions = {
   hostServices?: HostServices;
   /** The platform's API root (the reference server in development); null keeps the workspace offline-only. */
   platformUrl?: string | null;
+  /**
+   * OAuth client ids by platform, for signing in through the browser. Default: the ones set at build time
+   * (build-config.ts); web-host and tests pass the fixture's.
+   */
+  oauthClientIds?: Partial<Record<PlatformId, string>>;
+  /** Test hook: how long a browser sign-in waits for its redirect (default 5 minutes). */
+  browserSignInTimeoutMs?: number;
   /** Test hook: the network the sync engine uses. */
   fetch?: typeof fetch;
   /** Test hook: the sync engine's backoff jitter (a fixed value makes its waits exact). */
@@ -85,6 +94,7 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
   // Handlers only emit once calls arrive, by which time the server exists.
   const emit: RpcServer<Contract>['emit'] = (event, payload) => server.emit(event, payload);
   const host = options.hostServices ?? createStandaloneHostServices({ version: options.version, dataDir: options.dataDir });
+  const oauthClientIds = options.oauthClientIds ?? buildOAuthClientIds();
   const imageDownloads = createImageDownloader({
     db,
     imagesDir: attachmentsDirOf(options.dataDir),
@@ -119,14 +129,22 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
       attention.announcePulled(types, matches);
     },
     // After a complete pull: images only the platform holds; the fee on proposals, for the editor's net amount.
-    services: { imageDownloads, onTermsChanged: () => emit('proposalsChanged', { id: null }) },
+    services: { imageDownloads, onTermsChanged: () => emit('proposalsChanged', { id: null }), oauthClientIds },
     onAccounts: () => emit('accountsChanged', {}),
     activity: () => attention.activity().state,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     // The sync engine only logs what went wrong and was handled (a failed round is retried): warnings.
     ...(options.log ? { log: (message: string) => options.log?.('warn', message) } : {}),
   });
-  const accounts = createAccountsService({ db, sync, platformUrl: options.platformUrl ?? null, onChanged: () => emit('accountsChanged', {}) });
+  const accounts = createAccountsService({
+    db,
+    sync,
+    platformUrl: options.platformUrl ?? null,
+    onChanged: () => emit('accountsChanged', {}),
+    browser: host.browser,
+    oauthClientIds,
+    ...(options.browserSignInTimeoutMs !== undefined ? { browserTimeoutMs: options.browserSignInTimeoutMs } : {}),
+  });
   const handlers = createHandlers({
     db,
     emit,

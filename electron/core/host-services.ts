@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DeepLinkTarget, UpdateChannel, UpdateState } from '../../shared/contract/updates';
+import { isAllowedSignInPage } from '../../shared/domain/sign-in-pages';
 import { createListeners } from '../../shared/rpc/transport';
 import { createFileSecretStore, type SecretStore } from './secrets/secret-store';
 
@@ -28,10 +29,20 @@ export type SpellcheckRelay = {
   setLanguages(languages: readonly string[]): Promise<string[]>;
 };
 
+/**
+ * The system browser, for OAuth sign-in pages (RFC 8252: a native app signs in through the user's own browser,
+ * never an embedded web view). Electron's main process opens allowed pages with shell.openExternal; web-host hands
+ * the page to whoever runs it (its console, a test).
+ */
+export type BrowserOpener = {
+  openExternal(url: string): Promise<void>;
+};
+
 export type HostServices = {
   readonly updates: UpdatesRelay;
   readonly spellcheck: SpellcheckRelay;
   readonly secrets: SecretStore;
+  readonly browser: BrowserOpener;
   onDeepLink(listener: (target: DeepLinkTarget) => void): () => void;
 };
 
@@ -39,7 +50,7 @@ export type HostServices = {
  * web-host and tests: no updater (the state says so), no deep links, secrets in a 0600 file, no spellchecker
  * to set (the browser checks each field by its `lang`).
  */
-export const createStandaloneHostServices = (options: { version: string; dataDir: string }): HostServices => {
+export const createStandaloneHostServices = (options: { version: string; dataDir: string; openExternal?: (url: string) => void }): HostServices => {
   const state: UpdateState = { currentVersion: options.version, channel: 'stable', status: { phase: 'unsupported' } };
   return {
     updates: {
@@ -51,6 +62,13 @@ export const createStandaloneHostServices = (options: { version: string; dataDir
     },
     spellcheck: { setLanguages: async () => [] },
     secrets: createFileSecretStore(path.join(options.dataDir, 'secrets', 'vault.json')),
+    browser: {
+      openExternal: async (url) => {
+        if (!isAllowedSignInPage(url)) throw new Error('Not an allowed sign-in page.');
+        if (!options.openExternal) throw new Error('No browser to open the sign-in page in.');
+        options.openExternal(url);
+      },
+    },
     onDeepLink: () => () => undefined,
   };
 };

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { maxRpcFrameBytes } from '../../shared/contract/limits';
 import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
+import type { PlatformId } from '../../shared/domain/accounts';
 import { openCore, type Core } from '../core/core';
+import { createStandaloneHostServices } from '../core/host-services';
 import { toLogRecord, type CoreLog } from '../core/log-record';
 import { openLogFile } from './log-file';
 import { serveStatic } from './static-files';
@@ -25,6 +27,13 @@ export type WebHostOptions = {
   platformUrl?: string | null;
   /** Also sees every line of the core's log (redacted), e.g. for the console; the file in `<dataDir>/logs` gets them anyway. */
   log?: (message: string) => void;
+  /** OAuth client ids by platform (BOTTEGA_FREELANCER_CLIENT_ID; the fixture's in tests), for signing in through a browser. */
+  oauthClientIds?: Partial<Record<PlatformId, string>>;
+  /**
+   * Where a sign-in page goes: web-host has no system browser of its own, so whoever runs it opens the page
+   * (the console prints it; an e2e test follows it). Not written to the log.
+   */
+  openExternal?: (url: string) => void;
 };
 
 export type WebHost = {
@@ -63,6 +72,8 @@ export const startWebHost = async (options: WebHostOptions): Promise<WebHost> =>
     validateOutput: options.dev ?? false,
     platformUrl: options.platformUrl ?? null,
     log,
+    hostServices: createStandaloneHostServices({ version: options.version, dataDir: options.dataDir, ...(options.openExternal ? { openExternal: options.openExternal } : {}) }),
+    ...(options.oauthClientIds ? { oauthClientIds: options.oauthClientIds } : {}),
   });
   const token = randomBytes(24).toString('base64url');
   const server = createServer();

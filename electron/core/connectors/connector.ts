@@ -68,6 +68,8 @@ export type ConnectorServices = {
   imageDownloads?: Pick<ImageDownloader, 'run'>;
   /** The platform's terms (its fee on proposals) changed: the proposal editor reads them again. */
   onTermsChanged?: () => void;
+  /** OAuth client ids registered for this build (set at build time; tests and web-host pass the fixture's). */
+  oauthClientIds?: Partial<Record<PlatformId, string>>;
 };
 
 export type ConnectorContext = {
@@ -81,9 +83,19 @@ export type ConnectorContext = {
   services?: ConnectorServices;
 };
 
+/** OAuth 2.0's authorization code grant with PKCE through the system browser (RFC 8252), for connectors that offer it. */
+export type BrowserSignIn = {
+  /** Whether an account at `baseUrl` can sign in this way (its sign-in pages are ones Bottega may open). */
+  supports(baseUrl: string): boolean;
+  /** The authorization page for an account at `baseUrl`, or null when that server cannot sign in this way. */
+  authorizeUrl(options: { baseUrl: string; clientId: string; redirectUri: string; state: string; challenge: string }): string | null;
+};
+
 export type Connector = {
   platform: PlatformId;
   signInMethods: readonly SignInMethod[];
+  /** Present with `oauth_pkce` among the sign-in methods; the code comes back as `oauth_code` credentials. */
+  browserSignIn?: BrowserSignIn;
   capabilities: ConnectorCapabilities;
   /** Where an account of this platform points unless the user chose another (production). */
   defaultBaseUrl: string | null;

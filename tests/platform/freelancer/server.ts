@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { countryObject, currencies, type FreelancerJob, jobById, jobs } from './catalog';
 import { type FaultDecision, FaultPlan, faultRuleSchema, parseFaultSpec } from './faults';
+import { createFixtureOAuth, type FixtureOAuth, type FixtureOAuthOptions } from './oauth';
 import {
   type BidRecord,
   type FixtureScale,
@@ -41,6 +42,8 @@ export type FreelancerFixtureOptions = {
   faults?: string;
   /** Build every seeded project before listening (about 150 µs each), so no answer pays for generating them. */
   warm?: boolean;
+  /** The accounts site's OAuth endpoints (oauth.ts): client id, consent auto-approval, code and token lifetimes. */
+  oauth?: FixtureOAuthOptions;
 };
 
 export type FreelancerFixture = {
@@ -51,6 +54,8 @@ export type FreelancerFixture = {
   selfId: number;
   world: FreelancerWorld;
   faults: FaultPlan;
+  /** OAuth 2.0 at /oauth/authorize and /oauth/token (oauth.ts); its access tokens are accepted beside `token`. */
+  oauth: FixtureOAuth;
   /** API requests answered or faulted so far, by `METHOD /route`. */
   requestCounts: () => { total: number; byRoute: Record<string, number> };
   close: () => Promise<void>;
@@ -276,6 +281,10 @@ const simulationMessageSchema = z
 const simulationFaultsSchema = z.object({ spec: z.string().optional(), queue: z.array(faultRuleSchema).optional() }).strict();
 const simulationClockSchema = z.object({ advance_seconds: z.number().int().min(0).max(10 * 365 * 86_400) }).strict();
 const simulationTokenSchema = z.object({ token: z.string().min(1).max(500) }).strict();
+const simulationOAuthSchema = z
+  .object({ auto_approve: z.enum(['allow', 'deny']).nullable().optional(), access_ttl_seconds: z.number().int().min(1).max(365 * 86_400).optional() })
+  .strict();
+const simulationRevokeSchema = z.object({ access: z.boolean().optional(), refresh: z.boolean().optional() }).strict();
 
 const bidBodySchema = z
   .object({
@@ -319,6 +328,7 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
   if (options.warm) for (let index = 0; index < world.projectCount; index += 1) world.projectAt(index);
   let token = options.token ?? `fl-fixture-${createHash('sha256').update(`token/${seed}`).digest('hex').slice(0, 24)}`;
   const faults = new FaultPlan(seed);
+  const oauth = createFixtureOAuth({ ...options.oauth, now: () => world.now() });
   if (options.faults) faults.setSpec(parseFaultSpec(options.faults));
   let requestNumber = 0;
   const byRoute = new Map<string, number>();
@@ -701,7 +711,8 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     }
     try {
       if (decision.fault === 'error' || decision.fault === 'ratelimit' || decision.fault === 'unavailable') throw faultError(decision);
-      if (request.headers['freelancer-oauth-v1'] !== token) throw notAuthenticated();
+      const given = request.headers['freelancer-oauth-v1'];
+      if (given !== token && !oauth.accepts(typeof given === 'string' ? given : undefined)) throw notAuthenticated();
       if (!route) throw new ApiError(404, 'RestExceptionCodes.NOT_FOUND', `${method} ${url.pathname} is not served`);
       const body = method === 'GET' ? Buffer.alloc(0) : await readBody(request);
       const params = (route.pattern.exec(url.pathname) ?? []).slice(1) as string[];
@@ -802,6 +813,21 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
         token = validated(simulationTokenSchema, await readSimulationJson(request)).token;
         return reply(200, {});
       }
+      if (path === '/__fixture/oauth') {
+        if (method === 'GET') return reply(200, { client_id: oauth.clientId, auto_approve: oauth.decision(), ...oauth.counts() });
+        if (method === 'PUT') {
+          const body = validated(simulationOAuthSchema, await readSimulationJson(request));
+          if (body.auto_approve !== undefined) oauth.setDecision(body.auto_approve);
+          if (body.access_ttl_seconds !== undefined) oauth.setAccessTtl(body.access_ttl_seconds);
+          return reply(200, { auto_approve: oauth.decision() });
+        }
+      }
+      if (method === 'POST' && path === '/__fixture/oauth/revoke') {
+        const body = validated(simulationRevokeSchema, await readSimulationJson(request));
+        if (body.access ?? true) oauth.revokeAccessTokens();
+        if (body.refresh ?? false) oauth.revokeRefreshTokens();
+        return reply(200, oauth.counts());
+      }
       if (path === '/__fixture/faults') {
         if (method === 'GET') return reply(200, { queue: faults.pending() });
         if (method === 'DELETE') {
@@ -834,7 +860,13 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://fixture.invalid');
-    const handled = url.pathname.startsWith('/__fixture/') ? handleSimulation(request, response, url) : handleApi(request, response, url);
+    const handled = url.pathname.startsWith('/__fixture/')
+      ? handleSimulation(request, response, url)
+      : url.pathname.startsWith('/oauth/')
+        ? oauth.handle(request, response, url).then((served) => {
+            if (!served) sendJson(response, 404, { error: 'not_found' });
+          })
+        : handleApi(request, response, url);
     handled.catch((error: unknown) => {
       if (!response.headersSent) sendJson(response, 500, { status: 'error', message: `fixture failure: ${(error as Error).message}`, error_code: 'FIXTURE_BUG', request_id: requestId(0) });
       else response.socket?.destroy();
@@ -859,6 +891,7 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     selfId: selfUserId,
     world,
     faults,
+    oauth,
     requestCounts: () => ({ total: requestNumber, byRoute: Object.fromEntries(byRoute) }),
     close: () =>
       new Promise<void>((resolve) => {

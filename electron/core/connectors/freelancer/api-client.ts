@@ -46,6 +46,11 @@ export type FreelancerClientOptions = {
   apiRoot: string;
   /** Read for every request, so a token replaced in the vault is used from the next request on. */
   token: () => string | Promise<string>;
+  /**
+   * A 401: may renew the token (an OAuth refresh) and say whether it did; the request is then sent once more with
+   * the new one. A 401 means the request was not carried out, so sending it again cannot do it twice.
+   */
+  onUnauthorized?: () => Promise<boolean>;
   fetch?: typeof fetch;
   maxBytes?: number;
   timeoutMs?: number;
@@ -94,6 +99,12 @@ export const createFreelancerClient = (options: FreelancerClientOptions): Freela
   const apiRoot = options.apiRoot.replace(/\/+$/, '');
 
   const send: FreelancerClient['send'] = async (request, resultSchema) => {
+    const answer = await sendOnce(request, resultSchema);
+    if (answer.ok || answer.error.kind !== 'auth' || answer.error.status !== 401 || !options.onUnauthorized) return answer;
+    return (await options.onUnauthorized()) ? sendOnce(request, resultSchema) : answer;
+  };
+
+  const sendOnce: FreelancerClient['send'] = async (request, resultSchema) => {
     const query = request.query ? encodeQuery(request.query) : '';
     const url = `${apiRoot}${request.path}${query === '' ? '' : `?${query}`}`;
     const headers: Record<string, string> = { accept: 'application/json', 'freelancer-oauth-v1': await options.token() };

@@ -24,7 +24,8 @@ import { mapAccountIdentity, mapClient, mapProject } from './mapping';
 import { type Activity, dueResources, nextDueAtMs, type PollResource } from './poller';
 import { runResource } from './pull-run';
 import { pushFreelancerOutbox } from './push';
-import { createFreelancerSession } from './session';
+import { buildFreelancerAuthorizeUrl, freelancerAccountsOrigin } from './oauth';
+import { createFreelancerSession, type FreelancerOAuthClient } from './session';
 import { storeMappedRecords } from './store';
 
 export const freelancerCapabilities = {
@@ -72,11 +73,23 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
   const { db, account } = context;
   const now = context.now;
   const root = resolveFreelancerApiRoot({ custom: account.baseUrl });
-  const endpointsFor = (token: () => string | Promise<string>) => {
+  const endpointsFor = (token: () => string | Promise<string>, onUnauthorized?: () => Promise<boolean>) => {
     if (!root.ok) throw new Error(`not a usable Freelancer address (${root.reason})`);
-    return freelancerEndpoints(createFreelancerClient({ apiRoot: root.apiRoot, token, ...(context.fetch ? { fetch: context.fetch } : {}) }));
+    return freelancerEndpoints(
+      createFreelancerClient({ apiRoot: root.apiRoot, token, ...(onUnauthorized ? { onUnauthorized } : {}), ...(context.fetch ? { fetch: context.fetch } : {}) }),
+    );
   };
-  const session = createFreelancerSession({ db, account, secrets: context.secrets, endpointsFor, now, ...(context.log ? { log: context.log } : {}) });
+  const oauth = freelancerOAuthClientOf(account, context.services?.oauthClientIds?.freelancer);
+  const session = createFreelancerSession({
+    db,
+    account,
+    secrets: context.secrets,
+    endpointsFor,
+    oauth,
+    now,
+    ...(context.fetch ? { fetch: context.fetch } : {}),
+    ...(context.log ? { log: context.log } : {}),
+  });
   let activity: Activity = 'active';
   /** Records per transaction, adapted to how long the last one took. */
   let storeSlice = 25;
@@ -84,7 +97,8 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
   /** The saved token's endpoints, or null when signed out (nothing is sent without a token). */
   const signedInEndpoints = async () => {
     const token = await session.readToken();
-    return token === null ? null : endpointsFor(() => session.readToken().then((current) => current ?? ''));
+    // An OAuth token refused with 401 is refreshed once and the request sent again before the account signs out.
+    return token === null ? null : endpointsFor(() => session.readToken().then((current) => current ?? ''), session.refreshAfterUnauthorized);
   };
 
   const markSignedOut = (): void => {
@@ -255,9 +269,23 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
   };
 };
 
+/** The OAuth client of an account: the build's client id and the accounts site of the account's server; null without either. */
+export const freelancerOAuthClientOf = (account: Pick<Account, 'baseUrl'>, clientId: string | undefined): FreelancerOAuthClient | null => {
+  const accountsOrigin = freelancerAccountsOrigin(account.baseUrl);
+  return clientId && accountsOrigin ? { clientId, accountsOrigin } : null;
+};
+
 export const freelancerConnector: Connector = {
   platform: 'freelancer',
-  signInMethods: ['token'],
+  // The browser sign-in needs a client id set at build time: the accounts service drops it from builds without one.
+  signInMethods: ['token', 'oauth_pkce'],
+  browserSignIn: {
+    supports: (baseUrl) => freelancerAccountsOrigin(baseUrl) !== null,
+    authorizeUrl: ({ baseUrl, ...rest }) => {
+      const accountsOrigin = freelancerAccountsOrigin(baseUrl);
+      return accountsOrigin === null ? null : buildFreelancerAuthorizeUrl({ accountsOrigin, ...rest });
+    },
+  },
   capabilities: freelancerCapabilities,
   defaultBaseUrl: productionSite,
   link: linkAccount,
