@@ -71,12 +71,6 @@ export const formatEndonym = (tag: string): string => {
   return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 };
 
-/** The flag emoji of an ISO 3166-1 alpha-2 code (regional indicator letters); empty for anything else. */
-export const formatCountryFlag = (code: string): string =>
-  /^[A-Za-z]{2}$/.test(code)
-    ? String.fromCodePoint(...[...code.toUpperCase()].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65))
-    : '';
-
 const byteUnits = [
   ['gigabyte', 1024 ** 3],
   ['megabyte', 1024 ** 2],

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../../shared/contract/clients';
 import type { ClientSummary } from '../../../../shared/domain/project';
-import { formatCountryFlag, formatDateTime, formatMoneyCompact, formatRegionName, formatRelativeTime } from '../../../../shared/i18n/format';
+import { formatDateTime, formatMoneyCompact, formatRegionName, formatRelativeTime } from '../../../../shared/i18n/format';
 import { useRouteParams, type Section } from '../../app/routes';
 import { useListKeyboard } from '../../app/use-list-keyboard';
 import { HighlightedText } from '../../components/rich-text';
@@ -12,6 +12,7 @@ import { PlatformBadge } from '../accounts/platform-badge';
 import { useAccountChoices } from '../accounts/use-accounts';
 import { ClientFacts } from '../feed/project-detail';
 import type { PagedWindow } from '../feed/project-window';
+import { Flag } from '../../ui/flag';
 import { useClientDetail, useClientList, useClientNote } from './use-clients';
 
 // Where rows not drawn yet are placed; drawn rows are measured.
@@ -55,7 +56,7 @@ const ClientList = ({ clients, query, openId, selectedIndex, onOpen }: ListProps
                     </span>
                     {item.country && (
                       <span className="muted small" title={formatRegionName(item.country, i18n.language)}>
-                        {formatCountryFlag(item.country)} {item.country}
+                        <Flag country={item.country} /> {item.country}
                       </span>
                     )}
                   </span>
@@ -107,7 +108,11 @@ const ClientDetailPane = ({ client, now, go }: DetailProps) => {
       <header className="detail-header">
         <div>
           <h2 id="client-title">
-            {client.country && <span aria-hidden="true">{formatCountryFlag(client.country)} </span>}
+            {client.country && (
+              <>
+                <Flag country={client.country} />{' '}
+              </>
+            )}
             <bdi>{client.name}</bdi>
           </h2>
           {client.company && <p className="muted">{client.company}</p>}
