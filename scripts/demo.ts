@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { seedDemoTemplatesIfEmpty } from '../electron/core/dev/demo-templates';
 import { connectAccounts, connectTokenVariables, describeConnectOutcome, parseConnectRequestsOrExit, type ConnectRequest } from '../electron/web-host/connect-accounts';
 import { startWebHost } from '../electron/web-host/web-host';
 import { startFreelancerFixture, type FreelancerFixture } from '../tests/platform/freelancer/server';
@@ -74,6 +75,8 @@ const runInBrowser = async (dataDir: string, platform: PlatformServer, credentia
   if (host.core.sync.status().account === null) {
     const signIn = await host.core.sync.signIn(platform.users.demo.email, platform.users.demo.password);
     if (!signIn.ok) console.error(`Could not sign in the demo user: ${signIn.reason}`);
+    // A new demo workspace: a library of letter templates and snippets in five languages (local, never synced).
+    if (host.core.state === 'ready') seedDemoTemplatesIfEmpty(host.core.db);
   }
   for (const outcome of await connectAccounts(host.core, connections.requests, connections.env)) {
     (outcome.outcome === 'failed' ? console.error : console.log)(describeConnectOutcome(outcome));

@@ -96,11 +96,15 @@ export const buildProject = (
   let title: string;
   let description: string;
   let postingLanguage = language;
-  if (plan.foreign) {
-    const foreign = rng.pick(foreignPostings);
+  // A foreign posting is in a language its client writes (a Portuguese client does not post in Polish).
+  const foreignOnes = foreignPostings.filter((posting) => client.languages.includes(posting.language));
+  let postingCategory = category;
+  if (plan.foreign && foreignOnes.length > 0) {
+    const foreign = rng.pick(foreignOnes);
     title = foreign.title;
     description = foreign.description;
     postingLanguage = foreign.language;
+    postingCategory = foreign.category;
   } else if ((otherCategories as readonly string[]).includes(category)) {
     const key = (['en', 'it', 'de'] as const).find((tag) => tag === language) ?? 'en';
     title = fillSlots(rng.pick(otherPostings[category as (typeof otherCategories)[number]][key]), rng, slots);
@@ -119,18 +123,19 @@ export const buildProject = (
     description = [fillSlots(rng.pick(fitting.length > 0 ? fitting : posting.intros), rng, slots), bulleted, rng.pick(pack.closers)].join('\n\n');
   }
   const kind: Project['kind'] = rng.chance(0.78) ? 'fixed' : 'hourly';
-  const [low, high] = budgetRanges[category][kind];
+  const [low, high] = budgetRanges[postingCategory][kind];
   const minEuro = low + rng.next() * (high - low) * 0.6;
   const min = roundBudget(minEuro * profile.perEuro);
   const max = rng.chance(0.1) ? null : roundBudget(minEuro * (1.3 + rng.next() * 1.5) * profile.perEuro);
-  const skills = rng.pickSome(skillsByCategory[category], rng.int(1, 4));
+  // Drawn as before (later values stay as they were), then made to agree with what the posting names.
+  const skills = fitSkills(postingCategory, title, description, rng.pickSome(skillsByCategory[postingCategory], rng.int(1, 4)));
   const posted = new Date(postedMs).toISOString();
   return {
     client_id: client.id,
     title,
     description,
     language: postingLanguage,
-    category,
+    category: postingCategory,
     kind,
     budget: { min_minor: min * 100, max_minor: max === null ? null : Math.max(max, min) * 100, currency: profile.currency },
     skills,
@@ -144,6 +149,65 @@ export const buildProject = (
     posted_at: posted,
     updated_at: posted,
   };
+};
+
+/**
+ * What a posting names decides its skills: a WordPress relaunch asks for wordpress (not shopify), a Kotlin app for
+ * kotlin, a DE>IT translation for de-it-translation (never another pair's). Rules by category, first match wins,
+ * read in the title, then in the description (where "Prefer {tech}" names the technology).
+ */
+const skillThemes: Partial<Record<Category, readonly { match: RegExp; skills: readonly string[] }[]>> = {
+  web_development: [
+    { match: /shopify/i, skills: ['shopify', 'html', 'css', 'javascript'] },
+    { match: /woocommerce|wordpress/i, skills: ['wordpress', 'woocommerce', 'php', 'css'] },
+    { match: /laravel/i, skills: ['laravel', 'php', 'javascript', 'css'] },
+    { match: /next\.js|react/i, skills: ['react', 'javascript', 'typescript', 'css'] },
+    { match: /\bvue\b/i, skills: ['vue', 'javascript', 'typescript', 'css'] },
+    { match: /node\.js/i, skills: ['node.js', 'javascript', 'typescript'] },
+    { match: /\bphp\b/i, skills: ['php', 'html', 'css', 'javascript'] },
+  ],
+  mobile_apps: [
+    { match: /react native/i, skills: ['react-native', 'ios', 'android'] },
+    { match: /flutter/i, skills: ['flutter', 'ios', 'android'] },
+    { match: /kotlin/i, skills: ['kotlin', 'android'] },
+    { match: /swift/i, skills: ['swift', 'ios'] },
+  ],
+  design: [
+    { match: /logo/i, skills: ['logo-design', 'branding', 'illustrator', 'graphic-design'] },
+    { match: /figma|\bui\b|ui-/i, skills: ['figma', 'ui-design'] },
+    { match: /./, skills: ['graphic-design', 'illustrator', 'photoshop', 'branding'] },
+  ],
+  copywriting: [
+    { match: /blog/i, skills: ['blog-writing', 'content-writing', 'copywriting'] },
+    { match: /produ[ck]t|prodott|producto/i, skills: ['product-descriptions', 'copywriting'] },
+    { match: /./, skills: ['copywriting', 'content-writing'] },
+  ],
+  seo: [
+    { match: /google ads/i, skills: ['google-ads', 'google-analytics', 'keyword-research'] },
+    { match: /local|lokal|google business|fiche google|ficha de google/i, skills: ['local-seo', 'seo', 'keyword-research'] },
+    { match: /./, skills: ['seo', 'keyword-research', 'link-building', 'google-analytics'] },
+  ],
+};
+
+/** The translation skills a language pair allows: its own slug where one exists, else the general ones. */
+const pairSkills = (text: string): readonly string[] | null => {
+  const pair = /\b(IT|EN|DE|FR|ES)>(IT|EN|DE|FR|ES)\b/.exec(text);
+  if (!pair) return null;
+  const slug = `${pair[1]!.toLowerCase()}-${pair[2]!.toLowerCase()}-translation`;
+  return [...(skillsByCategory.translation.includes(slug) ? [slug] : []), 'translation', 'proofreading', 'localization'];
+};
+
+/** `picked` narrowed to what the posting's text allows, led by the skill it names; as many as were picked. */
+export const fitSkills = (category: Category, title: string, description: string, picked: readonly string[]): string[] => {
+  const themeIn = (text: string) => skillThemes[category]?.find((theme) => theme.match.test(text))?.skills;
+  const allowed =
+    category === 'translation'
+      ? (pairSkills(title) ?? pairSkills(description) ?? skillsByCategory.translation.filter((skill) => !skill.endsWith('-translation') || skill === 'translation'))
+      : (themeIn(title) ?? themeIn(description));
+  if (!allowed) return [...picked];
+  const kept = picked.filter((skill) => allowed.includes(skill));
+  const lead = allowed[0] as string;
+  return [...new Set([lead, ...kept, ...allowed])].slice(0, Math.max(1, Math.min(picked.length, allowed.length)));
 };
 
 export const buildMessage = (

@@ -2,6 +2,7 @@
  * Deterministic seed generator: the same seed, scale and anchor always produce the same records, ids, versions
  * and feed order. Everything is inserted through prepared statements in one transaction.
  */
+import { readFileSync } from 'node:fs';
 import type {
   CommunityEvent,
   ForumPost,
@@ -16,6 +17,7 @@ import type {
 } from '../../shared/platform/records';
 import {
   type ContentLanguage,
+  type CountryProfile,
   countryProfiles,
   eventTemplates,
   forumReplies,
@@ -25,6 +27,7 @@ import {
   regionsByCountry,
   skillsByCategory,
   stories,
+  womenFirstNames,
 } from './content';
 import {
   buildClient,
@@ -36,8 +39,9 @@ import {
   isContentLanguage,
   serialId,
 } from './generators';
+import { portfolioPictureNames } from './images';
 import { createRng, type Rng } from './prng';
-import type { PlatformStore } from './store';
+import { sha256, type PlatformStore } from './store';
 
 export type ScaleCounts = {
   clients: number;
@@ -161,6 +165,17 @@ const distribute = (rng: Rng, total: number, parts: number, spread: number): num
 
 export type SeedResult = { rows: number; counts: ScaleCounts };
 
+/** The seeded portfolio's pictures, one per template (committed PNGs that tests/platform/images.ts draws), read once. */
+const portfolioPictures = new Map<number, Buffer>();
+const readPortfolioPicture = (index: number): Buffer => {
+  const at = index % portfolioPictureNames.length;
+  const known = portfolioPictures.get(at);
+  if (known) return known;
+  const bytes = readFileSync(new URL(`./pictures/${portfolioPictureNames[at]}`, import.meta.url));
+  portfolioPictures.set(at, bytes);
+  return bytes;
+};
+
 export const seedPlatform = (
   store: PlatformStore,
   options: { seed: number | string; scale: string | number; anchor?: string },
@@ -185,12 +200,19 @@ export const seedPlatform = (
     insert('profile', secondUser.id, buildSecondProfile(anchorMs), secondUser.id, 1);
     const portfolioRng = root.fork('portfolio');
     const portfolioIds: string[] = [];
+    // Each item shows its work: a picture drawn for it (tests/platform/images.ts), stored as an upload.
+    const pictureOf = (index: number): string => {
+      const picture = readPortfolioPicture(index);
+      const hash = sha256(picture);
+      store.saveUpload(hash, 'image/png', picture);
+      return hash;
+    };
     for (let index = 0; index < counts.portfolioItems; index += 1) {
       const id = serialId('pfi', index + 1);
       portfolioIds.push(id);
-      insert('portfolio_item', id, buildPortfolioItem(portfolioRng, index, anchorMs), demoUser.id, portfolioRng.int(1, 4));
+      insert('portfolio_item', id, { ...buildPortfolioItem(portfolioRng, index, anchorMs), image_ids: [pictureOf(index)] }, demoUser.id, portfolioRng.int(1, 4));
     }
-    insert('portfolio_item', 'pfi_second1', buildPortfolioItem(portfolioRng, 2, anchorMs, ['de', 'en']), secondUser.id, 1);
+    insert('portfolio_item', 'pfi_second1', { ...buildPortfolioItem(portfolioRng, 2, anchorMs, ['de', 'en']), image_ids: [pictureOf(2)] }, secondUser.id, 1);
 
     const clientRng = root.fork('clients');
     const clients: { id: string; country: string; languages: readonly string[]; city: string | null; name: string }[] = [];
@@ -264,10 +286,12 @@ export const seedPlatform = (
       const id = serialId('thr', index + 1);
       const clientIndex = threadRng.int(0, clients.length - 1);
       const client = clients[clientIndex] as (typeof clients)[number];
-      const clientProjects = projectsOfClient[clientIndex] ?? [];
+      // A thread is in the client's own language: its subject, and every message. A project thread is about one of
+      // the client's postings in that language (a Swiss client writing German does not title a thread in French).
+      const language = client.languages.find(isContentLanguage) ?? 'en';
+      const clientProjects = (projectsOfClient[clientIndex] ?? []).filter((candidate) => projectInfo[candidate]?.language === language);
       const projectIndex = clientProjects.length > 0 && threadRng.chance(0.75) ? threadRng.pick(clientProjects) : undefined;
       const project = projectIndex === undefined ? undefined : projectInfo[projectIndex];
-      const language = project && isContentLanguage(project.language) ? project.language : client.languages.find(isContentLanguage) ?? 'en';
       const pack = languagePacks[language as ContentLanguage];
       const messageCount = messageCounts[index] as number;
       // Recent threads (the last in the feed) get recent messages; some end with unread client messages.
@@ -313,19 +337,30 @@ export const seedPlatform = (
     }
 
     const communityRng = root.fork('community');
-    const members = Array.from({ length: counts.members }, (_, index) => {
-      const profile = communityRng.pick(countryProfiles.filter((candidate) => candidate.languages.some(isContentLanguage)));
-      return {
-        id: `usr_m${(index + 1).toString(36).padStart(5, '0')}`,
-        name: `${communityRng.pick(profile.first)} ${communityRng.pick(profile.last)}`,
-        country: profile.country,
-        language: (profile.languages.find(isContentLanguage) ?? 'en') as ContentLanguage,
-      };
+    // Every template once before any comes back, languages taking turns: a small seed repeats no story and no topic.
+    const storyPlan = interleaveByLanguage(stories);
+    const topicPlan = interleaveByLanguage(forumTopics);
+    const communityProfiles = countryProfiles.filter((candidate) => candidate.languages.some(isContentLanguage));
+    const languageOf = (profile: CountryProfile): ContentLanguage => (profile.languages.find(isContentLanguage) ?? 'en') as ContentLanguage;
+    const usedNames = new Set<string>();
+    // The first members are the stories' authors, one story each, from a country that writes the story's language.
+    const members = Array.from({ length: Math.max(counts.members, counts.stories) }, (_, index) => {
+      const planned = index < counts.stories ? storyPlan[index % storyPlan.length] : undefined;
+      const profile = communityRng.pick(planned ? communityProfiles.filter((candidate) => languageOf(candidate) === planned.language) : communityProfiles);
+      const author = planned?.template.author;
+      const firstNames = author ? profile.first.filter((first) => womenFirstNames.has(first) === (author === 'woman')) : profile.first;
+      // A name nobody has yet, where the country's names allow (a large seed runs out of them).
+      let name = '';
+      for (let attempt = 0; attempt < 20 && (name === '' || usedNames.has(name)); attempt += 1) {
+        name = `${communityRng.pick(firstNames.length > 0 ? firstNames : profile.first)} ${communityRng.pick(profile.last)}`;
+      }
+      usedNames.add(name);
+      return { id: `usr_m${(index + 1).toString(36).padStart(5, '0')}`, name, country: profile.country, language: languageOf(profile) };
     });
     const regionRng = root.fork('story-regions');
     for (let index = 0; index < counts.stories; index += 1) {
-      const member = communityRng.pick(members);
-      const template = communityRng.pick(stories[member.language]);
+      const member = members[index] as (typeof members)[number];
+      const template = (storyPlan[index % storyPlan.length] as { template: (typeof stories)[ContentLanguage][number] }).template;
       const city = communityRng.pick(countryProfileOf(member.country).cities);
       const publishedMs = anchorMs - Math.round(((counts.stories - index) / counts.stories) * 400 * day);
       const regions = regionsByCountry[member.country];
@@ -351,8 +386,10 @@ export const seedPlatform = (
     const postCounts = distribute(communityRng, counts.forumPosts, counts.forumTopics, 3);
     let postIndex = 0;
     for (let index = 0; index < counts.forumTopics; index += 1) {
-      const starter = communityRng.pick(members);
-      const template = communityRng.pick(forumTopics[starter.language]);
+      const planned = topicPlan[index % topicPlan.length] as { language: ContentLanguage; template: (typeof forumTopics)[ContentLanguage][number] };
+      const speakers = members.filter((member) => member.language === planned.language);
+      const starter = speakers.length > 0 ? communityRng.pick(speakers) : communityRng.pick(members);
+      const template = speakers.length > 0 ? planned.template : communityRng.pick(forumTopics[starter.language]);
       const topicId = serialId('ftp', index + 1);
       const createdMs = anchorMs - Math.round(((counts.forumTopics - index) / counts.forumTopics) * 200 * day) - communityRng.int(0, 86_399_000);
       const posts: (Omit<ForumPost, 'id' | 'version'> & { id: string })[] = [];
@@ -421,6 +458,14 @@ export const seedPlatform = (
     }
   });
   return { rows, counts };
+};
+
+/** Templates of every language taking turns (it, en, de, fr, es, then each one's second...), each with its language. */
+const interleaveByLanguage = <T>(byLanguage: Record<ContentLanguage, readonly T[]>): { language: ContentLanguage; template: T }[] => {
+  const rounds = Math.max(...contentLanguages.map((language) => byLanguage[language].length));
+  return Array.from({ length: rounds }, (_, round) =>
+    contentLanguages.flatMap((language) => (round < byLanguage[language].length ? [{ language, template: byLanguage[language][round] as T }] : [])),
+  ).flat();
 };
 
 const buildProposal = (

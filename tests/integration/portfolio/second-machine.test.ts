@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BottegaClient } from '../../../shared/contract';
 import type { ImageDownloadProgress } from '../../../shared/contract/portfolio';
 import { signIn, useCoreHarness, waitForSettled } from '../../support/core-harness';
+import type { PlatformStore } from '../../platform/store';
 import { png } from './harness';
 
 const { openWorkspace, startPlatform } = useCoreHarness();
@@ -22,9 +23,15 @@ const waitForDownloads = (client: BottegaClient, predicate: (progress: ImageDown
     void client.portfolio.getImageDownloads({}).then(check);
   });
 
+/** The pictures the platform's seed gave the demo user's portfolio items (they download like any other). */
+const seededPictures = (platform: { store: PlatformStore }): string[] =>
+  (platform.store.db.prepare('SELECT hash FROM uploads').all() as { hash: string }[]).map((row) => row.hash);
+
 describe('a second machine', () => {
   it('downloads the images its first sync names, checked against their hash and stored like an import, with progress', async () => {
     const platform = await startPlatform();
+    // The seeded portfolio's own pictures come down too.
+    const seeded = seededPictures(platform);
     const first = await openWorkspace(platform.url);
     await signIn(first.client, platform);
     const home = await first.client.portfolio.importImage({ name: 'home.png', base64: png(21, 4096).toString('base64') });
@@ -59,7 +66,7 @@ describe('a second machine', () => {
     await waitForSettled(second.client);
     expect(await second.client.portfolio.getItem({ id: item.id })).toMatchObject({ imageHashes: [home.hash, shop.hash] });
     const finished = await waitForDownloads(second.client, (progress) => !progress.active && progress.total > 0 && progress.done === progress.total);
-    expect(finished).toMatchObject({ done: 3, total: 3, failed: 0 });
+    expect(finished).toMatchObject({ done: 3 + seeded.length, total: 3 + seeded.length, failed: 0 });
     // Progress was reported on the way, not only at the end.
     expect(seen.some((progress) => progress.active && progress.done < progress.total)).toBe(true);
 
@@ -69,7 +76,7 @@ describe('a second machine', () => {
       const bytes = readFileSync(path.join(second.dataDir, 'attachments', image.hash));
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(image.hash);
     }
-    expect(readdirSync(path.join(second.dataDir, 'attachments')).sort()).toEqual([home.hash, shop.hash, avatar.hash].sort());
+    expect(readdirSync(path.join(second.dataDir, 'attachments')).sort()).toEqual([home.hash, shop.hash, avatar.hash, ...seeded].sort());
     expect((await second.client.portfolio.getProfile({}))?.avatarHash).toBe(avatar.hash);
     // Downloaded images count as on the platform already: editing the item here uploads nothing again.
     expect(second.core.db.prepare("SELECT count(*) AS n FROM attachments WHERE upload_state <> 'uploaded'").get()).toEqual({ n: 0 });
@@ -77,6 +84,7 @@ describe('a second machine', () => {
 
   it('an image the platform lacks, or sends with the wrong bytes, shows as failed with its reason until a retry succeeds', async () => {
     const platform = await startPlatform();
+    const seeded = seededPictures(platform);
     const missing = png(31);
     const missingHash = createHash('sha256').update(missing).digest('hex');
     const honest = png(32);
@@ -96,7 +104,7 @@ describe('a second machine', () => {
     expect(await client.portfolio.getImage({ hash: honestHash })).toMatchObject({ state: 'failed', problem: 'corrupt' });
     // Nothing was stored: no file carries either hash.
     const attachments = path.join(dataDir, 'attachments');
-    expect(existsSync(attachments) ? readdirSync(attachments).filter((name) => !name.startsWith('.')) : []).toEqual([]);
+    expect(existsSync(attachments) ? readdirSync(attachments).filter((name) => !name.startsWith('.') && !seeded.includes(name)) : []).toEqual([]);
 
     // The platform gets the right bytes; the user retries both.
     platform.store.saveUpload(missingHash, 'image/png', missing);
