@@ -24,10 +24,12 @@ export class WorkspacePage extends AppPage {
     await this.feedSearch.fill(text);
   }
 
+  /** Narrows the feed to one language through the filter panel (the Select's option by its label). */
   async filterLanguage(label: RegExp | string): Promise<void> {
-    const select = this.page.getByTestId('filter-language');
-    const option = select.locator('option', { hasText: label }).first();
-    await select.selectOption((await option.getAttribute('value'))!);
+    await this.page.getByTestId('filters-open').click();
+    await this.page.getByTestId('filter-language').getByRole('button').first().click();
+    await this.page.getByRole('listbox').getByRole('option', { name: label }).first().click();
+    await this.page.getByTestId('filters-done').click();
   }
 
   async saveSearch(name: string): Promise<void> {

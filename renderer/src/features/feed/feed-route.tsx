@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { emptyFeedFilter, type FeedFilter, type ProjectSort } from '../../../../shared/domain/project';
 import { useRouteParams } from '../../app/routes';
 import { useListKeyboard } from '../../app/use-list-keyboard';
+import { AccountFilter } from '../accounts/account-filter';
+import { useAccountChoices } from '../accounts/use-accounts';
+import { usePaneSize } from '../settings/pane-sizes';
 import { FeedFilters } from './feed-filters';
 import { FeedScreen } from './feed-screen';
 import { ProjectDetailPane } from './project-detail';
@@ -30,6 +33,8 @@ export const FeedRoute = ({ now }: { now: Date }) => {
   const facets = useFeedFacets();
   const saved = useSavedSearches();
   const detail = useProjectDetail(openId);
+  const accounts = useAccountChoices();
+  const paneSize = usePaneSize('feed');
 
   // Search as you type, without a query per keystroke.
   useEffect(() => {
@@ -99,7 +104,9 @@ export const FeedRoute = ({ now }: { now: Date }) => {
       onNewAbove={(count) => setSelection({ of: feed, index: selected + count })}
       openId={openId}
       failed={error !== null && feed.length === 0}
-      filters={<FeedFilters filter={filter} facets={facets} onChange={setFilter} />}
+      toolbar={<AccountFilter accounts={accounts} value={filter.accountIds} onChange={(accountIds) => setFilter({ ...filter, accountIds })} />}
+      filters={<FeedFilters filter={filter} facets={facets} accounts={accounts} onChange={setFilter} />}
+      {...paneSize}
       savedSearches={
         <SavedSearchesBar
           searches={saved.searches}

@@ -1,8 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { projectSortSchema, projectSorts, type ProjectSort } from '../../../../shared/domain/project';
+import { projectSorts, type ProjectSort } from '../../../../shared/domain/project';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
 import { ArrowUp } from 'lucide-react';
+import { Select } from '../../ui/select';
+import { SplitView } from '../../ui/split-view';
 import { feedPageSize, type ProjectWindow } from './project-window';
 import { ProjectRow, ProjectRowPlaceholder } from './project-row';
 
@@ -23,10 +25,15 @@ type Props = {
   /** New projects arrived above the rows on screen (newest first): the cursor keeps its project. */
   onNewAbove?: (count: number) => void;
   openId?: string | null;
+  /** Controls in the header beside search and sort (the account filter, shown with two accounts or more). */
+  toolbar?: ReactNode;
   filters?: ReactNode;
   savedSearches?: ReactNode;
   detail?: ReactNode;
   failed?: boolean;
+  /** The list's share of the split with a project open, as the user left it (undefined: the default). */
+  listPercent?: number;
+  onListPercentChange?: (listPercent: number) => void;
 };
 
 // Where rows not drawn yet are placed; drawn rows are measured.
@@ -46,12 +53,16 @@ export const FeedScreen = ({
   onOpen,
   onNewAbove,
   openId = null,
+  toolbar,
   filters,
   savedSearches,
   detail,
   failed = false,
+  listPercent,
+  onListPercentChange,
 }: Props) => {
   const { t } = useTranslation('feed');
+  const { t: tUi } = useTranslation('ui');
   const { scrollRef, virtualizer, rows, total } = usePagedVirtualizer(feed, { estimatedRowHeight, cursorIndex: selectedIndex, overscan: 6 });
   const filtered = query !== '' || filters !== undefined;
 
@@ -98,6 +109,7 @@ export const FeedScreen = ({
           )}
         </div>
         <div className="toolbar">
+          {toolbar}
           {onSearchTextChange && (
             <input
               ref={searchRef}
@@ -110,29 +122,34 @@ export const FeedScreen = ({
               onChange={(event) => onSearchTextChange(event.target.value)}
             />
           )}
-          <label className="inline-field">
-            <span>{t('sort.label')}</span>
-            <select
-              value={sort}
-              data-testid="feed-sort"
-              onChange={(event) => {
-                const picked = projectSortSchema.safeParse(event.target.value);
-                if (picked.success) onSortChange(picked.data);
-              }}
-            >
-              {projectSorts.map((option) => (
-                <option key={option} value={option}>
-                  {t(`sort.${option}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select
+            className="ui-select--inline feed-sort"
+            label={t('sort.label')}
+            testId="feed-sort"
+            options={projectSorts.map((option) => ({ id: option, label: t(`sort.${option}`) }))}
+            value={sort}
+            onChange={onSortChange}
+          />
         </div>
       </header>
-      {filters}
-      {savedSearches}
-      <div className="split">
-        {failed ? (
+      {(filters || savedSearches) && (
+        <div className="feed-bar">
+          {filters}
+          {savedSearches}
+        </div>
+      )}
+      <SplitView
+        id="feed"
+        listPercent={listPercent}
+        defaultListPercent={44}
+        listMinWidth={220}
+        detailMinWidth={280}
+        onListPercentChange={(share) => onListPercentChange?.(share)}
+        separatorLabel={tUi('split.resize')}
+        detailShown={Boolean(detail)}
+        detail={detail}
+        list={
+        failed ? (
           <div className="empty-state" role="alert">
             <h2>{t('error.title')}</h2>
             <p>{t('error.body')}</p>
@@ -148,6 +165,8 @@ export const FeedScreen = ({
             className="list-scroller"
             role="feed"
             aria-label={t('listLabel')}
+            // Focusable, so the list scrolls from the keyboard too (rows open by click, j/k and Enter).
+            tabIndex={0}
             aria-busy={feed.length === 0}
             onScroll={(event) => {
               if (event.currentTarget.scrollTop === 0) setNewAbove(0);
@@ -177,9 +196,11 @@ export const FeedScreen = ({
                     data-index={row.index}
                     className="list-item"
                     style={{ transform: `translateY(${row.start}px)` }}
+                    // A feed's items are articles (ARIA feed pattern); the open one is the current one.
+                    role="article"
                     aria-setsize={total}
                     aria-posinset={row.index + 1}
-                    aria-selected={project !== undefined && project.id === openId}
+                    aria-current={project !== undefined && project.id === openId ? 'true' : undefined}
                     data-cursor={row.index === selectedIndex ? 'true' : undefined}
                     onClick={() => {
                       onSelect?.(row.index);
@@ -202,9 +223,9 @@ export const FeedScreen = ({
               })}
             </div>
           </div>
-        )}
-        {detail}
-      </div>
+        )
+        }
+      />
     </section>
   );
 };

@@ -32,10 +32,10 @@ export const ProjectRow = ({ project, now, query = '', selected = false, cursor 
   const budget = useBudgetLabel(project);
   const nameSkill = useSkillName();
   return (
-    <article className={`project-row${selected ? ' selected' : ''}${cursor ? ' cursor' : ''}`} data-testid="project-row" lang={project.language}>
+    <div className={`project-row${selected ? ' selected' : ''}${cursor ? ' cursor' : ''}`} data-testid="project-row" lang={project.language}>
       <div className="project-main">
         <div className="project-title-row">
-          <h2 className="project-title">
+          <h2 className="project-title" title={project.title}>
             <HighlightedText text={project.title} query={query} />
           </h2>
           <PlatformBadge account={project.account} />
@@ -64,7 +64,7 @@ export const ProjectRow = ({ project, now, query = '', selected = false, cursor 
         </span>
         {project.match && <MatchMeter match={project.match} />}
       </div>
-    </article>
+    </div>
   );
 };
 

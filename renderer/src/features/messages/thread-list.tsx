@@ -57,7 +57,9 @@ export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: List
                 >
                   <span className="thread-top">
                     <span className="thread-who">
-                      <bdi className="thread-name">{thread.clientName ?? thread.subject}</bdi>
+                      <bdi className="thread-name" title={thread.clientName ?? thread.subject}>
+                        {thread.clientName ?? thread.subject}
+                      </bdi>
                       <PlatformBadge account={thread.account} />
                     </span>
                     {thread.lastMessageAt && (
@@ -67,9 +69,11 @@ export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: List
                       </span>
                     )}
                   </span>
-                  <bdi className="thread-subject">{thread.projectTitle ?? thread.subject}</bdi>
+                  <bdi className="thread-subject" title={thread.projectTitle ?? thread.subject}>
+                    {thread.projectTitle ?? thread.subject}
+                  </bdi>
                   <span className="thread-bottom">
-                    <span className="thread-preview muted">
+                    <span className="thread-preview muted" title={thread.hasDraft ? undefined : (thread.lastMessagePreview ?? undefined)}>
                       {thread.hasDraft ? (
                         <em className="draft-mark">{t('draft')}</em>
                       ) : (
@@ -107,7 +111,9 @@ export const MessageHits = ({ hits, now, onOpen }: HitsProps) => {
           <button type="button" className="thread-row" data-testid="message-hit" onClick={() => onOpen(hit)}>
             <span className="thread-top">
               <span className="thread-who">
-                <bdi className="thread-name">{hit.clientName ?? hit.threadSubject}</bdi>
+                <bdi className="thread-name" title={hit.clientName ?? hit.threadSubject}>
+                  {hit.clientName ?? hit.threadSubject}
+                </bdi>
                 <PlatformBadge account={hit.account} />
               </span>
               <span className="muted small">{formatRelativeTime(hit.sentAt, now, i18n.language)}</span>
