@@ -328,7 +328,7 @@ export const FeedFilters = ({ filter, facets, accounts, onChange }: Props) => {
               {(chip) => (
                 <Tag id={chip.id} textValue={t('filters.chip', { name: chip.name, value: chip.value })} className="ui-tag filter-chip" data-testid="filter-chip">
                   <span className="filter-chip-text" title={t('filters.chip', { name: chip.name, value: chip.value })}>
-                    <span className="filter-chip-name">{chip.name}:</span> <bdi>{chip.value}</bdi>
+                    <span className="filter-chip-name">{t('filters.chipName', { name: chip.name })}</span> <bdi>{chip.value}</bdi>
                   </span>
                   <AriaButton slot="remove" className="ui-tag-remove filter-chip-remove" aria-label={t('filters.removeChip', { filter: t('filters.chip', { name: chip.name, value: chip.value }) })}>
                     <X size={12} aria-hidden="true" />
