@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openReadableDatabase } from '../../electron/core/db/database';
-import { computeFunnel, computeWinRates } from '../../electron/core/insights/insight-figures';
+import { computeBidCost, computeFunnel, computeWinRates } from '../../electron/core/insights/insight-figures';
 import { AppPage } from './pages/app-page';
 import { InsightsPage } from './pages/insights-page';
 import { useDemoServers } from './demo-servers';
@@ -13,7 +13,12 @@ const readFigures = () => {
   const db = openReadableDatabase(path.join(demo.host.dataDir, 'workspace.sqlite'));
   try {
     const filter = { from: null, to: null, account: null };
-    return { funnel: computeFunnel(db, filter), winRates: computeWinRates(db, filter, 'language') };
+    return {
+      funnel: computeFunnel(db, filter),
+      winRates: computeWinRates(db, filter, 'language'),
+      skills: computeWinRates(db, filter, 'skill'),
+      bidCost: computeBidCost(db, filter),
+    };
   } finally {
     db.close();
   }
@@ -55,6 +60,20 @@ test('insights on the demo workspace: figures equal the core’s, shown as a tab
   const small = core.winRates.rows.filter((row) => row.submitted < 30).length;
   await expect(insights.table('win-rates').locator('tr[data-small]')).toHaveCount(small);
 
+  // Win rates by skill (a proposal under each skill of its project): the core's rows, with their CSV.
+  await insights.chooseDimension('skill');
+  await insights.showTable('win-rates');
+  expect((await insights.readTable('win-rates')).map((row) => row[1])).toEqual(core.skills.rows.map((row) => String(row.submitted)));
+  const skillCsv = await insights.exportCsv('win-rates');
+  expect(skillCsv.name).toMatch(/^insights-win-rates-skill-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(skillCsv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n')).toHaveLength(core.skills.rows.length + 1);
+
+  // What bidding cost: the reference platform reports no bid's cost (0 of the submitted), the fee on payments per currency.
+  await expect(insights.sample('bid-cost')).toContainText(`of ${core.bidCost.bidsSubmitted} submitted`);
+  await insights.showTable('bid-cost');
+  const currencies = [...new Set([...core.bidCost.bidFees, ...core.bidCost.currencies].map((row) => row.currency))].sort();
+  expect((await insights.readTable('bid-cost')).map((row) => row[0])).toEqual(currencies);
+
   // CSV beside the table: the same numbers, machine-readable.
   const csv = await insights.exportCsv('funnel');
   expect(csv.name).toMatch(/^insights-funnel-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -67,19 +86,22 @@ test('insights on the demo workspace: figures equal the core’s, shown as a tab
   await insights.choosePeriod('month');
   await insights.choosePeriod('all');
 
-  // German, at 800 px: the longest words on the narrowest window.
-  await app.chooseLanguage('de');
-  await page.setViewportSize({ width: 800, height: 2600 });
-  await insights.open();
-  await expect(insights.sample('funnel')).toContainText(`Aus ${core.funnel.sample} Angebot`);
-  await app.screenshot('insights-800-de');
-  await page.setViewportSize({ width: 1440, height: 1700 });
-  await app.screenshot('insights-1440-de');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await app.screenshot('insights-1440-de-dark');
-  await page.setViewportSize({ width: 800, height: 2600 });
-  await app.chooseLanguage('en');
-  await insights.open();
-  await app.screenshot('insights-800-en-dark');
+  // English and German (the longest words), light and dark (the app's own theme setting, which outranks the
+  // emulated system scheme), at 1440 and 800 px: the whole screen.
+  for (const language of ['en', 'de'] as const) {
+    await app.chooseLanguage(language);
+    for (const theme of ['light', 'dark'] as const) {
+      await app.goTo('settings');
+      await page.getByTestId(`theme-${theme}`).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await insights.open();
+      if (language === 'de') await expect(insights.sample('funnel')).toContainText(`Aus ${core.funnel.sample} Angebot`);
+      for (const width of [1440, 800]) {
+        await page.setViewportSize({ width, height: width === 800 ? 3400 : 2200 });
+        await insights.waitForFigures();
+        await page.screenshot({ path: `test-results/screens/insights-${width}-${language}-${theme}.png`, fullPage: true });
+      }
+    }
+  }
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type InsightsFigure = 'funnel' | 'win-rates' | 'reply-times' | 'best-hours' | 'earnings';
+export type InsightsFigure = 'funnel' | 'win-rates' | 'reply-times' | 'best-hours' | 'earnings' | 'bid-cost';
 
 /** The insights section as a freelancer reads it: figures as charts or tables, a period, CSV exports. */
 export class InsightsPage {
@@ -19,7 +19,7 @@ export class InsightsPage {
   }
 
   async waitForFigures(): Promise<void> {
-    for (const figure of ['funnel', 'win-rates', 'reply-times', 'best-hours', 'earnings'] as const) {
+    for (const figure of ['funnel', 'win-rates', 'reply-times', 'best-hours', 'earnings', 'bid-cost'] as const) {
       await expect(this.card(figure)).toBeVisible();
     }
     await expect(this.screen.locator('[aria-busy="true"]')).toHaveCount(0);
@@ -48,6 +48,17 @@ export class InsightsPage {
     return this.table(figure)
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')));
+  }
+
+  /** Win rates by another dimension (the design system's Select: its button, then the option by id). */
+  async chooseDimension(dimension: 'language' | 'category' | 'skill' | 'country' | 'priceBand' | 'account'): Promise<void> {
+    const select = this.page.getByTestId('insights-dimension');
+    await select.getByRole('button').click();
+    const listbox = this.page.getByRole('listbox');
+    await listbox.locator(`[data-value="${dimension}"]`).click();
+    await listbox.waitFor({ state: 'detached' });
+    await expect(select.getByRole('button')).toHaveAttribute('data-value', dimension);
+    await this.waitForFigures();
   }
 
   async choosePeriod(period: 'all' | 'year' | 'quarter' | 'month'): Promise<void> {

@@ -12,6 +12,7 @@ import { freelancerIds } from '../../../electron/core/connectors/freelancer/ids'
 import { backfillDays, initialPollerState, type PollerState, pollResources } from '../../../electron/core/connectors/freelancer/poller';
 import { type MappedRecord, type PullRunOptions, runResource } from '../../../electron/core/connectors/freelancer/pull-run';
 import { freelancerRecordSchemas } from '../../../electron/core/connectors/freelancer/record-schemas';
+import { minorUnitDigits } from '../../../shared/domain/money';
 import { recordSchemas } from '../../../shared/platform/records';
 import { type FreelancerFixture, startFreelancerFixture } from '../../platform/freelancer/server';
 
@@ -115,6 +116,10 @@ describe('Freelancer connector against the fixture', () => {
     const bids = fixture.world.allBids();
     expect(store.of('proposal').map((proposal) => proposal.id).sort()).toEqual(bids.map((bid) => freelancerIds.proposal(bid.id)).sort());
     expect(new Set(store.of('proposal').map((proposal) => proposal.status))).toEqual(new Set(bids.map((bid) => (bid.retracted ? 'withdrawn' : bid.awardStatus === 'awarded' ? 'awarded' : bid.awardStatus === 'rejected' ? 'declined' : 'submitted'))));
+    // What each bid cost, as the API reports it (sponsored, in the project's currency), kept in minor units.
+    const costs = new Map(store.of('proposal').map((proposal) => [proposal.id, (proposal.bid_fee_minor as number) / 10 ** minorUnitDigits(proposal.currency as string)]));
+    expect(bids.map((bid) => costs.get(freelancerIds.proposal(bid.id)))).toEqual(bids.map((bid) => bid.sponsored));
+    expect(bids.some((bid) => bid.sponsored > 0)).toBe(true);
     expect(store.of('thread')).toHaveLength(fixture.world.allThreads().length);
     expect(store.of('message')).toHaveLength(fixture.world.messageCount);
     expect(store.quarantined).toEqual([]);

@@ -229,7 +229,7 @@ const bidJson = (bid: BidRecord) => ({
   time_awarded: bid.timeAwarded,
   frontend_bid_status: bid.retracted ? 'retracted' : bid.awardStatus === 'awarded' ? 'in_progress' : bid.awardStatus === 'rejected' ? 'rejected' : 'active',
   highlighted: false,
-  sponsored: 0,
+  sponsored: bid.sponsored,
   sealed: false,
 });
 

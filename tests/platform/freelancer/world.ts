@@ -96,6 +96,8 @@ export type BidRecord = {
   retracted: boolean;
   awardStatus: null | 'pending' | 'awarded' | 'rejected' | 'revoked';
   timeAwarded: number | null;
+  /** What the bidder paid to sponsor (upgrade) the bid, in the project's currency; 0 for a plain bid (*own*: amount in the bid's currency). */
+  sponsored: number;
 };
 
 export type WriteRecord = {
@@ -428,6 +430,8 @@ export class FreelancerWorld {
       retracted: awardStatus === null && hasThread && rng.chance(0.05),
       awardStatus,
       timeAwarded: awardStatus === 'awarded' ? timeSubmitted + rng.int(3600, 3 * 86_400) : null,
+      // Drawn last, so every other field stays what the seed made before bids had a cost.
+      sponsored: rng.chance(0.2) ? rng.pick([2, 3, 5, 8]) : 0,
     };
     this.nextBidId += 1;
     project.bidCount = Math.max(1, project.bidCount);
@@ -464,6 +468,7 @@ export class FreelancerWorld {
       retracted: false,
       awardStatus: null,
       timeAwarded: null,
+      sponsored: 0,
     };
     this.nextBidId += 1;
     this.bids.set(bid.id, bid);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { WinRates } from '../../../shared/contract/insights';
 import { buildCsv, formatCsvField } from '../../../renderer/src/features/insights/insights-csv';
 import {
+  buildBidCostTable,
   buildEarningsTable,
   buildReplyTimesTable,
   buildWinRateTable,
@@ -86,6 +87,8 @@ describe('periods', () => {
     expect(morning).toEqual({ from: '2026-11-07T00:00:00.000Z', to: null, account: null });
     expect(filterForPeriod('month', new Date('2026-12-07T23:59:00Z'))).toEqual(morning);
     expect(filterForPeriod('year', new Date('2026-12-07T12:00:00Z')).from).toBe('2025-12-07T00:00:00.000Z');
+    // One account's figures: the same period, the account named.
+    expect(filterForPeriod('month', new Date('2026-12-07T00:10:00Z'), 'acc_2')).toEqual({ ...morning, account: 'acc_2' });
   });
 });
 
@@ -117,6 +120,35 @@ describe('money', () => {
       ['2026-01', 'EUR', 10, 1, 1],
     ]);
     expect(table.rows[0]!.cells.slice(0, 3).map((cell) => cell.text)).toEqual(['Februar 2026', 'EUR', '1.234,56\u00a0€']);
+  });
+
+  it('says what bidding cost per currency beside the fee on payments, never adding currencies, a small sample marked', () => {
+    const figure = {
+      feePercent: 12.5,
+      feeSource: 'platform' as const,
+      bidFees: [
+        { currency: 'EUR', bids: 40, feeMinor: 12_000 },
+        { currency: 'JPY', bids: 3, feeMinor: 1_500 },
+      ],
+      bidFeeSample: 43,
+      bidsSubmitted: 90,
+      currencies: [
+        { currency: 'EUR', releasedMinor: 400_000, feeMinor: 50_000 },
+        { currency: 'USD', releasedMinor: 10_000, feeMinor: 1_250 },
+      ],
+      sample: 5,
+    };
+    const table = buildBidCostTable(figure, createFormatters('de'), t);
+    expect(table.columns.at(-1)!.label).toBe('Fee on payments (12,5 %)');
+    expect(table.rows.map((row) => row.cells.map((cell) => cell.csv))).toEqual([
+      ['EUR', 40, 120, 3, 4000, 500],
+      ['JPY', 3, 1500, 500, 0, 0],
+      // No bid of this currency reported its cost: no cost and no average, not 0.
+      ['USD', 0, null, null, 100, 12.5],
+    ]);
+    expect(table.rows.map((row) => row.small)).toEqual([false, true, false]);
+    expect(table.rows[0]!.cells.slice(2, 4).map((cell) => cell.text)).toEqual(['120 €', '3 €']);
+    expect(table.rows[2]!.cells[2]!.text).toBe('—');
   });
 
   it('names a price band in its own currency, per hour for hourly bids', () => {

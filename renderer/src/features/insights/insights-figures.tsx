@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BestHours, Earnings, Funnel, ReplyTimes, WinRateDimension, WinRateRow, WinRates } from '../../../../shared/contract/insights';
+import type { BestHours, BidCost, Earnings, Funnel, ReplyTimes, WinRateDimension, WinRateRow, WinRates } from '../../../../shared/contract/insights';
 import { fromMinorUnits } from '../../../../shared/domain/money';
 import { nameCountry, nameLanguage } from '../../ui/display-names';
 import { ColumnChart, HorizontalBarChart } from './insights-charts';
@@ -7,6 +7,7 @@ import { FigureCard } from './figure-card';
 import { Select } from '../../ui/select';
 import { useSkillName } from '../../ui/skill-names';
 import {
+  buildBidCostTable,
   buildBestHoursTable,
   buildEarningsTable,
   buildFunnelTable,
@@ -14,6 +15,7 @@ import {
   buildWinRateTable,
   namePriceBand,
   rateSampleLevel,
+  splitBidCostByCurrency,
   splitEarningsByCurrency,
   type FigureTable,
   type Formatters,
@@ -56,15 +58,19 @@ export const FunnelFigure = ({ figure, f, onExport }: Common & { figure: Funnel 
   );
 };
 
-/** The dimensions the screen offers (skill and account stay in the contract: one account per workspace today). */
-export const shownDimensions = ['language', 'category', 'country', 'priceBand'] as const satisfies readonly WinRateDimension[];
+/** The dimensions the screen offers; by account only once the workspace has more than one. */
+export const shownDimensions = ['language', 'category', 'skill', 'country', 'priceBand', 'account'] as const satisfies readonly WinRateDimension[];
 export type ShownDimension = (typeof shownDimensions)[number];
 
-const useGroupName = (dimension: WinRateDimension, f: Formatters): ((row: WinRateRow) => string) => {
+/** An account's name as Settings → Accounts shows it (its id when it is gone). */
+export type NameAccount = (accountId: string) => string;
+
+const useGroupName = (dimension: WinRateDimension, f: Formatters, nameAccount: NameAccount): ((row: WinRateRow) => string) => {
   const { t, i18n } = useTranslation('insights');
   const nameSkill = useSkillName();
   return (row) => {
     if (dimension === 'priceBand') return row.band ? namePriceBand(row.band, f, t) : t('winRates.noAmount');
+    if (dimension === 'account') return row.key === null ? t('winRates.noAccount') : nameAccount(row.key);
     if (row.key === null) return t('winRates.unknown');
     if (dimension === 'language') return nameLanguage(row.key, i18n.language);
     if (dimension === 'country') return nameCountry(row.key, i18n.language);
@@ -74,17 +80,23 @@ const useGroupName = (dimension: WinRateDimension, f: Formatters): ((row: WinRat
   };
 };
 
-type WinRatesProps = Common & { figure: WinRates; dimension: ShownDimension; onDimensionChange: (dimension: ShownDimension) => void };
+type WinRatesProps = Common & {
+  figure: WinRates;
+  dimension: ShownDimension;
+  dimensions: readonly ShownDimension[];
+  onDimensionChange: (dimension: ShownDimension) => void;
+  nameAccount: NameAccount;
+};
 
-export const WinRatesFigure = ({ figure, dimension, onDimensionChange, f, onExport }: WinRatesProps) => {
+export const WinRatesFigure = ({ figure, dimension, dimensions, onDimensionChange, nameAccount, f, onExport }: WinRatesProps) => {
   const { t } = useTranslation('insights');
-  const nameGroup = useGroupName(figure.dimension, f);
+  const nameGroup = useGroupName(figure.dimension, f, nameAccount);
   const table = buildWinRateTable(figure, nameGroup, f, t);
   return (
     <FigureCard
       id="win-rates"
       title={t('winRates.title')}
-      note={t('winRates.note')}
+      note={figure.dimension === 'skill' ? t('winRates.noteSkill') : t('winRates.note')}
       sample={t('sample.submitted', { count: figure.sample, formatted: f.count(figure.sample) })}
       small={rateSampleLevel(figure.sample) === 'small'}
       someSmall={table.rows.some((row) => row.small)}
@@ -97,7 +109,7 @@ export const WinRatesFigure = ({ figure, dimension, onDimensionChange, f, onExpo
           label={t('winRates.by')}
           testId="insights-dimension"
           value={dimension}
-          options={shownDimensions.map((option) => ({ id: option, label: t(`winRates.dimensions.${option}`) }))}
+          options={dimensions.map((option) => ({ id: option, label: t(`winRates.dimensions.${option}`) }))}
           onChange={onDimensionChange}
           className="insights-control"
         />
@@ -241,6 +253,64 @@ export const BestHoursFigure = ({ figure, f, onExport }: Common & { figure: Best
             <span className="key-swatch key-swatch--value" /> {t('bestHours.columns.replied')}
           </p>
         </>
+      }
+    />
+  );
+};
+
+/**
+ * What bidding cost: per currency of the bids (never converted), what the platform reported placing them cost
+ * (Freelancer's paid upgrades; other platforms report nothing, and those bids are not in the sample), beside the
+ * platform's fee on the payments released in the period.
+ */
+export const BidCostFigure = ({ figure, f, onExport }: Common & { figure: BidCost }) => {
+  const { t } = useTranslation('insights');
+  const table = buildBidCostTable(figure, f, t);
+  const rows = splitBidCostByCurrency(figure);
+  const percent = f.percentExact(figure.feePercent / 100);
+  return (
+    <FigureCard
+      id="bid-cost"
+      title={t('bidCost.title')}
+      note={t('bidCost.note')}
+      sample={t('sample.bidCosts', {
+        count: figure.bidFeeSample,
+        formatted: f.count(figure.bidFeeSample),
+        submitted: f.count(figure.bidsSubmitted),
+      })}
+      small={rateSampleLevel(figure.bidFeeSample) === 'small'}
+      someSmall={table.rows.some((row) => row.small)}
+      empty={rows.length === 0}
+      table={table}
+      onExport={onExport}
+      chart={
+        <ul className="insights-stats" data-testid="insights-bid-cost-stats">
+          {rows.map((row) => (
+            <li key={row.currency} className="insights-stat" data-currency={row.currency} data-testid="insights-bid-cost-currency">
+              <span className="insights-stat-currency">{t('bidCost.in', { currency: row.currency })}</span>
+              {row.bids === 0 ? (
+                <span className="insights-stat-muted">{t('bidCost.notReported')}</span>
+              ) : (
+                <>
+                  <span className="insights-stat-value">{f.money(row.feeMinor, row.currency)}</span>
+                  <span className="insights-stat-detail">
+                    {t('bidCost.onBids', { count: row.bids, formatted: f.count(row.bids), average: f.money(Math.round(row.feeMinor / row.bids), row.currency) })}
+                    {rateSampleLevel(row.bids) === 'small' ? ' *' : ''}
+                  </span>
+                </>
+              )}
+              {row.releasedMinor > 0 && (
+                <span className="insights-stat-detail">
+                  {t(figure.feeSource === 'platform' ? 'bidCost.paymentFee' : 'bidCost.paymentFeeDefault', {
+                    fee: f.money(row.paymentFeeMinor, row.currency),
+                    percent,
+                    released: f.money(row.releasedMinor, row.currency),
+                  })}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
       }
     />
   );

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { BestHours, Earnings, Funnel, InsightsFilter, ReplyTimes, WinRateRow, WinRates } from '../../../../shared/contract/insights';
+import type { BestHours, BidCost, Earnings, Funnel, InsightsFilter, ReplyTimes, WinRateRow, WinRates } from '../../../../shared/contract/insights';
 import { fromMinorUnits, minorUnitDigits } from '../../../../shared/domain/money';
 import { buildCsv, type CsvValue } from './insights-csv';
 
@@ -13,13 +13,13 @@ export type PeriodPreset = (typeof periodPresets)[number];
 const presetDays: Record<Exclude<PeriodPreset, 'all'>, number> = { year: 365, quarter: 90, month: 30 };
 
 /**
- * The filter for a period ending now. It starts at a UTC midnight, so the filter (and the queries keyed by it)
- * stays the same all day instead of changing with every render's clock.
+ * The filter for a period ending now, of one account (null: every account). It starts at a UTC midnight, so the
+ * filter (and the queries keyed by it) stays the same all day instead of changing with every render's clock.
  */
-export const filterForPeriod = (preset: PeriodPreset, now: Date): InsightsFilter => {
-  if (preset === 'all') return { from: null, to: null, account: null };
+export const filterForPeriod = (preset: PeriodPreset, now: Date, account: string | null = null): InsightsFilter => {
+  if (preset === 'all') return { from: null, to: null, account };
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return { from: new Date(midnight - presetDays[preset] * 86_400_000).toISOString(), to: null, account: null };
+  return { from: new Date(midnight - presetDays[preset] * 86_400_000).toISOString(), to: null, account };
 };
 
 /** Below this many, a rate or a median is shown but said to rest on a small sample. */
@@ -40,11 +40,14 @@ export type Formatters = {
   month: (month: string) => string;
   /** An hour of the day (0–23) as the UI's language writes it ("14:00", "2 PM"). */
   hour: (hour: number) => string;
+  /** A share with up to two decimals: a fee of 12.5 %. */
+  percentExact: (rate: number) => string;
 };
 
 export const createFormatters = (locale: string): Formatters => {
   const count = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const percentExact = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 });
   const days = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 });
   const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
@@ -73,6 +76,7 @@ export const createFormatters = (locale: string): Formatters => {
     },
     month: (value) => month.format(Date.parse(`${value}-01T00:00:00Z`)),
     hour: (value) => hour.format(Date.UTC(2026, 0, 1, value)),
+    percentExact: (rate) => percentExact.format(rate),
   };
 };
 
@@ -207,6 +211,60 @@ export const buildBestHoursTable = (figure: BestHours, f: Formatters, t: Transla
     key: String(hour.hour),
     cells: [{ text: f.hour(hour.hour), csv: hour.hour }, countCell(hour.submitted, f), countCell(hour.replied, f), rateCell(hour.replyRate, f)],
     small: rateSampleLevel(hour.submitted) === 'small',
+  })),
+});
+
+/** An amount in its currency's major unit for the CSV (never converted), as many decimals as the currency has. */
+const moneyCsv = (minor: number, currency: string): number => Number(fromMinorUnits(minor, currency).toFixed(minorUnitDigits(currency)));
+
+export type BidCostCurrency = {
+  currency: string;
+  /** Bids whose platform reported what they cost, and the sum; 0 and 0 where none did in this currency. */
+  bids: number;
+  feeMinor: number;
+  /** Released in the period and the platform's fee on it at the current percent. */
+  releasedMinor: number;
+  paymentFeeMinor: number;
+};
+
+/** Bid costs and the fee on payments side by side, one row per currency (never added across currencies). */
+export const splitBidCostByCurrency = (figure: BidCost): BidCostCurrency[] => {
+  const rows = new Map<string, BidCostCurrency>();
+  const rowOf = (currency: string): BidCostCurrency => {
+    let row = rows.get(currency);
+    if (!row) {
+      row = { currency, bids: 0, feeMinor: 0, releasedMinor: 0, paymentFeeMinor: 0 };
+      rows.set(currency, row);
+    }
+    return row;
+  };
+  for (const fee of figure.bidFees) Object.assign(rowOf(fee.currency), { bids: fee.bids, feeMinor: fee.feeMinor });
+  for (const paid of figure.currencies) Object.assign(rowOf(paid.currency), { releasedMinor: paid.releasedMinor, paymentFeeMinor: paid.feeMinor });
+  return [...rows.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+};
+
+export const buildBidCostTable = (figure: BidCost, f: Formatters, t: Translate): FigureTable => ({
+  columns: [
+    { id: 'currency', label: t('bidCost.columns.currency'), numeric: false },
+    { id: 'bids', label: t('bidCost.columns.bids'), numeric: true },
+    { id: 'cost', label: t('bidCost.columns.cost'), numeric: true },
+    { id: 'average', label: t('bidCost.columns.average'), numeric: true },
+    { id: 'released', label: t('bidCost.columns.released'), numeric: true },
+    { id: 'paymentFee', label: t('bidCost.columns.paymentFee', { percent: f.percentExact(figure.feePercent / 100) }), numeric: true },
+  ],
+  rows: splitBidCostByCurrency(figure).map((row) => ({
+    key: row.currency,
+    cells: [
+      { text: row.currency, csv: row.currency },
+      countCell(row.bids, f),
+      row.bids === 0 ? { text: '—', csv: null } : { text: f.money(row.feeMinor, row.currency), csv: moneyCsv(row.feeMinor, row.currency) },
+      row.bids === 0
+        ? { text: '—', csv: null }
+        : { text: f.money(Math.round(row.feeMinor / row.bids), row.currency), csv: moneyCsv(Math.round(row.feeMinor / row.bids), row.currency) },
+      { text: f.money(row.releasedMinor, row.currency), csv: moneyCsv(row.releasedMinor, row.currency) },
+      { text: f.money(row.paymentFeeMinor, row.currency), csv: moneyCsv(row.paymentFeeMinor, row.currency) },
+    ],
+    small: row.bids > 0 && rateSampleLevel(row.bids) === 'small',
   })),
 });
 

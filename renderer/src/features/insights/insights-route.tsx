@@ -4,7 +4,18 @@ import { downloadFile } from '../../components/download-file';
 import type { CoreQueryResult } from '../../data/use-core-query';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { Skeleton } from '../../ui/skeleton';
-import { BestHoursFigure, EarningsFigure, FunnelFigure, ReplyTimesFigure, WinRatesFigure, type ShownDimension } from './insights-figures';
+import { AccountFilter } from '../accounts/account-filter';
+import { useAccountChoices, useAccounts } from '../accounts/use-accounts';
+import {
+  BestHoursFigure,
+  BidCostFigure,
+  EarningsFigure,
+  FunnelFigure,
+  ReplyTimesFigure,
+  WinRatesFigure,
+  shownDimensions,
+  type ShownDimension,
+} from './insights-figures';
 import { createFormatters, csvFileName, filterForPeriod, periodPresets, tableToCsv, type FigureTable, type PeriodPreset } from './insights-model';
 import { useInsights } from './use-insights';
 import './insights.css';
@@ -28,12 +39,21 @@ const Slot = <T,>({ query, testId, children }: { query: CoreQueryResult<T>; test
   return <>{children(data)}</>;
 };
 
-/** Insights: what the user's own proposals say, computed offline in the core for the period chosen. */
+/** Insights: what the user's own proposals say, computed offline in the core for the period and account chosen. */
 export const InsightsRoute = () => {
   const { t, i18n } = useTranslation('insights');
   const [period, setPeriod] = useState<PeriodPreset>('all');
-  const [dimension, setDimension] = useState<ShownDimension>('language');
-  const filter = useMemo(() => filterForPeriod(period, new Date()), [period]);
+  const [accountIds, setAccountIds] = useState<string[]>([]);
+  const [picked, setDimension] = useState<ShownDimension>('language');
+  const { accounts } = useAccounts();
+  const accountChoices = useAccountChoices();
+  // An account removed meanwhile no longer filters (its proposals went with it).
+  const account = accountIds[0] !== undefined && accounts?.some((candidate) => candidate.id === accountIds[0]) ? accountIds[0] : null;
+  // By account only where there is more than one to compare.
+  const dimensions = useMemo(() => shownDimensions.filter((option) => option !== 'account' || accountChoices.length > 1), [accountChoices.length]);
+  const dimension = dimensions.includes(picked) ? picked : 'language';
+  const nameAccount = useCallback((id: string) => accounts?.find((candidate) => candidate.id === id)?.label ?? id, [accounts]);
+  const filter = useMemo(() => filterForPeriod(period, new Date(), account), [period, account]);
   const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
   const f = useMemo(() => createFormatters(i18n.language), [i18n.language]);
   const figures = useInsights(filter, dimension, timeZone);
@@ -48,20 +68,33 @@ export const InsightsRoute = () => {
           <h1 id="insights-title">{t('title')}</h1>
           <p className="muted">{t('intro')}</p>
         </div>
-        <SegmentedControl
-          label={t('period.label')}
-          segments={periodPresets.map((preset) => ({ id: preset, label: t(`period.${preset}`) }))}
-          value={period}
-          onChange={setPeriod}
-          testId="insights-period"
-        />
+        <div className="insights-filters">
+          <SegmentedControl
+            label={t('period.label')}
+            segments={periodPresets.map((preset) => ({ id: preset, label: t(`period.${preset}`) }))}
+            value={period}
+            onChange={setPeriod}
+            testId="insights-period"
+          />
+          <AccountFilter accounts={accountChoices} value={account === null ? [] : [account]} onChange={setAccountIds} />
+        </div>
       </header>
       <div className="insights-grid">
         <Slot query={figures.funnel} testId="insights-funnel">
           {(figure) => <FunnelFigure figure={figure} f={f} onExport={exportTable} />}
         </Slot>
         <Slot query={figures.winRates} testId="insights-win-rates">
-          {(figure) => <WinRatesFigure figure={figure} dimension={dimension} onDimensionChange={setDimension} f={f} onExport={exportTable} />}
+          {(figure) => (
+            <WinRatesFigure
+              figure={figure}
+              dimension={dimension}
+              dimensions={dimensions}
+              onDimensionChange={setDimension}
+              nameAccount={nameAccount}
+              f={f}
+              onExport={exportTable}
+            />
+          )}
         </Slot>
         <Slot query={figures.replyTimes} testId="insights-reply-times">
           {(figure) => <ReplyTimesFigure figure={figure} f={f} onExport={exportTable} />}
@@ -71,6 +104,9 @@ export const InsightsRoute = () => {
         </Slot>
         <Slot query={figures.earnings} testId="insights-earnings">
           {(figure) => <EarningsFigure figure={figure} f={f} onExport={exportTable} />}
+        </Slot>
+        <Slot query={figures.bidCost} testId="insights-bid-cost">
+          {(figure) => <BidCostFigure figure={figure} f={f} onExport={exportTable} />}
         </Slot>
       </div>
     </section>
