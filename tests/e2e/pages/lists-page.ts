@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The three long lists (feed, clients, conversations) as a reader sees them: the keyboard cursor (a ring, on
- * `data-cursor`) and the open item (filled: aria-selected in the feed, aria-current in the others).
+ * `data-cursor`) and the open item (filled, aria-current).
  */
 export class ListsPage {
   readonly feedItems: Locator;
@@ -23,7 +23,7 @@ export class ListsPage {
   constructor(readonly page: Page) {
     this.feedItems = page.getByRole('feed').locator('.list-item');
     this.feedCursor = page.getByRole('feed').locator('.list-item[data-cursor="true"]');
-    this.feedOpen = page.getByRole('feed').locator('.list-item[aria-selected="true"]');
+    this.feedOpen = page.getByRole('feed').locator('.list-item[aria-current="true"]');
     this.projectDetail = page.getByTestId('project-detail');
     this.newPill = page.getByTestId('feed-new-pill');
     this.feedSearch = page.getByTestId('feed-search');

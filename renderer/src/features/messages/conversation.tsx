@@ -128,6 +128,8 @@ export const Conversation = ({ thread, messages, now, focusIndex, focusId, draft
         className="pane-scroller messages-scroller"
         role="log"
         aria-label={t('conversationLabel')}
+        // Focusable, so the messages scroll from the keyboard too (they hold nothing else to focus).
+        tabIndex={0}
         aria-busy={messages.total === null}
         data-testid="message-scroller"
         onScroll={(event) => {
