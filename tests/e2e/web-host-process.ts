@@ -15,20 +15,29 @@ export type RunningWebHost = {
   kill(): Promise<void>;
   /** A new web-host on the same workspace folder, as after a crash and a restart (new port and token). */
   restart(): Promise<RunningWebHost>;
+  /** The first match of `pattern` in what the host prints from now on (e.g. a sign-in page it was asked to open). */
+  nextOutput(pattern: RegExp): Promise<RegExpExecArray>;
+};
+
+export type WebHostProcessOptions = {
+  /** Added to the host's environment (e.g. BOTTEGA_FREELANCER_CLIENT_ID). */
+  env?: Readonly<Record<string, string>>;
 };
 
 /** Starts `web-host` in its own process on the given workspace folder (kept until `stop`). */
-export const startWebHostIn = async (dataDir: string, args: string[] = []): Promise<RunningWebHost> => {
+export const startWebHostIn = async (dataDir: string, args: string[] = [], options: WebHostProcessOptions = {}): Promise<RunningWebHost> => {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/web-host/cli.ts', '--data-dir', dataDir, ...args],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) },
   );
   let output = '';
+  const outputListeners = new Set<() => void>();
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web-host did not start:\n${output}`)), 30_000);
     const read = (chunk: Buffer): void => {
       output += chunk.toString();
+      for (const listener of [...outputListeners]) listener();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -55,7 +64,19 @@ export const startWebHostIn = async (dataDir: string, args: string[] = []): Prom
     kill: () => end('SIGKILL'),
     restart: async () => {
       await end('SIGKILL');
-      return startWebHostIn(dataDir, args);
+      return startWebHostIn(dataDir, args, options);
+    },
+    nextOutput: (pattern) => {
+      const from = output.length;
+      return new Promise((resolve) => {
+        const check = (): void => {
+          const match = pattern.exec(output.slice(from));
+          if (!match) return;
+          outputListeners.delete(check);
+          resolve(match);
+        };
+        outputListeners.add(check);
+      });
     },
   };
 };
@@ -71,5 +92,5 @@ export const readWorkspace = <T>(dataDir: string, read: (db: Database.Database) 
 };
 
 /** Starts `web-host` as a user would, in its own process, on a fresh workspace folder. */
-export const startWebHostProcess = (args: string[] = []): Promise<RunningWebHost> =>
-  startWebHostIn(mkdtempSync(path.join(tmpdir(), 'bottega-e2e-')), args);
+export const startWebHostProcess = (args: string[] = [], options: WebHostProcessOptions = {}): Promise<RunningWebHost> =>
+  startWebHostIn(mkdtempSync(path.join(tmpdir(), 'bottega-e2e-')), args, options);

@@ -43,6 +43,14 @@ export class AccountsPage {
     await this.addDialog.getByTestId('account-submit').click();
   }
 
+  /** In the open add dialog: a custom address under Advanced (the fixture), then "Sign in with Freelancer.com". */
+  async startBrowserSignIn(options: { url: string }): Promise<void> {
+    await this.addDialog.locator('summary').click();
+    await this.addDialog.getByTestId('account-url').fill(options.url);
+    await this.addDialog.getByTestId('browser-sign-in').click();
+    await expect(this.addDialog.getByTestId('browser-sign-in-waiting')).toBeVisible();
+  }
+
   async act(label: string, action: RowAction): Promise<void> {
     await this.row(label).getByTestId('account-menu').click();
     const names: Record<RowAction, RegExp> = {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MoreHorizontal, Plus } from 'lucide-react';
 import type { AccountView } from '../../../../shared/contract/accounts';
@@ -19,7 +19,7 @@ import { useSyncProblemText } from '../sync/use-sync-problem-text';
 import { CredentialsForm, type CredentialsInput } from './credentials-form';
 import { PlatformName } from './platform-badge';
 import { RemoveAccountDialog } from './remove-account-dialog';
-import { useAccounts } from './use-accounts';
+import { useAccounts, useSignInMethods } from './use-accounts';
 import './accounts.css';
 
 type LegacySignIn = (email: string, password: string) => Promise<{ ok: true } | { ok: false; reason: 'invalid_credentials' | 'unreachable' | 'refused' | 'unconfigured' }>;
@@ -231,6 +231,13 @@ const RenameDialog = ({ account, onClose }: { account: AccountView; onClose: () 
 const FollowUpDialog = ({ account, workspaceDays, onClose }: { account: AccountView; workspaceDays: number | null; onClose: () => void }) => {
   const { t } = useTranslation('shell');
   const [days, setDays] = useState<number>(account.followUpDays ?? (workspaceDays !== null && workspaceDays > 0 ? workspaceDays : 3));
+  // The field commits what is typed on Enter just before the form's submit, in the same event: the submit reads
+  // the value committed, not the render's.
+  const latest = useRef(days);
+  const change = (value: number) => {
+    latest.current = value;
+    setDays(value);
+  };
   const save = useCoreAction((client, value: number | null) => client.accounts.setFollowUpDays({ id: account.id, days: value }));
   const valid = Number.isInteger(days) && days >= 1 && days <= 60;
   const run = async (value: number | null) => {
@@ -265,13 +272,14 @@ const FollowUpDialog = ({ account, workspaceDays, onClose }: { account: AccountV
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (valid) void run(days);
+          const value = latest.current;
+          if (Number.isInteger(value) && value >= 1 && value <= 60) void run(value);
         }}
       >
         <NumberField
           label={t('followUp.account.days')}
           value={days}
-          onChange={setDays}
+          onChange={change}
           minValue={1}
           maxValue={60}
           formatOptions={{ style: 'unit', unit: 'day', unitDisplay: 'long' }}
@@ -290,6 +298,7 @@ const FollowUpDialog = ({ account, workspaceDays, onClose }: { account: AccountV
 const AddDialog = ({ onClose }: { onClose: () => void }) => {
   const { t } = useTranslation('sync');
   const [platform, setPlatform] = useState<PlatformId>('freelancer');
+  const methods = useSignInMethods();
   const add = useCoreAction((client, input: CredentialsInput) =>
     client.accounts.addAccount({
       platform: input.platform,
@@ -315,6 +324,17 @@ const AddDialog = ({ onClose }: { onClose: () => void }) => {
           mode="add"
           submitLabel={t('accounts.add.submit')}
           onCancel={onClose}
+          {...(platform === 'freelancer'
+            ? {
+                browser: {
+                  available: methods(platform).includes('oauth_pkce'),
+                  onSignedIn: (result) => {
+                    showToast({ title: t('accounts.add.done', { account: result.account.label }), tone: 'success' });
+                    onClose();
+                  },
+                },
+              }
+            : {})}
           onSubmit={async (input) => {
             const result = await add.run(input);
             if (!result.ok) return null;
@@ -340,6 +360,7 @@ const SignInDialog = ({ account, onClose }: { account: AccountView; onClose: () 
         mode="signIn"
         submitLabel={t('actions.signIn')}
         onCancel={onClose}
+        {...(account.platform === 'freelancer' ? { browser: { available: account.signInMethods.includes('oauth_pkce'), accountId: account.id, onSignedIn: onClose } } : {})}
         onSubmit={async (input) => {
           const result = await signIn.run(input);
           if (!result.ok) return null;

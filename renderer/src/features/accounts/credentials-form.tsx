@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedBaseUrl, type AccountSignInResult } from '../../../../shared/contract/accounts';
-import { platformServers, type PlatformId } from '../../../../shared/domain/accounts';
+import { platformServers, type AccountId, type PlatformId } from '../../../../shared/domain/accounts';
 import { Button } from '../../ui/button';
+import { BrowserSignIn } from './browser-sign-in';
 import { signInFailureText } from './account-errors';
 
 type Server = 'production' | 'sandbox';
@@ -22,6 +23,8 @@ type Props = {
   onSubmit: (input: CredentialsInput) => Promise<AccountSignInResult | null>;
   onCancel: () => void;
   submitLabel: string;
+  /** Freelancer.com: signing in through the browser as well (offered when the build has a client id). */
+  browser?: { available: boolean; accountId?: AccountId; onSignedIn: (result: Extract<AccountSignInResult, { ok: true }>) => void };
 };
 
 /**
@@ -29,7 +32,7 @@ type Props = {
  * sandbox, or under Advanced any https address, http only on this computer). Secrets are sent once to the core,
  * which keeps only the session in the system's secret store; the fields are cleared after every attempt.
  */
-export const CredentialsForm = ({ platform, mode, onSubmit, onCancel, submitLabel }: Props) => {
+export const CredentialsForm = ({ platform, mode, onSubmit, onCancel, submitLabel, browser }: Props) => {
   const { t } = useTranslation('sync');
   const ids = useId();
   const [email, setEmail] = useState('');
@@ -40,6 +43,7 @@ export const CredentialsForm = ({ platform, mode, onSubmit, onCancel, submitLabe
   const [customUrl, setCustomUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [waitingForBrowser, setWaitingForBrowser] = useState(false);
 
   const servers = platformServers[platform];
   const trimmedUrl = customUrl.trim();
@@ -66,37 +70,8 @@ export const CredentialsForm = ({ platform, mode, onSubmit, onCancel, submitLabe
     if (result && !result.ok) setError(signInFailureText(t, platform, result.reason));
   };
 
-  return (
-    <form className="stacked-form accounts-form" onSubmit={(event) => void submit(event)} data-testid="credentials-form">
-      {platform === 'bottega' ? (
-        <>
-          <label className="field">
-            <span className="field-label">{t('account.email')}</span>
-            <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} data-testid="account-email" />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('account.password')}</span>
-            <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} data-testid="account-password" />
-          </label>
-        </>
-      ) : (
-        <label className="field">
-          <span className="field-label">{t('accounts.form.token')}</span>
-          <input
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            required
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-            data-testid="account-token"
-            aria-describedby={`${ids}-token-hint`}
-          />
-          <span className="field-hint" id={`${ids}-token-hint`}>
-            {t('accounts.form.tokenHint')}
-          </span>
-        </label>
-      )}
+  const serverFields = (
+    <>
       {mode === 'add' && (
         <>
           {servers && (
@@ -143,19 +118,74 @@ export const CredentialsForm = ({ platform, mode, onSubmit, onCancel, submitLabe
           </details>
         </>
       )}
-      {error && (
-        <p className="form-error" role="alert" data-testid="account-form-error">
-          {error}
-        </p>
+    </>
+  );
+
+  return (
+    <form className="stacked-form accounts-form" onSubmit={(event) => void submit(event)} data-testid="credentials-form">
+      {/* Where and under what name: asked first, since the browser sign-in goes there too. */}
+      {browser && !waitingForBrowser && serverFields}
+      {browser && (
+        <BrowserSignIn
+          platform={platform}
+          {...(browser.accountId ? { accountId: browser.accountId } : {})}
+          available={browser.available}
+          disabled={busy || urlError !== null}
+          target={() => ({ baseUrl: mode === 'add' ? baseUrl() : null, label: label.trim() === '' ? null : label.trim() })}
+          onWaitingChange={setWaitingForBrowser}
+          onSignedIn={browser.onSignedIn}
+        />
       )}
-      <div className="button-row accounts-form-buttons">
-        <Button variant="secondary" onPress={onCancel}>
-          {t('accounts.cancel')}
-        </Button>
-        <Button variant="primary" type="submit" isDisabled={busy || urlError !== null} data-testid="account-submit">
-          {busy ? t('accounts.form.checking') : submitLabel}
-        </Button>
-      </div>
+      {browser?.available && !waitingForBrowser && (
+        <p className="accounts-or">{t('accounts.browser.or')}</p>
+      )}
+      {!waitingForBrowser && (
+        <>
+          {platform === 'bottega' ? (
+            <>
+              <label className="field">
+                <span className="field-label">{t('account.email')}</span>
+                <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} data-testid="account-email" />
+              </label>
+              <label className="field">
+                <span className="field-label">{t('account.password')}</span>
+                <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} data-testid="account-password" />
+              </label>
+            </>
+          ) : (
+            <label className="field">
+              <span className="field-label">{t('accounts.form.token')}</span>
+              <input
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                required
+                value={token}
+                onChange={(event) => setToken(event.target.value)}
+                data-testid="account-token"
+                aria-describedby={`${ids}-token-hint`}
+              />
+              <span className="field-hint" id={`${ids}-token-hint`}>
+                {t('accounts.form.tokenHint')}
+              </span>
+            </label>
+          )}
+          {!browser && serverFields}
+          {error && (
+            <p className="form-error" role="alert" data-testid="account-form-error">
+              {error}
+            </p>
+          )}
+          <div className="button-row accounts-form-buttons">
+            <Button variant="secondary" onPress={onCancel}>
+              {t('accounts.cancel')}
+            </Button>
+            <Button variant={browser?.available ? 'secondary' : 'primary'} type="submit" isDisabled={busy || urlError !== null} data-testid="account-submit">
+              {busy ? t('accounts.form.checking') : submitLabel}
+            </Button>
+          </div>
+        </>
+      )}
     </form>
   );
 };
