@@ -289,14 +289,19 @@ export const seedPlatform = (
       // A thread is in the client's own language: its subject, and every message. A project thread is about one of
       // the client's postings in that language (a Swiss client writing German does not title a thread in French).
       const language = client.languages.find(isContentLanguage) ?? 'en';
-      const clientProjects = (projectsOfClient[clientIndex] ?? []).filter((candidate) => projectInfo[candidate]?.language === language);
-      const projectIndex = clientProjects.length > 0 && threadRng.chance(0.75) ? threadRng.pick(clientProjects) : undefined;
-      const project = projectIndex === undefined ? undefined : projectInfo[projectIndex];
-      const pack = languagePacks[language as ContentLanguage];
       const messageCount = messageCounts[index] as number;
       // Recent threads (the last in the feed) get recent messages; some end with unread client messages.
       const endMs = anchorMs - Math.round(((counts.threads - index) / counts.threads) * 120 * day) - threadRng.int(0, 7200_000);
-      const startMs = Math.min(endMs, Math.max(project?.postedMs ?? endMs - 20 * day, endMs - 20 * day));
+      // About a posting made at least a day before its last message (a conversation cannot predate its project,
+      // and one squeezed into no time showed every message at the same minute).
+      const clientProjects = (projectsOfClient[clientIndex] ?? []).filter((candidate) => {
+        const info = projectInfo[candidate];
+        return info?.language === language && info.postedMs < endMs - day;
+      });
+      const projectIndex = clientProjects.length > 0 && threadRng.chance(0.75) ? threadRng.pick(clientProjects) : undefined;
+      const project = projectIndex === undefined ? undefined : projectInfo[projectIndex];
+      const pack = languagePacks[language as ContentLanguage];
+      const startMs = Math.max(project?.postedMs ?? endMs - 20 * day, endMs - 20 * day);
       const recent = index >= counts.threads - Math.max(3, Math.round(counts.threads * 0.05));
       // The newest thread always waits for an answer, so a fresh workspace has something unread.
       const unreadTail = recent && (threadRng.chance(0.6) || index === counts.threads - 1) ? threadRng.int(1, Math.min(3, messageCount)) : 0;

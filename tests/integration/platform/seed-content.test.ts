@@ -50,7 +50,7 @@ const seeds = [7, 1, 42] as const;
 describe.each(seeds)('the demo seed %i', (seed) => {
   const platform = seeded(seed);
 
-  it("titles each thread in its client's language and writes its messages in it", () => {
+  it("titles each thread in its client's language and writes its messages in it, at different moments after its project", () => {
     const clients = new Map(platform.records<Client>('client').map((client) => [client.id, client]));
     const threads = platform.records<Thread>('thread');
     const messages = platform.records<Message>('message');
@@ -67,9 +67,14 @@ describe.each(seeds)('the demo seed %i', (seed) => {
         expect(project?.language, `${thread.id}: ${thread.subject}`).toBe(language);
         expect(thread.subject).toBe(project?.title);
       }
-      for (const message of messages.filter((candidate) => candidate.thread_id === thread.id)) {
+      const own = messages.filter((candidate) => candidate.thread_id === thread.id);
+      for (const message of own) {
         expect([...pack.clientLines, ...pack.freelancerLines], `${thread.id} ${message.id}`).toContain(message.body);
       }
+      // A conversation takes time: its messages at different moments, none before its project was posted.
+      if (own.length > 1) expect(new Set(own.map((message) => message.sent_at)).size, thread.id).toBe(own.length);
+      const posted = thread.project_id === null ? undefined : platform.record<Project>('project', thread.project_id)?.posted_at;
+      for (const message of own) if (posted) expect(Date.parse(message.sent_at), thread.id).toBeGreaterThan(Date.parse(posted));
     }
   });
 
