@@ -178,6 +178,8 @@ test('a proposal without a reply becomes a reminder whose â€œwrite a follow-upâ€
   await expect(app.syncIndicator()).toHaveText(/Synced/);
 
   await app.goTo('proposals');
+  // The reminders are folded to one line with their count (#15): unfolded to act on one.
+  await page.getByTestId('follow-ups-toggle').click();
   const reminder = page.getByTestId('follow-up').filter({ hasText: project.data.title });
   const write = reminder.getByRole('button', { name: 'Write a follow-up' });
   await expect(write).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { ProposalsPage } from './pages/proposals-page';
 import { PortfolioPage } from './pages/portfolio-page';
 import { startWebHostProcess, type RunningWebHost } from './web-host-process';
 
@@ -41,7 +42,7 @@ test('the theme follows the system until one is chosen; the choice applies at on
   expect(await pageBackground(app)).toBe(systemLight);
 });
 
-test('deleting a template asks in the app, in its language: focus stays in the question, Escape and Cancel keep the template, Delete removes it', async ({ page }) => {
+test('deleting a template acts at once and offers Undo on a toast, in the app\'s language; Undo brings it back; no browser dialog', async ({ page }) => {
   const app = new AppPage(page);
   const browserDialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -58,41 +59,24 @@ test('deleting a template asks in the app, in its language: focus stays in the q
   await row.click();
 
   const remove = page.getByTestId('library-delete');
-  const question = page.getByTestId('confirm-dialog');
   await remove.click();
-  await expect(question).toBeVisible();
-  await expect(question.getByRole('heading')).toHaveText('Delete “Short intro”?');
-  // A question that deletes starts on Cancel, so Enter alone never deletes.
-  await expect(question.getByTestId('confirm-cancel')).toBeFocused();
-  // Tab goes round inside the question, never to the page behind it.
-  for (let step = 0; step < 4; step += 1) {
-    await page.keyboard.press('Tab');
-    expect(await question.evaluate((dialog) => dialog.contains(dialog.ownerDocument.activeElement))).toBe(true);
-  }
-  await app.screenshot('confirm-delete-template-en');
-  await page.keyboard.press('Escape');
-  await expect(question).toHaveCount(0);
-  // Focus goes back to what opened the question.
-  await expect(remove).toBeFocused();
-  await expect(row).toHaveCount(1);
-
-  await remove.click();
-  await question.getByTestId('confirm-cancel').click();
-  await expect(question).toHaveCount(0);
+  const toast = page.getByTestId('toast').filter({ hasText: '“Short intro” deleted' });
+  await expect(toast).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await app.screenshot('undo-delete-template-en');
+  await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(row).toHaveCount(1);
 
   await app.chooseLanguage('de');
   await page.goto(`${host.url}#/proposals/library`);
   // The library opens on the UI's language; the template is an English one.
-  await page.getByTestId('library-language').selectOption('en');
-  await page.getByTestId('library-row').filter({ hasText: 'Short intro' }).click();
+  await new ProposalsPage(page).chooseLibraryLanguage('en');
+  await row.click();
   await remove.click();
-  await expect(question.getByRole('heading')).toHaveText('„Short intro“ löschen?');
-  await expect(question.getByTestId('confirm-accept')).toHaveText('Löschen');
-  await app.screenshot('confirm-delete-template-de');
-  await question.getByTestId('confirm-accept').click();
-  await expect(question).toHaveCount(0);
-  await expect(page.getByTestId('library-row').filter({ hasText: 'Short intro' })).toHaveCount(0);
+  const german = page.getByTestId('toast').filter({ hasText: '„Short intro“ gelöscht' });
+  await expect(german.getByRole('button', { name: 'Rückgängig' })).toBeVisible();
+  await app.screenshot('undo-delete-template-de');
+  await expect(row).toHaveCount(0);
   expect(browserDialogs).toEqual([]);
 });
 
@@ -113,8 +97,20 @@ test('a portfolio item says it was saved, and is deleted only after the app aske
 
   await portfolio.rows.filter({ hasText: 'Menu cards for a trattoria' }).click();
   const question = page.getByTestId('confirm-dialog');
-  await portfolio.editor.getByRole('button', { name: 'Delete', exact: true }).click();
+  const remove = portfolio.editor.getByRole('button', { name: 'Delete', exact: true });
+  await remove.click();
   await expect(question.getByRole('heading')).toHaveText('Delete “Menu cards for a trattoria”?');
+  // A question that deletes starts on Cancel, so Enter alone never deletes; Tab goes round inside it.
+  await expect(question.getByTestId('confirm-cancel')).toBeFocused();
+  for (let step = 0; step < 4; step += 1) {
+    await page.keyboard.press('Tab');
+    expect(await question.evaluate((dialog) => dialog.contains(dialog.ownerDocument.activeElement))).toBe(true);
+  }
+  // Escape keeps the item, and focus goes back to what opened the question.
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(remove).toBeFocused();
+  await remove.click();
   await question.getByTestId('confirm-cancel').click();
   await expect(portfolio.rows).toHaveCount(before + 1);
 

@@ -136,7 +136,7 @@ test('the letter shown is the letter stored, whatever happens around it', async 
       const missing = locales.filter((locale) => !model.letters.has(locale));
       if (missing.length === 0) return false;
       const locale = missing[Math.floor(random() * missing.length)]!;
-      await proposals.addLanguageFromTemplate(`T-${locale}`);
+      await proposals.addLanguageFromTemplate(locale, `T-${locale}`);
       await expect(proposals.coverLetter).toHaveAttribute('lang', locale);
       model.letters.set(locale, templateText(locale));
       model.shown = locale;

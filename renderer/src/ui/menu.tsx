@@ -23,7 +23,7 @@ export const Menu = ({ trigger, label, actions, onAction }: Props) => (
         onAction={(key: Key) => onAction(String(key))}
       >
         {actions.map((action) => (
-          <AriaMenuItem key={action.id} id={action.id} textValue={action.label} className={`ui-menu-item${action.danger ? ' is-danger' : ''}`}>
+          <AriaMenuItem key={action.id} id={action.id} textValue={action.label} className={`ui-menu-item${action.danger ? ' is-danger' : ''}`} data-value={action.id}>
             {action.icon}
             <span>{action.label}</span>
           </AriaMenuItem>

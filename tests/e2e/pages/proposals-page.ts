@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { letterTextOf } from '../../../shared/domain/letter-text';
 
 /** Tiptap keeps its editor on the element it renders into (for tests): the document as the editor holds it. */
@@ -44,8 +44,36 @@ export class ProposalsPage {
     await this.page.getByTestId('terms-period').fill(days);
   }
 
-  async addLanguage(locale: string): Promise<void> {
-    await this.page.getByTestId('add-variant').selectOption(locale);
+  /** The dialog a new language opens: how its letter starts. */
+  get addLanguageDialog(): Locator {
+    return this.page.getByTestId('add-language-dialog');
+  }
+
+  /** Picks a language to add from the "Add a language" menu; its dialog opens. */
+  async chooseLanguageToAdd(locale: string): Promise<void> {
+    await this.page.getByTestId('add-variant').click();
+    await this.page.getByRole('menu').locator(`[data-value="${locale}"]`).click();
+    await this.addLanguageDialog.waitFor();
+  }
+
+  /**
+   * Adds a language whose letter starts as chosen: empty, a copy of the project language's letter, or a template
+   * (named; one of that language is offered first). Returns once its letter shows.
+   */
+  async addLanguage(locale: string, start: 'empty' | 'copy' | { template: string } = 'empty'): Promise<void> {
+    await this.chooseLanguageToAdd(locale);
+    const dialog = this.addLanguageDialog;
+    if (start === 'empty' || start === 'copy') {
+      await dialog.getByTestId(`letter-start-${start}`).click();
+    } else {
+      await dialog.getByTestId('letter-start-template').click();
+      const picker = dialog.getByTestId('letter-start-which').getByRole('combobox');
+      await picker.click();
+      await this.page.getByRole('listbox').getByRole('option', { name: start.template, exact: true }).click();
+      await expect(picker).toHaveValue(start.template);
+    }
+    await dialog.getByTestId('add-language-start').click();
+    await this.page.locator(`[data-testid="cover-letter"][lang="${locale}"]`).waitFor();
   }
 
   submit(): Promise<void> {
@@ -106,12 +134,14 @@ export class ProposalsPage {
   }
 
   async insertSnippet(name: string): Promise<void> {
-    await this.page.getByTestId('insert-snippet').selectOption({ label: name });
+    await this.page.getByTestId('insert-snippet').click();
+    await this.page.getByRole('menuitem', { name, exact: true }).click();
   }
 
   /** Starts the (empty) letter from a template of its language. */
   async startFromTemplate(name: string): Promise<void> {
-    await this.page.getByTestId('start-from-template').selectOption({ label: name });
+    await this.page.getByTestId('start-from-template').click();
+    await this.page.getByRole('menuitem', { name, exact: true }).click();
   }
 
   /** Opens the templates library and goes back to the proposal, as soon as each shows. */
@@ -132,9 +162,18 @@ export class ProposalsPage {
     await this.addToLibrary(kind, locale, name, text);
   }
 
+  /** In the library screen: shows the templates and snippets of one language (the design system's Select, by code). */
+  async chooseLibraryLanguage(locale: string): Promise<void> {
+    const select = this.page.getByTestId('library-language');
+    if ((await select.getByRole('button').getAttribute('data-value')) === locale) return;
+    await select.getByRole('button').click();
+    await this.page.getByRole('listbox').locator(`[data-value="${locale}"]`).click();
+    await expect(select.getByRole('button')).toHaveAttribute('data-value', locale);
+  }
+
   /** In the library screen: a new template or snippet, typed and saved; returns once it is saved. */
   async addToLibrary(kind: 'template' | 'snippet', locale: string, name: string, text: string): Promise<void> {
-    await this.page.getByTestId('library-language').selectOption(locale);
+    await this.chooseLibraryLanguage(locale);
     await this.page.getByTestId(kind === 'template' ? 'new-template' : 'new-snippet').click();
     await this.page.getByTestId('library-name').fill(name);
     await this.page.getByTestId('cover-letter').click();
@@ -143,12 +182,14 @@ export class ProposalsPage {
     await this.page.getByTestId('library-saved').waitFor();
   }
 
-  /** Adds a language variant started from a template of that language, named in the menu. */
-  async addLanguageFromTemplate(name: string): Promise<void> {
-    const option = this.page.getByTestId('add-variant').locator('option', { hasText: name });
-    const value = await option.getAttribute('value');
-    if (!value) throw new Error(`no template option named ${name}`);
-    await this.page.getByTestId('add-variant').selectOption(value);
+  /** Adds a language variant started from a template of that language (named). */
+  async addLanguageFromTemplate(locale: string, name: string): Promise<void> {
+    await this.addLanguage(locale, { template: name });
+  }
+
+  /** The letter's header actions, whose places must not move (as the save status changes). */
+  get letterActions(): Locator {
+    return this.page.getByTestId('letter-actions');
   }
 
   /** Withdraws the open proposal, answering the app's own confirmation (not the browser's). */

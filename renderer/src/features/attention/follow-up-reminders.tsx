@@ -1,12 +1,25 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button as AriaButton } from 'react-aria-components';
+import { ChevronRight, MessageSquareReply } from 'lucide-react';
 import type { FollowUp } from '../../../../shared/contract/attention';
 import { matchLocale } from '../../../../shared/i18n/locales';
 import { useRouteParams } from '../../app/routes';
 import { useCoreAction } from '../../data/use-core-action';
 import { useCoreQuery } from '../../data/use-core-query';
-import { Button } from '../../ui/button';
+import { Badge } from '../../ui/badge';
+import { IconButton } from '../../ui/button';
 import { showToast } from '../../ui/toast';
 import './attention.css';
+
+const openKey = 'bottega.followUps.open';
+const readOpen = (): boolean => {
+  try {
+    return localStorage.getItem(openKey) === '1';
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Submitted proposals whose client has not answered for the set days. "Write a follow-up" puts the follow-up
@@ -20,6 +33,16 @@ export const FollowUpReminders = () => {
     invalidatedBy: ['proposalsChanged', 'messagesChanged', 'attentionPreferencesChanged', 'accountsChanged'],
   }).data;
   const start = useCoreAction((client, proposalId: string, body: string) => client.attention.startFollowUp({ proposalId, body }));
+  // Folded by default (a line with the count), so the proposals list keeps its room at 800 px; the choice is kept.
+  const [open, setOpen] = useState(readOpen);
+  const toggle = (next: boolean): void => {
+    setOpen(next);
+    try {
+      localStorage.setItem(openKey, next ? '1' : '0');
+    } catch {
+      // Storage refused (private mode, quota): the panel still folds, only for this window.
+    }
+  };
   if (!followUps || followUps.length === 0) return null;
 
   const write = async (followUp: FollowUp): Promise<void> => {
@@ -35,23 +58,40 @@ export const FollowUpReminders = () => {
   };
 
   return (
-    <section className="follow-ups" aria-labelledby="follow-ups-title" data-testid="follow-ups">
-      <h2 id="follow-ups-title">{t('followUp.title')}</h2>
-      <ul>
-        {followUps.map((followUp) => (
-          <li key={followUp.proposalId} data-testid="follow-up">
-            <bdi className="follow-up-project">{followUp.projectTitle ?? t('followUp.untitled', { id: followUp.projectId })}</bdi>
-            <span className="follow-up-flag">{t('followUp.waiting', { count: followUp.days })}</span>
-            {followUp.threadId ? (
-              <Button variant="secondary" size="small" isDisabled={start.pending} onPress={() => void write(followUp)}>
-                {t('followUp.write')}
-              </Button>
-            ) : (
-              <span className="muted small">{t('followUp.noThread')}</span>
-            )}
-          </li>
-        ))}
-      </ul>
+    <section className={`follow-ups${open ? ' is-open' : ''}`} aria-labelledby="follow-ups-title" data-testid="follow-ups">
+      <h2 id="follow-ups-title" className="follow-ups-heading">
+        <AriaButton className="follow-ups-toggle" aria-expanded={open} aria-controls="follow-ups-list" onPress={() => toggle(!open)} data-testid="follow-ups-toggle">
+          <ChevronRight className="follow-ups-chevron" size={16} aria-hidden="true" />
+          <span className="follow-ups-title">{t('followUp.title')}</span>
+          <Badge tone="warning">{new Intl.NumberFormat(i18n.language).format(followUps.length)}</Badge>
+        </AriaButton>
+      </h2>
+      {open && (
+        <ul id="follow-ups-list">
+          {followUps.map((followUp) => {
+            const project = followUp.projectTitle ?? t('followUp.untitled', { id: followUp.projectId });
+            return (
+              <li key={followUp.proposalId} data-testid="follow-up">
+                <span className="follow-up-text">
+                  <bdi className="follow-up-project" title={project}>
+                    {project}
+                  </bdi>
+                  <span className="follow-up-flag">{t('followUp.waiting', { count: followUp.days })}</span>
+                  {!followUp.threadId && <span className="muted small follow-up-nothread">{t('followUp.noThread')}</span>}
+                </span>
+                {followUp.threadId && (
+                  <IconButton
+                    label={t('followUp.write')}
+                    icon={<MessageSquareReply size={16} aria-hidden="true" />}
+                    isDisabled={start.pending}
+                    onPress={() => void write(followUp)}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </section>
   );
 };

@@ -1,6 +1,6 @@
 import { EditorContent, useEditor, useEditorState, type JSONContent } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bold, Italic, List, ListOrdered } from 'lucide-react';
 import { Toolbar } from 'react-aria-components';
@@ -8,6 +8,7 @@ import { IconButton } from '../../ui/button';
 import { formatShortcut } from '../../ui/shortcut';
 import { letterTextOf } from '../../../../shared/domain/letter-text';
 import { useSpellcheckFollowsFocus } from './use-proposals';
+import './proposals.css';
 
 const isDocument = (value: unknown): value is JSONContent =>
   value !== null && typeof value === 'object' && 'type' in value && value.type === 'doc';
@@ -64,13 +65,15 @@ type Props = {
   /** Caret at the end as soon as the letter shows: for a letter the user has just made (a new language). */
   autofocus?: boolean;
   handle?: Ref<LetterEditorHandle>;
+  /** Drawn after the formatting buttons in the letter's header: the save status and the letter's actions. */
+  header?: ReactNode;
 };
 
 /**
  * One variant's cover letter. Spell-checking follows the variant's language: through `lang` in a browser, and in
  * Electron by asking for the window's spellchecker languages when the letter takes focus.
  */
-export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur, autofocus = false, handle }: Props) => {
+export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur, autofocus = false, handle, header }: Props) => {
   const { t } = useTranslation('proposals');
   const spellcheckThisLanguage = useSpellcheckFollowsFocus(locale);
   // The same object on every render: Tiptap compares options by identity and would otherwise reapply them each time.
@@ -144,21 +147,24 @@ export const CoverLetterEditor = ({ locale, bodyJson, editable, onChange, onBlur
   };
   return (
     <div className="cover-letter">
-      {editable && (
-        <Toolbar className="editor-toolbar" aria-label={t('editor.toolbar')}>
-          {formatButtons.map(({ command, label, shortcut, Icon }) => (
-            <IconButton
-              key={command}
-              label={t(label)}
-              shortcut={formatShortcut(shortcut)}
-              icon={<Icon size={16} aria-hidden="true" />}
-              pressed={active[command]}
-              onPress={() => toggle(command)}
-              data-testid={`format-${command}`}
-            />
-          ))}
-        </Toolbar>
-      )}
+      <div className={`letter-header${editable || header ? '' : ' is-empty'}`}>
+        {editable && (
+          <Toolbar className="editor-toolbar" aria-label={t('editor.toolbar')}>
+            {formatButtons.map(({ command, label, shortcut, Icon }) => (
+              <IconButton
+                key={command}
+                label={t(label)}
+                shortcut={formatShortcut(shortcut)}
+                icon={<Icon size={16} aria-hidden="true" />}
+                pressed={active[command]}
+                onPress={() => toggle(command)}
+                data-testid={`format-${command}`}
+              />
+            ))}
+          </Toolbar>
+        )}
+        {header}
+      </div>
       <EditorContent editor={editor} />
     </div>
   );

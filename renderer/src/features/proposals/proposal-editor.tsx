@@ -11,7 +11,12 @@ import { TermsForm } from './terms-form';
 import { useAnswersAutosave, useLinkableItems, useProposalPreview, useTemplateLibrary } from './use-proposal-parts';
 import { VariantEditor } from './variant-editor';
 import { useProposalCalls } from './use-proposals';
-import { TriangleAlert } from 'lucide-react';
+import { Plus, TriangleAlert } from 'lucide-react';
+import { letterText } from '../../../../shared/domain/letter-text';
+import { Button } from '../../ui/button';
+import { Menu } from '../../ui/menu';
+import { AddLanguageDialog, type LetterStart } from './add-language-dialog';
+import { ReadOnlyNotice } from './read-only-notice';
 import { Badge } from '../../ui/badge';
 import { useConfirm } from '../../ui/dialog';
 import { showToast } from '../../ui/toast';
@@ -20,9 +25,12 @@ import './proposals.css';
 import type { BidConfirmation } from '../../../../shared/domain/bid-confirmation';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
 
+const emptyDocument = '{"type":"doc","content":[]}';
+
 /** An open proposal: its letters (one per language), answers, terms, linked items, problems, submit and withdraw. */
 export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDetail; onChanged: () => Promise<void> }) => {
   const { t, i18n } = useTranslation('proposals');
+  const { t: tUi } = useTranslation('ui');
   const calls = useProposalCalls();
   const confirm = useConfirm();
   const [locale, setLocale] = useState(proposal.defaultLocale);
@@ -38,24 +46,56 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
   const current = proposal.variants.some((variant) => variant.locale === locale) ? locale : proposal.defaultLocale;
   const preview = useProposalPreview(proposal.id, current, view === 'preview');
   const missing = locales.filter((candidate) => !proposal.variants.some((variant) => variant.locale === candidate));
-  // A new language starts as a translation of the project-language letter, or from a template of that language.
-  const addVariant = (choice: string): void => {
-    const template = choice.startsWith('tpl:') ? library.items?.find((item) => item.id === choice.slice(4)) : undefined;
-    const next = template?.locale ?? choice;
-    const added = template
-      ? calls.startFromTemplate({ id: proposal.id, locale: template.locale, templateId: template.id })
-      : calls.addVariant({ id: proposal.id, locale: next, sourceLocale: proposal.defaultLocale });
-    setFailed(false);
+  // A new language asks how its letter starts (AddLanguageDialog): nothing is copied unless chosen.
+  const [adding, setAdding] = useState<string | null>(null);
+  const templates = (library.items ?? []).filter((item) => item.kind === 'template');
+  const showAdded = (next: string, change: Promise<unknown>): Promise<void> =>
     // The tab opens once the proposal read again holds the new language; its editor reads the letter itself.
-    added.then(onChanged).then(
-      () => {
-        setAdded(next);
-        setLocale(next);
-      },
-      () => setFailed(true),
-    );
+    change.then(onChanged).then(() => {
+      setAdded(next);
+      setLocale(next);
+    });
+  const startVariant = (next: string, start: LetterStart): void => {
+    setAdding(null);
+    setFailed(false);
+    const change =
+      start.kind === 'copy'
+        ? calls.addVariant({ id: proposal.id, locale: next, sourceLocale: proposal.defaultLocale })
+        : start.kind === 'template' && start.template.locale === next
+          ? calls.startFromTemplate({ id: proposal.id, locale: next, templateId: start.template.id })
+          : // Empty, or a template of another language to translate: the letter is written as it is (no source).
+            calls.saveVariant({
+              id: proposal.id,
+              locale: next,
+              bodyJson: start.kind === 'template' ? start.template.bodyJson : emptyDocument,
+              bodyText: start.kind === 'template' ? letterText(start.template.bodyJson) : '',
+            });
+    showAdded(next, change).catch(() => setFailed(true));
   };
-  const missingTemplates = (library.items ?? []).filter((item) => item.kind === 'template' && missing.some((candidate) => candidate === item.locale));
+  // Removing a language acts at once and offers Undo; the core keeps it (and its history) restorable, so a window
+  // closed during the toast loses nothing.
+  const removeVariant = (removed: string): void => {
+    setFailed(false);
+    const language = formatLanguageName(removed, i18n.language);
+    calls
+      .removeVariant({ id: proposal.id, locale: removed })
+      .then(() => {
+        setLocale(proposal.defaultLocale);
+        showToast({
+          title: t('variant.removed', { language }),
+          description: t('variant.removedBody'),
+          action: {
+            label: tUi('toast.undo'),
+            onAction: () =>
+              void showAdded(removed, calls.restoreVariant({ id: proposal.id, locale: removed })).catch(() =>
+                showToast({ title: t('undoFailed'), tone: 'danger' }),
+              ),
+          },
+        });
+        return onChanged();
+      })
+      .catch(() => setFailed(true));
+  };
   // Submit asks first, showing what goes out (read from the core's preview of the project language's letter).
   const [confirming, setConfirming] = useState(false);
   const outgoing = useProposalPreview(proposal.id, proposal.defaultLocale, confirming);
@@ -105,6 +145,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
           </p>
         </div>
       </header>
+      {!editable && <ReadOnlyNotice proposal={proposal} />}
       <Tabs className="proposal-variants" selectedKey={current} onSelectionChange={setLocale} keys={proposal.variants.map((variant) => variant.locale)}>
         <div className="variant-tabs">
           <TabList label={t('variant.tabs')}>
@@ -122,26 +163,16 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
             ))}
           </TabList>
           {editable && missing.length > 0 && (
-            <select aria-label={t('variant.add')} value="" data-testid="add-variant" onChange={(event) => event.target.value && addVariant(event.target.value)}>
-              <option value="">{t('variant.add')}</option>
-              {missing.map((candidate) => (
-                <option key={candidate} value={candidate}>
-                  {t('templates.translateOption', {
-                    language: formatLanguageName(candidate, i18n.language),
-                    source: formatLanguageName(proposal.defaultLocale, i18n.language),
-                  })}
-                </option>
-              ))}
-              {missingTemplates.length > 0 && (
-                <optgroup label={t('templates.addFromTemplate')}>
-                  {missingTemplates.map((item) => (
-                    <option key={item.id} value={`tpl:${item.id}`}>
-                      {t('templates.addOption', { language: formatLanguageName(item.locale, i18n.language), name: item.name })}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-            </select>
+            <Menu
+              label={t('variant.add')}
+              trigger={
+                <Button variant="quiet" size="small" icon={<Plus size={16} aria-hidden="true" />} data-testid="add-variant">
+                  {t('variant.add')}
+                </Button>
+              }
+              actions={missing.map((candidate) => ({ id: candidate, label: formatLanguageName(candidate, i18n.language) }))}
+              onAction={setAdding}
+            />
           )}
           <span className="view-switch" role="group" aria-label={t('view.label')}>
             <button type="button" className={view === 'write' ? 'small' : 'secondary small'} aria-pressed={view === 'write'} data-testid="view-write" onClick={() => setView('write')}>
@@ -180,6 +211,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
                 library={library}
                 autofocus={added === current}
                 onSaved={onChanged}
+                {...(current === proposal.defaultLocale ? {} : { onRemove: () => removeVariant(current) })}
               />
               {proposal.questions.length > 0 && (
                 <QuestionAnswers
@@ -220,6 +252,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
           </button>
         )}
       </footer>
+      <AddLanguageDialog locale={adding} sourceLocale={proposal.defaultLocale} templates={templates} onStart={startVariant} onCancel={() => setAdding(null)} />
       <SubmitDialog isOpen={confirming} proposal={proposal} preview={outgoing} onConfirm={submit} onCancel={() => setConfirming(false)} />
     </article>
   );

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConfirm } from '../../ui/dialog';
+import { showToast } from '../../ui/toast';
 import type { FormDraft, TemplateDraft } from '../../../../shared/contract/drafts';
 import type { TemplateItem } from '../../../../shared/contract/proposals';
 import { formatLanguageName } from '../../../../shared/i18n/format';
@@ -73,8 +73,8 @@ const TemplateForm = ({
   onDiscarded: () => void;
 }) => {
   const { t } = useTranslation('proposals');
-  const { save, remove } = library;
-  const confirm = useConfirm();
+  const { t: tUi } = useTranslation('ui');
+  const { save, remove, restore } = library;
   const pristine = useMemo<TemplateDraft>(
     () => ({ kind: opened.kind, locale: opened.locale, name: opened.name, bodyJson: opened.bodyJson }),
     [opened.kind, opened.locale, opened.name, opened.bodyJson],
@@ -99,17 +99,27 @@ const TemplateForm = ({
       () => keep(latest.current),
     );
   };
-  const deleteTemplate = async (): Promise<void> => {
-    if (!opened.id) return;
-    const confirmed = await confirm({
-      title: t('library.deleteTitle', { name: draft.name }),
-      body: t('library.deleteBody'),
-      confirmLabel: t('library.delete'),
-      tone: 'danger',
-    });
-    if (!confirmed) return;
+  // Deleting acts at once and offers Undo (no question first): the core keeps the item restorable, so a window
+  // closed during the toast loses nothing.
+  const deleteTemplate = (): void => {
+    const id = opened.id;
+    if (!id) return;
+    const name = draft.name;
     cancel();
-    void remove(opened.id).then(onDeleted);
+    remove(id).then(
+      () => {
+        onDeleted();
+        showToast({
+          title: t('library.deleted', { name }),
+          description: t('library.deleteBody'),
+          action: {
+            label: tUi('toast.undo'),
+            onAction: () => void restore(id).catch(() => showToast({ title: t('undoFailed'), tone: 'danger' })),
+          },
+        });
+      },
+      () => showToast({ title: t('actionFailed'), tone: 'danger' }),
+    );
   };
   return (
     <form
@@ -162,7 +172,7 @@ const TemplateForm = ({
           {t('library.save')}
         </button>
         {opened.id && (
-          <button type="button" className="secondary" data-testid="library-delete" onClick={() => void deleteTemplate()}>
+          <button type="button" className="secondary" data-testid="library-delete" onClick={deleteTemplate}>
             {t('library.delete')}
           </button>
         )}

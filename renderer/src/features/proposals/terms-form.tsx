@@ -8,6 +8,8 @@ import { useSaveTerms } from './use-proposal-parts';
 import { typingSaveTiming } from '../../components/save-scheduler';
 import { useDebouncedSave } from '../../components/use-debounced-save';
 import { Select } from '../../ui/select';
+import { Button } from '../../ui/button';
+import { Plus } from 'lucide-react';
 
 type TermsDraft = { kind: 'fixed' | 'hourly'; amount: string; periodDays: string; milestones: { title: string; amount: string; dueInDays: string }[] };
 
@@ -114,10 +116,19 @@ export const TermsForm = ({ proposal, editable, onSaved }: { proposal: ProposalD
           );
         })}
       </ol>
-      {/* A secondary step: it must not outshout Submit. */}
-      <button type="button" className="secondary small add-milestone" onClick={() => update({ ...draft, milestones: [...draft.milestones, { title: '', amount: '', dueInDays: '' }] })}>
-        {t('milestones.add')}
-      </button>
+      {/* A minor step, quiet and as wide as its words: it must not outshout Submit (#15). */}
+      {editable && (
+        <Button
+          variant="quiet"
+          size="small"
+          className="add-milestone"
+          icon={<Plus size={16} aria-hidden="true" />}
+          onPress={() => update({ ...draft, milestones: [...draft.milestones, { title: '', amount: '', dueInDays: '' }] })}
+          data-testid="add-milestone"
+        >
+          {t('milestones.add')}
+        </Button>
+      )}
       {draft.milestones.length > 0 && (
         <p className={total === amountMinor || draft.kind === 'hourly' ? 'muted small' : 'error small'} data-testid="milestones-total">
           {t('milestones.total', { total: money(total), amount: amountMinor === null ? '—' : money(amountMinor) })}

@@ -90,7 +90,14 @@ export const useTemplateLibrary = () => {
     },
     [client, reload],
   );
-  return { items, reload, save, remove };
+  const restore = useCallback(
+    async (id: string): Promise<void> => {
+      await client.proposals.restoreTemplate({ id });
+      reload();
+    },
+    [client, reload],
+  );
+  return { items, reload, save, remove, restore };
 };
 
 type SaveTermsInput = Parameters<BottegaClient['proposals']['saveTerms']>[0];

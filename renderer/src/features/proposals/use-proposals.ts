@@ -41,6 +41,12 @@ export const useProposalCalls = () => {
   return {
     createDraft: proposals.createDraft,
     addVariant: proposals.addVariant,
+    saveVariant: proposals.saveVariant,
+    removeVariant: proposals.removeVariant,
+    restoreVariant: proposals.restoreVariant,
+    saveTerms: proposals.saveTerms,
+    saveAnswers: proposals.saveAnswers,
+    linkPortfolioItems: proposals.linkPortfolioItems,
     startFromTemplate: proposals.startFromTemplate,
     submitProposal: proposals.submitProposal,
     withdrawProposal: proposals.withdrawProposal,

@@ -10,6 +10,10 @@ import { useLetterSession } from './use-letter-session';
 import { useRevisionDiff, type useTemplateLibrary } from './use-proposal-parts';
 import { useProposalCalls } from './use-proposals';
 import { PromptDialog } from '../../ui/dialog';
+import { Toolbar } from 'react-aria-components';
+import { BookmarkPlus, FileDown, FileText, History, ListPlus, Trash2 } from 'lucide-react';
+import { Button, IconButton } from '../../ui/button';
+import { Menu } from '../../ui/menu';
 
 type Props = {
   proposalId: string;
@@ -19,12 +23,14 @@ type Props = {
   /** The caret goes to the end of the letter once it shows (a language the user has just added). */
   autofocus: boolean;
   onSaved: () => void;
+  /** Removes this language (Undo is offered by the caller); absent for the project's language. */
+  onRemove?: () => void;
 };
 
 const emptyDocument = '{"type":"doc","content":[]}';
 
 /** One language's letter: the editor, its autosave, history, snippets and templates, PDF export. */
-export const VariantEditor = ({ proposalId, locale, editable, library, autofocus, onSaved }: Props) => {
+export const VariantEditor = ({ proposalId, locale, editable, library, autofocus, onSaved, onRemove }: Props) => {
   const { t, i18n } = useTranslation('proposals');
   const calls = useProposalCalls();
   const letter = useLetterSession(proposalId, locale, onSaved);
@@ -68,75 +74,76 @@ export const VariantEditor = ({ proposalId, locale, editable, library, autofocus
     setPicked(null);
     void letter.restore(revision);
   };
-  return (
-    <div className="variant-editor">
-      <div className="variant-meta">
+  // The letter's one header (#15): formatting, the save status in a slot of its own (its text never moves a button),
+  // and the actions as icon buttons anchored at the end. What depends on the letter (a template for an empty one)
+  // comes first in the group, so nothing after it moves either.
+  const header = (
+    <>
+      <span className="letter-status">
         <AutosaveIndicator state={letter.state} />
-        {variant.outdated && variant.sourceLocale && (
-          <span className="outdated" data-testid="variant-outdated">
-            {t('variant.outdated', { source: formatLanguageName(variant.sourceLocale, i18n.language) })}{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => attempt(calls.markVariantCurrent({ id: proposalId, locale }).then(onSaved))}
-            >
-              {t('variant.markCurrent')}
-            </button>
-          </span>
-        )}
-        <span className="variant-links">
-          <button type="button" className="link-button" onClick={showHistory} data-testid="show-history">
-            {t('history.show')}
-          </button>{' '}
-          <button type="button" className="link-button" onClick={exportPdf} data-testid="export-pdf">
-            {t('pdf.export')}
-          </button>{' '}
-          {editable && (
-            <button type="button" className="link-button" onClick={() => setNaming(true)} data-testid="save-snippet">
-              {t('snippets.saveAs')}
-            </button>
-          )}
-        </span>
+      </span>
+      <Toolbar className="letter-actions" aria-label={t('actions.label')} data-testid="letter-actions">
         {editable && variant.bodyText.trim() === '' && templates.length > 0 && (
-          <select
-            aria-label={t('templates.start')}
-            value=""
-            data-testid="start-from-template"
-            onChange={(event) => event.target.value && void letter.startFromTemplate(event.target.value)}
-          >
-            <option value="">{t('templates.start')}</option>
-            {templates.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
-              </option>
-            ))}
-          </select>
+          <Menu
+            label={t('templates.start')}
+            trigger={<IconButton label={t('templates.start')} icon={<FileText size={16} aria-hidden="true" />} data-testid="start-from-template" />}
+            actions={templates.map((item) => ({ id: item.id, label: item.name }))}
+            onAction={(templateId) => void letter.startFromTemplate(templateId)}
+          />
         )}
         {editable && snippets.length > 0 && (
-          <select
-            aria-label={t('snippets.insert')}
-            value=""
-            data-testid="insert-snippet"
-            onChange={(event) => {
-              const snippet = snippets.find((item) => item.id === event.target.value);
+          <Menu
+            label={t('snippets.insert')}
+            trigger={<IconButton label={t('snippets.insert')} icon={<ListPlus size={16} aria-hidden="true" />} data-testid="insert-snippet" />}
+            actions={snippets.map((item) => ({ id: item.id, label: item.name }))}
+            onAction={(snippetId) => {
+              const snippet = snippets.find((item) => item.id === snippetId);
               if (snippet) letter.insert(snippet.bodyJson);
             }}
-          >
-            <option value="">{t('snippets.insert')}</option>
-            {snippets.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
-              </option>
-            ))}
-          </select>
+          />
         )}
-      </div>
+        {editable && (
+          <IconButton label={t('snippets.saveAs')} icon={<BookmarkPlus size={16} aria-hidden="true" />} onPress={() => setNaming(true)} data-testid="save-snippet" />
+        )}
+        <IconButton label={t('history.show')} icon={<History size={16} aria-hidden="true" />} onPress={showHistory} data-testid="show-history" />
+        <IconButton label={t('pdf.export')} icon={<FileDown size={16} aria-hidden="true" />} onPress={exportPdf} data-testid="export-pdf" />
+        {editable && onRemove && (
+          <IconButton
+            label={t('variant.remove', { language: formatLanguageName(locale, i18n.language) })}
+            icon={<Trash2 size={16} aria-hidden="true" />}
+            onPress={() => {
+              // What was typed a moment ago goes first: it is part of what Undo brings back.
+              letter.flush();
+              onRemove();
+            }}
+            data-testid="remove-variant"
+          />
+        )}
+      </Toolbar>
+    </>
+  );
+  return (
+    <div className="variant-editor">
+      {variant.outdated && variant.sourceLocale && (
+        <p className="outdated" data-testid="variant-outdated">
+          {t('variant.outdated', { source: formatLanguageName(variant.sourceLocale, i18n.language) })}{' '}
+          <Button variant="quiet" size="small" onPress={() => attempt(calls.markVariantCurrent({ id: proposalId, locale }).then(onSaved))}>
+            {t('variant.markCurrent')}
+          </Button>
+        </p>
+      )}
+      {letter.state === 'failed' && (
+        <p className="form-error" role="alert" data-testid="autosave-failed">
+          {t('autosave.failed')}
+        </p>
+      )}
       {(failed || letter.actionFailed) && (
         <p className="form-error" role="alert" data-testid="letter-action-failed">
           {t('actionFailed')}
         </p>
       )}
       <CoverLetterEditor
+        header={header}
         handle={letter.editor}
         locale={locale}
         bodyJson={variant.bodyJson}
