@@ -49,6 +49,7 @@ try {
   const state = fixture.world;
   console.log(`Freelancer.com fixture listening on ${fixture.url} (API under ${fixture.url}/api/)`);
   console.log(`  token (header freelancer-oauth-v1): ${fixture.token}`);
+  console.log(`  OAuth: client id ${fixture.oauth.clientId}, consent page at ${fixture.url}/oauth/authorize, tokens at ${fixture.url}/oauth/token`);
   console.log(`  user ${state.self.username} (id ${fixture.selfId}); ${state.projectCount} projects, ${state.allThreads().length} threads, ${state.messageCount} messages`);
   console.log(`  simulation API: ${fixture.url}/__fixture/state${values.faults ? `; faults ${values.faults}` : ''}`);
   const stop = (): void => {
