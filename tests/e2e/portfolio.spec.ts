@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
-import { pickOption } from './pages/picker';
+import { chooseOption, pickOption } from './pages/picker';
 import { PortfolioPage, pngFile } from './pages/portfolio-page';
 import { startWebHostProcess, type RunningWebHost } from './web-host-process';
 
@@ -71,7 +71,7 @@ test('an item with two images written in Italian, translated to English, reorder
 
   // A client reading German sees the main language, and the preview says so.
   await portfolio.tab(/^Preview$/).click();
-  await page.getByTestId('preview-locale').selectOption('de');
+  await chooseOption(page.getByTestId('preview-locale'), 'de');
   await expect(page.getByTestId('preview-item')).toHaveCount(2);
   await expect(page.getByTestId('fallback-note').first()).toContainText('No DE text');
   // The links show in the preview and leave the app only as a new window (the shell hands those to the system browser).
@@ -119,7 +119,7 @@ test('an item with two images written in Italian, translated to English, reorder
   await expect(page.getByTestId('completeness')).toContainText('Incompleto');
   await app.screenshot('portfolio-languages-it');
   await portfolio.tab(/^Anteprima$/).click();
-  await page.getByTestId('preview-locale').selectOption('de');
+  await chooseOption(page.getByTestId('preview-locale'), 'de');
   await expect(page.getByTestId('fallback-note').first()).toContainText('Nessun testo in DE');
   await app.screenshot('portfolio-preview-it');
   expect(errors).toEqual([]);
@@ -149,7 +149,7 @@ test('the profile keeps a headline and bio per language, rate and languages spok
   await avatar.scrollIntoViewIfNeeded();
   await app.screenshot('portfolio-profile-en');
   await portfolio.tab(/^Preview$/).click();
-  await page.getByTestId('preview-locale').selectOption('fr');
+  await chooseOption(page.getByTestId('preview-locale'), 'fr');
   await expect(page.locator('.pf-preview')).toContainText('Brand designer for small workshops');
   await expect(page.getByTestId('fallback-note').first()).toContainText('No FR text');
   await expect(page.getByTestId('preview-profile').locator('img.pf-avatar')).toBeVisible();

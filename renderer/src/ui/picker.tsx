@@ -1,6 +1,6 @@
 import { useContext, useEffect, useMemo, useRef, useState, type ContextType, type ReactNode, type RefObject } from 'react';
 import { ChevronDown } from 'lucide-react';
-import { Button as AriaButton, ComboBox, ComboBoxStateContext, Input, Label, ListBox, ListBoxItem, Popover, type Key } from 'react-aria-components';
+import { Button as AriaButton, ComboBox, ComboBoxStateContext, Input, Label, ListBox, ListBoxItem, Popover, useFilter, type Key } from 'react-aria-components';
 
 type ComboBoxState = NonNullable<ContextType<typeof ComboBoxStateContext>>;
 
@@ -46,6 +46,14 @@ export const Picker = ({ label, hideLabel, options, value, onChange, placeholder
     setInput(shown);
   }
   const selected = options.find((option) => option.id === value);
+  // Controlled items are not filtered by the library: the typed text narrows them here (accents and case
+  // ignored, in the UI's locale that I18nProvider gives). The chosen value's own label shows every option.
+  const { contains } = useFilter({ sensitivity: 'base' });
+  const typed = input.trim();
+  const shownOptions = useMemo(
+    () => (typed === '' || typed === shown ? options : options.filter((option) => contains(option.label, typed) || (option.hint !== undefined && contains(option.hint, typed)))),
+    [contains, options, shown, typed],
+  );
   // An "add one" picker's selection stays empty, so the library never sees a choice that would close the list:
   // it is closed here, after each choice.
   const stateRef = useRef<ComboBoxState | null>(null);
@@ -53,7 +61,7 @@ export const Picker = ({ label, hideLabel, options, value, onChange, placeholder
     <ComboBox
       className={['ui-picker', className].filter(Boolean).join(' ')}
       data-testid={testId}
-      items={options}
+      items={shownOptions}
       selectedKey={clearOnSelect ? null : value}
       inputValue={input}
       onInputChange={setInput}

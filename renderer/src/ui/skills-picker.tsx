@@ -14,6 +14,7 @@ import {
   TagGroup,
   TagList,
   Text,
+  useFilter,
   type Key,
 } from 'react-aria-components';
 import { findSkillKey, skillKeys, storedSkillToken } from '../../../shared/domain/skills';
@@ -57,6 +58,7 @@ export const SkillsPicker = ({ label, description, value, onChange, suggestions 
   const nameSkill = useSkillName();
   const [input, setInput] = useState('');
   const stateRef = useRef<ComboBoxState | null>(null);
+  const { contains } = useFilter({ sensitivity: 'base' });
   const chosenKeys = useMemo(() => new Set(value.map((skill) => findSkillKey(skill) ?? skill.toLowerCase())), [value]);
   const options = useMemo(() => {
     const known = skillKeys.map((key) => ({ id: storedSkillToken(key), label: nameSkill(storedSkillToken(key)), custom: false }));
@@ -65,12 +67,13 @@ export const SkillsPicker = ({ label, description, value, onChange, suggestions 
       .map((skill) => ({ id: skill, label: skill, custom: false }));
     const unique = new Map([...known, ...extra].map((option) => [option.id.toLowerCase(), option]));
     const open = [...unique.values()].filter((option) => !chosenKeys.has(findSkillKey(option.id) ?? option.id.toLowerCase()));
-    const sorted = sortByLabel(open, i18n.language);
     const typed = cleanTyped(input);
+    // Controlled items are not filtered by the library: the typed text narrows them (accents and case ignored).
+    const sorted = sortByLabel(typed === '' ? open : open.filter((option) => contains(option.label, typed)), i18n.language);
     const typedKnown = typed === '' || sorted.some((option) => option.label.toLocaleLowerCase(i18n.language) === typed.toLocaleLowerCase(i18n.language));
     const typedChosen = chosenKeys.has(findSkillKey(typed) ?? typed.toLowerCase());
-    return typedKnown || typedChosen ? sorted : [{ id: `custom:${typed}`, label: typed, custom: true }, ...sorted];
-  }, [chosenKeys, i18n.language, input, nameSkill, suggestions]);
+    return typedKnown || typedChosen ? sorted : [...sorted, { id: `custom:${typed}`, label: typed, custom: true }];
+  }, [chosenKeys, contains, i18n.language, input, nameSkill, suggestions]);
 
   const add = (key: Key | null): void => {
     if (key === null) return;

@@ -66,15 +66,11 @@ export class AccountsPage {
 
   /** Filters the list on screen to one account (by its label), or back to all with null. */
   async filterTo(label: string | null): Promise<void> {
-    if (label === null) await this.filter.selectOption({ index: 0 });
-    else await this.filter.selectOption({ label: await this.optionLabel(label) });
-  }
-
-  private async optionLabel(label: string): Promise<string> {
-    const options = await this.filter.locator('option').allTextContents();
-    const found = options.find((text) => text.startsWith(`${label} (`));
-    if (!found) throw new Error(`No account “${label}” in the filter: ${options.join(', ')}`);
-    return found;
+    await this.filter.getByRole('button').click();
+    const listbox = this.page.getByRole('listbox');
+    const option = label === null ? listbox.getByRole('option').first() : listbox.getByRole('option').filter({ hasText: `${label} (` });
+    await option.click();
+    await listbox.waitFor({ state: 'detached' });
   }
 
   /** The platforms of the badges inside `scope`, one per badge. */

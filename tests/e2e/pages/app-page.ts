@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './picker';
 
 type Section = 'feed' | 'clients' | 'messages' | 'proposals' | 'portfolio' | 'community' | 'insights' | 'settings';
 
@@ -32,7 +33,7 @@ export class AppPage {
 
   async chooseLanguage(value: 'system' | 'en' | 'it' | 'de' | 'fr' | 'es'): Promise<void> {
     await this.goTo('settings');
-    await this.languageSelect.selectOption(value);
+    await chooseOption(this.languageSelect, value);
   }
 
   readonly syncIndicator = (): Locator => this.page.getByTestId('sync-indicator');

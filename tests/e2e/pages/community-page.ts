@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './picker';
 
 type Tab = 'stories' | 'map' | 'forum' | 'events';
 
@@ -46,8 +47,8 @@ export class CommunityPage {
   }
 
   async filterMapByProfession(profession: string): Promise<void> {
-    // Option values are the professions as members name them; labels add the count.
-    await this.mapProfession.selectOption(profession);
+    // Option ids are the professions as members name them; labels add the count.
+    await chooseOption(this.mapProfession, profession);
     // The list keeps the previous answer on screen until the filtered one arrives.
     await expect(this.page.getByTestId('region-list')).toHaveAttribute('aria-busy', 'false');
   }
