@@ -124,7 +124,7 @@ test('a profile written before the first sync survives it; images only the platf
   await portfolio.tab(/^Profile$/).click();
   await expect(portfolio.profileForm.getByLabel('Name')).toHaveValue('Giulia Bianchi');
   // What the offline edit left empty came from the platform's profile rather than being erased.
-  await expect(portfolio.profileForm.getByLabel('Skills (comma separated)')).toHaveValue(/wordpress/);
+  await expect(portfolio.profileForm.getByTestId('profile-skills-chip').filter({ hasText: /^WordPress$/ })).toHaveCount(1);
   await expect.poll(() => (platform.store.getRecord('profile', platform.users.demo.id)?.data as { name?: string } | undefined)?.name).toBe('Giulia Bianchi');
 
   // Another image goes missing on the platform; the live feed brings the change, the download fails again.

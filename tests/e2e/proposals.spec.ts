@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readServerFeed } from '../support/platform-view';
 import { AppPage } from './pages/app-page';
 import { ProposalsPage } from './pages/proposals-page';
+import { chooseOption } from './pages/picker';
 import { useDemoServers } from './demo-servers';
 
 const demo = useDemoServers();
@@ -105,7 +106,7 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   await expect(diff).toContainText('words added');
   await diff.scrollIntoViewIfNeeded();
   await app.screenshot('proposal-diff-en');
-  await page.getByTestId('diff-against').selectOption('previous');
+  await chooseOption(page.getByTestId('diff-against'), 'previous');
   await expect(diff.getByTestId('diff-insert').filter({ hasText: 'Regards to {client.name}.' })).toHaveCount(1);
 
   // A template in another language, made in the library, starts that language's letter.
@@ -186,7 +187,7 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
     await (await proposals.pickRevision(2)).scrollIntoViewIfNeeded();
     await app.screenshot(`proposal-diff-${ui}`);
     await page.goto(`${demo.host.url}#/proposals/library`);
-    await page.getByTestId('library-language').selectOption(lang2);
+    await chooseOption(page.getByTestId('library-language'), lang2);
     await page.getByTestId('library-row').first().click();
     await app.screenshot(`template-library-${ui}`);
     await app.goTo('feed');
