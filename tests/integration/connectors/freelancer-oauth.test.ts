@@ -7,7 +7,7 @@
  * refresh tokens rotate; a 401 is answered by one refresh before the account signs out. The tokens appear
  * nowhere but the vault: not in the SQLite files, the log or anything the core sends to its clients.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, type BottegaClient } from '../../../shared/contract';
@@ -244,6 +244,31 @@ describe('signing in to Freelancer.com through the browser', () => {
     await client.sync.syncNow();
     await accountStatus(client, (status) => status.id === id && status.connection === 'signed_out');
     expect(fixture.oauth.counts()).toMatchObject({ refreshes: 1, refused: 1 });
+  });
+
+  it('signs a signed-out account in again through the browser; a pasted token then replaces the OAuth tokens', async () => {
+    const fixture = await startFixture();
+    const { client, dataDir } = await openWorkspace();
+    const added = await client.accounts.signInWithBrowser({ flowId: 'flow-again-1', platform: 'freelancer', baseUrl: fixture.url, locale: 'it' });
+    if (!added.ok) throw new Error(added.reason);
+    const id = added.account.id;
+    // The file vault removes its file once it holds nothing.
+    const file = path.join(dataDir, 'secrets', 'vault.json');
+    const vault = (): Record<string, string> => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {});
+    await client.accounts.signOutAccount({ id });
+    await accountStatus(client, (status) => status.id === id && status.connection === 'signed_out');
+    expect(vault()[`account.${id}.oauth`]).toBeUndefined();
+
+    const again = await client.accounts.signInWithBrowser({ flowId: 'flow-again-2', platform: 'freelancer', accountId: id, locale: 'it' });
+    expect(again).toMatchObject({ ok: true, account: { id } });
+    expect(await client.accounts.listAccounts()).toHaveLength(1);
+    await accountStatus(client, (status) => status.id === id && status.connection === 'online' && status.phase === 'idle');
+    expect(vault()[`account.${id}.oauth`]).toMatch(/"refreshToken":"fl-refresh-/);
+
+    // One way of signing in at a time: the token's key replaces the OAuth one.
+    expect(await client.accounts.signInAccount({ id, credentials: { kind: 'token', token: fixture.token } })).toMatchObject({ ok: true });
+    expect(vault()[`account.${id}.oauth`]).toBeUndefined();
+    expect(vault()[`account.${id}.token`]).toBe(fixture.token);
   });
 
   it('refuses a redirect with another state, says the user declined, times out, and can be cancelled; nothing is added', async () => {
