@@ -61,7 +61,7 @@ const recordedHeader = (proposals: ProposalsPage): Promise<Recorded[]> =>
 test('the letter has one header whose buttons stay where they are while the save status changes; Add a milestone is quiet; the PDF is named after the project', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const app = new AppPage(page);
   const proposals = new ProposalsPage(page);
   await app.open(demo.host.url);
@@ -113,7 +113,7 @@ test('the letter has one header whose buttons stay where they are while the save
 test('a new language asks how its letter starts: empty, from a template (its own language first), or a copy of the project language letter', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const app = new AppPage(page);
   const proposals = new ProposalsPage(page);
   await app.open(proposalUrl);
@@ -166,7 +166,7 @@ test('a new language asks how its letter starts: empty, from a template (its own
 test('removing a language or deleting a template acts at once with Undo on a toast; Undo restores it completely, and a removal survives a reload', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const app = new AppPage(page);
   const proposals = new ProposalsPage(page);
   await app.open(proposalUrl);
@@ -234,7 +234,7 @@ test('removing a language or deleting a template acts at once with Undo on a toa
 });
 
 test('a proposal that can no longer be edited says why and what can be done; a withdrawn one is duplicated as a new draft', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const app = new AppPage(page);
   const proposals = new ProposalsPage(page);
   const [awarded, withdrawn] = readWorkspace(demo.host.dataDir, (db) =>

@@ -7,6 +7,7 @@ import { Button } from '../../ui/button';
 import { ChoiceList } from '../../ui/choice-list';
 import { Dialog } from '../../ui/dialog';
 import { Picker } from '../../ui/picker';
+import { nameLanguage } from '../../ui/display-names';
 
 /** How a new language's letter starts. */
 export type LetterStart = { kind: 'empty' } | { kind: 'template'; template: TemplateItem } | { kind: 'copy' };
@@ -73,7 +74,11 @@ export const AddLanguageDialog = ({ locale, sourceLocale, templates, onStart, on
       <ChoiceList
         label={t('addLanguage.how')}
         value={choice}
-        onChange={setChoice}
+        onChange={(next) => {
+          setChoice(next);
+          // A template choice always names one: the first offered until another is picked.
+          if (next === 'template' && !offered.some((item) => item.id === templateId)) setTemplateId(offered[0]?.id ?? null);
+        }}
         testId="letter-start"
         choices={[
           {
@@ -98,7 +103,7 @@ export const AddLanguageDialog = ({ locale, sourceLocale, templates, onStart, on
               options={offered.map((item) => ({
                 id: item.id,
                 label: item.name,
-                ...(item.locale === locale ? {} : { hint: formatLanguageName(item.locale, i18n.language) }),
+                ...(item.locale === locale ? {} : { hint: nameLanguage(item.locale, i18n.language) }),
               }))}
               value={templateId}
               onChange={setTemplateId}

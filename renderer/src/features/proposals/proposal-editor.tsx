@@ -15,6 +15,7 @@ import { Plus, TriangleAlert } from 'lucide-react';
 import { letterText } from '../../../../shared/domain/letter-text';
 import { Button } from '../../ui/button';
 import { Menu } from '../../ui/menu';
+import { nameLanguage } from '../../ui/display-names';
 import { AddLanguageDialog, type LetterStart } from './add-language-dialog';
 import { ReadOnlyNotice } from './read-only-notice';
 import { Badge } from '../../ui/badge';
@@ -151,7 +152,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
           <TabList label={t('variant.tabs')}>
             {proposal.variants.map((variant) => (
               <Tab key={variant.locale} id={variant.locale} testId="variant-tab" data-locale={variant.locale}>
-                {formatLanguageName(variant.locale, i18n.language)}
+                {nameLanguage(variant.locale, i18n.language)}
                 {variant.locale === proposal.defaultLocale && <Badge>{t('variant.projectLanguage')}</Badge>}
                 {variant.outdated && (
                   <Badge tone="warning">
@@ -170,7 +171,7 @@ export const ProposalEditor = ({ proposal, onChanged }: { proposal: ProposalDeta
                   {t('variant.add')}
                 </Button>
               }
-              actions={missing.map((candidate) => ({ id: candidate, label: formatLanguageName(candidate, i18n.language) }))}
+              actions={missing.map((candidate) => ({ id: candidate, label: nameLanguage(candidate, i18n.language) }))}
               onAction={setAdding}
             />
           )}
