@@ -64,11 +64,11 @@ export const SplitView = ({
       onLayoutChanged={remember}
       disabled={!detailShown}
     >
-      <Panel id={listId} className="ui-split-pane ui-split-list" minSize={listMinWidth} style={clipped}>
+      <Panel id={listId} data-pane="list" className="ui-split-pane ui-split-list" minSize={listMinWidth} style={clipped}>
         {list}
       </Panel>
       <Separator id={`${id}-separator`} className="ui-split-separator" aria-label={separatorLabel} disableDoubleClick={false} />
-      <Panel id={detailId} className="ui-split-pane ui-split-detail" minSize={detailMinWidth} style={clipped}>
+      <Panel id={detailId} data-pane="detail" className="ui-split-pane ui-split-detail" minSize={detailMinWidth} style={clipped}>
         {detail}
       </Panel>
     </Group>

@@ -10,6 +10,10 @@
  *    time until the exact total shows, for all 200).
  *  - ui.feed.open / ui.thread.open: in Chromium against web-host, from the click on the navigation until the
  *    first rows (or the newest message of a 10,000-message thread) are painted.
+ *  - ui.feed.scroll: the longest main-thread task (PerformanceObserver long tasks, which Chromium reports from
+ *    50 ms) while the 100k-row feed is flicked through frame after frame (300 px a frame, a fast wheel; a jump
+ *    a fifth of the way down every 40 frames, as when dragging the scrollbar; pages fetched as they come into
+ *    view), the list alone and then beside an open project (the resizable split).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -184,6 +188,29 @@ const timeToPaint = async (page: Page, click: string, selector: string): Promise
     check();
   })`);
 
+/**
+ * Flicks the feed's scroller for `frames` animation frames and answers the long tasks seen meanwhile and in the
+ * second after (the pages fetched on the way render then). Written as page source, like timeToPaint.
+ */
+const scrollFeed = async (page: Page, frames: number): Promise<{ longest: number; count: number }> =>
+  page.evaluate(`new Promise((resolve) => {
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); });
+    observer.observe({ type: 'longtask' });
+    const scroller = document.querySelector('[role="feed"]');
+    let frame = 0;
+    const tick = () => {
+      if (frame === ${frames}) {
+        setTimeout(() => { observer.disconnect(); resolve({ longest: Math.max(0, ...tasks), count: tasks.length }); }, 1000);
+        return;
+      }
+      scroller.scrollTop += frame % 40 === 39 ? scroller.scrollHeight / 5 : 300;
+      frame++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })`);
+
 const runUi = async (dataDir: string, longThreadId: string, emit: BenchOptions['emit']): Promise<void> => {
   const host = await startWebHostIn(dataDir);
   const browser = await chromium.launch(chromiumLaunchOptions);
@@ -198,6 +225,21 @@ const runUi = async (dataDir: string, longThreadId: string, emit: BenchOptions['
     await page.getByTestId('language-select').waitFor();
     const feedMs = await timeToPaint(page, '[data-testid="nav-feed"]', '[data-testid="project-row"]');
     emit({ bench: 'ui.feed.open', ms: round(feedMs, 1) });
+
+    const alone = await scrollFeed(page, 160);
+    await page.locator('[role="feed"]').evaluate('(scroller) => { scroller.scrollTop = 0; }');
+    await page.getByTestId('project-row').first().click();
+    await page.getByTestId('project-detail').waitFor();
+    const beside = await scrollFeed(page, 160);
+    emit({
+      bench: 'ui.feed.scroll',
+      longest_task_ms: round(Math.max(alone.longest, beside.longest), 1),
+      long_tasks: alone.count + beside.count,
+      longest_alone_ms: round(alone.longest, 1),
+      longest_beside_detail_ms: round(beside.longest, 1),
+      threshold_ms: 50,
+      frames: 320,
+    });
 
     // A link to the long thread, clicked like a thread in the list.
     await page.evaluate(`(() => {
