@@ -95,16 +95,20 @@ const documentOf = (paragraphs: readonly string[]): string =>
     })),
   });
 
+/** The demo templates as the library keeps them (what `proposals.saveTemplate` takes, without an id). */
+export const demoTemplateItems = (): { kind: 'template' | 'snippet'; locale: string; name: string; bodyJson: string }[] =>
+  Object.entries(demoTemplates).flatMap(([locale, templates]) =>
+    templates.map((template) => ({ kind: template.kind, locale, name: template.name, bodyJson: documentOf(template.paragraphs) })),
+  );
+
 /** Puts the demo templates into a library that has none (a new demo workspace); returns how many it wrote. */
 export const seedDemoTemplatesIfEmpty = (db: WritableDB, now = new Date()): number => {
   if (listTemplates(db, null).length > 0) return 0;
   let written = 0;
   db.transaction(() => {
-    for (const [locale, templates] of Object.entries(demoTemplates)) {
-      templates.forEach((template, index) => {
-        writeTemplate(db, { id: `tpl_demo_${locale}_${index + 1}`, kind: template.kind, locale, name: template.name, bodyJson: documentOf(template.paragraphs) }, now);
-        written += 1;
-      });
+    for (const template of demoTemplateItems()) {
+      written += 1;
+      writeTemplate(db, { id: `tpl_demo_${written}`, ...template }, now);
     }
   }).immediate();
   return written;
