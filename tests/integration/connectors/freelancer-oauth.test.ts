@@ -47,7 +47,9 @@ const followInBrowser = async (url: string, tamper: (location: URL) => URL = (lo
 type Opened = { core: Core; client: BottegaClient; dataDir: string; frames: string[]; logs: string[]; pages: string[] };
 
 /** A workspace whose browser port records the pages it is asked to open (and follows them unless told not to). */
-const openWorkspace = async (options: { follow?: (url: string) => Promise<void>; clientIds?: Record<string, string>; timeoutMs?: number } = {}): Promise<Opened> => {
+const openWorkspace = async (
+  options: { follow?: (url: string) => Promise<void>; clientIds?: Record<string, string>; timeoutMs?: number; fetch?: typeof fetch } = {},
+): Promise<Opened> => {
   const dataDir = makeTempDir();
   const logs: string[] = [];
   const pages: string[] = [];
@@ -71,6 +73,7 @@ const openWorkspace = async (options: { follow?: (url: string) => Promise<void>;
     },
     oauthClientIds: options.clientIds ?? { freelancer: clientId },
     ...(options.timeoutMs ? { browserSignInTimeoutMs: options.timeoutMs } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   cleanups.push(() => core.close());
   const [near, far] = createInProcessPair();
@@ -223,9 +226,15 @@ describe('signing in to Freelancer.com through the browser', () => {
     expect(opened.frames.some((frame) => frame.includes(authorize.searchParams.get('state') ?? '-'))).toBe(false);
   });
 
-  it('refreshes on a 401 once, and signs the account out when the refresh is refused too', async () => {
+  it('refreshes on a 401 once, waits while the token endpoint is unreachable, and signs out only when the refresh is refused', async () => {
     const fixture = await startFixture();
-    const { client } = await openWorkspace();
+    // The accounts site's token endpoint can be cut off, as a network failure would (the API stays reachable).
+    let tokenEndpointDown = false;
+    const network: typeof fetch = async (input, init) => {
+      if (tokenEndpointDown && String(input instanceof Request ? input.url : input).endsWith('/oauth/token')) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    const { client } = await openWorkspace({ fetch: network });
     const result = await client.accounts.signInWithBrowser({ flowId: 'flow-refresh-1', platform: 'freelancer', baseUrl: fixture.url, locale: 'en' });
     if (!result.ok) throw new Error(result.reason);
     const id = result.account.id;
@@ -238,8 +247,16 @@ describe('signing in to Freelancer.com through the browser', () => {
     await accountStatus(client, (status) => status.id === id && status.lastSyncAt !== before && status.phase === 'idle' && status.connection === 'online');
     expect(fixture.oauth.counts().refreshes).toBe(1);
 
-    // Refresh tokens revoked too: the 401's one refresh fails, and only then does the account sign out.
+    // Revoked again while the token endpoint cannot be reached: a network problem to wait out, not a sign-out.
     fixture.oauth.revokeAccessTokens();
+    tokenEndpointDown = true;
+    await client.sync.syncNow();
+    const waiting = await accountStatus(client, (status) => status.id === id && status.lastError !== null);
+    expect(waiting.connection).not.toBe('signed_out');
+    expect(waiting.lastError).toMatchObject({ code: 'network' });
+    tokenEndpointDown = false;
+
+    // Refresh tokens revoked too: the 401's one refresh is refused, and only then does the account sign out.
     fixture.oauth.revokeRefreshTokens();
     await client.sync.syncNow();
     await accountStatus(client, (status) => status.id === id && status.connection === 'signed_out');

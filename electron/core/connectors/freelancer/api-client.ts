@@ -50,7 +50,7 @@ export type FreelancerClientOptions = {
    * A 401: may renew the token (an OAuth refresh) and say whether it did; the request is then sent once more with
    * the new one. A 401 means the request was not carried out, so sending it again cannot do it twice.
    */
-  onUnauthorized?: () => Promise<boolean>;
+  onUnauthorized?: (rejectedToken: string) => Promise<'renewed' | 'refused' | 'unavailable'>;
   fetch?: typeof fetch;
   maxBytes?: number;
   timeoutMs?: number;
@@ -99,15 +99,20 @@ export const createFreelancerClient = (options: FreelancerClientOptions): Freela
   const apiRoot = options.apiRoot.replace(/\/+$/, '');
 
   const send: FreelancerClient['send'] = async (request, resultSchema) => {
-    const answer = await sendOnce(request, resultSchema);
+    const token = await options.token();
+    const answer = await sendOnce(request, resultSchema, token);
     if (answer.ok || answer.error.kind !== 'auth' || answer.error.status !== 401 || !options.onUnauthorized) return answer;
-    return (await options.onUnauthorized()) ? sendOnce(request, resultSchema) : answer;
+    const renewal = await options.onUnauthorized(token);
+    if (renewal === 'renewed') return sendOnce(request, resultSchema, await options.token());
+    // The token could not be renewed just now (the network): waited out like any network failure, not a sign-out.
+    if (renewal === 'unavailable') return { ok: false, error: { kind: 'network', reason: 'the sign-in could not be renewed just now' } };
+    return answer;
   };
 
-  const sendOnce: FreelancerClient['send'] = async (request, resultSchema) => {
+  const sendOnce = async <S extends z.ZodType>(request: FreelancerRequest, resultSchema: S, token: string): Promise<FreelancerAnswer<z.output<S>>> => {
     const query = request.query ? encodeQuery(request.query) : '';
     const url = `${apiRoot}${request.path}${query === '' ? '' : `?${query}`}`;
-    const headers: Record<string, string> = { accept: 'application/json', 'freelancer-oauth-v1': await options.token() };
+    const headers: Record<string, string> = { accept: 'application/json', 'freelancer-oauth-v1': token };
     let body: string | undefined;
     if (request.json !== undefined) {
       headers['content-type'] = 'application/json';

@@ -11,6 +11,7 @@ import { setSynchronous } from '../../db/database';
 import { readAccountValue, writeAccountValue } from '../../db/repositories/accounts-repository';
 import { listMissingThreadProjects, readProjectTitle } from '../../db/repositories/connector-records-repository';
 import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../../db/repositories/fts-maintenance';
+import { pauseInsightsMaintenance, resumeInsightsMaintenance } from '../../db/repositories/insights-maintenance';
 import { rebuildFullText } from '../../sync/full-text-rebuild';
 import { checkpointEvery, checkpointWaitEvery, rebuildBudgetMs } from '../../sync/pull';
 import { backoffDelay } from '../../sync/retry-policy';
@@ -25,7 +26,7 @@ import { type Activity, dueResources, nextDueAtMs, type PollResource } from './p
 import { runResource } from './pull-run';
 import { pushFreelancerOutbox } from './push';
 import { buildFreelancerAuthorizeUrl, freelancerAccountsOrigin } from './oauth';
-import { createFreelancerSession, type FreelancerOAuthClient } from './session';
+import { createFreelancerSession, type FreelancerOAuthClient, type RenewOutcome } from './session';
 import { storeMappedRecords } from './store';
 
 export const freelancerCapabilities = {
@@ -73,7 +74,7 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
   const { db, account } = context;
   const now = context.now;
   const root = resolveFreelancerApiRoot({ custom: account.baseUrl });
-  const endpointsFor = (token: () => string | Promise<string>, onUnauthorized?: () => Promise<boolean>) => {
+  const endpointsFor = (token: () => string | Promise<string>, onUnauthorized?: (rejected: string) => Promise<RenewOutcome>) => {
     if (!root.ok) throw new Error(`not a usable Freelancer address (${root.reason})`);
     return freelancerEndpoints(
       createFreelancerClient({ apiRoot: root.apiRoot, token, ...(onUnauthorized ? { onUnauthorized } : {}), ...(context.fetch ? { fetch: context.fetch } : {}) }),
@@ -166,6 +167,8 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     // (a crash leaves the flag: the next round of this first sync goes on and builds them).
     if (firstSync && !isFullTextRebuildOwed(db)) pauseFullTextIndexing(db);
     const bulk = isFullTextRebuildOwed(db);
+    // The insights triggers too: their columns are filled once at the end (insights-maintenance.ts).
+    if (bulk) pauseInsightsMaintenance(db);
     const due = dueResources(state.poller, startedMs);
     const resources = due.length > 0 ? due : onDemand;
     const progress = { applied: 0, appliedTypes: new Set<RecordType>(), pages: 0 };
@@ -223,6 +226,7 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
       }
     }
     if (bulk) {
+      resumeInsightsMaintenance(db);
       // The log copied into the file now and then while the indexes fill, so the final truncation has little left.
       const checkpoint = { run: async () => checkpointBetweenPages(db), every: checkpointEvery, waitEvery: checkpointWaitEvery };
       if (!(await rebuildFullText(db, { budgetMs: rebuildBudgetMs, signal, checkpoint }))) throw new Error('pull stopped');

@@ -27,11 +27,16 @@ export const refreshMarginMs = 5 * 60_000;
 
 export type FreelancerOAuthClient = { clientId: string; accountsOrigin: string };
 
+export type RenewOutcome = 'renewed' | 'refused' | 'unavailable';
+
 export type FreelancerSession = AccountSession & {
   /** The saved access token (refreshed first when due), or null when signed out (or the vault could not be read: lostSavedSignIn then says so). */
   readToken(): Promise<string | null>;
-  /** The API said 401: refresh once if this is an OAuth sign-in; true when a new access token is saved. */
-  refreshAfterUnauthorized(): Promise<boolean>;
+  /**
+   * The API said 401 to `rejected`: an OAuth sign-in spends its refresh token once (unless another request already
+   * did since). `renewed`: send again; `refused`: no renewal (signed out); `unavailable`: try later, still signed in.
+   */
+  refreshAfterUnauthorized(rejected: string): Promise<RenewOutcome>;
 };
 
 const storedTokensSchema = z.object({ accessToken: z.string().min(1), refreshToken: z.string().min(1).nullable(), expiresAtMs: z.number().nullable() });
@@ -68,7 +73,7 @@ export const createFreelancerSession = (options: {
   const oauthKey = freelancerOAuthKey(options.account);
   let lost = false;
   /** One refresh at a time: concurrent requests wait for it instead of spending the refresh token twice. */
-  let refreshing: Promise<string | null> | null = null;
+  let refreshing: Promise<{ token: string } | { token: null; outcome: Exclude<RenewOutcome, 'renewed'> }> | null = null;
 
   const readVault = async <T>(read: () => Promise<T>): Promise<T | null> => {
     try {
@@ -82,20 +87,22 @@ export const createFreelancerSession = (options: {
 
   const readOAuth = async (): Promise<FreelancerTokens | null> => parseStored(await readVault(() => options.secrets.readSecret(oauthKey)));
 
-  /** Spends the refresh token for a new pair; null when there is none or Freelancer said no (the old token stays). */
-  const refresh = (current: FreelancerTokens): Promise<string | null> => {
+  /** Spends the refresh token for a new pair; no token when there is none or Freelancer said no (the old one stays). */
+  const refresh = (current: FreelancerTokens) => {
     refreshing ??= (async () => {
       const oauth = options.oauth;
-      if (!oauth || current.refreshToken === null) return null;
+      if (!oauth || current.refreshToken === null) return { token: null, outcome: 'refused' as const };
       const answer = await refreshFreelancerTokens({ ...oauth, refreshToken: current.refreshToken, now: options.now, ...(options.fetch ? { fetch: options.fetch } : {}) });
       if (!answer.ok) {
         options.log?.(`Refreshing the Freelancer sign-in failed (${answer.error.kind}).`);
-        return null;
+        // Only Freelancer's own no ends the session; the network or its outage is waited out.
+        const refused = answer.error.kind === 'invalid_grant' || answer.error.kind === 'refused';
+        return { token: null, outcome: refused ? ('refused' as const) : ('unavailable' as const) };
       }
       // A server that does not rotate refresh tokens sends none back: the old one stays valid.
       const next: FreelancerTokens = { ...answer.tokens, refreshToken: answer.tokens.refreshToken ?? current.refreshToken };
       await options.secrets.writeSecret(oauthKey, JSON.stringify(next));
-      return next.accessToken;
+      return { token: next.accessToken };
     })().finally(() => {
       refreshing = null;
     });
@@ -107,15 +114,19 @@ export const createFreelancerSession = (options: {
     if (oauth) {
       const due = oauth.expiresAtMs !== null && oauth.expiresAtMs - options.now().getTime() <= refreshMarginMs;
       // Not refreshed (the network, a refusal): the current token is tried; a 401 then decides.
-      return due ? ((await refresh(oauth)) ?? oauth.accessToken) : oauth.accessToken;
+      return due ? ((await refresh(oauth)).token ?? oauth.accessToken) : oauth.accessToken;
     }
     const token = await readVault(() => options.secrets.readSecret(key));
     return token === null || token.trim() === '' ? null : token;
   };
 
-  const refreshAfterUnauthorized = async (): Promise<boolean> => {
+  const refreshAfterUnauthorized = async (rejected: string): Promise<RenewOutcome> => {
     const oauth = await readOAuth();
-    return oauth !== null && (await refresh(oauth)) !== null;
+    if (oauth === null) return 'refused';
+    // Renewed by another request since this one left: its refresh token is not spent a second time.
+    if (oauth.accessToken !== rejected) return 'renewed';
+    const refreshed = await refresh(oauth);
+    return refreshed.token !== null ? 'renewed' : refreshed.outcome;
   };
 
   /** The token a sign-in brings: a pasted one as is, an OAuth code exchanged (with its verifier) for a pair. */
