@@ -255,11 +255,6 @@ const FollowUpDialog = ({ account, workspaceDays, onClose }: { account: AccountV
       testId="follow-up-days-dialog"
       footer={
         <>
-          {account.followUpDays !== null && (
-            <Button variant="quiet" onPress={() => void run(null)} isDisabled={save.pending} data-testid="follow-up-days-reset">
-              {t('followUp.account.useWorkspace')}
-            </Button>
-          )}
           <Button variant="secondary" onPress={onClose}>
             {t('followUp.account.cancel')}
           </Button>
@@ -290,6 +285,14 @@ const FollowUpDialog = ({ account, workspaceDays, onClose }: { account: AccountV
           testId="follow-up-days"
           autoFocus
         />
+        {/* In the body, not the footer: beside Cancel and Save it pushed them onto a line of their own at 800 px. */}
+        {account.followUpDays !== null && (
+          <div className="follow-up-days-reset">
+            <Button size="small" variant="quiet" onPress={() => void run(null)} isDisabled={save.pending} data-testid="follow-up-days-reset">
+              {t('followUp.account.useWorkspace')}
+            </Button>
+          </div>
+        )}
       </form>
     </Dialog>
   );
