@@ -120,6 +120,9 @@ for (const language of ['en', 'de', 'fr'] as const) {
     await openList('proposal-status-filter');
     await app.screenshot(`sel-proposals-${language}`);
     await closeList();
+    await page.getByTestId('proposal-row').first().click();
+    await page.getByTestId('terms').scrollIntoViewIfNeeded();
+    await app.screenshot(`sel-proposal-terms-${language}`);
     await page.goto(`${demo.host.url}#/proposals/library`);
     await expect(page.getByTestId('library-language')).toBeVisible();
     await page.getByTestId('new-template').click();

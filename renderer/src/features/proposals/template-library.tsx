@@ -233,7 +233,7 @@ export const TemplateLibrary = ({ onBack }: { onBack: () => void }) => {
   const newOne = (kind: TemplateItem['kind']): void => open({ id: null, kind, locale, name: '', bodyJson: '' });
   const pick = (item: TemplateItem): void => open({ id: item.id, kind: item.kind, locale: item.locale, name: item.name, bodyJson: item.bodyJson });
   return (
-    <div className="two-pane" data-testid="template-library">
+    <div className="two-pane template-library" data-testid="template-library">
       <aside className="list-pane">
         <button type="button" className="link-button" data-testid="library-back" onClick={onBack}>
           ← {t('library.back')}
