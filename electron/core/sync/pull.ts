@@ -10,6 +10,7 @@ import {
   type RowValue,
 } from '../db/repositories/platform-records-repository';
 import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../db/repositories/fts-maintenance';
+import { pauseInsightsMaintenance, resumeInsightsMaintenance } from '../db/repositories/insights-maintenance';
 import { hasUnsentWrites } from '../db/repositories/outbox-repository';
 import { hasProfileLocalEdits } from '../db/repositories/portfolio-repository';
 import { hasLocalEdits } from '../db/repositories/proposals-repository';
@@ -196,6 +197,9 @@ export const pullChanges = async (options: {
   if (cursor === null && !isFullTextRebuildOwed(db)) pauseFullTextIndexing(db);
   // A first load, fresh or resumed after a crash: everything it writes is the platform's and can be fetched again.
   const bulk = isFullTextRebuildOwed(db);
+  // The insights columns are filled once at its end too, not re-read by a trigger per message (a crash
+  // leaves them aside with their SQL saved; the next start or the load's end puts them back).
+  if (bulk) pauseInsightsMaintenance(db);
   // Also after a restart mid-load (a new connection starts with the default).
   if (bulk) db.pragma('wal_autocheckpoint = 0');
   const parser = bulk ? createWorkerParser({ databaseFile: db.name, ...(options.log ? { log: options.log } : {}) }) : createInlineParser();
@@ -334,6 +338,9 @@ export const pullChanges = async (options: {
       options.onPage?.(progress);
       if (!page.hasMore) {
         if (bulk) {
+          const filling = performance.now();
+          resumeInsightsMaintenance(db);
+          recordTransaction(performance.now() - filling);
           // The rest of the search indexes, in chunks so the thread stays free for the UI's calls; a stop or
           // a crash leaves the flag, and the next pull or start goes on from the last chunk.
           const rebuilt = await rebuildFullText(db, {

@@ -7,6 +7,7 @@ import { connectors as defaultConnectors, type ConnectorRegistry } from '../conn
 import type { WritableDB } from '../db/database';
 import { insertAccount, listAccounts, removeAccountRecords, updateAccount, type AccountRow } from '../db/repositories/accounts-repository';
 import { isFullTextRebuildStarted } from '../db/repositories/fts-maintenance';
+import { resumeInsightsMaintenance } from '../db/repositories/insights-maintenance';
 import { countWrites, type OutboxEntry } from '../db/repositories/outbox-repository';
 import { countQuarantine } from '../db/repositories/quarantine-repository';
 import type { SecretStore } from '../secrets/secret-store';
@@ -237,6 +238,9 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       return insertDefault(label ?? 'Bottega');
     },
     start: async () => {
+      // Insights triggers set aside by a first load the app did not see to its end: columns filled, triggers back
+      // (one short transaction; a first load still owed sets them aside again when it goes on).
+      resumeInsightsMaintenance(db);
       // A search index rebuild cut short (the app closed or crashed after a first load): finish it now, in
       // the background and in chunks, signed in or not; searches find more rows as it goes.
       if (isFullTextRebuildStarted(db)) {

@@ -18,6 +18,7 @@ import { openCore } from '../../../electron/core/core';
 import { openWritableDatabase } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
+import { pauseInsightsMaintenance, resumeInsightsMaintenance } from '../../../electron/core/db/repositories/insights-maintenance';
 import { insertPendingMessage } from '../../../electron/core/db/repositories/messages-repository';
 import { enqueueWrite } from '../../../electron/core/sync/writes/enqueue-write';
 import { createFileSecretStore } from '../../../electron/core/secrets/secret-store';
@@ -132,7 +133,7 @@ const ftsTables = ['projects', 'messages', 'clients', 'stories', 'forum_topics',
 /**
  * The physical limit: the same pages (fetched before the clock starts) parsed and bulk-loaded into the same
  * migrated schema by the plainest fast code: JSON.parse, positional INSERTs in 1,000-row transactions
- * (synchronous=NORMAL), FTS triggers off and every index built after. No HTTP, no validation, no version checks. Returns its seconds
+ * (synchronous=NORMAL), FTS and insights triggers off, the search indexes and insights columns built after. No HTTP, no validation, no version checks. Returns its seconds
  * and the rows it left per table, so the caller can check it did the same work as the sync.
  */
 export const measureLimit = async (pages: string[], dir: string): Promise<{ seconds: number; counts: Record<string, number> }> => {
@@ -145,6 +146,8 @@ export const measureLimit = async (pages: string[], dir: string): Promise<{ seco
     for (const op of ['insert', 'delete', 'update']) db.exec(`DROP TRIGGER ${table}_fts_${op}`);
   }
   const started = performance.now();
+  // The insights triggers too, their columns filled set-based after the load (as the app's first load does).
+  pauseInsightsMaintenance(db);
   const fetchedAt = new Date().toISOString();
   const inserts = new Map(
     Object.entries(plainTables).map(([type, t]) => {
@@ -188,6 +191,7 @@ export const measureLimit = async (pages: string[], dir: string): Promise<{ seco
     }
   }
   flush.immediate();
+  resumeInsightsMaintenance(db);
   for (const table of ftsTables) db.exec(`INSERT INTO ${table}_fts(${table}_fts) VALUES ('rebuild')`);
   const seconds = (performance.now() - started) / 1000;
   const counts = countRows(db);

@@ -6,6 +6,8 @@ export const syncKeys = [
   'fts_rebuild_owed',
   // How far a chunked rebuild of the search indexes has got, per index (fts-maintenance.ts).
   'fts_rebuild_progress',
+  // The insights triggers set aside during a first load, as their SQL, until it ends (insights-maintenance.ts).
+  'insights_paused_triggers',
 ] as const;
 export type SyncKey = (typeof syncKeys)[number];
 
