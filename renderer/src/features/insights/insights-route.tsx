@@ -76,7 +76,8 @@ export const InsightsRoute = () => {
             onChange={setPeriod}
             testId="insights-period"
           />
-          <AccountFilter accounts={accountChoices} value={account === null ? [] : [account]} onChange={setAccountIds} />
+          {/* Its label above it, as the period's is (the lists' filter puts it beside). */}
+          <AccountFilter accounts={accountChoices} value={account === null ? [] : [account]} onChange={setAccountIds} className="insights-account-filter" />
         </div>
       </header>
       <div className="insights-grid">
