@@ -36,7 +36,7 @@ const answerInBrowser = async (page: Page, url: string, decision: 'Allow' | 'Den
   return tab;
 };
 
-test('Settings signs in with Freelancer.com through the browser, waits with Cancel, and says every failure in the user’s language', async ({ page }) => {
+test('Settings signs in with Freelancer.com through the browser: waiting, the consent page in a second tab, the loopback page, the account added', async ({ page }) => {
   const app = new AppPage(page);
   const accounts = new AccountsPage(page);
   await app.open(host.url);
@@ -65,8 +65,15 @@ test('Settings signs in with Freelancer.com through the browser, waits with Canc
   const label = freelancer.world.self.displayName;
   await expect(accounts.state(label)).toHaveText('Up to date');
   expect(freelancer.oauth.counts()).toMatchObject({ codeExchanges: 1 });
+});
 
-  // German at 800 px: a refusal on the consent page, then a wait cancelled.
+test('in German at 800 px: a refusal on the consent page, a wait cancelled, the dialog closed while waiting; nothing added', async ({ page }) => {
+  const app = new AppPage(page);
+  const accounts = new AccountsPage(page);
+  await app.open(host.url);
+  await app.goTo('settings');
+  // Nothing exchanged, nothing added: the fixture counts every code it exchanges.
+  const exchanges = freelancer.oauth.counts().codeExchanges;
   await app.chooseLanguage('de');
   await page.setViewportSize({ width: 800, height: 800 });
   await accounts.openAdd();
@@ -92,7 +99,16 @@ test('Settings signs in with Freelancer.com through the browser, waits with Canc
   // The token path is still there, under the browser's.
   await expect(accounts.addDialog.getByTestId('account-token')).toBeVisible();
   await accounts.addDialog.getByRole('button', { name: 'Abbrechen' }).click();
-  await expect(accounts.rows).toHaveCount(1);
+
+  // Closing the dialog while the browser is out stops the core listening for it.
+  await accounts.openAdd();
+  const fourth = host.nextOutput(signInPage);
+  await accounts.startBrowserSignIn({ url: freelancer.url });
+  const redirectUri = new URL((await fourth)[1]!).searchParams.get('redirect_uri')!;
+  await page.keyboard.press('Escape');
+  await expect(accounts.addDialog).toBeHidden();
+  await expect.poll(() => fetch(`${redirectUri}?code=late&state=late`).then(() => 'listening', () => 'closed')).toBe('closed');
+  expect(freelancer.oauth.counts().codeExchanges).toBe(exchanges);
   await app.chooseLanguage('system');
 });
 

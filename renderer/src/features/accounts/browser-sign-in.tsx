@@ -4,6 +4,7 @@ import { ExternalLink, LoaderCircle } from 'lucide-react';
 import type { AccountSignInResult } from '../../../../shared/contract/accounts';
 import type { AccountId, PlatformId } from '../../../../shared/domain/accounts';
 import { matchLocale } from '../../../../shared/i18n/locales';
+import { useClient } from '../../app/client-context';
 import { useCoreAction } from '../../data/use-core-action';
 import { Button } from '../../ui/button';
 import { Callout } from '../../ui/callout';
@@ -44,13 +45,14 @@ export const BrowserSignIn = ({ platform, accountId, target, available, disabled
     }),
   );
   const cancel = useCoreAction((client, id: string) => client.accounts.cancelBrowserSignIn({ flowId: id }));
-  const cancelRun = cancel.run;
-  // The dialog closed while the browser was still out: the core stops listening for it.
+  // The dialog closed while the browser was still out: the core stops listening for it. On the client itself (one
+  // per connection), not through run(), which changes with the language and would cancel a wait on a switch.
+  const client = useClient();
   useEffect(
     () => () => {
-      if (current.current) void cancelRun(current.current);
+      if (current.current) client.accounts.cancelBrowserSignIn({ flowId: current.current }).catch(() => undefined);
     },
-    [cancelRun],
+    [client],
   );
 
   if (!available) {
