@@ -136,8 +136,7 @@ const buildWhere = (
   if (filter.budgetMaxMinor !== null) add('budget_min_minor <= ?', filter.budgetMaxMinor);
   const cutoff = postedCutoff(filter, now);
   if (cutoff !== null) add('posted_at >= ?', cutoff);
-  // No feed index carries the account (a first load of 100k rows pays for each index): each entry a filtered
-  // walk passes is looked up in the table, which only a filter by account pays.
+  // Every feed index carries the account (v19), last: tested in the entry a walk or a count reads.
   const accounts = accountFilterClause('account_id', filter.accountIds);
   if (accounts) add(accounts.sql, ...accounts.params);
   if (!probes) return where;
