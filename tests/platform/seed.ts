@@ -271,43 +271,55 @@ export const seedPlatform = (
     }
 
     let proposalIndex = 0;
+    // Proposals a client answered (shortlisted, awarded, completed, declined): their conversations come first.
+    const answered: { projectIndex: number; submittedMs: number }[] = [];
     for (const [projectIndex, status] of [...bidPlan.entries()].sort((a, b) => a[0] - b[0])) {
       proposalIndex += 1;
       const project = projectInfo[projectIndex] as (typeof projectInfo)[number];
       const client = clients[project.clientIndex] as (typeof clients)[number];
       const proposal = buildProposal(bidRng, { project, client, status, portfolioIds, anchorMs, index: proposalIndex });
       insert('proposal', serialId('prp', proposalIndex), proposal, demoUser.id, status === 'submitted' ? bidRng.int(1, 3) : bidRng.int(2, 5));
+      const submittedMs = Date.parse(proposal.submitted_at ?? '');
+      if (['shortlisted', 'awarded', 'completed', 'declined'].includes(status) && submittedMs < anchorMs - 3 * 3600_000) answered.push({ projectIndex, submittedMs });
     }
 
     const threadRng = root.fork('threads');
     const messageCounts = distribute(threadRng, counts.messages, counts.threads, counts.messages / counts.threads > 4 ? 6 : 2);
     let messageIndex = 0;
+    const recentThreads = Math.max(3, Math.round(counts.threads * 0.05));
     for (let index = 0; index < counts.threads; index += 1) {
       const id = serialId('thr', index + 1);
-      const clientIndex = threadRng.int(0, clients.length - 1);
+      // The client of an answered proposal writes first, a few hours after it was submitted, about its project.
+      const answering = index < counts.threads - recentThreads ? answered[index] : undefined;
+      const answeredProject = answering ? projectInfo[answering.projectIndex] : undefined;
+      const clientIndex = answeredProject ? answeredProject.clientIndex : threadRng.int(0, clients.length - 1);
       const client = clients[clientIndex] as (typeof clients)[number];
       // A thread is in the client's own language: its subject, and every message. A project thread is about one of
       // the client's postings in that language (a Swiss client writing German does not title a thread in French).
       const language = client.languages.find(isContentLanguage) ?? 'en';
       const messageCount = messageCounts[index] as number;
       // Recent threads (the last in the feed) get recent messages; some end with unread client messages.
-      const endMs = anchorMs - Math.round(((counts.threads - index) / counts.threads) * 120 * day) - threadRng.int(0, 7200_000);
+      const replyMs = answering ? Math.min(answering.submittedMs + threadRng.int(2, 30) * 3600_000, anchorMs - 2 * 3600_000) : 0;
+      const endMs = answering
+        ? Math.min(anchorMs - 3600_000, replyMs + threadRng.int(2, 12) * day)
+        : anchorMs - Math.round(((counts.threads - index) / counts.threads) * 120 * day) - threadRng.int(0, 7200_000);
       // About a posting made at least a day before its last message (a conversation cannot predate its project,
       // and one squeezed into no time showed every message at the same minute).
       const clientProjects = (projectsOfClient[clientIndex] ?? []).filter((candidate) => {
         const info = projectInfo[candidate];
         return info?.language === language && info.postedMs < endMs - day;
       });
-      const projectIndex = clientProjects.length > 0 && threadRng.chance(0.75) ? threadRng.pick(clientProjects) : undefined;
+      const projectIndex = answering ? answering.projectIndex : clientProjects.length > 0 && threadRng.chance(0.75) ? threadRng.pick(clientProjects) : undefined;
       const project = projectIndex === undefined ? undefined : projectInfo[projectIndex];
       const pack = languagePacks[language as ContentLanguage];
-      const startMs = Math.max(project?.postedMs ?? endMs - 20 * day, endMs - 20 * day);
-      const recent = index >= counts.threads - Math.max(3, Math.round(counts.threads * 0.05));
+      // Messages are spread after the start: the client's reply is the first of them.
+      const startMs = answering ? replyMs - (endMs - replyMs) / Math.max(1, messageCount - 1) : Math.max(project?.postedMs ?? endMs - 20 * day, endMs - 20 * day);
+      const recent = index >= counts.threads - recentThreads;
       // The newest thread always waits for an answer, so a fresh workspace has something unread.
       const unreadTail = recent && (threadRng.chance(0.6) || index === counts.threads - 1) ? threadRng.int(1, Math.min(3, messageCount)) : 0;
       const messages: (Omit<Message, 'id' | 'version'> & { id: string })[] = [];
       for (let position = 0; position < messageCount; position += 1) {
-        const fromClient = position >= messageCount - unreadTail ? true : position % 2 === 1;
+        const fromClient = position >= messageCount - unreadTail ? true : position % 2 === (answering ? 0 : 1);
         const sentMs = startMs + Math.round(((position + 1) / messageCount) * (endMs - startMs));
         messageIndex += 1;
         messages.push({

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { crc32, inflateSync } from 'node:zlib';
 import PNG from 'png-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Client, ForumTopic, Message, PortfolioItem, Project, Story, Thread } from '../../../shared/platform/records';
+import type { Client, ForumTopic, Message, PortfolioItem, Project, Proposal, Story, Thread } from '../../../shared/platform/records';
 import { forumTopics, languagePacks, skillsByCategory, stories, type Category, type ContentLanguage } from '../../platform/content';
 import { drawPortfolioPicture, portfolioImageSize, portfolioPictureNames } from '../../platform/images';
 import { seedPlatform } from '../../platform/seed';
@@ -75,6 +75,19 @@ describe.each(seeds)('the demo seed %i', (seed) => {
       if (own.length > 1) expect(new Set(own.map((message) => message.sent_at)).size, thread.id).toBe(own.length);
       const posted = thread.project_id === null ? undefined : platform.record<Project>('project', thread.project_id)?.posted_at;
       for (const message of own) if (posted) expect(Date.parse(message.sent_at), thread.id).toBeGreaterThan(Date.parse(posted));
+    }
+  });
+
+  it('has the client of each answered proposal write in its project’s conversation after it was submitted', () => {
+    const threads = platform.records<Thread>('thread');
+    const messages = platform.records<Message>('message');
+    const answered = platform.records<Proposal>('proposal').filter((proposal) => ['shortlisted', 'awarded', 'completed', 'declined'].includes(proposal.status));
+    expect(answered.length).toBeGreaterThan(0);
+    for (const proposal of answered) {
+      const thread = threads.find((candidate) => candidate.project_id === proposal.project_id);
+      expect(thread, proposal.id).toBeDefined();
+      const replies = messages.filter((message) => message.thread_id === thread!.id && !message.from_me && Date.parse(message.sent_at) > Date.parse(proposal.submitted_at ?? ''));
+      expect(replies.length, proposal.id).toBeGreaterThan(0);
     }
   });
 
