@@ -1,5 +1,6 @@
 import { contract } from '../../shared/contract';
 import type { DeepLinkTarget, UpdateState } from '../../shared/contract/updates';
+import { isAllowedSignInPage } from '../../shared/domain/sign-in-pages';
 import { createBridge, createClient, type Client } from '../../shared/rpc/bridge';
 import { createInProcessPair, createListeners } from '../../shared/rpc/transport';
 import { openCore, type Core, type CoreOptions } from './core';
@@ -120,6 +121,8 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
       },
       browser: {
         openExternal: async (url) => {
+          // Checked here too: main ignores a host message its schema refuses, which would leave this waiting.
+          if (!isAllowedSignInPage(url)) throw new Error('Not an allowed sign-in page.');
           await host.request({ kind: 'browser.open', url });
         },
       },
