@@ -5,6 +5,7 @@ import type { ClientSummary } from '../../../../shared/domain/project';
 import { formatDateTime, formatMoneyCompact, formatRegionName, formatRelativeTime } from '../../../../shared/i18n/format';
 import { useRouteParams, type Section } from '../../app/routes';
 import { useListKeyboard } from '../../app/use-list-keyboard';
+import { MissingRecord } from '../../components/missing-record';
 import { HighlightedText } from '../../components/rich-text';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
 import { AccountFilter } from '../accounts/account-filter';
@@ -12,6 +13,8 @@ import { PlatformBadge } from '../accounts/platform-badge';
 import { useAccountChoices } from '../accounts/use-accounts';
 import { ClientFacts } from '../feed/project-detail';
 import type { PagedWindow } from '../feed/project-window';
+import { usePaneSize } from '../settings/pane-sizes';
+import { SplitView } from '../../ui/split-view';
 import { Flag } from '../../ui/flag';
 import { useClientDetail, useClientList, useClientNote } from './use-clients';
 
@@ -49,7 +52,7 @@ const ClientList = ({ clients, query, openId, selectedIndex, onOpen }: ListProps
                 >
                   <span className="thread-top">
                     <span className="thread-who">
-                      <span className="thread-name">
+                      <span className="thread-name" title={item.name}>
                         <HighlightedText text={item.name} query={query} />
                       </span>
                       <PlatformBadge account={item.account} />
@@ -60,7 +63,7 @@ const ClientList = ({ clients, query, openId, selectedIndex, onOpen }: ListProps
                       </span>
                     )}
                   </span>
-                  <span className="thread-preview muted">
+                  <span className="thread-preview muted" title={item.company ?? undefined}>
                     {item.company ? <HighlightedText text={item.company} query={query} /> : t('noCompany')}
                   </span>
                 </button>
@@ -185,6 +188,8 @@ const ClientDetailPane = ({ client, now, go }: DetailProps) => {
 
 export const ClientsRoute = ({ now }: { now: Date }) => {
   const { t } = useTranslation('clients');
+  const { t: tUi } = useTranslation('ui');
+  const paneSize = usePaneSize('clients');
   const [params, go] = useRouteParams();
   const openId = params[0] ?? null;
   const [searchText, setSearchText] = useState('');
@@ -221,37 +226,49 @@ export const ClientsRoute = ({ now }: { now: Date }) => {
           <AccountFilter accounts={accounts} value={accountIds} onChange={setAccountIds} />
         </div>
       </header>
-      <div className="two-pane">
-        <aside className="list-pane">
-          <input
-            ref={searchRef}
-            type="search"
-            className="search-input wide"
-            data-testid="client-search"
-            aria-label={t('search.label')}
-            placeholder={t('search.placeholder')}
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-          {failed ? (
-            <p className="form-error" role="alert">
-              {t('error')}
-            </p>
+      <SplitView
+        id="clients"
+        {...paneSize}
+        defaultListPercent={30}
+        listMinWidth={220}
+        detailMinWidth={280}
+        separatorLabel={tUi('split.resize')}
+        list={
+          <aside className="list-pane">
+            <input
+              ref={searchRef}
+              type="search"
+              className="search-input wide"
+              data-testid="client-search"
+              aria-label={t('search.label')}
+              placeholder={t('search.placeholder')}
+              value={searchText}
+              onChange={(event) => setSearchText(event.target.value)}
+            />
+            {failed ? (
+              <p className="form-error" role="alert">
+                {t('error')}
+              </p>
+            ) : (
+              <ClientList clients={clients} query={query} openId={openId} selectedIndex={selected} onOpen={(index) => {
+                setSelected(index);
+                openIndex(index);
+              }} />
+            )}
+          </aside>
+        }
+        detail={
+          detail ? (
+            <ClientDetailPane client={detail} now={now} go={go} />
+          ) : openId && detail === null ? (
+            <MissingRecord className="conversation" title={t('missing')} back="clients" onBack={() => go('clients')} />
           ) : (
-            <ClientList clients={clients} query={query} openId={openId} selectedIndex={selected} onOpen={(index) => {
-              setSelected(index);
-              openIndex(index);
-            }} />
-          )}
-        </aside>
-        {detail ? (
-          <ClientDetailPane client={detail} now={now} go={go} />
-        ) : (
-          <div className="conversation empty-state">
-            <p className="muted">{openId && detail === null ? t('missing') : t('pick')}</p>
-          </div>
-        )}
-      </div>
+            <div className="conversation empty-state">
+              <p className="muted">{openId && detail === null ? t('missing') : t('pick')}</p>
+            </div>
+          )
+        }
+      />
     </section>
   );
 };

@@ -149,81 +149,81 @@ export const FeedScreen = ({
         detailShown={Boolean(detail)}
         detail={detail}
         list={
-        failed ? (
-          <div className="empty-state" role="alert">
-            <h2>{t('error.title')}</h2>
-            <p>{t('error.body')}</p>
-          </div>
-        ) : feed.total === 0 ? (
-          <div className="empty-state" data-testid="feed-empty">
-            <h2>{filtered ? t('empty.filteredTitle') : t('empty.title')}</h2>
-            <p>{filtered ? t('empty.filteredBody') : t('empty.body')}</p>
-          </div>
-        ) : (
-          <div
-            ref={scrollRef}
-            className="list-scroller"
-            role="feed"
-            aria-label={t('listLabel')}
-            // Focusable, so the list scrolls from the keyboard too (rows open by click, j/k and Enter).
-            tabIndex={0}
-            aria-busy={feed.length === 0}
-            onScroll={(event) => {
-              if (event.currentTarget.scrollTop === 0) setNewAbove(0);
-            }}
-          >
-            {newAbove > 0 && (
-              <button
-                type="button"
-                className="new-above-pill"
-                data-testid="feed-new-pill"
-                onClick={() => {
-                  setNewAbove(0);
-                  virtualizer.scrollToOffset(0);
-                }}
-              >
-                <ArrowUp size={14} aria-hidden="true" />
-                {t('newAbove', { count: newAbove })}
-              </button>
-            )}
-            <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
-              {rows.map((row) => {
-                const project = feed.getItem(row.index);
-                return (
-                  <div
-                    key={row.key}
-                    ref={virtualizer.measureElement}
-                    data-index={row.index}
-                    className="list-item"
-                    style={{ transform: `translateY(${row.start}px)` }}
-                    // A feed's items are articles (ARIA feed pattern); the open one is the current one.
-                    role="article"
-                    aria-setsize={total}
-                    aria-posinset={row.index + 1}
-                    aria-current={project !== undefined && project.id === openId ? 'true' : undefined}
-                    data-cursor={row.index === selectedIndex ? 'true' : undefined}
-                    onClick={() => {
-                      onSelect?.(row.index);
-                      onOpen?.(row.index);
-                    }}
-                  >
-                    {project ? (
-                      <ProjectRow
-                        project={project}
-                        now={now}
-                        query={query}
-                        cursor={row.index === selectedIndex}
-                        selected={project.id === openId}
-                      />
-                    ) : (
-                      <ProjectRowPlaceholder />
-                    )}
-                  </div>
-                );
-              })}
+          failed ? (
+            <div className="empty-state" role="alert">
+              <h2>{t('error.title')}</h2>
+              <p>{t('error.body')}</p>
             </div>
-          </div>
-        )
+          ) : feed.total === 0 ? (
+            <div className="empty-state" data-testid="feed-empty">
+              <h2>{filtered ? t('empty.filteredTitle') : t('empty.title')}</h2>
+              <p>{filtered ? t('empty.filteredBody') : t('empty.body')}</p>
+            </div>
+          ) : (
+            <div
+              ref={scrollRef}
+              className="list-scroller"
+              role="feed"
+              aria-label={t('listLabel')}
+              // Focusable, so the list scrolls from the keyboard too (rows open by click, j/k and Enter).
+              tabIndex={0}
+              aria-busy={feed.length === 0}
+              onScroll={(event) => {
+                if (event.currentTarget.scrollTop === 0) setNewAbove(0);
+              }}
+            >
+              {newAbove > 0 && (
+                <button
+                  type="button"
+                  className="new-above-pill"
+                  data-testid="feed-new-pill"
+                  onClick={() => {
+                    setNewAbove(0);
+                    virtualizer.scrollToOffset(0);
+                  }}
+                >
+                  <ArrowUp size={14} aria-hidden="true" />
+                  {t('newAbove', { count: newAbove })}
+                </button>
+              )}
+              <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+                {rows.map((row) => {
+                  const project = feed.getItem(row.index);
+                  return (
+                    <div
+                      key={row.key}
+                      ref={virtualizer.measureElement}
+                      data-index={row.index}
+                      className="list-item"
+                      style={{ transform: `translateY(${row.start}px)` }}
+                      // A feed's items are articles (ARIA feed pattern); the open one is the current one.
+                      role="article"
+                      aria-setsize={total}
+                      aria-posinset={row.index + 1}
+                      aria-current={project !== undefined && project.id === openId ? 'true' : undefined}
+                      data-cursor={row.index === selectedIndex ? 'true' : undefined}
+                      onClick={() => {
+                        onSelect?.(row.index);
+                        onOpen?.(row.index);
+                      }}
+                    >
+                      {project ? (
+                        <ProjectRow
+                          project={project}
+                          now={now}
+                          query={query}
+                          cursor={row.index === selectedIndex}
+                          selected={project.id === openId}
+                        />
+                      ) : (
+                        <ProjectRowPlaceholder />
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+          )
         }
       />
     </section>

@@ -3,11 +3,14 @@ import { RpcError } from '../../../../shared/rpc/errors';
 import { useTranslation } from 'react-i18next';
 import { useRouteParams } from '../../app/routes';
 import { useListKeyboard } from '../../app/use-list-keyboard';
+import { MissingRecord } from '../../components/missing-record';
 import { Conversation, type SendProblem } from './conversation';
 import { MessageHits, ThreadList } from './thread-list';
 import { useConversation, useDraft, useLocateMessage, useMessageSearch, useThreads } from './use-messages';
 import { AccountFilter } from '../accounts/account-filter';
 import { useAccountChoices } from '../accounts/use-accounts';
+import { usePaneSize } from '../settings/pane-sizes';
+import { SplitView } from '../../ui/split-view';
 
 type ComposerProps = {
   threadId: string;
@@ -49,6 +52,8 @@ const DraftScope = ({ threadId, initialDraft, onSend, children }: ComposerProps)
 
 export const MessagesRoute = ({ now }: { now: Date }) => {
   const { t } = useTranslation('messages');
+  const { t: tUi } = useTranslation('ui');
+  const paneSize = usePaneSize('messages');
   const [params, go] = useRouteParams();
   const openId = params[0] ?? null;
   const focusId = params[1] ?? null;
@@ -89,55 +94,67 @@ export const MessagesRoute = ({ now }: { now: Date }) => {
           <AccountFilter accounts={accounts} value={accountIds} onChange={setAccountIds} />
         </div>
       </header>
-      <div className="two-pane">
-        <aside className="list-pane">
-          <input
-            ref={searchRef}
-            type="search"
-            className="search-input wide"
-            data-testid="message-search"
-            aria-label={t('search.label')}
-            placeholder={t('search.placeholder')}
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-          {failed ? (
-            <p className="form-error" role="alert">
-              {t('error')}
-            </p>
-          ) : searchText.trim() ? (
-            <MessageHits hits={hits} now={now} onOpen={(hit) => go('messages', hit.threadId, hit.messageId)} />
-          ) : (
-            <ThreadList threads={threads} openId={openId} selectedIndex={selected} now={now} onOpen={(index) => {
-              setSelected(index);
-              openIndex(index);
-            }} />
-          )}
-        </aside>
-        {openId && thread && messages ? (
-          <DraftScope key={thread.id} threadId={thread.id} initialDraft={thread.draft} onSend={send}>
-            {(draft) => (
-              <Conversation
-                thread={thread}
-                messages={messages}
-                now={now}
-                focusId={focusId}
-                focusIndex={located && located.threadId === thread.id ? located.index : null}
-                draft={draft.text}
-                onDraftChange={draft.change}
-                onSend={draft.send}
-                sendProblem={draft.problem}
-                onRetry={retry}
-                onOpenClient={(id) => go('clients', id)}
-              />
+      <SplitView
+        id="messages"
+        {...paneSize}
+        defaultListPercent={30}
+        listMinWidth={220}
+        detailMinWidth={280}
+        separatorLabel={tUi('split.resize')}
+        list={
+          <aside className="list-pane">
+            <input
+              ref={searchRef}
+              type="search"
+              className="search-input wide"
+              data-testid="message-search"
+              aria-label={t('search.label')}
+              placeholder={t('search.placeholder')}
+              value={searchText}
+              onChange={(event) => setSearchText(event.target.value)}
+            />
+            {failed ? (
+              <p className="form-error" role="alert">
+                {t('error')}
+              </p>
+            ) : searchText.trim() ? (
+              <MessageHits hits={hits} now={now} onOpen={(hit) => go('messages', hit.threadId, hit.messageId)} />
+            ) : (
+              <ThreadList threads={threads} openId={openId} selectedIndex={selected} now={now} onOpen={(index) => {
+                setSelected(index);
+                openIndex(index);
+              }} />
             )}
-          </DraftScope>
-        ) : (
-          <div className="conversation empty-state">
-            <p className="muted">{openId && thread === null ? t('missing') : t('pick')}</p>
-          </div>
-        )}
-      </div>
+          </aside>
+        }
+        detail={
+          openId && thread && messages ? (
+            <DraftScope key={thread.id} threadId={thread.id} initialDraft={thread.draft} onSend={send}>
+              {(draft) => (
+                <Conversation
+                  thread={thread}
+                  messages={messages}
+                  now={now}
+                  focusId={focusId}
+                  focusIndex={located && located.threadId === thread.id ? located.index : null}
+                  draft={draft.text}
+                  onDraftChange={draft.change}
+                  onSend={draft.send}
+                  sendProblem={draft.problem}
+                  onRetry={retry}
+                  onOpenClient={(id) => go('clients', id)}
+                />
+              )}
+            </DraftScope>
+          ) : openId && thread === null ? (
+            <MissingRecord className="conversation" title={t('missing')} back="messages" onBack={() => go('messages')} />
+          ) : (
+            <div className="conversation empty-state">
+              <p className="muted">{t('pick')}</p>
+            </div>
+          )
+        }
+      />
     </section>
   );
 };

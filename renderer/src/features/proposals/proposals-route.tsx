@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { proposalListStatuses } from '../../../../shared/contract/proposals';
 import { useRouteParams } from '../../app/routes';
+import { MissingRecord } from '../../components/missing-record';
 import { FollowUpReminders } from '../attention/follow-up-reminders';
 import { ProposalEditor } from './proposal-editor';
 import { ProposalList } from './proposal-list';
@@ -9,6 +10,8 @@ import { TemplateLibrary } from './template-library';
 import { useProposal, useProposalList, useProposalCalls } from './use-proposals';
 import { AccountFilter } from '../accounts/account-filter';
 import { useAccountChoices } from '../accounts/use-accounts';
+import { usePaneSize } from '../settings/pane-sizes';
+import { SplitView } from '../../ui/split-view';
 import { Select } from '../../ui/select';
 
 // The status filter's "every status" choice.
@@ -19,6 +22,8 @@ type ListStatus = (typeof proposalListStatuses)[number];
 /** `#/proposals`, `#/proposals/<id>`, and `#/proposals/new/<projectId>/<lang>` from the feed's "Write a proposal". */
 export const ProposalsRoute = () => {
   const { t } = useTranslation('proposals');
+  const { t: tUi } = useTranslation('ui');
+  const paneSize = usePaneSize('proposals');
   const calls = useProposalCalls();
   const [params, go] = useRouteParams();
   const creating = params[0] === 'new' ? { projectId: params[1] ?? '', locale: params[2] ?? 'en' } : null;
@@ -67,45 +72,58 @@ export const ProposalsRoute = () => {
       {inLibrary ? (
         <TemplateLibrary onBack={() => (lastOpen ? go('proposals', lastOpen) : go('proposals'))} />
       ) : (
-      <div className={`two-pane${openId ? ' has-open' : ''}`}>
-        <aside className="list-pane">
-          <FollowUpReminders />
-          <input
-            type="search"
-            className="search-input wide"
-            aria-label={t('search')}
-            placeholder={t('search')}
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-          <Select
-            hideLabel
-            label={t('filterStatus')}
-            testId="proposal-status-filter"
-            value={status ?? allStatuses}
-            options={[{ id: allStatuses, label: t('allStatuses') }, ...proposalListStatuses.map((value) => ({ id: value, label: t(`status.${value}`) }))]}
-            onChange={(picked) => setStatus(proposalListStatuses.find((value) => value === picked) ?? null)}
-          />
-          {items && <ProposalList items={items} openId={openId} onOpen={(id) => go('proposals', id)} />}
-        </aside>
-        {failed ? (
-          <p className="form-error" role="alert">
-            {t('createFailed')}
-          </p>
-        ) : proposal ? (
-          <div className="open-pane">
-            {/* Below ~1100 px the list gives its room to the open proposal; this is the way back to it. */}
-            <button type="button" className="link-button narrow-only" data-testid="back-to-proposals" onClick={() => go('proposals')}>
-              ← {t('library.back')}
-            </button>
-            <ProposalEditor key={proposal.id} proposal={proposal} onChanged={reload} />
-          </div>
-        ) : (
-          <div className="conversation empty-state">
-            <p className="muted">{openId && proposal === null ? t('missing') : t('pick')}</p>
-          </div>
-        )}
-      </div>
+      <SplitView
+        id="proposals"
+        className={openId ? 'has-open' : undefined}
+        {...paneSize}
+        defaultListPercent={30}
+        listMinWidth={220}
+        detailMinWidth={360}
+        separatorLabel={tUi('split.resize')}
+        list={
+          <aside className="list-pane">
+            <FollowUpReminders />
+            <input
+              type="search"
+              className="search-input wide"
+              aria-label={t('search')}
+              placeholder={t('search')}
+              value={searchText}
+              onChange={(event) => setSearchText(event.target.value)}
+            />
+            <Select
+              hideLabel
+              label={t('filterStatus')}
+              testId="proposal-status-filter"
+              value={status ?? allStatuses}
+              options={[{ id: allStatuses, label: t('allStatuses') }, ...proposalListStatuses.map((value) => ({ id: value, label: t(`status.${value}`) }))]}
+              onChange={(picked) => setStatus(proposalListStatuses.find((value) => value === picked) ?? null)}
+            />
+            {items && <ProposalList items={items} openId={openId} onOpen={(id) => go('proposals', id)} />}
+          </aside>
+        }
+        detail={
+          failed ? (
+            <p className="form-error" role="alert">
+              {t('createFailed')}
+            </p>
+          ) : proposal ? (
+            <div className="open-pane">
+              {/* Below ~1100 px the list gives its room to the open proposal; this is the way back to it. */}
+              <button type="button" className="link-button narrow-only" data-testid="back-to-proposals" onClick={() => go('proposals')}>
+                ← {t('library.back')}
+              </button>
+              <ProposalEditor key={proposal.id} proposal={proposal} onChanged={reload} />
+            </div>
+          ) : openId && proposal === null ? (
+            <MissingRecord className="conversation" title={t('missing')} back="proposals" onBack={() => go('proposals')} />
+          ) : (
+            <div className="conversation empty-state">
+              <p className="muted">{t('pick')}</p>
+            </div>
+          )
+        }
+      />
       )}
     </section>
   );
