@@ -105,6 +105,12 @@ for (const language of ['en', 'de', 'fr'] as const) {
     await app.screenshot(`sel-clients-${language}`);
 
     await app.goTo('community');
+    // The language filter in the header narrows the stories to one language, and back.
+    await chooseOption(page.getByTestId('community-language'), 'it');
+    await expect(page.getByTestId('story-item').first()).toBeVisible();
+    await expect(page.getByTestId('story-item').locator('.community-item-title:not([lang="it"])')).toHaveCount(0);
+    await app.screenshot(`sel-community-language-${language}`);
+    await chooseOption(page.getByTestId('community-language'), '*');
     await openList('story-region');
     await app.screenshot(`sel-community-stories-${language}`);
     await closeList();
