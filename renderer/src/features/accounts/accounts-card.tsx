@@ -320,7 +320,9 @@ const AddDialog = ({ onClose }: { onClose: () => void }) => {
           onChange={setPlatform}
           segments={platformIds.map((id) => ({ id, label: t(`platform.${id}`) }))}
         />
-        <p className="field-hint">{t(`accounts.add.about_${platform}`)}</p>
+        <p className="field-hint">
+          {t(platform === 'freelancer' && !methods(platform).includes('oauth_pkce') ? 'accounts.add.about_freelancer_token' : `accounts.add.about_${platform}`)}
+        </p>
         <CredentialsForm
           key={platform}
           platform={platform}
