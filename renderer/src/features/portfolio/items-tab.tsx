@@ -64,7 +64,10 @@ export const ItemsTab = ({ open, onOpen }: Props) => {
                 aria-current={editing?.id === item.id ? 'true' : undefined}
                 onClick={() => onOpen({ id: item.id })}
               >
-                <span className="pf-row-title">{titleIn(item, i18n.language) || t('untitled')}</span>
+                {/* Cut with an ellipsis in a narrow list: the whole title on hover. */}
+                <span className="pf-row-title" title={titleIn(item, i18n.language) || t('untitled')}>
+                  {titleIn(item, i18n.language) || t('untitled')}
+                </span>
                 <span className="muted small">
                   {item.variants.map((variant) => variant.locale.toUpperCase()).join(' · ')}
                   {item.visibility === 'private' && ` · ${t('visibility.private')}`}
