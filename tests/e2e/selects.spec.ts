@@ -93,6 +93,16 @@ for (const language of ['en', 'de', 'fr'] as const) {
     await openList('language-select');
     await app.screenshot(`sel-settings-${language}`);
     await closeList();
+    // Dark: the same Select and list box from the tokens' dark values.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openList('language-select');
+    await app.screenshot(`sel-settings-dark-${language}`);
+    await closeList();
+    await app.goTo('portfolio');
+    await page.getByTestId('portfolio-tab-profile').click();
+    await page.getByTestId('profile-skills').scrollIntoViewIfNeeded();
+    await app.screenshot(`sel-portfolio-profile-dark-${language}`);
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await app.goTo('feed');
     await app.projectRows.first().click();
