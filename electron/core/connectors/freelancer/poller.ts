@@ -66,7 +66,7 @@ export type PageSummary = { count: number; items: readonly { id: number; time: n
 export type RunProgress = {
   resource: PollResource;
   watermarkAtStart: Watermark | null;
-  seen: ReadonlySet<number>;
+  seen: Set<number>;
   maxTime: number | null;
   idsAtMaxTime: readonly number[];
   /** Items not seen before (neither earlier in this run nor at the old watermark's second). */
@@ -107,9 +107,13 @@ export const startRun = (state: PollerState, resource: PollResource, nowMs: numb
 export const isFresh = (watermark: Watermark | null, item: { id: number; time: number }): boolean =>
   !(watermark !== null && item.time === watermark.time && watermark.idsAtTime.includes(item.id));
 
-/** Records a stored page; answers the next page's request, or null when the run is complete. */
+/**
+ * Records a stored page; answers the next page's request, or null when the run is complete. The returned run
+ * shares and grows the given run's `seen` set (copying it per page made a backfill of 100k messages, 1,000
+ * pages, quadratic: 3 of its 27 CPU-seconds): the run passed in is done with once this returns.
+ */
 export const recordPage = (run: RunProgress, request: PageRequest, page: PageSummary): { run: RunProgress; next: PageRequest | null } => {
-  const seen = new Set(run.seen);
+  const { seen } = run;
   let { maxTime, idsAtMaxTime, freshCount } = run;
   for (const item of page.items) {
     if (!seen.has(item.id) && isFresh(run.watermarkAtStart, item)) freshCount += 1;
