@@ -154,9 +154,12 @@ export const computeBidCost = (db: ReadableDB, filter: InsightsFilter): BidCost 
   return {
     feePercent: fee.percent,
     feeSource: fee.source,
-    bidFees: bidFees.sort((a, b) => (a.currency < b.currency ? -1 : 1)),
+    bidFees: bidFees
+      .filter((row) => row.bids > 0)
+      .map(({ currency, bids, feeMinor }) => ({ currency, bids, feeMinor }))
+      .sort((a, b) => (a.currency < b.currency ? -1 : 1)),
     bidFeeSample: bidFees.reduce((sum, row) => sum + row.bids, 0),
-    bidsSubmitted: countSubmitted(db, period),
+    bidsSubmitted: bidFees.reduce((sum, row) => sum + row.submitted, 0),
     currencies,
     sample: [...released.values()].reduce((sum, total) => sum + total.milestones, 0),
   };

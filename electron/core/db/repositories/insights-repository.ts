@@ -187,16 +187,17 @@ export const listSubmissionReplies = (db: ReadableDB, period: Period): number[] 
     .pluck(true)
     .all(period) as number[];
 
-export type BidFeeRow = { currency: string; bids: number; feeMinor: number };
+export type BidFeeRow = { currency: string; submitted: number; bids: number; feeMinor: number };
 
 /**
- * What the bids submitted in the period cost where their platform reported it (schema v18's bid_fee_minor), per
- * currency of the bid: how many bids reported a cost, and its sum. The price index leads by currency: it streams.
+ * Per currency of the bids submitted in the period: how many were submitted, how many of them had their cost
+ * reported by the platform (schema v18's bid_fee_minor) and its sum (0 when none). One pass over the price index,
+ * which leads by currency (it streams), also counting the submitted bids the figure reports beside.
  */
 export const sumBidFees = (db: ReadableDB, period: Period): BidFeeRow[] =>
   prepare(
     db,
-    `SELECT pr.currency AS currency, count(*) AS bids, sum(pr.bid_fee_minor) AS feeMinor
-     FROM proposals pr INDEXED BY proposals_insights_price ${submittedWhere} AND pr.bid_fee_minor IS NOT NULL
+    `SELECT pr.currency AS currency, count(*) AS submitted, count(pr.bid_fee_minor) AS bids, coalesce(sum(pr.bid_fee_minor), 0) AS feeMinor
+     FROM proposals pr INDEXED BY proposals_insights_price ${submittedWhere}
      GROUP BY pr.currency`,
   ).all(period) as BidFeeRow[];

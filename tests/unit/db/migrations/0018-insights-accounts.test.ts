@@ -73,8 +73,8 @@ describe('schema v18', () => {
     expect(() => db.prepare("UPDATE proposals SET bid_fee_minor = -1 WHERE id = 'prp_2'").run()).toThrow(/CHECK/);
     db.prepare("UPDATE proposals SET bid_fee_minor = 450 WHERE id = 'prp_2'").run();
     db.prepare("UPDATE proposals SET bid_fee_minor = 0 WHERE id = 'prp_local'").run();
-    expect(sumBidFees(db, openPeriod(null, null, 'acc_2'))).toEqual([{ currency: 'EUR', bids: 1, feeMinor: 450 }]);
-    expect(sumBidFees(db, openPeriod(null, null))).toEqual([{ currency: 'EUR', bids: 2, feeMinor: 450 }]);
+    expect(sumBidFees(db, openPeriod(null, null, 'acc_2'))).toEqual([{ currency: 'EUR', submitted: 2, bids: 1, feeMinor: 450 }]);
+    expect(sumBidFees(db, openPeriod(null, null))).toEqual([{ currency: 'EUR', submitted: 3, bids: 2, feeMinor: 450 }]);
 
     // Grouping by account, and a figure filtered to one, read one covering index without a sort.
     const byAccount = planOf(
