@@ -4,6 +4,7 @@ import { AppPage } from './pages/app-page';
 import { ProposalsPage } from './pages/proposals-page';
 import { chooseOption } from './pages/picker';
 import { useDemoServers } from './demo-servers';
+import { slugOf } from '../../shared/domain/slug';
 
 const demo = useDemoServers();
 
@@ -115,7 +116,7 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   await proposals.createTemplate(lang2, 'Base letter', 'Hello {client.name}, glad to help.');
   await app.screenshot('template-library-en');
   await page.goto(proposalUrl);
-  await proposals.addLanguageFromTemplate('Base letter');
+  await proposals.addLanguageFromTemplate(lang2, 'Base letter');
   await expect(proposals.coverLetter).toHaveAttribute('lang', lang2);
   await expect(proposals.coverLetter).toContainText('Hello {client.name}, glad to help.');
   // A list keeps its bullets in the plain text the client receives. The new language's letter has the caret at its
@@ -133,7 +134,8 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-pdf').click();
-  expect((await download).suggestedFilename()).toMatch(/^proposal-prp_\w+-[a-z]{2}\.pdf$/);
+  // Named after the project, readable in a downloads folder (not the proposal's id).
+  expect((await download).suggestedFilename()).toBe(`proposal-${slugOf((await page.locator('#proposal-title').textContent()) ?? '')}-${lang2}.pdf`);
 
   await proposals.submit();
   // Nothing leaves before the freelancer has seen what goes out.
