@@ -31,14 +31,6 @@ const noNativeDialogs = ['confirm', 'alert', 'prompt'].map((name) => ({
   name,
   message: `No window.${name}: use useConfirm() / ConfirmDialog / PromptDialog or showToast() from renderer/src/ui/dialog.tsx and toast.tsx.`,
 }));
-// Files whose native selects other helpers are replacing right now (#15). Remove each line once its file is clean.
-const selectsStillBeingReplaced = [
-  'renderer/src/features/feed/feed-filters.tsx',
-  'renderer/src/features/feed/feed-screen.tsx',
-  'renderer/src/features/proposals/proposal-editor.tsx',
-  'renderer/src/features/proposals/variant-editor.tsx',
-];
-
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -83,7 +75,6 @@ export default tseslint.config(
   },
   {
     files: ['renderer/src/**/*.tsx'],
-    ignores: selectsStillBeingReplaced,
     rules: { 'no-restricted-syntax': ['error', noEnum, noNativeSelect] },
   },
   {
