@@ -96,7 +96,7 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   await page.keyboard.type('Intro');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('prompt-dialog')).toHaveCount(0);
-  await page.getByTestId('insert-snippet').selectOption({ label: 'Intro' });
+  await proposals.insertSnippet('Intro');
   await expect(proposals.coverLetter).toContainText(/Two weeks, three milestones\.[\s\S]*Hello, I would love/);
   await expect(proposals.autosave).toHaveText('All changes saved');
 
