@@ -108,6 +108,10 @@ for (const language of ['en', 'de', 'fr'] as const) {
     await app.projectRows.first().click();
     await expect(page.getByTestId('project-detail').getByTestId('skill-chip').first()).toBeVisible();
     await page.getByTestId('project-detail').getByTestId('skill-chip').first().scrollIntoViewIfNeeded();
+    // Every skill on screen (rows and detail) by name, none as a slug such as de-it-translation.
+    const chips = (await page.getByTestId('skill-chip').allTextContents()).map((text) => text.trim());
+    expect(chips.length).toBeGreaterThan(0);
+    expect(chips.filter((text) => /^[a-z0-9.]+(?:-[a-z0-9.]+)+$/.test(text))).toEqual([]);
     await app.screenshot(`sel-feed-detail-${language}`);
 
     await app.goTo('clients');
