@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { Group, Panel, Separator, type Layout, type LayoutChangedMeta } from 'react-resizable-panels';
 import './split-view.css';
 
@@ -49,18 +49,27 @@ export const SplitView = ({
   // Panel ids are DOM ids too: named after the screen so no two screens' panels share one.
   const listId = `${id}-list`;
   const detailId = `${id}-detail`;
-  const remember = (layout: Layout, meta: LayoutChangedMeta): void => {
-    // Only what the user did: the first layout and the constraints applied to a narrow window are not a choice.
-    if (!meta.isUserInteraction) return;
-    const share = meta.requestedLayout?.[listId] ?? layout[listId];
-    if (share !== undefined) onListPercentChange(share);
-  };
+  // Stable props: the list beside it re-renders with every page the virtualizer fetches, and the group need not.
+  const defaultLayout = useMemo(() => ({ [listId]: start, [detailId]: 100 - start }), [listId, detailId, start]);
+  const latestChange = useRef(onListPercentChange);
+  useEffect(() => {
+    latestChange.current = onListPercentChange;
+  }, [onListPercentChange]);
+  const remember = useCallback(
+    (layout: Layout, meta: LayoutChangedMeta): void => {
+      // Only what the user did: the first layout and the constraints applied to a narrow window are not a choice.
+      if (!meta.isUserInteraction) return;
+      const share = meta.requestedLayout?.[listId] ?? layout[listId];
+      if (share !== undefined) latestChange.current(share);
+    },
+    [listId],
+  );
   return (
     <Group
       id={`${id}-split`}
       orientation="horizontal"
       className={['ui-split', detailShown ? 'has-detail' : 'list-only', className].filter(Boolean).join(' ')}
-      defaultLayout={{ [listId]: start, [detailId]: 100 - start }}
+      defaultLayout={defaultLayout}
       onLayoutChanged={remember}
       disabled={!detailShown}
     >

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SlidersHorizontal, X } from 'lucide-react';
 import {
@@ -273,7 +274,7 @@ const FilterControls = ({ filter, facets, onChange }: PanelProps) => {
  * Escape closes it and gives focus back), and each active filter shows as a chip in the bar that removes it
  * (its × button, or Delete / Backspace on the chip: React Aria's tag group, arrows move between chips).
  */
-export const FeedFilters = ({ filter, facets, accounts, onChange }: Props) => {
+const FeedFilterBar = ({ filter, facets, accounts, onChange }: Props) => {
   const { t } = useTranslation('feed');
   const chips = useChips(filter, accounts);
   const remove = (keys: Set<Key>): void => {
@@ -345,3 +346,6 @@ export const FeedFilters = ({ filter, facets, accounts, onChange }: Props) => {
     </div>
   );
 };
+
+// Memoized: the feed re-renders with every page of rows it fetches while scrolling; the bar's props do not change then.
+export const FeedFilters = memo(FeedFilterBar);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { projectSorts, type ProjectSort } from '../../../../shared/domain/project';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer';
@@ -63,6 +63,7 @@ export const FeedScreen = ({
 }: Props) => {
   const { t } = useTranslation('feed');
   const { t: tUi } = useTranslation('ui');
+  const sortOptions = useMemo(() => projectSorts.map((option) => ({ id: option, label: t(`sort.${option}`) })), [t]);
   const { scrollRef, virtualizer, rows, total } = usePagedVirtualizer(feed, { estimatedRowHeight, cursorIndex: selectedIndex, overscan: 6 });
   const filtered = query !== '' || filters !== undefined;
 
@@ -126,7 +127,7 @@ export const FeedScreen = ({
             className="ui-select--inline feed-sort"
             label={t('sort.label')}
             testId="feed-sort"
-            options={projectSorts.map((option) => ({ id: option, label: t(`sort.${option}`) }))}
+            options={sortOptions}
             value={sort}
             onChange={onSortChange}
           />
