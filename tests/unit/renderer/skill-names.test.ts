@@ -94,7 +94,7 @@ describe('skill names', () => {
     const html = await render(
       'fr',
       createElement(LinkedPortfolioItems, {
-        items: [{ itemId: 'pfi_1', title: 'Catalogue', shownLocale: 'fr', visibility: 'public', matchedSkills: ['de-it-translation', 'seo'], score: 1 }],
+        items: [{ itemId: 'pfi_1', title: 'Catalogue', shownLocale: 'fr', visibility: 'public', matchedSkills: ['de-it-translation', 'seo'], score: 1, linked: false }],
         linkedIds: [],
         editable: true,
         onToggle: () => undefined,
