@@ -34,7 +34,7 @@ test('every screen and its main states, light and dark: no serious or critical a
   await app.open(demo.host.url);
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   // The first sync of the demo platform (a few thousand records) on a machine shared with other runs.
-  await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
+  await app.waitUntilSynced();
   await page.setViewportSize({ width: 1440, height: 900 });
 
   const found: string[] = [];

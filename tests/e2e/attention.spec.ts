@@ -89,7 +89,7 @@ test('a client’s message raises one notification within 2 s, its click opens t
   await app.open(demo.host.url);
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   // The first sync is the precondition, not what is measured: a loaded machine may take a while.
-  await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
+  await app.waitUntilSynced();
   await expect(page.getByTestId('notification-permission')).toHaveText('Desktop notifications are on in this browser.');
   // The first sync brought the whole history: none of it is news.
   expect(await shownNotices(page)).toEqual([]);
@@ -175,7 +175,7 @@ test('a proposal without a reply becomes a reminder whose “write a follow-up�
   );
   const app = new AppPage(page);
   await app.open(demo.host.url);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.waitUntilSynced();
 
   await app.goTo('proposals');
   // The reminders are folded to one line with their count (#15): unfolded to act on one.
@@ -231,7 +231,7 @@ test('no notice pops up while a proposal is being written; the next one after it
   const reported = watchActivityReports(page);
   const app = new AppPage(page);
   await app.open(demo.host.url);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.waitUntilSynced();
   const [, other] = demoThreads();
 
   const proposal = demo.platform.store.getLive<Proposal>('proposal', 'prp_000006')!;

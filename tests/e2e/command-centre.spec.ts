@@ -24,7 +24,7 @@ const signInOnce = async (app: AppPage): Promise<void> => {
   await expect(app.syncIndicator()).toHaveText(/Synced|Syncing|Not signed in/, { timeout: 30_000 });
   if ((await app.syncIndicator().innerText()).includes('Not signed in')) await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   // The first sync of the demo platform (a few thousand records) on a machine shared with other runs.
-  await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
+  await app.waitUntilSynced();
 };
 
 test('the command centre: switch theme, jump to a record, recent first, a proposal for the open project, sync with its outcome, language', async ({ page }) => {

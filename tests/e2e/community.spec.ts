@@ -33,7 +33,7 @@ test('a member reads a story offline, finds peers on the map, replies in the for
   const community = new CommunityPage(page);
   await app.open(host.url);
   await app.signIn(platform.users.demo.email, platform.users.demo.password);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.waitUntilSynced();
 
   // The network goes away; the community stays readable.
   const { port } = platform;

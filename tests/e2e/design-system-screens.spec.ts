@@ -31,7 +31,7 @@ test('the redrawn screens at 1440 and 800 px, in English and German, light and d
   await app.open(demo.host.url);
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   // The first sync of the demo platform (a few thousand records) on a machine shared with other runs.
-  await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
+  await app.waitUntilSynced();
   // A draft with a letter, terms and a linked item, ready to submit: the submit confirmation shows it all.
   await draftProposal(page, demo.host.url, projectWithoutProposal(demo.host.dataDir, 'de'), 'de');
   const proposalUrl = page.url();

@@ -22,7 +22,7 @@ test('Ctrl+Enter sends a message; with the engine gone the sidebar says so at on
   // Ctrl+Enter in the composer sends, as its hint says (the conversations are there once the first sync brought them).
   await app.goTo('messages');
   await app.openThreadAt(0);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.waitUntilSynced();
   const body = `Sent with the keyboard ${Date.now()}`;
   await app.composer.fill(body);
   await app.composer.press('Control+Enter');

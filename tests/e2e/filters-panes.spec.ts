@@ -19,7 +19,7 @@ test.beforeAll(async ({ browser }) => {
   await app.open(demo.host.url);
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   // The first load of the demo platform takes a while on a loaded machine.
-  await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 60_000 });
+  await app.waitUntilSynced();
   await page.close();
 });
 

@@ -18,7 +18,7 @@ test('an account’s follow-up days: set in its own dialog, said in its row, bac
   const accounts = new AccountsPage(page);
   await app.open(demo.host.url);
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
-  await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
+  await app.waitUntilSynced();
 
   await app.goTo('settings');
   const row = accounts.rows.first();

@@ -33,7 +33,7 @@ test('insights on the demo workspace: figures equal the core’s, shown as a tab
   const insights = new InsightsPage(page);
   await app.open(demo.host.url);
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
-  await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
+  await app.waitUntilSynced();
 
   await insights.open();
   const core = readFigures();

@@ -100,7 +100,7 @@ test('a profile written before the first sync survives it; images only the platf
   await expect(portfolio.profileForm).toContainText('Saved.');
 
   await app.signIn(platform.users.demo.email, platform.users.demo.password);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.waitUntilSynced();
   await app.goTo('portfolio');
 
   // The items are here at once; their images are on their way, and the screen says how far they have come.

@@ -72,7 +72,7 @@ test('the letter shown is the letter stored, whatever happens around it', async 
   const proposals = new ProposalsPage(page);
   await app.open(demo.host.url);
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.waitUntilSynced();
 
   const project = pickProject(demo.host.dataDir);
   const id = await draftProposal(page, demo.host.url, project.id, project.language);

@@ -75,7 +75,7 @@ test('the letter has one header whose buttons stay where they are while the save
   const proposals = new ProposalsPage(page);
   await app.open(demo.host.url);
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
-  await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
+  await app.waitUntilSynced();
   proposalId = await draftProposal(page, demo.host.url, projectWithoutProposal(demo.host.dataDir, 'en'), 'en');
   // With the host's token (the app takes it out of the address bar once read): a new page can open it too.
   proposalUrl = `${demo.host.url}#/proposals/${proposalId}`;

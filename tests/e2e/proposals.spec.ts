@@ -15,7 +15,7 @@ test('a proposal is written from the feed, answered, linked, previewed, priced, 
   const proposals = new ProposalsPage(page);
   await app.open(demo.host.url);
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.waitUntilSynced();
 
   // From a project in the feed to a draft in its language.
   await app.goTo('feed');

@@ -86,7 +86,7 @@ test.describe('records by address', () => {
     await app.open(demo.host.url);
     await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
     // The first sync of the demo platform on a machine shared with other runs.
-    await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 30_000 });
+    await app.waitUntilSynced();
     await page.close();
   });
 

@@ -78,7 +78,7 @@ for (const language of ['en', 'de', 'fr'] as const) {
     if (language === 'en') {
       await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
       // The first sync of the demo platform (a few thousand records) on a machine shared with other runs.
-      await expect(app.syncIndicator()).toHaveText(/Synced/, { timeout: 60_000 });
+      await app.waitUntilSynced();
     }
     await page.setViewportSize({ width: 800, height: 900 });
     const openList = async (testId: string): Promise<void> => {

@@ -14,7 +14,7 @@ test('a freelancer signs in, the workspace syncs, and a new posting appears live
 
   await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
   await expect(page.getByTestId('account-card')).toContainText(`Signed in as ${demo.platform.users.demo.email}`);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.waitUntilSynced();
   await app.screenshot('settings-signed-in-en');
 
   await app.goTo('feed');

@@ -51,7 +51,7 @@ test('triage the feed: accent-free search, filters, a saved search counting a li
   platform.actors.postProject({ title: 'Sito per una città d’arte', language: 'it', description: 'Un sito per il museo della città.' });
   await app.open(host.url);
   await app.signIn(platform.users.demo.email, platform.users.demo.password);
-  await expect(app.syncIndicator()).toHaveText(/Synced/);
+  await app.waitUntilSynced();
   await app.goTo('feed');
   await expect(app.projectRows.first()).toBeVisible();
   const total = Number((await app.feedCount.textContent())?.replace(/\D/g, ''));

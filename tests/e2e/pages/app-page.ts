@@ -38,6 +38,11 @@ export class AppPage {
 
   readonly syncIndicator = (): Locator => this.page.getByTestId('sync-indicator');
 
+  /** Until the indicator says Synced: a first sync of the demo workspace is thousands of records, and how long it takes is the bench's business, not a test's. */
+  async waitUntilSynced(): Promise<void> {
+    await expect(this.syncIndicator()).toHaveText(/Synced/, { timeout: 60_000 });
+  }
+
   async signIn(email: string, password: string): Promise<void> {
     await this.goTo('settings');
     const card = this.page.getByTestId('account-card');
