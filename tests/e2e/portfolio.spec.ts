@@ -73,7 +73,7 @@ test('an item with two images written in Italian, translated to English, reorder
   await portfolio.tab(/^Preview$/).click();
   await chooseOption(page.getByTestId('preview-locale'), 'de');
   await expect(page.getByTestId('preview-item')).toHaveCount(2);
-  await expect(page.getByTestId('fallback-note').first()).toContainText('No DE text');
+  await expect(page.getByTestId('fallback-note').first()).toContainText('No German text');
   // The links show in the preview and leave the app only as a new window (the shell hands those to the system browser).
   const link = page.getByTestId('preview-item').first().getByRole('link', { name: 'https://cantina.example/shop' });
   await expect(link).toHaveAttribute('rel', /noopener/);
@@ -120,7 +120,7 @@ test('an item with two images written in Italian, translated to English, reorder
   await app.screenshot('portfolio-languages-it');
   await portfolio.tab(/^Anteprima$/).click();
   await chooseOption(page.getByTestId('preview-locale'), 'de');
-  await expect(page.getByTestId('fallback-note').first()).toContainText('Nessun testo in DE');
+  await expect(page.getByTestId('fallback-note').first()).toContainText('Nessun testo in tedesco');
   await app.screenshot('portfolio-preview-it');
   expect(errors).toEqual([]);
 });
@@ -151,7 +151,7 @@ test('the profile keeps a headline and bio per language, rate and languages spok
   await portfolio.tab(/^Preview$/).click();
   await chooseOption(page.getByTestId('preview-locale'), 'fr');
   await expect(page.locator('.pf-preview')).toContainText('Brand designer for small workshops');
-  await expect(page.getByTestId('fallback-note').first()).toContainText('No FR text');
+  await expect(page.getByTestId('fallback-note').first()).toContainText('No French text');
   await expect(page.getByTestId('preview-profile').locator('img.pf-avatar')).toBeVisible();
   await app.screenshot('portfolio-preview-profile-en');
 

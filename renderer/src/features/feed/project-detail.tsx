@@ -43,7 +43,14 @@ export const ClientFacts = ({ client, now }: { client: ClientSummary; now: Date 
       {client.reputation !== null && (
         <>
           <dt>{t('reputation')}</dt>
-          <dd>{t('reputationValue', { score: client.reputation, count: client.reviewsCount })}</dd>
+          <dd>
+            {client.reviewsCount === 0
+              ? t('noReviews')
+              : t('reputationValue', {
+                  score: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(client.reputation),
+                  count: client.reviewsCount,
+                })}
+          </dd>
         </>
       )}
       <dt>{t('payment')}</dt>

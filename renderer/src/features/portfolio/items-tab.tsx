@@ -5,6 +5,7 @@ import { useDraftsOf } from '../../components/use-form-draft';
 import type { OpenItem } from './portfolio-route';
 import { usePortfolioItems, useReorderItems, useRetryItem } from './use-portfolio';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
+import { nameLanguage } from '../../ui/display-names';
 import { ItemEditorWithDraft, titleIn } from './item-editor';
 
 type Props = {
@@ -69,7 +70,7 @@ export const ItemsTab = ({ open, onOpen }: Props) => {
                   {titleIn(item, i18n.language) || t('untitled')}
                 </span>
                 <span className="muted small">
-                  {item.variants.map((variant) => variant.locale.toUpperCase()).join(' · ')}
+                  {item.variants.map((variant) => nameLanguage(variant.locale, i18n.language)).join(' · ')}
                   {item.visibility === 'private' && ` · ${t('visibility.private')}`}
                   {item.pending && !item.syncError && ` · ${t('pending')}`}
                   {hasDraft(item.id) && (

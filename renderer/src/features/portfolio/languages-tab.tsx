@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { nameLanguage } from '../../ui/display-names';
 import { useCompleteness } from './use-portfolio';
 
 export const LanguagesTab = () => {
-  const { t } = useTranslation('portfolio');
+  const { t, i18n } = useTranslation('portfolio');
   const { data } = useCompleteness();
   if (!data) return null;
   if (data.languages.length === 0) return <p className="muted">{t('empty')}</p>;
@@ -11,7 +12,7 @@ export const LanguagesTab = () => {
       {data.languages.map((language) => (
         <section key={language.locale} className="card" aria-label={language.locale}>
           <h2>
-            {language.locale.toUpperCase()} <span className="muted small">{t('completeCount', { complete: language.complete, total: language.total })}</span>
+            {nameLanguage(language.locale, i18n.language)} <span className="muted small">{t('completeCount', { complete: language.complete, total: language.total })}</span>
           </h2>
           <ul>
             {language.profile && language.profile.status !== 'complete' && (

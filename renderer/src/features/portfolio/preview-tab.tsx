@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatLanguageName } from '../../../../shared/i18n/format';
 import { locales } from '../../../../shared/i18n/locales';
 import { ExternalLink } from '../../components/external-link';
 import { usePreview, useProfile } from './use-portfolio';
@@ -16,7 +17,7 @@ export const PreviewTab = () => {
   const note = (shown: string | null, reason: string) =>
     reason === 'exact' ? null : (
       <p className="pf-note pf-status-outdated" data-testid="fallback-note">
-        {reason === 'none' ? t('fallback.none') : t(`fallback.${reason}`, { shown: (shown ?? '').toUpperCase(), wanted: locale.toUpperCase() })}
+        {reason === 'none' ? t('fallback.none') : t(`fallback.${reason}`, { shown: shown ? formatLanguageName(shown, i18n.language) : '', wanted: formatLanguageName(locale, i18n.language) })}
       </p>
     );
   return (

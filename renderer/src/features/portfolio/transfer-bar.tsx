@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxPortfolioJsonChars } from '../../../../shared/contract/limits';
+import { nameLanguage } from '../../ui/display-names';
 import { isTooLarge, usePortfolioTransfer } from './use-portfolio';
 
 export const TransferBar = ({ locale }: { locale: string }) => {
-  const { t } = useTranslation('portfolio');
+  const { t, i18n } = useTranslation('portfolio');
   const transfer = usePortfolioTransfer();
   const [message, setMessage] = useState<string | null>(null);
   const importJson = async (file: File | undefined): Promise<void> => {
@@ -23,7 +24,7 @@ export const TransferBar = ({ locale }: { locale: string }) => {
   return (
     <div className="toolbar">
       <button type="button" onClick={() => void transfer.exportPdf.run(locale)} disabled={transfer.exportPdf.pending} data-testid="download-pdf">
-        {t('transfer.pdf', { locale: locale.toUpperCase() })}
+        {t('transfer.pdf', { locale: nameLanguage(locale, i18n.language) })}
       </button>
       <button type="button" className="secondary" onClick={() => void transfer.exportJson.run()} disabled={transfer.exportJson.pending}>
         {t('transfer.exportJson')}
