@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { contract, type BottegaClient } from '../../shared/contract';
+import type { ImageDownloadProgress } from '../../shared/contract/portfolio';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { createBridge, createClient } from '../../shared/rpc/bridge';
 import { createInProcessPair } from '../../shared/rpc/transport';
@@ -70,3 +71,19 @@ export const waitForFirstSync = (client: BottegaClient) => waitForStatus(client,
 /** Every write sent and confirmed, nothing refused or in conflict. */
 export const waitForSettled = (client: BottegaClient) =>
   waitForStatus(client, (s) => s.phase === 'idle' && s.lastSyncAt !== null && s.pending === 0 && s.failed === 0 && s.conflicts === 0);
+
+/** Resolves with the image downloads' progress once it satisfies `predicate` (read now, then on each change). */
+export const waitForDownloads = (client: BottegaClient, predicate: (progress: ImageDownloadProgress) => boolean): Promise<ImageDownloadProgress> =>
+  new Promise((resolve) => {
+    let done = false;
+    const check = (progress: ImageDownloadProgress): void => {
+      if (done || !predicate(progress)) return;
+      done = true;
+      stop();
+      resolve(progress);
+    };
+    const stop = client.on('imageDownloadsChanged', check);
+    void client.portfolio.getImageDownloads({}).then(check);
+  });
+
+export const downloadsFinished = (progress: ImageDownloadProgress): boolean => !progress.active && progress.done + progress.failed >= progress.total;

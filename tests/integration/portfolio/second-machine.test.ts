@@ -2,26 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BottegaClient } from '../../../shared/contract';
 import type { ImageDownloadProgress } from '../../../shared/contract/portfolio';
-import { signIn, useCoreHarness, waitForSettled } from '../../support/core-harness';
+import { signIn, useCoreHarness, waitForDownloads, waitForSettled } from '../../support/core-harness';
 import type { PlatformStore } from '../../platform/store';
 import { png } from './harness';
 
 const { openWorkspace, startPlatform } = useCoreHarness();
-
-const waitForDownloads = (client: BottegaClient, predicate: (progress: ImageDownloadProgress) => boolean): Promise<ImageDownloadProgress> =>
-  new Promise((resolve) => {
-    let done = false;
-    const check = (progress: ImageDownloadProgress): void => {
-      if (done || !predicate(progress)) return;
-      done = true;
-      stop();
-      resolve(progress);
-    };
-    const stop = client.on('imageDownloadsChanged', check);
-    void client.portfolio.getImageDownloads({}).then(check);
-  });
 
 /** The pictures the platform's seed gave the demo user's portfolio items (they download like any other). */
 const seededPictures = (platform: { store: PlatformStore }): string[] =>

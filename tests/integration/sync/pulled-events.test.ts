@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pulledEvents } from '../../../electron/core/sync/pulled-events';
-import { signIn, useCoreHarness, waitForSettled, waitForStatus } from '../../support/core-harness';
+import { downloadsFinished, signIn, useCoreHarness, waitForDownloads, waitForSettled, waitForStatus } from '../../support/core-harness';
 
 const { openWorkspace, startPlatform } = useCoreHarness();
 
@@ -17,6 +17,8 @@ describe('a pull tells only the views whose records arrived', () => {
     const { client } = await openWorkspace(platform.url);
     await signIn(client, platform);
     await waitForSettled(client);
+    // The seed's portfolio pictures download after the first pull and say portfolioChanged when stored.
+    await waitForDownloads(client, downloadsFinished);
 
     const heard: string[] = [];
     // proposalsChanged is left out: the platform's fee, read after each pull, says it on its own when it changes.

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ImageDownloadProgress } from '../../../shared/contract/portfolio';
 import type { PlatformServer } from '../../platform/server';
 import { png } from '../portfolio/harness';
 import type { AccountSyncStatus, SyncStatus } from '../../../shared/contract/sync';
 import type { SyncProblem } from '../../../shared/contract/sync-problem';
-import { signIn, useCoreHarness, waitForStatus } from '../../support/core-harness';
+import { signIn, useCoreHarness, waitForDownloads, waitForStatus } from '../../support/core-harness';
 import { accountOf, connectTwoAccounts, waitForProject } from '../../support/two-accounts';
 
 const { openWorkspace, startPlatform } = useCoreHarness();
@@ -127,15 +126,7 @@ describe('two accounts on two reference platforms', () => {
     await client.sync.syncNow();
     await waitForStatus(client, (s) => s.accounts.every((account) => account.phase === 'idle'));
     refuseDownload = false;
-    const finished = await new Promise<ImageDownloadProgress>((resolve) => {
-      const check = (progress: ImageDownloadProgress): void => {
-        if (progress.active || progress.done < progress.total) return;
-        stop();
-        resolve(progress);
-      };
-      const stop = client.on('imageDownloadsChanged', check);
-      void client.portfolio.getImageDownloads({}).then(check);
-    });
+    const finished = await waitForDownloads(client, (progress) => !progress.active && progress.done >= progress.total);
     expect(finished).toMatchObject({ failed: 0 });
     for (const hash of [firstImage, secondImage]) expect(await client.portfolio.getImage({ hash })).toMatchObject({ state: 'local' });
   });
