@@ -167,40 +167,43 @@ test('the split moves by drag, in the feed with a project open and in proposals,
   expect(Math.abs((await bar.listWidth('feed')) - dragged)).toBeLessThan(2);
 });
 
+// The e2e tsconfig has no DOM types: the check is the page's own script, as text (as in pages/layout-check.ts).
+const rowsContainedScript = String.raw`(elements) => {
+  const found = [];
+  for (const row of elements) {
+    const box = row.getBoundingClientRect();
+    for (const element of Array.from(row.querySelectorAll('*'))) {
+      if (!(element instanceof HTMLElement) || element.offsetParent === null) continue;
+      const inner = element.getBoundingClientRect();
+      // Text for screen readers only (a 1 px clipped box) is not drawn.
+      if (inner.width <= 1) continue;
+      // What is drawn: the box cut by every ancestor inside the row that clips its overflow.
+      let left = inner.left;
+      let right = inner.right;
+      for (let parent = element.parentElement; parent && parent !== row; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX === 'visible') continue;
+        const clip = parent.getBoundingClientRect();
+        left = Math.max(left, clip.left);
+        right = Math.min(right, clip.right);
+      }
+      if (right > box.right + 0.5 || left < box.left - 0.5) found.push('sticks out: ' + element.className + ' “' + element.textContent + '”');
+      const style = getComputedStyle(element);
+      if (element.scrollWidth > element.clientWidth + 1 && style.overflowX !== 'visible') {
+        if (style.textOverflow !== 'ellipsis') found.push('cut without an ellipsis: ' + element.className + ' “' + element.textContent + '”');
+        const titled = element.closest('[title]');
+        if (!titled || !row.contains(titled) || !titled.getAttribute('title')) found.push('cut without a title: ' + element.className + ' “' + element.textContent + '”');
+      }
+    }
+  }
+  return found;
+}`;
+
 /**
  * Every list row's text stays inside its row at this width: nothing sticks out, and text that does not fit ends in
  * an ellipsis with its full text in a title (on it or an ancestor inside the row).
  */
 const expectRowsContained = async (page: Page, rows: string): Promise<void> => {
-  const problems = await page.locator(rows).evaluateAll((elements) => {
-    const found: string[] = [];
-    for (const row of elements) {
-      const box = row.getBoundingClientRect();
-      for (const element of Array.from(row.querySelectorAll('*'))) {
-        if (!(element instanceof HTMLElement) || element.offsetParent === null) continue;
-        const inner = element.getBoundingClientRect();
-        // Text for screen readers only (a 1 px clipped box) is not drawn.
-        if (inner.width <= 1) continue;
-        // What is drawn: the box cut by every ancestor inside the row that clips its overflow.
-        let left = inner.left;
-        let right = inner.right;
-        for (let parent = element.parentElement; parent && parent !== row; parent = parent.parentElement) {
-          if (getComputedStyle(parent).overflowX === 'visible') continue;
-          const clip = parent.getBoundingClientRect();
-          left = Math.max(left, clip.left);
-          right = Math.min(right, clip.right);
-        }
-        if (right > box.right + 0.5 || left < box.left - 0.5) found.push(`sticks out: ${element.className} “${element.textContent}”`);
-        const style = getComputedStyle(element);
-        if (element.scrollWidth > element.clientWidth + 1 && style.overflowX !== 'visible') {
-          if (style.textOverflow !== 'ellipsis') found.push(`cut without an ellipsis: ${element.className} “${element.textContent}”`);
-          const titled = element.closest('[title]');
-          if (!titled || !row.contains(titled) || !titled.getAttribute('title')) found.push(`cut without a title: ${element.className} “${element.textContent}”`);
-        }
-      }
-    }
-    return found;
-  });
+  const problems = (await page.evaluate(`(${rowsContainedScript})(Array.from(document.querySelectorAll(${JSON.stringify(rows)})))`)) as string[];
   expect(problems).toEqual([]);
 };
 
