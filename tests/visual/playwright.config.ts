@@ -19,9 +19,10 @@ export default defineConfig({
   reporter: [['list']],
   expect: {
     timeout: 15_000,
-    // A colour difference above 0.1 (YIQ, 0–1) in any one pixel fails: runs on Debian's Chromium with its Noto fonts
-    // agree pixel for pixel, so any difference is a change to look at.
-    toHaveScreenshot: { threshold: 0.1, maxDiffPixels: 0, animations: 'disabled', caret: 'hide', scale: 'css' },
+    // A colour difference above 0.1 (YIQ, 0–1) in more than 16 pixels fails. Runs on Debian's Chromium with its Noto
+    // fonts agree pixel for pixel except one rounded corner at the editor's panel edge, whose anti-aliasing differed
+    // in 6 pixels between two identical runs (Italian editor, 1440 px); a changed word or moved control is hundreds.
+    toHaveScreenshot: { threshold: 0.1, maxDiffPixels: 16, animations: 'disabled', caret: 'hide', scale: 'css' },
   },
   use: {
     launchOptions: { ...chromiumLaunchOptions, args: [...(chromiumLaunchOptions.args ?? []), '--font-render-hinting=none', '--hide-scrollbars'] },
