@@ -10,6 +10,9 @@ import { readSyncValue, writeSyncValue } from './sync-state-repository';
  * their removal, so a crash or a stop mid-load leaves a flag that the next start (or the load's end) resolves:
  * columns filled from what the tables hold, the very same triggers back. Writes made meanwhile (the user's, other
  * accounts') need nothing: the fill reads every proposal.
+ * A later migration that replaces one of these triggers must count on them being aside after such a crash: a
+ * trigger it creates again wins over the saved one, but a trigger it drops would come back from the saved SQL
+ * (drop it from the saved list too, or resume before migrating).
  */
 
 /** v14's and v15's triggers (v18's versions of the latter): everything that keeps insights columns and proposal_skills. */
