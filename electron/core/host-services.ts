@@ -35,7 +35,7 @@ export type SpellcheckRelay = {
  * the page to whoever runs it (its console, a test).
  */
 export type BrowserOpener = {
-  openExternal(url: string): Promise<void>;
+  openSignInPage(url: string): Promise<void>;
 };
 
 export type HostServices = {
@@ -50,7 +50,7 @@ export type HostServices = {
  * web-host and tests: no updater (the state says so), no deep links, secrets in a 0600 file, no spellchecker
  * to set (the browser checks each field by its `lang`).
  */
-export const createStandaloneHostServices = (options: { version: string; dataDir: string; openExternal?: (url: string) => void }): HostServices => {
+export const createStandaloneHostServices = (options: { version: string; dataDir: string; openSignInPage?: (url: string) => void }): HostServices => {
   const state: UpdateState = { currentVersion: options.version, channel: 'stable', status: { phase: 'unsupported' } };
   return {
     updates: {
@@ -63,10 +63,10 @@ export const createStandaloneHostServices = (options: { version: string; dataDir
     spellcheck: { setLanguages: async () => [] },
     secrets: createFileSecretStore(path.join(options.dataDir, 'secrets', 'vault.json')),
     browser: {
-      openExternal: async (url) => {
+      openSignInPage: async (url) => {
         if (!isAllowedSignInPage(url)) throw new Error('Not an allowed sign-in page.');
-        if (!options.openExternal) throw new Error('No browser to open the sign-in page in.');
-        options.openExternal(url);
+        if (!options.openSignInPage) throw new Error('No browser to open the sign-in page in.');
+        options.openSignInPage(url);
       },
     },
     onDeepLink: () => () => undefined,

@@ -120,7 +120,7 @@ export const hostCoreOnParentPort = (parentPort: ParentPortLike, options: Utilit
         },
       },
       browser: {
-        openExternal: async (url) => {
+        openSignInPage: async (url) => {
           // Checked here too: main ignores a host message its schema refuses, which would leave this waiting.
           if (!isAllowedSignInPage(url)) throw new Error('Not an allowed sign-in page.');
           await host.request({ kind: 'browser.open', url });

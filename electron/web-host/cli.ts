@@ -40,7 +40,7 @@ const host = await startWebHost({
   log: (message) => console.error(message),
   // Signing in to Freelancer.com through the browser needs the app's client id (the fixture's for the demo).
   ...(process.env['BOTTEGA_FREELANCER_CLIENT_ID'] ? { oauthClientIds: { freelancer: process.env['BOTTEGA_FREELANCER_CLIENT_ID'] } } : {}),
-  openExternal: (url) => console.log(`Open this sign-in page in your browser: ${url}`),
+  openSignInPage: (url) => console.log(`Open this sign-in page in your browser: ${url}`),
 });
 
 if (values['seed-demo'] && host.core.state === 'ready') {

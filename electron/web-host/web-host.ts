@@ -33,7 +33,7 @@ export type WebHostOptions = {
    * Where a sign-in page goes: web-host has no system browser of its own, so whoever runs it opens the page
    * (the console prints it; an e2e test follows it). Not written to the log.
    */
-  openExternal?: (url: string) => void;
+  openSignInPage?: (url: string) => void;
 };
 
 export type WebHost = {
@@ -72,7 +72,7 @@ export const startWebHost = async (options: WebHostOptions): Promise<WebHost> =>
     validateOutput: options.dev ?? false,
     platformUrl: options.platformUrl ?? null,
     log,
-    hostServices: createStandaloneHostServices({ version: options.version, dataDir: options.dataDir, ...(options.openExternal ? { openExternal: options.openExternal } : {}) }),
+    hostServices: createStandaloneHostServices({ version: options.version, dataDir: options.dataDir, ...(options.openSignInPage ? { openSignInPage: options.openSignInPage } : {}) }),
     ...(options.oauthClientIds ? { oauthClientIds: options.oauthClientIds } : {}),
   });
   const token = randomBytes(24).toString('base64url');

@@ -39,7 +39,7 @@ export const runBrowserSignIn = async <T>(options: {
   options.signal.addEventListener('abort', cancel, { once: true });
   try {
     try {
-      await options.browser.openExternal(options.authorizeUrl({ redirectUri: redirect.redirectUri, state, challenge: pkce.challenge }));
+      await options.browser.openSignInPage(options.authorizeUrl({ redirectUri: redirect.redirectUri, state, challenge: pkce.challenge }));
     } catch {
       redirect.cancel();
       return { ok: false, reason: 'browser_failed' };

@@ -65,7 +65,7 @@ const openWorkspace = async (
       ...createStandaloneHostServices({ version: 'test', dataDir }),
       // The core listens before it asks for the page: the "browser" may follow it at once, as a real one would.
       browser: {
-        openExternal: async (url) => {
+        openSignInPage: async (url) => {
           pages.push(url);
           void follow(url);
         },

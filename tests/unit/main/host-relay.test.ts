@@ -124,13 +124,13 @@ describe('the core relays main’s updater, deep links, language and vault', () 
     await client.app.getInfo();
     const browser = services()!.browser;
     const page = 'https://accounts.freelancer.com/oauth/authorize?client_id=app';
-    const opening = browser.openExternal(page);
+    const opening = browser.openSignInPage(page);
     const open = await waitForValue(() => requests()[0]);
     expect(open).toMatchObject({ request: { kind: 'browser.open', url: page } });
     answer(open, null);
     await expect(opening).resolves.toBeUndefined();
     // A page outside the allow-list never leaves the core (main would ignore the message and leave it waiting).
-    await expect(browser.openExternal('https://evil.example/oauth/authorize')).rejects.toThrow('Not an allowed sign-in page.');
+    await expect(browser.openSignInPage('https://evil.example/oauth/authorize')).rejects.toThrow('Not an allowed sign-in page.');
     expect(requests()).toHaveLength(1);
     await host.shutDown();
   });
