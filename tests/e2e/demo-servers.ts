@@ -1,5 +1,6 @@
 import { test } from '@playwright/test';
 import { startPlatformServer, type PlatformServer, type PlatformServerOptions } from '../platform/server';
+import { AppPage } from './pages/app-page';
 import { startWebHostProcess, type RunningWebHost } from './web-host-process';
 
 /** The reference platform and a web host pointed at it, started before a spec file's tests and stopped after. */
@@ -12,14 +13,22 @@ export type DemoServers = {
 
 /**
  * Registers the file's beforeAll / afterAll for the demo platform (seed 7, simulation on, no rate limit, a heartbeat
- * every second) and a web host signed to nothing yet; `platform` and `host` are there once the tests run.
+ * every second) and a web host signed to nothing yet (or, with `signedIn`, signed in as the demo user and synced
+ * once for every test of the file); `platform` and `host` are there once the tests run.
  */
-export const useDemoServers = (options: { platform?: PlatformServerOptions; hostArgs?: readonly string[] } = {}): DemoServers => {
+export const useDemoServers = (options: { platform?: PlatformServerOptions; hostArgs?: readonly string[]; signedIn?: boolean } = {}): DemoServers => {
   let platform: PlatformServer | undefined;
   let host: RunningWebHost | undefined;
-  test.beforeAll(async () => {
+  test.beforeAll(async ({ browser }) => {
     platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000, ...options.platform });
     host = await startWebHostProcess(['--platform', platform.url, ...(options.hostArgs ?? [])]);
+    if (!options.signedIn) return;
+    const page = await browser.newPage();
+    const app = new AppPage(page);
+    await app.open(host.url);
+    await app.signIn(platform.users.demo.email, platform.users.demo.password);
+    await app.waitUntilSynced();
+    await page.close();
   });
   test.afterAll(async () => {
     await host?.stop();

@@ -7,21 +7,12 @@
  * and at 1000 px in fr.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage } from './pages/app-page';
+import { type AppPage } from './pages/app-page';
 import { FiltersPanesPage } from './pages/filters-panes-page';
 import { WorkspacePage } from './pages/workspace-page';
 import { useDemoServers } from './demo-servers';
 
-const demo = useDemoServers();
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  const app = new AppPage(page);
-  await app.open(demo.host.url);
-  await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
-  // The first load of the demo platform takes a while on a loaded machine.
-  await app.waitUntilSynced();
-  await page.close();
-});
+const demo = useDemoServers({ signedIn: true });
 
 test.describe.configure({ mode: 'serial' });
 

@@ -9,17 +9,7 @@ import { AppPage } from './pages/app-page';
 import { ListsPage } from './pages/lists-page';
 import { useDemoServers } from './demo-servers';
 
-const demo = useDemoServers();
-test.beforeAll(async ({ browser }) => {
-  // Signed in once; the workspace stays signed in for every test.
-  const page = await browser.newPage();
-  const app = new AppPage(page);
-  await app.open(demo.host.url);
-  await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
-  // The first load of the demo platform takes a while on a loaded machine.
-  await app.waitUntilSynced();
-  await page.close();
-});
+const demo = useDemoServers({ signedIn: true });
 
 const signedIn = async (page: Page): Promise<{ app: AppPage; lists: ListsPage }> => {
   const app = new AppPage(page);

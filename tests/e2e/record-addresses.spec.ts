@@ -8,7 +8,7 @@ import { useDemoServers } from './demo-servers';
  * topic) has an address: opening it changes the hash, a reload keeps it open, back closes it, and an address to
  * one that is not there says so in the user's language with a way back to its list.
  */
-const demo = useDemoServers({ platform: { simulation: false } });
+const demo = useDemoServers({ platform: { simulation: false }, signedIn: true });
 
 type Openable = {
   name: string;
@@ -80,15 +80,6 @@ const openables: Openable[] = [
 const hashOf = (page: Page): string => new URL(page.url()).hash;
 
 test.describe('records by address', () => {
-  test.beforeAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    const app = new AppPage(page);
-    await app.open(demo.host.url);
-    await app.signIn(demo.platform.users.demo.email, demo.platform.users.demo.password);
-    // The first sync of the demo platform on a machine shared with other runs.
-    await app.waitUntilSynced();
-    await page.close();
-  });
 
   for (const openable of openables) {
     test(`a ${openable.name} opens at its own address, stays open on reload, closes on back`, async ({ page }) => {
