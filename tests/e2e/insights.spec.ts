@@ -24,7 +24,7 @@ const readFigures = () => {
   }
 };
 
-test('insights on the demo workspace: figures equal the core’s, shown as a table, exported as CSV, in English and German', async ({ page }) => {
+test('insights on the demo workspace: figures equal the core’s, shown as a table, exported as CSV, in every language, light and dark', async ({ page }) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -86,17 +86,20 @@ test('insights on the demo workspace: figures equal the core’s, shown as a tab
   await insights.choosePeriod('month');
   await insights.choosePeriod('all');
 
-  // English and German (the longest words), light and dark (the app's own theme setting, which outranks the
-  // emulated system scheme), at 1440 and 800 px: the whole screen.
-  for (const language of ['en', 'de'] as const) {
+  // Every language, light and dark (the app's own theme setting, which outranks the emulated system scheme): the
+  // whole screen at 800 px, and at 1440 px in English and German (the longest words). Each language's sample line
+  // is checked in its own words and number format.
+  const samplePrefix = { en: 'Based on', it: 'Su', de: 'Aus', fr: 'Sur', es: 'Sobre' } as const;
+  for (const language of ['en', 'de', 'it', 'fr', 'es'] as const) {
     await app.chooseLanguage(language);
     for (const theme of ['light', 'dark'] as const) {
       await app.goTo('settings');
       await page.getByTestId(`theme-${theme}`).click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await insights.open();
-      if (language === 'de') await expect(insights.sample('funnel')).toContainText(`Aus ${core.funnel.sample} Angebot`);
-      for (const width of [1440, 800]) {
+      const sample = new Intl.NumberFormat(language).format(core.funnel.sample);
+      await expect(insights.sample('funnel')).toContainText(`${samplePrefix[language]} ${sample}`);
+      for (const width of language === 'en' || language === 'de' ? [1440, 800] : [800]) {
         await page.setViewportSize({ width, height: width === 800 ? 3400 : 2200 });
         await insights.waitForFigures();
         await page.screenshot({ path: `test-results/screens/insights-${width}-${language}-${theme}.png`, fullPage: true });
