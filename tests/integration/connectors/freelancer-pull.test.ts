@@ -9,7 +9,7 @@ import { createFreelancerClient } from '../../../electron/core/connectors/freela
 import { resolveFreelancerApiRoot } from '../../../electron/core/connectors/freelancer/base-url';
 import { freelancerEndpoints } from '../../../electron/core/connectors/freelancer/endpoints';
 import { freelancerIds } from '../../../electron/core/connectors/freelancer/ids';
-import { backfillDays, initialPollerState, type PollerState, pollResources } from '../../../electron/core/connectors/freelancer/poller';
+import { backfillDays, bidWatchDays, initialPollerState, type PollerState, pollResources } from '../../../electron/core/connectors/freelancer/poller';
 import { type MappedRecord, type PullRunOptions, runResource } from '../../../electron/core/connectors/freelancer/pull-run';
 import { freelancerRecordSchemas } from '../../../electron/core/connectors/freelancer/record-schemas';
 import { minorUnitDigits } from '../../../shared/domain/money';
@@ -51,7 +51,13 @@ const createStore = () => {
     }
   };
   const of = (type: string) => [...(records.get(type)?.values() ?? [])].map((row) => row.record as Record<string, unknown>);
-  return { sink, of, quarantined, batches: () => batches, has: (type: string, id: string) => records.get(type)?.has(id) ?? false };
+  // What the connector asks of the workspace for own bids: the open ones (submitted, or awarded), and whether a bid's JSON is the stored one.
+  const openBids = () =>
+    [...(records.get('proposal')?.values() ?? [])]
+      .filter((row) => ['submitted', 'awarded'].includes((row.record as { status: string }).status))
+      .map((row) => ({ id: (row.raw as { id: number }).id, time: (row.raw as { time_submitted: number }).time_submitted }));
+  const holdsBid = (bidId: number, rawText: string) => JSON.stringify(records.get('proposal')?.get(freelancerIds.proposal(bidId))?.raw) === rawText;
+  return { sink, of, openBids, holdsBid, quarantined, batches: () => batches, has: (type: string, id: string) => records.get(type)?.has(id) ?? false };
 };
 
 const boot = async () => {
@@ -158,11 +164,20 @@ describe('Freelancer connector against the fixture', () => {
     expect(mapped?.budget).toMatchObject({ min_minor: Math.round((sample?.budget.minimum ?? 0) * 100), currency: sample?.currency.code });
   });
 
-  it('a polling round with nothing new costs one request per resource and writes nothing new; then news arrives', async () => {
+  it('a polling round with nothing new costs one request per resource (own bids: and their open ones by id) and writes nothing; then news arrives', async () => {
     const { fixture, endpoints } = await boot();
     const store = createStore();
     const start = fixture.world.now() * 1000;
-    const options = (nowMs: number): PullRunOptions => ({ endpoints, selfId: fixture.selfId, nowMs, activity: 'active', sink: store.sink, pageSize: 100 });
+    const options = (nowMs: number): PullRunOptions => ({
+      endpoints,
+      selfId: fixture.selfId,
+      nowMs,
+      activity: 'active',
+      sink: store.sink,
+      pageSize: 100,
+      openBids: store.openBids,
+      holdsBid: store.holdsBid,
+    });
     const first = await pollRound(initialPollerState(start), options(start));
     const counts = { project: store.of('project').length, message: store.of('message').length, thread: store.of('thread').length };
     const batchesBefore = store.batches();
@@ -170,12 +185,16 @@ describe('Freelancer connector against the fixture', () => {
     await simulate(fixture, 'POST', 'requests/reset');
     const later = start + 60 * 60_000;
     const idle = await pollRound(first.state, options(later));
-    expect(idle.requests).toEqual({ projects: 1, bids: 1, threads: 1, messages: 1 });
-    expect(idle.fresh).toMatchObject({ projects: 0, threads: 0, messages: 0 });
+    // Own bids: new ones from the watermark (one request), then the open ones of the watch window by id, bare.
+    const watched = store.openBids().filter((bid) => bid.time >= later / 1000 - bidWatchDays * 86_400);
+    expect(watched.length).toBeGreaterThan(0);
+    expect(watched.length).toBeLessThan(fixture.world.allBids().length);
+    expect(idle.requests).toEqual({ projects: 1, bids: 1 + Math.ceil(watched.length / 100), threads: 1, messages: 1 });
+    expect(idle.fresh).toEqual({ projects: 0, bids: 0, threads: 0, messages: 0 });
     const byRoute = ((await simulate(fixture, 'GET', 'requests')) as { by_route: Record<string, number> }).by_route;
-    expect(Object.values(byRoute).reduce((sum, count) => sum + count, 0)).toBe(4);
-    // Only the own bids (listed whole: an award moves no time) were handed to the store.
-    expect(store.batches() - batchesBefore).toBe(1);
+    expect(Object.values(byRoute).reduce((sum, count) => sum + count, 0)).toBe(4 + Math.ceil(watched.length / 100));
+    // Nothing was handed to the store.
+    expect(store.batches() - batchesBefore).toBe(0);
     expect({ project: store.of('project').length, message: store.of('message').length, thread: store.of('thread').length }).toEqual(counts);
 
     // A client writes, a project is posted: the next round finds exactly those, still in one request each.
@@ -184,7 +203,7 @@ describe('Freelancer connector against the fixture', () => {
     await simulate(fixture, 'POST', 'messages', { thread_id: thread?.id, message: 'Possiamo sentirci domani?' });
     await simulate(fixture, 'POST', 'projects', { title: 'Traduzione sito e-commerce', jobs: ['wordpress'] });
     const news = await pollRound(idle.state, options(later + 5 * 60_000));
-    expect(news.requests).toEqual({ projects: 1, bids: 1, threads: 1, messages: 1 });
+    expect(news.requests).toEqual({ projects: 1, bids: 1 + Math.ceil(watched.length / 100), threads: 1, messages: 1 });
     expect(news.fresh).toMatchObject({ projects: 1, threads: 1, messages: 1 });
     expect(store.of('message').some((message) => message.body === 'Possiamo sentirci domani?' && message.from_me === false)).toBe(true);
     expect(store.of('project').some((project) => project.title === 'Traduzione sito e-commerce')).toBe(true);

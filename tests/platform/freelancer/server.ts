@@ -431,6 +431,7 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     const bidders = new Set(intList(query, 'bidders[]'));
     const owners = new Set(intList(query, 'project_owners[]'));
     const from = intParam(query, 'from_time', null);
+    const to = intParam(query, 'to_time', null);
     const matches = world
       .allBids()
       .filter(
@@ -439,7 +440,8 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
           (projects.size === 0 || projects.has(bid.projectId)) &&
           (bidders.size === 0 || bidders.has(bid.bidderId)) &&
           (owners.size === 0 || owners.has(bid.projectOwnerId)) &&
-          (from === null || bid.timeSubmitted >= from),
+          (from === null || bid.timeSubmitted >= from) &&
+          (to === null || bid.timeSubmitted <= to),
       )
       .sort((a, b) => b.timeSubmitted - a.timeSubmitted || b.id - a.id);
     const page = matches.slice(offset, offset + limit);

@@ -9,7 +9,7 @@ import type { Account, ConnectorCapabilities } from '../../../../shared/domain/a
 import type { RecordType } from '../../../../shared/platform/records';
 import { setSynchronous } from '../../db/database';
 import { readAccountValue, writeAccountValue } from '../../db/repositories/accounts-repository';
-import { listMissingThreadProjects, readProjectTitle } from '../../db/repositories/connector-records-repository';
+import { holdsSameRecord, listMissingThreadProjects, listOpenBids, readProjectTitle } from '../../db/repositories/connector-records-repository';
 import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../../db/repositories/fts-maintenance';
 import { pauseInsightsMaintenance, resumeInsightsMaintenance } from '../../db/repositories/insights-maintenance';
 import { rebuildFullText } from '../../sync/full-text-rebuild';
@@ -22,7 +22,7 @@ import { freelancerApiRoots, resolveFreelancerApiRoot } from './base-url';
 import { freelancerEndpoints } from './endpoints';
 import { freelancerIdOf, freelancerIds } from './ids';
 import { mapAccountIdentity, mapClient, mapProject } from './mapping';
-import { type Activity, dueResources, nextDueAtMs, type PollResource } from './poller';
+import { type Activity, bidWatchDays, dueResources, nextDueAtMs, type PollResource } from './poller';
 import { runResource } from './pull-run';
 import { pushFreelancerOutbox } from './push';
 import { buildFreelancerAuthorizeUrl, freelancerAccountsOrigin } from './oauth';
@@ -183,6 +183,9 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
         jobIds: identity.jobIds,
         languages: identity.languages,
         projectTitle: (projectId) => readProjectTitle(db, freelancerIds.project(projectId)),
+        openBids: () => listOpenBids(db, account.id, new Date(nowMs - bidWatchDays * 86_400_000).toISOString()),
+        // A bid placed from a proposal drafted here is stored under that proposal's id (store.ts).
+        holdsBid: (bidId, rawText) => holdsSameRecord(db, 'proposal', state.adoptedBids[String(bidId)] ?? freelancerIds.proposal(bidId), rawText, account.id),
         sink: async (records) => {
           const fetchedAt = now().toISOString();
           const adopted = readFreelancerState(db, account.id, nowMs);

@@ -72,8 +72,13 @@ export const freelancerEndpoints = (client: FreelancerClient) => ({
       projectsPageSchema,
     ),
 
-  /** projects.py get_bids: the user's own bids with their projects (for currency, kind, language) and those projects' owners. */
-  getOwnBids: (bidderId: number, page: Page & { fromTime?: number | null; projectIds?: readonly number[]; bidIds?: readonly number[] }) =>
+  /**
+   * projects.py get_bids (`bids[]`, `projects[]`, `limit`, `offset`), with `bidders[]` and `from_time` (inclusive
+   * lower bound on time_submitted) as third-party clients of the API send them: the user's own bids with their
+   * projects (for currency, kind, language) and those projects' owners; `bare`: the bids alone, as the SDK asks
+   * for them (no projections: `projects` and `users` null), to see whether any changed.
+   */
+  getOwnBids: (bidderId: number, page: Page & { fromTime?: number | null; projectIds?: readonly number[]; bidIds?: readonly number[]; bare?: boolean }) =>
     client.send(
       {
         method: 'GET',
@@ -85,10 +90,7 @@ export const freelancerEndpoints = (client: FreelancerClient) => ({
           from_time: page.fromTime ?? undefined,
           limit: page.limit,
           offset: page.offset,
-          project_details: true,
-          full_description: true,
-          job_details: true,
-          ...ownerProjections,
+          ...(page.bare ? {} : { project_details: true, full_description: true, job_details: true, ...ownerProjections }),
         },
       },
       bidsPageSchema,

@@ -20,12 +20,23 @@ export const maxPageSize = 100;
 /** The first sync's window for the feed; threads, messages and own bids are taken whole. */
 export const backfillDays = 30;
 
+/**
+ * Own bids (issue #14): new ones by a time watermark on `time_submitted` (`from_time`), like the other resources;
+ * an award, a rejection or a retraction moves no time, so the bids still open (no decision yet, or awarded and not
+ * complete) of the last `bidWatchDays` are read again by id (`bids[]`, 100 a request) on every bids poll, and once
+ * every `bidRescanMs` the whole list is read, without projections, for what those miss (a late award on an older
+ * bid, a completion). Freelancer keeps a project open for bids 7 days, and its owner may still award it after
+ * (freelancer.com support, "Project statuses"): twice that is watched closely, the rest once a day.
+ */
+export const bidWatchDays = 14;
+export const bidRescanMs = 24 * 3_600_000;
+
 /** Poll intervals while the app is in use, and when it is idle (window hidden, user away). */
 export const cadence = {
   messages: { activeMs: 60_000, idleMs: 5 * 60_000 },
   threads: { activeMs: 5 * 60_000, idleMs: 15 * 60_000 },
   projects: { activeMs: 5 * 60_000, idleMs: 20 * 60_000 },
-  // No time filter finds a changed award status: own bids are listed whole, so less often.
+  // New own bids come only from the user; their decisions are read again by id (bidWatchDays), so less often.
   bids: { activeMs: 15 * 60_000, idleMs: 60 * 60_000 },
 } as const satisfies Record<PollResource, { activeMs: number; idleMs: number }>;
 
@@ -40,7 +51,7 @@ export type Activity = 'active' | 'idle';
 export type Watermark = { time: number; idsAtTime: readonly number[] };
 
 export type ResourceState = {
-  /** null: never completed a run (the next one is the backfill). Bids keep none: they are listed whole. */
+  /** null: never completed a run (the next one is the backfill; for own bids, the whole list). */
   watermark: Watermark | null;
   unchangedRounds: number;
   failures: number;
@@ -53,6 +64,8 @@ export type PollerState = {
   pausedUntilMs: number;
   /** A 401/403: nothing is due until the account signs in again. */
   signedOut: boolean;
+  /** When own bids are next read whole (0: at the next bids poll). */
+  bidRescanAtMs: number;
 };
 
 export type PageRequest = { resource: PollResource; fromTime: number | null; offset: number; limit: number };
@@ -84,6 +97,7 @@ export const initialPollerState = (nowMs: number): PollerState => ({
   resources: perResource(() => ({ watermark: null, unchangedRounds: 0, failures: 0, dueAtMs: nowMs })),
   pausedUntilMs: 0,
   signedOut: false,
+  bidRescanAtMs: 0,
 });
 
 /** The resources to poll now, in the order their records are best applied (projects before bids and threads). */
@@ -95,7 +109,7 @@ export const nextDueAtMs = (state: PollerState): number | null =>
   state.signedOut ? null : Math.max(state.pausedUntilMs, Math.min(...pollResources.map((resource) => state.resources[resource].dueAtMs)));
 
 export const startRun = (state: PollerState, resource: PollResource, nowMs: number, pageSize = maxPageSize): { run: RunProgress; request: PageRequest } => {
-  const watermark = resource === 'bids' ? null : state.resources[resource].watermark;
+  const { watermark } = state.resources[resource];
   const backfillFrom = resource === 'projects' ? Math.floor(nowMs / 1000) - backfillDays * 86_400 : null;
   return {
     run: { resource, watermarkAtStart: watermark, seen: new Set(), maxTime: null, idsAtMaxTime: [], freshCount: 0 },
@@ -144,7 +158,7 @@ export const finishRun = (state: PollerState, run: RunProgress, nowMs: number, a
   const previous = state.resources[run.resource];
   const old = run.watermarkAtStart;
   let watermark: Watermark | null = old;
-  if (run.resource !== 'bids' && run.maxTime !== null) {
+  if (run.maxTime !== null) {
     if (old === null || run.maxTime > old.time) watermark = { time: run.maxTime, idsAtTime: run.idsAtMaxTime };
     else if (run.maxTime === old.time) watermark = { time: old.time, idsAtTime: [...new Set([...old.idsAtTime, ...run.idsAtMaxTime])] };
   }
@@ -179,4 +193,40 @@ export const resumeAfterSignIn = (state: PollerState, nowMs: number): PollerStat
   resources: perResource((resource) => ({ ...state.resources[resource], failures: 0, dueAtMs: nowMs })),
   pausedUntilMs: 0,
   signedOut: false,
+  bidRescanAtMs: state.bidRescanAtMs,
 });
+
+// ---- own bids: decisions -----------------------------------------------------------------------------------
+
+/**
+ * What a bids run reads after its new bids: nothing after a first run (it listed every bid), the whole list when
+ * the rescan is due, else the open bids of the watch window by id, in requests of at most 100 ids.
+ */
+export type BidCheck = { kind: 'none' } | { kind: 'list' } | { kind: 'ids'; batches: number[][] };
+
+/**
+ * `open`: the account's bids the workspace holds as still open (submitted, or awarded and not complete: retracted,
+ * declined and completed ones do not change again), with their `time_submitted`.
+ */
+export const planBidCheck = (state: PollerState, run: RunProgress, nowMs: number, open: readonly { id: number; time: number }[]): BidCheck => {
+  if (run.watermarkAtStart === null) return { kind: 'none' };
+  if (nowMs >= state.bidRescanAtMs) return { kind: 'list' };
+  const since = Math.floor(nowMs / 1000) - bidWatchDays * 86_400;
+  const ids = [...new Set(open.filter((bid) => bid.time >= since).map((bid) => bid.id))];
+  const batches: number[][] = [];
+  for (let start = 0; start < ids.length; start += maxPageSize) batches.push(ids.slice(start, start + maxPageSize));
+  return { kind: 'ids', batches };
+};
+
+/** The offset of a plain list's next page, or null when this one was its last (short, or total_count reached). */
+export const nextListOffset = (offset: number, limit: number, count: number, totalCount: number | null): number | null =>
+  count < limit || (totalCount !== null && offset + count >= totalCount) ? null : offset + count;
+
+/**
+ * A bids run stored its new bids and the decisions that changed (`changed`): the watermark moves as for any run,
+ * a quiet streak counts both, and a whole listing (the first run, or the rescan) sets the next rescan.
+ */
+export const finishBidsRun = (state: PollerState, run: RunProgress, check: BidCheck, changed: number, nowMs: number, activity: Activity): PollerState => {
+  const finished = finishRun(state, { ...run, freshCount: run.freshCount + changed }, nowMs, activity);
+  return check.kind === 'ids' ? finished : { ...finished, bidRescanAtMs: nowMs + bidRescanMs };
+};

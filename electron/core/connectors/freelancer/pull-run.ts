@@ -7,7 +7,24 @@
 import type { FreelancerAnswer, FreelancerError } from './api-client';
 import type { FreelancerEndpoints } from './endpoints';
 import { type IdMap, type MapContext, type Mapped, mapClient, mapMessage, mapProject, mapProposal, mapThread } from './mapping';
-import { type Activity, failRun, finishRun, isFresh, type PageRequest, type PollerState, type PollResource, recordPage, type RunProgress, startRun } from './poller';
+import {
+  type Activity,
+  type BidCheck,
+  failRun,
+  finishBidsRun,
+  finishRun,
+  isFresh,
+  maxPageSize,
+  nextListOffset,
+  type PageRequest,
+  planBidCheck,
+  type PollerState,
+  type PollResource,
+  recordPage,
+  type RunProgress,
+  startRun,
+} from './poller';
+import type { FreelancerBidsPage } from './api-schemas';
 import type { FreelancerRecordType } from './record-schemas';
 
 export type MappedRecord = { [T in FreelancerRecordType]: Mapped<T> }[FreelancerRecordType];
@@ -26,6 +43,10 @@ export type PullRunOptions = {
   languages?: readonly string[];
   /** A stored project's title, for a thread's subject. */
   projectTitle?: (projectId: number) => string | undefined;
+  /** The account's bids the workspace holds as still open (submitted, or awarded and not complete), with their time_submitted. */
+  openBids?: () => readonly { id: number; time: number }[];
+  /** Whether the workspace holds this bid exactly as the API sends it now (its JSON text); without it, every bid read counts as changed. */
+  holdsBid?: (bidId: number, rawText: string) => boolean;
 };
 
 export type PullRunResult = { state: PollerState; requests: number; fresh: number; error: FreelancerError | null };
@@ -63,6 +84,20 @@ const withClients = (records: readonly MappedRecord[], users: IdMap, context: Ma
   return [...clients, ...records];
 };
 
+/** A page of own bids with their projects (project_details): each bid's project comes along, so its proposal has the project it belongs to. */
+const bidsOutcome = (value: FreelancerBidsPage, context: MapContext): PageOutcome => ({
+  count: value.bids.length,
+  entries: value.bids.map((raw) => entryOf(raw, 'time_submitted')),
+  totalCount: value.total_count ?? null,
+  users: value.users,
+  map: (index) => {
+    const bid = value.bids[index];
+    const projectId = bid && typeof bid === 'object' ? (bid as { project_id?: unknown }).project_id : undefined;
+    const project = typeof projectId === 'number' ? value.projects[String(projectId)] : undefined;
+    return [...(project === undefined ? [] : [mapProject(project, value.users, context)]), mapProposal(bid, value.projects, context)];
+  },
+});
+
 const fetchPage = async (options: PullRunOptions, request: PageRequest, context: MapContext): Promise<FreelancerAnswer<PageOutcome>> => {
   const { endpoints } = options;
   const page = { limit: request.limit, offset: request.offset };
@@ -82,19 +117,7 @@ const fetchPage = async (options: PullRunOptions, request: PageRequest, context:
         }),
       );
     case 'bids':
-      return wrap(await endpoints.getOwnBids(options.selfId, page), (value) => ({
-        count: value.bids.length,
-        entries: value.bids.map((raw) => entryOf(raw, 'time_submitted')),
-        totalCount: value.total_count ?? null,
-        users: value.users,
-        // A bid's project comes along (project_details), so its proposal has the project it belongs to.
-        map: (index) => {
-          const bid = value.bids[index];
-          const projectId = bid && typeof bid === 'object' ? (bid as { project_id?: unknown }).project_id : undefined;
-          const project = typeof projectId === 'number' ? value.projects[String(projectId)] : undefined;
-          return [...(project === undefined ? [] : [mapProject(project, value.users, context)]), mapProposal(bid, value.projects, context)];
-        },
-      }));
+      return wrap(await endpoints.getOwnBids(options.selfId, { ...page, fromTime: request.fromTime }), (value) => bidsOutcome(value, context));
     case 'threads':
       return wrap(await endpoints.getThreads({ ...page, fromUpdatedTime: request.fromTime }), (value) => ({
         count: value.threads.length,
@@ -122,9 +145,66 @@ const fetchPage = async (options: PullRunOptions, request: PageRequest, context:
   }
 };
 
+type BidCheckOutcome = { requests: number; changed: number; error: FreelancerError | null };
+
+/** Maps a page's entries and hands what they make to the sink, turning the event loop now and then. */
+const sinkEntries = async (options: PullRunOptions, value: PageOutcome, context: MapContext, wanted: (index: number) => boolean): Promise<number> => {
+  const records: MappedRecord[] = [];
+  let count = 0;
+  for (let index = 0; index < value.count; index += 1) {
+    // Mapping checks every record: the event loop is turned now and then, so a page does not hold it for long.
+    if (index > 0 && index % mapSlice === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (!wanted(index)) continue;
+    records.push(...value.map(index));
+    count += 1;
+  }
+  if (records.length > 0) await options.sink(withClients(records, value.users, context));
+  return count;
+};
+
+/**
+ * The decisions of a bids run (poller.ts planBidCheck): the bids alone, by id or the whole list, without
+ * projections; those whose JSON differs from what the workspace holds are read again with their projects, 100
+ * a request, and stored. An idle poll asks ceil(open / 100) small pages and writes nothing.
+ */
+const checkBids = async (check: BidCheck, options: PullRunOptions, context: MapContext, limit: number): Promise<BidCheckOutcome> => {
+  const { endpoints, selfId } = options;
+  let requests = 0;
+  const changed: number[] = [];
+  const compare = (bids: readonly unknown[]): void => {
+    for (const raw of bids) {
+      const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+      if (typeof id !== 'number') continue;
+      if (!(options.holdsBid?.(id, JSON.stringify(raw)) ?? false)) changed.push(id);
+    }
+  };
+  const pages: { bidIds?: number[]; offset: number; limit: number }[] =
+    check.kind === 'ids' ? check.batches.map((bidIds) => ({ bidIds, offset: 0, limit: bidIds.length })) : check.kind === 'list' ? [{ offset: 0, limit }] : [];
+  for (let page = pages.shift(); page; page = pages.shift()) {
+    requests += 1;
+    const answer = await endpoints.getOwnBids(selfId, { ...page, bare: true });
+    if (!answer.ok) return { requests, changed: 0, error: answer.error };
+    compare(answer.value.bids);
+    if (check.kind === 'list') {
+      const next = nextListOffset(page.offset, page.limit, answer.value.bids.length, answer.value.total_count ?? null);
+      if (next !== null) pages.push({ offset: next, limit: page.limit });
+    }
+  }
+  let stored = 0;
+  const unique = [...new Set(changed)];
+  for (let start = 0; start < unique.length; start += maxPageSize) {
+    const bidIds = unique.slice(start, start + maxPageSize);
+    requests += 1;
+    const answer = await endpoints.getOwnBids(selfId, { bidIds, offset: 0, limit: bidIds.length });
+    if (!answer.ok) return { requests, changed: stored, error: answer.error };
+    stored += await sinkEntries(options, bidsOutcome(answer.value, context), context, () => true);
+  }
+  return { requests, changed: stored, error: null };
+};
+
 /**
  * Polls one resource to the end of its run. Only records new to the account reach the sink (an idle poll
- * writes nothing), own bids excepted: they are listed whole, since an award changes no time.
+ * writes nothing); for own bids, also those whose decision changed (checkBids).
  */
 export const runResource = async (state: PollerState, resource: PollResource, options: PullRunOptions): Promise<PullRunResult> => {
   const context: MapContext = { selfId: options.selfId, observedAtMs: options.nowMs };
@@ -137,14 +217,8 @@ export const runResource = async (state: PollerState, resource: PollResource, op
     const answer = await pending;
     if (!answer.ok) return { state: failRun(state, resource, answer.error, options.nowMs), requests, fresh: run.freshCount, error: answer.error };
     const { value } = answer;
-    const seenBefore = run.seen;
-    const records: MappedRecord[] = [];
-    for (const [index, entry] of value.entries.entries()) {
-      // Mapping checks every record: the event loop is turned now and then, so a page does not hold it for long.
-      if (index > 0 && index % mapSlice === 0) await new Promise((resolve) => setImmediate(resolve));
-      const fresh = entry === null || resource === 'bids' || (!seenBefore.has(entry.id) && isFresh(run.watermarkAtStart, entry));
-      if (fresh) records.push(...value.map(index));
-    }
+    // Fresh: neither earlier in this run nor at the old watermark's second (judged before recordPage grows `seen`).
+    const fresh = value.entries.map((entry) => entry === null || (!run.seen.has(entry.id) && isFresh(run.watermarkAtStart, entry)));
     const recorded = recordPage(run, request, { count: value.count, items: value.entries.filter((entry): entry is Entry => entry !== null), totalCount: value.totalCount });
     // One page read ahead: the platform prepares the next while this one is stored (a run cut short by a
     // failure or a stop only leaves an unread answer: the watermark has not moved).
@@ -152,9 +226,14 @@ export const runResource = async (state: PollerState, resource: PollResource, op
       requests += 1;
       pending = fetchPage(options, recorded.next, context);
     }
-    if (records.length > 0) await options.sink(withClients(records, value.users, context));
+    await sinkEntries(options, value, context, (index) => fresh[index] === true);
     run = recorded.run;
     request = recorded.next;
   }
-  return { state: finishRun(state, run, options.nowMs, options.activity), requests, fresh: run.freshCount, error: null };
+  if (resource !== 'bids') return { state: finishRun(state, run, options.nowMs, options.activity), requests, fresh: run.freshCount, error: null };
+  const check = planBidCheck(state, run, options.nowMs, options.openBids?.() ?? []);
+  const checked = await checkBids(check, options, context, started.request.limit);
+  requests += checked.requests;
+  if (checked.error) return { state: failRun(state, resource, checked.error, options.nowMs), requests, fresh: run.freshCount + checked.changed, error: checked.error };
+  return { state: finishBidsRun(state, run, check, checked.changed, options.nowMs, options.activity), requests, fresh: run.freshCount + checked.changed, error: null };
 };

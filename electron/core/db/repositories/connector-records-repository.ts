@@ -81,6 +81,19 @@ export const listMissingThreadProjects = (db: ReadableDB, accountId: AccountId, 
 export const readProjectTitle = (db: ReadableDB, projectId: string): string | undefined =>
   (prepare(db, 'SELECT title FROM projects WHERE id = ?').get(projectId) as { title: string } | undefined)?.title;
 
+/**
+ * The account's bids still open as the workspace holds them (submitted, or awarded and not complete), submitted
+ * at `since` or later: the platform's bid id and time_submitted from the JSON it sent (raw), under the local id
+ * of a proposal drafted here as well. What the Freelancer poller reads again by id to see decisions.
+ */
+export const listOpenBids = (db: ReadableDB, accountId: AccountId, since: string): { id: number; time: number }[] =>
+  prepare(
+    db,
+    `SELECT json_extract(raw, '$.id') AS id, json_extract(raw, '$.time_submitted') AS time FROM proposals
+       WHERE account_id = ? AND status IN ('submitted', 'awarded') AND submitted_at >= ? AND json_valid(raw)
+         AND json_type(raw, '$.id') = 'integer' AND json_type(raw, '$.time_submitted') = 'integer'`,
+  ).all(accountId, since) as { id: number; time: number }[];
+
 export const readProposalStatus = (db: ReadableDB, id: string): string | null =>
   (prepare(db, 'SELECT status FROM proposals WHERE id = ?').get(id) as { status: string } | undefined)?.status ?? null;
 

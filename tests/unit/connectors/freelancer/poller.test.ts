@@ -5,16 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   backfillDays,
+  bidRescanMs,
+  bidWatchDays,
   cadence,
   dueResources,
   failRun,
+  finishBidsRun,
   finishRun,
   initialPollerState,
   isFresh,
   maxBackoffMs,
   nextDueAtMs,
+  nextListOffset,
   type PageRequest,
   type PageSummary,
+  planBidCheck,
   type PollerState,
   quietRounds,
   recordPage,
@@ -108,14 +113,13 @@ describe('requests and pages', () => {
     expect(isFresh({ time: 500, idsAtTime: [7] }, { id: 7, time: 501 })).toBe(true);
   });
 
-  it('own bids are listed whole every time (no time filter sees an award), from offset 0', () => {
-    const first = runPages(initialPollerState(now), 'bids', [{ items: items(1, 3, () => 100), totalCount: 3 }]);
+  it('own bids: the first run lists them all; later runs ask from the watermark on time_submitted, like the rest', () => {
+    const first = runPages(initialPollerState(now), 'bids', [{ items: items(1, 3, (index) => 100 - index), totalCount: 3 }]);
     expect(first.requests[0]?.fromTime).toBeNull();
-    expect(first.state.resources.bids.watermark).toBeNull();
+    expect(first.state.resources.bids.watermark).toEqual({ time: 100, idsAtTime: [1] });
     const again = startRun(first.state, 'bids', now + cadence.bids.activeMs);
-    expect(again.request).toEqual({ resource: 'bids', fromTime: null, offset: 0, limit: 100 });
+    expect(again.request).toEqual({ resource: 'bids', fromTime: 100, offset: 0, limit: 100 });
   });
-
   it('a run cut short leaves the watermark where it was', () => {
     const first = runPages(initialPollerState(now), 'threads', [{ items: [{ id: 1, time: 900 }], totalCount: null }]);
     const { run, request } = startRun(first.state, 'threads', now);
@@ -124,6 +128,73 @@ describe('requests and pages', () => {
     const failed = failRun(first.state, 'threads', { kind: 'network', reason: 'socket hang up' }, now);
     expect(failed.resources.threads.watermark).toEqual({ time: 900, idsAtTime: [1] });
     expect(startRun(failed, 'threads', now).request.fromTime).toBe(900);
+  });
+});
+
+describe('own bids: decisions', () => {
+  /** A bids run through its new-bid pages, then the check the poller plans for it and its end. */
+  const bidsRun = (state: PollerState, at: number, open: { id: number; time: number }[], changed = 0, pages: TestPage[] = [{ items: [], totalCount: 0 }]) => {
+    const started = startRun(state, 'bids', at);
+    let run: RunProgress = started.run;
+    let request: PageRequest | null = started.request;
+    for (const page of pages) {
+      const recorded = recordPage(run, request!, { ...page, count: page.count ?? page.items.length });
+      run = recorded.run;
+      request = recorded.next;
+    }
+    const check = planBidCheck(state, run, at, open);
+    return { check, run, state: finishBidsRun(state, run, check, changed, at, 'active') };
+  };
+  const ageSeconds = (days: number) => nowSeconds - days * 86_400;
+
+  it('after the first run (every bid listed) nothing more is read, and the whole list is due again a day later', () => {
+    const first = bidsRun(initialPollerState(now), now, [{ id: 1, time: ageSeconds(1) }], 0, [{ items: items(1, 3, () => 100), totalCount: 3 }]);
+    expect(first.check).toEqual({ kind: 'none' });
+    expect(first.state.bidRescanAtMs).toBe(now + bidRescanMs);
+    expect(bidRescanMs).toBe(24 * 3_600_000);
+  });
+
+  it('later runs read the open bids of the watch window by id, at most 100 a request, each once; older ones wait for the rescan', () => {
+    const synced = bidsRun(initialPollerState(now), now, [], 0, [{ items: items(1, 3, () => 100), totalCount: 3 }]).state;
+    const at = now + cadence.bids.activeMs;
+    const open = [
+      ...items(1000, 250, (index) => ageSeconds(index % 10)),
+      { id: 1000, time: ageSeconds(1) },
+      { id: 5, time: ageSeconds(bidWatchDays) + 900 },
+      { id: 6, time: ageSeconds(bidWatchDays + 1) },
+    ];
+    const { check, state } = bidsRun(synced, at, open);
+    if (check.kind !== 'ids') throw new Error(check.kind);
+    expect(check.batches.map((batch) => batch.length)).toEqual([100, 100, 51]);
+    const asked = check.batches.flat();
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(asked).toContain(5);
+    expect(asked).not.toContain(6);
+    // A check by id leaves the rescan where it was; nothing open, nothing asked.
+    expect(state.bidRescanAtMs).toBe(synced.bidRescanAtMs);
+    expect(bidsRun(synced, at, []).check).toEqual({ kind: 'ids', batches: [] });
+  });
+
+  it('the whole list once the rescan is due (then a day later again); a changed decision counts as news for the cadence', () => {
+    const synced = bidsRun(initialPollerState(now), now, [], 0, [{ items: items(1, 3, () => 100), totalCount: 3 }]).state;
+    const quiet = bidsRun(synced, now + 60_000, [{ id: 1, time: ageSeconds(0) }]).state;
+    expect(quiet.resources.bids.unchangedRounds).toBe(1);
+    const decided = bidsRun(quiet, now + 120_000, [{ id: 1, time: ageSeconds(0) }], 1).state;
+    expect(decided.resources.bids.unchangedRounds).toBe(0);
+    const dayLater = now + bidRescanMs;
+    const rescan = bidsRun(decided, dayLater, [{ id: 1, time: ageSeconds(0) }]);
+    expect(rescan.check).toEqual({ kind: 'list' });
+    expect(rescan.state.bidRescanAtMs).toBe(dayLater + bidRescanMs);
+    // A state written before the rescan existed has it at 0: due at once (and its bids' watermark is null: a whole list).
+    expect(planBidCheck({ ...synced, bidRescanAtMs: 0 }, startRun(synced, 'bids', now).run, now, []).kind).toBe('list');
+  });
+
+  it('a plain list pages until a short page or total_count', () => {
+    expect(nextListOffset(0, 100, 100, 250)).toBe(100);
+    expect(nextListOffset(200, 100, 50, 250)).toBeNull();
+    expect(nextListOffset(100, 100, 100, 200)).toBeNull();
+    expect(nextListOffset(0, 100, 100, null)).toBe(100);
+    expect(nextListOffset(0, 100, 0, null)).toBeNull();
   });
 });
 
