@@ -15,6 +15,7 @@ import {
 } from '../platform/primitives';
 import { maxImageBase64Chars, maxPortfolioJsonChars, tooLargeIssue } from './limits';
 import { defineMethod } from '../rpc/define';
+import { platformIds } from '../domain/accounts';
 
 const itemIdSchema = z.string().regex(/^pfi_[A-Za-z0-9_-]{1,100}$/);
 
@@ -270,6 +271,29 @@ export const portfolioExportSchema = z
   .strict();
 export type PortfolioExport = z.infer<typeof portfolioExportSchema>;
 
+/**
+ * An account's profile and portfolio as its marketplace shows them (read-only, pulled): shown beside the user's
+ * own, never written into it. Texts are the platform's, untrusted: rendered as text.
+ */
+export const platformProfileViewSchema = z.object({
+  accountId: z.string(),
+  platform: z.enum(platformIds),
+  accountLabel: z.string(),
+  platformUserId: z.string(),
+  name: z.string(),
+  username: z.string().nullable(),
+  tagline: z.string(),
+  description: z.string(),
+  hourlyRateMinor: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  skills: z.array(z.string()),
+  portfolio: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), files: z.array(z.string()) })),
+  fetchedAt: z.string(),
+});
+export type PlatformProfileView = z.infer<typeof platformProfileViewSchema>;
+
 export const portfolioMethods = {
   listItems: defineMethod(z.object({}).strict(), z.array(portfolioItemViewSchema)),
   getItem: defineMethod(z.object({ id: itemIdSchema }).strict(), portfolioItemViewSchema.nullable()),
@@ -319,6 +343,8 @@ export const portfolioMethods = {
   /** The preview of `locale` as an A4 PDF (public items, fallback rules applied), base64-encoded. */
   exportPdf: defineMethod(z.object({ locale: languageTagSchema }).strict(), z.object({ base64: z.string(), fileName: z.string() })),
   getProfile: defineMethod(z.object({}).strict(), profileViewSchema.nullable()),
+  /** Each account's profile and portfolio on its platform (read-only), in the accounts' order. */
+  listPlatformProfiles: defineMethod(z.object({}).strict(), z.array(platformProfileViewSchema)),
   saveProfile: defineMethod(saveProfileInputSchema, profileViewSchema),
 };
 

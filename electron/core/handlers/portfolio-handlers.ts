@@ -10,6 +10,7 @@ import {
   readProfile,
   type StoredProfile,
 } from '../db/repositories/portfolio-repository';
+import { listPlatformProfiles } from '../db/repositories/platform-profiles-repository';
 import { attachmentsDirOf, ImageRefused, readImage, storeImage, sweepPartialImages } from '../portfolio/image-store';
 import {
   buildPreview,
@@ -135,6 +136,7 @@ export const createPortfolioHandlers = ({ db, sync, emit, dataDir, imageDownload
       const pdf = await renderPortfolioPdf(buildPreview(db, locale), imagesDir);
       return { base64: pdf.toString('base64'), fileName: `portfolio-${locale}.pdf` };
     },
+    listPlatformProfiles: () => listPlatformProfiles(db),
     getProfile: () => {
       const profile = readProfile(db);
       return profile ? toProfileView(profile) : null;

@@ -18,6 +18,7 @@ import { migration0016InsightsPriceIndex } from './0016-insights-price-index';
 import { migration0017RestorableDeletes } from './0017-restorable-deletes';
 import { migration0018InsightsAccounts } from './0018-insights-accounts';
 import { migration0019FeedAccountIndex } from './0019-feed-account-index';
+import { migration0020PlatformProfiles } from './0020-platform-profiles';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   migration0017RestorableDeletes,
   migration0018InsightsAccounts,
   migration0019FeedAccountIndex,
+  migration0020PlatformProfiles,
 ];
