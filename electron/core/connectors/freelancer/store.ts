@@ -10,6 +10,7 @@ import type { RecordType } from '../../../../shared/platform/records';
 import type { WritableDB } from '../../db/database';
 import { holdsSameRecord, quarantineConnectorRecord, removeRecordRow, upsertConnectorRecord } from '../../db/repositories/connector-records-repository';
 import { hasUnsentWrites } from '../../db/repositories/outbox-repository';
+import { countQuarantine } from '../../db/repositories/quarantine-repository';
 import { freelancerIdOf } from './ids';
 import type { FreelancerState } from './account-state';
 import type { MappedRecord } from './pull-run';
@@ -35,9 +36,12 @@ export const storeMappedRecords = (
   fetchedAt: string,
 ): StoreReport => {
   const report: StoreReport = { applied: 0, quarantined: 0, types: new Set() };
+  // A record stored releases its earlier quarantine entry: a delete per row only while there is any.
+  let quarantineHolds = countQuarantine(db) > 0;
   for (const mapped of records) {
     if (!mapped.ok) {
       quarantineConnectorRecord(db, { type: mapped.type, id: mapped.id, reason: mapped.reason, raw: mapped.raw, receivedAt: fetchedAt, accountId });
+      quarantineHolds = true;
       report.quarantined += 1;
       continue;
     }
@@ -49,7 +53,7 @@ export const storeMappedRecords = (
     // the row stays as it is, so an idle poll writes nothing (no index or trigger work).
     const rawText = JSON.stringify(mapped.raw ?? null);
     if (holdsSameRecord(db, mapped.type, id, rawText, accountId)) continue;
-    upsertConnectorRecord(db, { type: mapped.type, record: { ...mapped.record, id }, raw: mapped.raw, rawText, fetchedAt, accountId });
+    upsertConnectorRecord(db, { type: mapped.type, record: { ...mapped.record, id }, raw: mapped.raw, rawText, fetchedAt, accountId, quarantineHolds });
     report.applied += 1;
     report.types.add(mapped.type);
   }

@@ -25,18 +25,37 @@ export const holdsSameRecord = (db: ReadableDB, type: RecordType, id: string, ra
   return row !== undefined && row.accountId === accountId && row.raw === rawText;
 };
 
+type Upsert = ReturnType<typeof prepareRecordUpsert>;
+const upserts = new WeakMap<WritableDB, Map<string, Upsert>>();
+
+/** The prepared upsert of a type's columns for an account, made once per connection (its SQL is built once, not per row). */
+const connectorUpsertFor = (db: WritableDB, type: RecordType, columns: readonly string[], accountId: AccountId): Upsert => {
+  let byKey = upserts.get(db);
+  if (!byKey) {
+    byKey = new Map();
+    upserts.set(db, byKey);
+  }
+  const key = `${type} ${accountId} ${columns.join(',')}`;
+  let upsert = byKey.get(key);
+  if (!upsert) {
+    upsert = prepareRecordUpsert(db, type, columns, accountId);
+    byKey.set(key, upsert);
+  }
+  return upsert;
+};
+
 /**
  * Stores one mapped record under `id` (its own, or the local id it was adopted into), with the platform's JSON
  * as raw, if its version is newer. Call inside a transaction. Returns whether the row changed.
  */
 export const upsertConnectorRecord = <T extends RecordType>(
   db: WritableDB,
-  entry: { type: T; record: RecordOf<T>; raw: unknown; rawText?: string; fetchedAt: string; accountId: AccountId },
+  entry: { type: T; record: RecordOf<T>; raw: unknown; rawText?: string; fetchedAt: string; accountId: AccountId; quarantineHolds?: boolean },
 ): boolean => {
   const columns = toRecordColumns(entry.type, entry.record);
-  const upsert = prepareRecordUpsert(db, entry.type, Object.keys(columns), entry.accountId);
-  const changed = upsert(Object.values(columns), Buffer.from(entry.rawText ?? JSON.stringify(entry.raw ?? null)), entry.record, entry.fetchedAt);
-  if (changed) releaseQuarantined(db, entry.type, entry.record.id);
+  const upsert = connectorUpsertFor(db, entry.type, Object.keys(columns), entry.accountId);
+  const changed = upsert(Object.values(columns), entry.rawText ?? JSON.stringify(entry.raw ?? null), entry.record, entry.fetchedAt);
+  if (changed && entry.quarantineHolds !== false) releaseQuarantined(db, entry.type, entry.record.id);
   return changed;
 };
 

@@ -171,7 +171,7 @@ export const prepareRecordUpsert = <T extends RecordType>(
   type: T,
   columns: readonly string[],
   accountId: AccountId | null,
-): ((values: readonly RowValue[], raw: Uint8Array, record: RecordOf<T> | null, fetchedAt: string) => boolean) => {
+): ((values: readonly RowValue[], raw: Uint8Array | string, record: RecordOf<T> | null, fetchedAt: string) => boolean) => {
   const statement = prepare(db, upsertByVersionSql(recordTables[type], [...columns, 'raw', 'fetched_at'], ['raw']));
   const variants = replaceVariants[type] as ((db: WritableDB, record: RecordOf<T>) => void) | undefined;
   return (values, raw, record, fetchedAt) => {

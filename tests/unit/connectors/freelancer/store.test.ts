@@ -1,0 +1,63 @@
+/**
+ * The Freelancer pull's sink (store.ts) in a real workspace: records by the version rule with the API's JSON as
+ * raw, the rest quarantined with its reason, and a record that reads well again leaving the quarantine.
+ */
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { mapClient, type MapContext } from '../../../../electron/core/connectors/freelancer/mapping';
+import { storeMappedRecords } from '../../../../electron/core/connectors/freelancer/store';
+import { openWritableDatabase, type WritableDB } from '../../../../electron/core/db/database';
+import { migrate } from '../../../../electron/core/db/migrate';
+import { migrations } from '../../../../electron/core/db/migrations';
+import { insertAccount } from '../../../../electron/core/db/repositories/accounts-repository';
+import { useTempDirs } from '../../../support/temp-dir';
+
+const makeTempDir = useTempDirs();
+const selfId = 1_000_001;
+const at = (ms: number): MapContext => ({ selfId, observedAtMs: ms });
+
+const owner = (id: number, overrides: Record<string, unknown> = {}) => ({
+  id,
+  username: `owner${id}`,
+  display_name: `Owner ${id}`,
+  registration_date: 1_600_000_000,
+  primary_language: 'it',
+  location: { country: { name: 'Italy', code: 'it' }, city: 'Torino' },
+  ...overrides,
+});
+
+const openWorkspace = async (): Promise<WritableDB> => {
+  const file = path.join(makeTempDir(), 'workspace.sqlite');
+  const db = openWritableDatabase(file);
+  await migrate(db, { file, migrations });
+  insertAccount(db, { id: 'acc_2', platform: 'freelancer', label: 'Freelancer', baseUrl: 'http://127.0.0.1:9', now: new Date('2026-12-01T09:00:00Z') });
+  return db;
+};
+
+const store = (db: WritableDB, records: Parameters<typeof storeMappedRecords>[2]) =>
+  db.transaction(() => storeMappedRecords(db, 'acc_2', records, { adoptedBids: {} }, '2026-12-01T09:00:00.000Z')).immediate();
+
+const quarantined = (db: WritableDB) => db.prepare('SELECT record_id AS id, reason FROM quarantine ORDER BY id').all() as { id: string; reason: string }[];
+
+it('stores records with their JSON as raw, quarantines the unreadable ones, and releases a record once it reads well', async () => {
+  const db = await openWorkspace();
+  const first = store(db, [mapClient(owner(20_000_001), undefined, at(1_000)), mapClient(owner(20_000_002, { location: null }), undefined, at(1_000))]);
+  expect(first).toMatchObject({ applied: 1, quarantined: 1 });
+  expect(quarantined(db)).toEqual([{ id: 'cli_fl-20000002', reason: expect.stringMatching(/location\.country\.code/) }]);
+  const row = db.prepare('SELECT name, raw, account_id AS accountId FROM clients WHERE id = ?').get('cli_fl-20000001') as { name: string; raw: string; accountId: string };
+  expect(row).toMatchObject({ name: 'Owner 20000001', accountId: 'acc_2' });
+  expect(JSON.parse(row.raw)).toEqual(owner(20_000_001));
+
+  // Read again, now with a country: stored, and no longer in the quarantine; the other one, unchanged, not written.
+  const second = store(db, [mapClient(owner(20_000_001), undefined, at(2_000)), mapClient(owner(20_000_002), undefined, at(2_000))]);
+  expect(second).toMatchObject({ applied: 1, quarantined: 0 });
+  expect(quarantined(db)).toEqual([]);
+  expect(db.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 2 });
+  expect(db.prepare('SELECT version FROM clients WHERE id = ?').get('cli_fl-20000001')).toEqual({ version: 1_000 });
+
+  // A newer reading that changed replaces the row; an older one never does.
+  store(db, [mapClient(owner(20_000_001, { display_name: 'Owner renamed' }), undefined, at(3_000))]);
+  store(db, [mapClient(owner(20_000_001, { display_name: 'Owner stale' }), undefined, at(500))]);
+  expect(db.prepare('SELECT name, version FROM clients WHERE id = ?').get('cli_fl-20000001')).toEqual({ name: 'Owner renamed', version: 3_000 });
+  db.close();
+});
