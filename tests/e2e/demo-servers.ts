@@ -20,6 +20,11 @@ export const useDemoServers = (options: { platform?: PlatformServerOptions; host
   let platform: PlatformServer | undefined;
   let host: RunningWebHost | undefined;
   test.beforeAll(async ({ browser }) => {
+    // A hook has the test timeout (60 s) for all it does, and this one starts both servers (the host may take up to
+    // 30 s, its own limit) and then waits up to 60 s (waitUntilSynced) for the first sync: on a loaded machine their
+    // sum passed 60 s and the hook timed out, failing the file's first test and skipping the rest. Its own budget
+    // is the sum of its steps' limits.
+    if (options.signedIn) test.setTimeout(120_000);
     platform = await startPlatformServer({ seed: 7, scale: 'demo', simulation: true, rateLimit: false, heartbeatMs: 1000, ...options.platform });
     host = await startWebHostProcess(['--platform', platform.url, ...(options.hostArgs ?? [])]);
     if (!options.signedIn) return;
