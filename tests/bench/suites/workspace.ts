@@ -14,8 +14,13 @@
  *    50 ms) while the 100k-row feed is flicked through frame after frame (300 px a frame, a fast wheel; a jump
  *    a fifth of the way down every 40 frames, as when dragging the scrollbar; pages fetched as they come into
  *    view), the list alone and then beside an open project (the resizable split).
+ * Environment, for one's own repeated runs (the seeding takes a minute or more):
+ *  - BOTTEGA_BENCH_WORKSPACE_CACHE=<folder>: the seeded workspace is kept there after the first run (per scale)
+ *    and copied from it afterwards. Delete the folder after changing the seed, the loader or a migration.
+ *  - BOTTEGA_BENCH_RENDERER_DIR=<folder>: the web host serves that renderer build instead of out/renderer (e.g.
+ *    `npx vite build --config vite.renderer.config.ts --outDir <folder> --sourcemap` of one's own change).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -212,7 +217,8 @@ const scrollFeed = async (page: Page, frames: number): Promise<{ longest: number
   })`);
 
 const runUi = async (dataDir: string, longThreadId: string, emit: BenchOptions['emit']): Promise<void> => {
-  const host = await startWebHostIn(dataDir);
+  const rendererDir = process.env['BOTTEGA_BENCH_RENDERER_DIR'];
+  const host = await startWebHostIn(dataDir, rendererDir ? ['--renderer-dir', rendererDir] : []);
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -256,12 +262,31 @@ const runUi = async (dataDir: string, longThreadId: string, emit: BenchOptions['
   }
 };
 
+/** The seeded workspace from BOTTEGA_BENCH_WORKSPACE_CACHE when it holds one of this scale, else built (and kept there). */
+const prepareWorkspace = async (dataDir: string, scale: string): Promise<{ longThreadId: string; cached: boolean }> => {
+  const cacheRoot = process.env['BOTTEGA_BENCH_WORKSPACE_CACHE'];
+  const cacheDir = cacheRoot ? path.join(path.resolve(cacheRoot), `scale-${scale}`) : null;
+  const metaFile = cacheDir && path.join(cacheDir, 'bench-workspace.json');
+  if (metaFile && existsSync(metaFile)) {
+    copyFileSync(path.join(cacheDir, workspaceFileName), path.join(dataDir, workspaceFileName));
+    return { ...(JSON.parse(readFileSync(metaFile, 'utf8')) as { longThreadId: string }), cached: true };
+  }
+  const built = await buildWorkspace(dataDir, scale);
+  if (cacheDir && metaFile) {
+    // Closed by buildWorkspace (its write-ahead log checkpointed into the file), so the one file is the workspace.
+    mkdirSync(cacheDir, { recursive: true });
+    copyFileSync(path.join(dataDir, workspaceFileName), path.join(cacheDir, workspaceFileName));
+    writeFileSync(metaFile, JSON.stringify(built));
+  }
+  return { ...built, cached: false };
+};
+
 export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bottega-bench-workspace-'));
   try {
     const started = performance.now();
-    const { longThreadId } = await buildWorkspace(dataDir, scale);
-    emit({ bench: 'workspace.setup', scale, ms: round(performance.now() - started, 0) });
+    const { longThreadId, cached } = await prepareWorkspace(dataDir, scale);
+    emit({ bench: 'workspace.setup', scale, ms: round(performance.now() - started, 0), ...(cached ? { cached: true } : {}) });
     await runQueries(dataDir, emit);
     await runUi(dataDir, longThreadId, emit);
   } finally {
