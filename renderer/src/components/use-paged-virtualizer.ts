@@ -19,8 +19,9 @@ export const usePagedVirtualizer = <T extends { id: string }>(
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => options.estimatedRowHeight,
-    // A measured height follows its record when new rows arrive above it.
-    getItemKey: (index) => window.getItem(index)?.id ?? `row-${index}`,
+    // A measured height follows its record when new rows arrive above it. The window's own function, the same
+    // until rows arrive: a new one per render made the virtualizer lay out all 100k rows on every scroll step.
+    getItemKey: window.itemKey,
     overscan: options.overscan ?? 8,
   });
   const rows = virtualizer.getVirtualItems();

@@ -121,6 +121,38 @@ describe('project window', () => {
     expect(counts).toHaveLength(1);
   });
 
+  it('keys rows by record (by index while not loaded) with one key function until rows arrive', async () => {
+    // The virtualizer lays out every row again when its key function changes: a new one per render made it
+    // walk all 100k rows of the feed on every scroll step.
+    const source = createFakeSource(1000);
+    const feed = createProjectWindow(source.fetchPage, () => undefined, () => undefined);
+    const empty = feed.itemKey;
+    expect(empty(3)).toBe(3);
+    feed.ensureRange(0, 0);
+    expect(feed.itemKey).toBe(empty);
+    await source.flush();
+    const firstPage = feed.itemKey;
+    expect(firstPage).not.toBe(empty);
+    expect(firstPage(3)).toBe('p3');
+    expect(firstPage(feedPageSize)).toBe(feedPageSize);
+
+    // Asking for rows already there, or for rows still on their way, keeps the function.
+    feed.ensureRange(0, 50);
+    feed.ensureRange(150, 180);
+    expect(feed.itemKey).toBe(firstPage);
+    await source.flush();
+    expect(feed.itemKey).not.toBe(firstPage);
+    expect(feed.itemKey(150)).toBe('p150');
+
+    // After a change the old rows keep their keys until the fresh page arrives; then it follows the records.
+    const beforeChange = feed.itemKey;
+    source.relabel('v2');
+    feed.invalidate();
+    expect(feed.itemKey).toBe(beforeChange);
+    await source.flush();
+    expect(feed.itemKey).not.toBe(beforeChange);
+  });
+
   it('takes the total from a short first page without counting', async () => {
     let counted = 0;
     const feed = createProjectWindow(

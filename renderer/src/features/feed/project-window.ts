@@ -15,7 +15,7 @@ type FetchTotal = () => Promise<{ total: number }>;
  * (once per version of the data: scrolling never counts again); until then the list is as long as the
  * rows loaded.
  */
-export const createPagedWindow = <T>(
+export const createPagedWindow = <T extends { id: string }>(
   fetchPage: FetchPage<T>,
   onUpdate: () => void,
   onError: (error: unknown) => void,
@@ -31,6 +31,13 @@ export const createPagedWindow = <T>(
   let loaded = 0;
   let lastRange: [number, number] = [0, 0];
 
+  const getItem = (index: number): T | undefined => pages.get(Math.floor(index / feedPageSize))?.items[index % feedPageSize];
+  // A virtualizer lays out every row again (100k in the feed) when its key function changes, so a new one is
+  // made when rows or their number change, and only then. A row not loaded is keyed by its index, a number: no
+  // string made per row.
+  const keyRows = (): ((index: number) => string | number) => (index) => getItem(index)?.id ?? index;
+  let itemKey = keyRows();
+
   const count = (): void => {
     if (!fetchTotal || totalGeneration === generation || countedGeneration === generation) return;
     const asked = generation;
@@ -40,6 +47,7 @@ export const createPagedWindow = <T>(
         if (asked !== generation) return;
         total = result.total;
         totalGeneration = asked;
+        itemKey = keyRows();
         onUpdate();
       },
       (error: unknown) => {
@@ -66,6 +74,7 @@ export const createPagedWindow = <T>(
           total = result.total;
           totalGeneration = asked;
         }
+        itemKey = keyRows();
         onUpdate();
         count();
       },
@@ -93,8 +102,11 @@ export const createPagedWindow = <T>(
     get length() {
       return total ?? loaded;
     },
-    getItem: (index: number): T | undefined =>
-      pages.get(Math.floor(index / feedPageSize))?.items[index % feedPageSize],
+    /** A row's key (its record's id, or its index while not loaded); a new function each time rows arrive. */
+    get itemKey() {
+      return itemKey;
+    },
+    getItem,
     ensureRange,
     /** The data changed: refetch what is visible, keep showing the old rows (and total) meanwhile. */
     invalidate: (): void => {
@@ -105,7 +117,7 @@ export const createPagedWindow = <T>(
   };
 };
 
-export type PagedWindow<T> = ReturnType<typeof createPagedWindow<T>>;
+export type PagedWindow<T extends { id: string }> = ReturnType<typeof createPagedWindow<T>>;
 
 export const createProjectWindow = (
   fetchPage: FetchPage<ProjectSummary>,
