@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../../shared/domain/project';
 import { formatLanguageName, formatMoneyCompact, formatRegionName, formatRelativeTime } from '../../../../shared/i18n/format';
@@ -27,7 +28,7 @@ export const useBudgetLabel = (project: Pick<ProjectSummary, 'budgetMinMinor' | 
   return project.kind === 'hourly' ? t('budget.perHour', { amount: range }) : range;
 };
 
-export const ProjectRow = ({ project, now, query = '', selected = false, cursor = false }: Props) => {
+const ProjectRowView = ({ project, now, query = '', selected = false, cursor = false }: Props) => {
   const { t, i18n } = useTranslation('feed');
   const budget = useBudgetLabel(project);
   const nameSkill = useSkillName();
@@ -67,5 +68,9 @@ export const ProjectRow = ({ project, now, query = '', selected = false, cursor 
     </div>
   );
 };
+
+// Memoized: the list re-renders each time the rows in view change while scrolling (and as each page arrives);
+// a row already on screen keeps its props (the page's own record object), so only the rows coming in render.
+export const ProjectRow = memo(ProjectRowView);
 
 export const ProjectRowPlaceholder = () => <div className="project-row placeholder" aria-hidden="true" />;
