@@ -36,6 +36,13 @@ export class AppPage {
     await chooseOption(this.languageSelect, value);
   }
 
+  /** The theme setting (it outranks the emulated system scheme), once the page has applied it. */
+  async chooseTheme(theme: 'system' | 'light' | 'dark'): Promise<void> {
+    await this.goTo('settings');
+    await this.page.getByTestId(`theme-${theme}`).click();
+    await expect(this.page.locator('html')).toHaveAttribute('data-theme', theme);
+  }
+
   readonly syncIndicator = (): Locator => this.page.getByTestId('sync-indicator');
 
   /** Until the indicator says Synced: a first sync of the demo workspace is thousands of records, and how long it takes is the bench's business, not a test's. */

@@ -96,6 +96,13 @@ const script = String.raw`(() => {
 
 export const findLayoutProblems = (page: Page): Promise<string[]> => page.evaluate<string[]>(script);
 
-/** Resolves after the browser has laid out and painted twice: a viewport change has settled. */
+/**
+ * Resolves once the animations that end have ended (a dialog fading in: its text measured or its colours read
+ * half-way through are neither what the user reads) and the browser has then laid out and painted twice: a
+ * viewport change or a screen's entrance has settled. Endless ones (a skeleton's shimmer) are not waited for.
+ */
 export const settleLayout = (page: Page): Promise<void> =>
-  page.evaluate<void>('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))');
+  page.evaluate<void>(`Promise.all(document.getAnimations()
+      .filter((animation) => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined)))
+    .then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))`);
