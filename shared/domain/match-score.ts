@@ -1,3 +1,5 @@
+import { readSkillId } from './skills';
+
 /** What the match score looks at: the freelancer's own profile. */
 export type MatchProfile = {
   skills: readonly string[];
@@ -33,12 +35,13 @@ const fixedHours = 40;
 const baseLanguage = (tag: string): string => tag.slice(0, 2).toLowerCase();
 
 /**
- * The same score as the SQL in migration 0003 (which sorts by it), with the reasons shown on hover.
+ * The same score as the SQL in migration 0020 (which sorts by it), with the reasons shown on hover.
  * 60 points for the share of skills, 25 for the language, 15 for the budget against the hourly rate.
  */
 export const scoreMatch = (project: MatchInput, profile: MatchProfile): MatchBreakdown => {
-  const mine = new Set(profile.skills.map((skill) => skill.toLowerCase()));
-  const skillsMatched = project.skills.filter((skill) => mine.has(skill.toLowerCase())).length;
+  // Through the skills catalogue: the profile's "seo" is the project's "Search Engine Optimization".
+  const mine = new Set(profile.skills.map(readSkillId));
+  const skillsMatched = project.skills.filter((skill) => mine.has(readSkillId(skill))).length;
   const speaksLanguage = profile.languages.some((tag) => baseLanguage(tag) === baseLanguage(project.language));
   const rate = profile.hourlyRateMinor;
   const budget = project.budgetMaxMinor;

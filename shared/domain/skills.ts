@@ -70,13 +70,26 @@ export type SkillKey = keyof typeof skillCatalogue;
 
 export const skillKeys = Object.keys(skillCatalogue) as SkillKey[];
 
-// Tokens compared without case: a profile's skills are kept lower-case ("seo" for "SEO").
+/**
+ * A skill token as compared: without case, accents or extra spaces ("  Übersetzung " and "ubersetzung"; a
+ * profile's skills are kept lower-case, "seo" for "SEO").
+ */
+export const foldSkillToken = (token: string): string =>
+  token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/\s+/g, ' ');
+
 const keyByToken: ReadonlyMap<string, SkillKey> = new Map(
-  skillKeys.flatMap((key) => skillCatalogue[key].map((token): [string, SkillKey] => [token.toLowerCase(), key])),
+  skillKeys.flatMap((key) => skillCatalogue[key].map((token): [string, SkillKey] => [foldSkillToken(token), key])),
 );
 
 /** The catalogue entry a platform's skill token stands for, or null for a skill Bottega has no name for. */
-export const findSkillKey = (token: string): SkillKey | null => keyByToken.get(token.trim().toLowerCase()) ?? null;
+export const findSkillKey = (token: string): SkillKey | null => keyByToken.get(foldSkillToken(token)) ?? null;
+
+/**
+ * What two skill tokens are compared by (the match score, in TypeScript and in SQL as `skill_id`): the catalogue
+ * entry for every token it lists ("seo" and "Search Engine Optimization" are one skill), else the folded token
+ * behind a '~' (never a catalogue key), so unknown skills still match themselves across case and accents.
+ */
+export const readSkillId = (token: string): string => findSkillKey(token) ?? `~${foldSkillToken(token)}`;
 
 /** The token Bottega stores for a catalogue skill: the reference platform's slug, which every entry starts with. */
 export const storedSkillToken = (key: SkillKey): string => skillCatalogue[key][0];

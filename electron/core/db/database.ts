@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerSkillFunctions } from './skill-functions';
 
 declare const readableBrand: unique symbol;
 declare const writableBrand: unique symbol;
@@ -22,6 +23,7 @@ export const openWritableDatabase = (file: string, options: { busyTimeoutMs?: nu
     // FULL in WAL mode: a power cut, not only a crash, must not lose a committed draft or outbox row.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    registerSkillFunctions(db as ReadableDB);
     return db as WritableDB;
   } catch (error) {
     db.close();
@@ -57,6 +59,7 @@ export const checkIntegrity = (db: ReadableDB, limit = 20): string[] =>
 export const openReadableDatabase = (file: string): ReadableDB => {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  registerSkillFunctions(db as ReadableDB);
   return db as ReadableDB;
 };
 

@@ -19,6 +19,7 @@ import { migration0017RestorableDeletes } from './0017-restorable-deletes';
 import { migration0018InsightsAccounts } from './0018-insights-accounts';
 import { migration0019FeedAccountIndex } from './0019-feed-account-index';
 import { migration0020PlatformProfiles } from './0020-platform-profiles';
+import { migration0021SkillMatch } from './0021-skill-match';
 
 /** In order, one file per schema version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   migration0018InsightsAccounts,
   migration0019FeedAccountIndex,
   migration0020PlatformProfiles,
+  migration0021SkillMatch,
 ];

@@ -1,0 +1,12 @@
+import { readSkillId } from '../../../shared/domain/skills';
+import type { ReadableDB } from './database';
+
+/**
+ * `skill_id(token)` in SQL: shared/domain/skills.ts's readSkillId, so the match score's SQL (the triggers of schema
+ * v21) compares skills through the same catalogue, folding and aliases as the TypeScript score. Registered on
+ * every connection the core opens (a trigger that calls it fails on a connection without it); deterministic, so
+ * SQLite may reuse a result within a statement.
+ */
+export const registerSkillFunctions = (db: ReadableDB): void => {
+  db.function('skill_id', { deterministic: true }, (token: unknown) => (typeof token === 'string' ? readSkillId(token) : null));
+};
