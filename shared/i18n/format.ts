@@ -49,10 +49,13 @@ const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-/** "3 hours ago", "vor 3 Stunden", "il y a 3 heures": the largest unit that fits. */
-export const formatRelativeTime = (instant: string | Date, now: Date, locale: string): string => {
+/**
+ * "3 hours ago", "vor 3 Stunden", "il y a 3 heures": the largest unit that fits. Short ("3 hr. ago", "vor 3 Std.")
+ * where a list row has little room beside a name.
+ */
+export const formatRelativeTime = (instant: string | Date, now: Date, locale: string, style: 'long' | 'short' = 'long'): string => {
   const seconds = (new Date(instant).getTime() - now.getTime()) / 1000;
-  const format = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const format = cached(`relative|${style}|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style }));
   for (const [unit, size] of relativeUnits) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }

@@ -5,6 +5,8 @@ import type { Page } from '@playwright/test';
  * - a page or a pane that scrolls sideways (wider than 300 px: the main panes, dialogs);
  * - text cut or spilling out of its box (scrollWidth over clientWidth), or cut at the bottom of a box that hides
  *   its overflow, unless it ends in an intentional ellipsis (or line clamp) with the full text in a title;
+ * - a list row's name (its first text) in an ellipsis where the whole name would fit on the row's line (what sits
+ *   beside it took the room);
  * - controls spilling out of the box that holds them (chips squeezed into a narrow column);
  * - two controls (buttons, fields, tabs, links) whose boxes overlap inside a header, toolbar, tab list or dialog.
  * The e2e tsconfig has no DOM types, so the check is the page's own script, as text.
@@ -40,6 +42,26 @@ const script = String.raw`(() => {
     return titled !== null && titled.getAttribute('title').trim() !== '';
   };
   const fields = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+  // The width of the line a box sits on: its nearest ancestor that is not a flex row (whose items share the line),
+  // less its padding; 0 where that is a grid (its columns are the design's to size).
+  const lineWidthOf = (box) => {
+    for (let line = box.parentElement; line; line = line.parentElement) {
+      const style = getComputedStyle(line);
+      if (['inline', 'contents'].includes(style.display)) continue;
+      if (style.display.endsWith('flex') && style.flexDirection.startsWith('row')) continue;
+      if (style.display.endsWith('grid')) return 0;
+      return line.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    }
+    return 0;
+  };
+  // A list row's name (its first text) ending in an ellipsis where the whole name would fit on the row's line:
+  // what sits beside it took the room (a name cut to "An…" by a badge and a time).
+  const squeezed = (box) => {
+    const row = box.closest('[role=listitem], li, [role=row]');
+    if (row === null) return false;
+    const first = [...row.querySelectorAll('*')].find((element) => hasOwnText(element) && visible(element));
+    return first !== undefined && boxOf(first) === box && box.scrollWidth <= lineWidthOf(box);
+  };
 
   const page = document.scrollingElement;
   if (page.scrollWidth > page.clientWidth + 1) problems.push('the page scrolls sideways: ' + page.scrollWidth + ' > ' + page.clientWidth);
@@ -68,7 +90,11 @@ const script = String.raw`(() => {
     const boxStyle = getComputedStyle(box);
     // Cut at the bottom: a box that hides what does not fit in its height (a fixed-height row, a clamp).
     const cutBelow = ['hidden', 'clip'].includes(boxStyle.overflowY) && box.scrollHeight > box.clientHeight + 1;
-    if ((box.scrollWidth <= box.clientWidth + 1 && !cutBelow) || intendedEllipsis(box)) continue;
+    if (box.scrollWidth <= box.clientWidth + 1 && !cutBelow) continue;
+    if (intendedEllipsis(box)) {
+      if (!cutBelow && squeezed(box)) problems.push('name cut while its row has room: ' + describe(box) + ' "' + words(box) + '" ' + box.scrollWidth + ' > ' + box.clientWidth);
+      continue;
+    }
     problems.push('text cut: ' + describe(box) + ' "' + words(box) + '" ' + (cutBelow ? box.scrollHeight + ' > ' + box.clientHeight + ' high' : box.scrollWidth + ' > ' + box.clientWidth));
   }
 

@@ -48,6 +48,9 @@ describe('dates and names', () => {
     expect(formatRelativeTime('2026-11-23T09:00:00Z', now, 'de')).toBe('vor 3 Stunden');
     expect(formatRelativeTime('2026-11-22T12:00:00Z', now, 'it')).toBe('ieri');
     expect(formatRelativeTime('2026-11-23T11:59:40Z', now, 'fr')).toBe('cette minute-ci');
+    // Short, for a list row beside a name.
+    expect(plain(formatRelativeTime('2026-11-02T12:00:00Z', now, 'en', 'short'))).toBe('3 wk. ago');
+    expect(plain(formatRelativeTime('2026-11-23T09:00:00Z', now, 'de', 'short'))).toBe('vor 3 Std.');
   });
 
   it('names languages in the reader’s language', () => {

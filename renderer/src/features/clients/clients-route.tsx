@@ -55,13 +55,15 @@ const ClientList = ({ clients, query, openId, selectedIndex, onOpen }: ListProps
                       <span className="thread-name" title={item.name}>
                         <HighlightedText text={item.name} query={query} />
                       </span>
-                      <PlatformBadge account={item.account} />
                     </span>
-                    {item.country && (
-                      <span className="muted small" title={formatRegionName(item.country, i18n.language)}>
-                        <Flag country={item.country} /> {item.country}
-                      </span>
-                    )}
+                    <span className="thread-meta">
+                      <PlatformBadge account={item.account} />
+                      {item.country && (
+                        <span className="muted small" title={formatRegionName(item.country, i18n.language)}>
+                          <Flag country={item.country} /> {item.country}
+                        </span>
+                      )}
+                    </span>
                   </span>
                   <span className="thread-preview muted" title={item.company ?? undefined}>
                     {item.company ? <HighlightedText text={item.company} query={query} /> : t('noCompany')}

@@ -60,14 +60,18 @@ export const ThreadList = ({ threads, openId, selectedIndex, now, onOpen }: List
                       <bdi className="thread-name" title={thread.clientName ?? thread.subject}>
                         {thread.clientName ?? thread.subject}
                       </bdi>
-                      <PlatformBadge account={thread.account} />
                     </span>
-                    {thread.lastMessageAt && (
-                      <span className="muted small thread-when">
-                        <AwaitingAnswer days={awaitingAnswerDays(thread, now)} />
-                        {formatRelativeTime(thread.lastMessageAt, now, i18n.language)}
-                      </span>
-                    )}
+                    <span className="thread-meta">
+                      <PlatformBadge account={thread.account} />
+                      {thread.lastMessageAt && (
+                        <span className="muted small thread-when">
+                          <AwaitingAnswer days={awaitingAnswerDays(thread, now)} />
+                          <time dateTime={thread.lastMessageAt} title={formatRelativeTime(thread.lastMessageAt, now, i18n.language)}>
+                            {formatRelativeTime(thread.lastMessageAt, now, i18n.language, 'short')}
+                          </time>
+                        </span>
+                      )}
+                    </span>
                   </span>
                   <bdi className="thread-subject" title={thread.projectTitle ?? thread.subject}>
                     {thread.projectTitle ?? thread.subject}
@@ -114,9 +118,13 @@ export const MessageHits = ({ hits, now, onOpen }: HitsProps) => {
                 <bdi className="thread-name" title={hit.clientName ?? hit.threadSubject}>
                   {hit.clientName ?? hit.threadSubject}
                 </bdi>
-                <PlatformBadge account={hit.account} />
               </span>
-              <span className="muted small">{formatRelativeTime(hit.sentAt, now, i18n.language)}</span>
+              <span className="thread-meta">
+                <PlatformBadge account={hit.account} />
+                <time className="muted small" dateTime={hit.sentAt} title={formatRelativeTime(hit.sentAt, now, i18n.language)}>
+                  {formatRelativeTime(hit.sentAt, now, i18n.language, 'short')}
+                </time>
+              </span>
             </span>
             <span className="thread-preview">
               {hit.fromMe && `${t('youPrefix')} `}

@@ -34,9 +34,11 @@ export const ProposalList = ({ items, openId, onOpen }: { items: ProposalSummary
                 <span className="thread-name" title={item.projectTitle ?? item.projectId}>
                   {item.projectTitle ?? item.projectId}
                 </span>
-                <PlatformBadge account={item.account} />
               </span>
-              <span className={`status-badge status-${item.status}`}>{t(`status.${item.status}`, { defaultValue: item.status })}</span>
+              <span className="thread-meta">
+                <PlatformBadge account={item.account} />
+                <span className={`status-badge status-${item.status}`}>{t(`status.${item.status}`, { defaultValue: item.status })}</span>
+              </span>
             </span>
             <span className="thread-preview muted" title={previewOf(item)}>
               {previewOf(item)}
