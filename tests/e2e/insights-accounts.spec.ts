@@ -1,8 +1,9 @@
 /**
  * Insights over two accounts (issue #16), in the browser against the reference platform and the Freelancer.com
  * fixture: win rates by account name both, the account filter narrows every figure to one account's proposals (as
- * the core computes them from the workspace file), and the Freelancer account's bids say what they cost (the
- * fixture sponsors some; a plain bid reports 0), per currency; screenshots in German at 800 px and English at 1440.
+ * the core computes them from the workspace file) and stays chosen, with the period, through a visit to another
+ * screen, and the Freelancer account's bids say what they cost (the fixture sponsors some; a plain bid reports 0),
+ * per currency; screenshots in German at 800 px and English at 1440.
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -83,6 +84,17 @@ test('insights by account and of one account, with what the Freelancer bids cost
   await expect(page.getByTestId('insights-bid-cost-currency')).toHaveCount(
     new Set([...own.bidCost.bidFees, ...own.bidCost.currencies].map((row) => row.currency)).size,
   );
+
+  // The account and the period stay chosen through a visit elsewhere (#16: they were reset on every visit).
+  await insights.choosePeriod('year');
+  const yearSample = (await insights.sample('funnel').textContent()) ?? '';
+  await app.goTo('feed');
+  await insights.open();
+  await expect(page.getByTestId('insights-period-year')).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByTestId('account-filter').getByRole('button')).toHaveAttribute('data-value', String(freelancerId));
+  await expect(insights.sample('funnel')).toHaveText(yearSample);
+  await insights.choosePeriod('all');
+
   await page.setViewportSize({ width: 1440, height: 1900 });
   await page.screenshot({ path: 'test-results/screens/insights-accounts-1440-en.png', fullPage: true });
   await app.chooseLanguage('de');

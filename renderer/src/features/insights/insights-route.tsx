@@ -16,7 +16,8 @@ import {
   shownDimensions,
   type ShownDimension,
 } from './insights-figures';
-import { createFormatters, csvFileName, filterForPeriod, periodPresets, tableToCsv, type FigureTable, type PeriodPreset } from './insights-model';
+import { createFormatters, csvFileName, filterForPeriod, periodPresets, tableToCsv, type FigureTable } from './insights-model';
+import { useInsightsFilters } from './insights-filters';
 import { useInsights } from './use-insights';
 import './insights.css';
 
@@ -42,8 +43,9 @@ const Slot = <T,>({ query, testId, children }: { query: CoreQueryResult<T>; test
 /** Insights: what the user's own proposals say, computed offline in the core for the period and account chosen. */
 export const InsightsRoute = () => {
   const { t, i18n } = useTranslation('insights');
-  const [period, setPeriod] = useState<PeriodPreset>('all');
-  const [accountIds, setAccountIds] = useState<string[]>([]);
+  // They outlive the screen: leaving it and coming back finds the same period and account (#16).
+  const { filters, setPeriod, setAccountIds } = useInsightsFilters();
+  const { period, accountIds } = filters;
   const [picked, setDimension] = useState<ShownDimension>('language');
   const { accounts } = useAccounts();
   const accountChoices = useAccountChoices();
