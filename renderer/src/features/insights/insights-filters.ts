@@ -6,7 +6,8 @@ export type InsightsFilters = { period: PeriodPreset; accountIds: readonly strin
 
 /*
  * Kept here rather than in the screen's state, which goes when the user leaves the screen (#16: the filter reset
- * on every visit). Like the feed's filters they last while the window is open and start again with the app.
+ * on every visit). They last while the window is open and start again with the app: no list's filters are stored
+ * across a restart (the feed's are not kept through a visit elsewhere either; a saved search keeps a feed query).
  */
 let current: InsightsFilters = { period: 'all', accountIds: [] };
 const listeners = new Set<() => void>();
