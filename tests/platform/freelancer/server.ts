@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { countryObject, currencies, type FreelancerJob, jobById, jobs } from './catalog';
 import { type FaultDecision, FaultPlan, faultRuleSchema, parseFaultSpec } from './faults';
 import { createFixtureOAuth, type FixtureOAuth, type FixtureOAuthOptions } from './oauth';
+import { selfPortfolio, selfProfile } from './profile';
 import {
   type BidRecord,
   type FixtureScale,
@@ -360,6 +361,10 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     primary_language: world.self.primaryLanguage,
     primary_currency: { ...world.self.currency },
     hourly_rate: world.self.hourlyRate,
+    tagline: selfProfile.tagline,
+    // Projections as the SDK's create_get_users_details_object names them (profile_description, avatar).
+    profile_description: flag('profile_description') ? selfProfile.description : null,
+    avatar: flag('avatar') ? selfProfile.avatar : null,
     location: flag('country_details') || flag('location_details') ? { country: countryObject(world.self.country), city: world.self.city } : null,
     status: flag('status') ? { payment_verified: true, email_verified: true, deposit_made: true, profile_complete: true, phone_verified: true, identity_verified: false } : null,
     jobs: flag('jobs') ? world.self.jobIds.map((id) => jobJson(jobById.get(id) as FreelancerJob)) : null,
@@ -620,6 +625,20 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     return { result: mapOrEmptyList(result) };
   };
 
+  /** users.py get_portfolios: `users[]`, and `limit` / `offset` counted per user (the SDK's comment). */
+  const portfolios: Handler = ({ query, flag }) => {
+    const { limit, offset } = pageParams(query, 10);
+    const ids = intList(query, 'users[]');
+    const result: Record<string, unknown> = {};
+    const userMap: Record<string, unknown> = {};
+    for (const id of ids) {
+      if (id !== selfUserId) continue;
+      result[String(id)] = selfPortfolio.slice(offset, offset + limit).map((item) => ({ ...item, user_id: id }));
+      userMap[String(id)] = selfJson(flag);
+    }
+    return { result: { portfolios: mapOrEmptyList(result), users: mapOrEmptyList(userMap) } };
+  };
+
   const users: Handler = ({ query, flag }) => {
     const ids = intList(query, 'users[]');
     const map: Record<string, unknown> = {};
@@ -635,6 +654,7 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     { method: 'GET', pattern: /^\/api\/users\/0\.1\/self\/?$/, key: '/api/users/0.1/self/', handler: ({ flag }) => ({ result: selfJson(flag) }) },
     { method: 'GET', pattern: /^\/api\/users\/0\.1\/users\/?$/, key: '/api/users/0.1/users/', handler: users },
     { method: 'GET', pattern: /^\/api\/users\/0\.1\/reputations\/?$/, key: '/api/users/0.1/reputations/', handler: reputations },
+    { method: 'GET', pattern: /^\/api\/users\/0\.1\/portfolios\/?$/, key: '/api/users/0.1/portfolios/', handler: portfolios },
     {
       method: 'GET',
       pattern: /^\/api\/projects\/0\.1\/jobs\/?$/,

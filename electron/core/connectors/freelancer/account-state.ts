@@ -23,6 +23,8 @@ const stateSchema = z.object({
     signedOut: z.boolean(),
     // Absent in states written before own bids had a rescan: due at once (the bids' watermark is null there too).
     bidRescanAtMs: z.number().default(0),
+    // Absent before the profile was read: due at once.
+    profileAtMs: z.number().default(0),
   }),
   /** The signed-in user: own messages and bids, and the feed's filter (job ids, languages). */
   identity: z.object({ selfId: z.number().int().positive(), jobIds: z.array(z.number().int()), languages: z.array(z.string()) }).nullable(),

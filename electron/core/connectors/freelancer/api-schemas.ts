@@ -92,6 +92,22 @@ const idMap = z
   .transform((value): Record<string, unknown> => (value && !Array.isArray(value) ? value : {}));
 
 export const usersResultSchema = z.object({ users: idMap }).loose();
+
+/** The user as /self answers with the profile projections: the profile's texts (tagline, profile_description; *3p* names). */
+export const selfProfileSchema = userSchema.extend({ tagline: z.string().nullish(), profile_description: z.string().nullish() });
+
+/** A portfolio item: SDK test_users.py FakeGetPortfoliosGetResponse (`files`, `articles`, `user_id`, `description`), plus `id` and `title` (*3p*). */
+export const portfolioItemSchema = z
+  .object({
+    id: freelancerId,
+    title: z.string().nullish(),
+    description: z.string().nullish(),
+    files: z.array(z.object({ filename: z.string().nullish(), description: z.string().nullish() }).loose()).nullish(),
+  })
+  .loose();
+
+/** users.py get_portfolios: `{portfolios: {"<user id>": [item, …]}, users}`; an empty map may come as `[]`. */
+export const portfoliosResultSchema = z.object({ portfolios: idMap }).loose();
 /** `GET /users/0.1/reputations/`: the map itself is the result. */
 export const reputationsResultSchema = idMap;
 

@@ -12,6 +12,7 @@ import { readAccountValue, writeAccountValue } from '../../db/repositories/accou
 import { holdsSameRecord, listMissingThreadProjects, listOpenBids, readProjectTitle } from '../../db/repositories/connector-records-repository';
 import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../../db/repositories/fts-maintenance';
 import { pauseInsightsMaintenance, resumeInsightsMaintenance } from '../../db/repositories/insights-maintenance';
+import { writePlatformProfile } from '../../db/repositories/platform-profiles-repository';
 import { rebuildFullText } from '../../sync/full-text-rebuild';
 import { checkpointEvery, checkpointWaitEvery, rebuildBudgetMs } from '../../sync/pull';
 import { backoffDelay } from '../../sync/retry-policy';
@@ -21,8 +22,8 @@ import { createFreelancerClient, type FreelancerError } from './api-client';
 import { freelancerApiRoots, resolveFreelancerApiRoot } from './base-url';
 import { freelancerEndpoints } from './endpoints';
 import { freelancerIdOf, freelancerIds } from './ids';
-import { mapAccountIdentity, mapClient, mapProject } from './mapping';
-import { type Activity, bidWatchDays, dueResources, nextDueAtMs, type PollResource } from './poller';
+import { mapAccountIdentity, mapClient, mapPlatformProfile, mapProject } from './mapping';
+import { type Activity, bidWatchDays, cadence, dueResources, finishProfileRead, isProfileDue, maxPageSize, nextDueAtMs, type PollResource } from './poller';
 import { runResource } from './pull-run';
 import { pushFreelancerOutbox } from './push';
 import { buildFreelancerAuthorizeUrl, freelancerAccountsOrigin } from './oauth';
@@ -35,6 +36,7 @@ export const freelancerCapabilities = {
   // The SDK documents no bid update (the fixture's PUT is its own): a sent bid is retracted and placed again.
   updateBid: false,
   retractBid: true,
+  // Writes only: the profile and portfolio are read (platform_profiles, read-only); the SDK has no call to change them.
   profile: false,
   portfolio: false,
   uploads: false,
@@ -153,6 +155,54 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     }
   };
 
+  /**
+   * The account's profile and portfolio on Freelancer (read-only, platform_profiles), when due: once a day. A 401
+   * or a 429 stops the round as any request's would; any other failure leaves the last reading and tries again in
+   * an hour, without failing the round (the profile is not what the user waits for).
+   */
+  const readPlatformProfile = async (
+    endpoints: ReturnType<typeof endpointsFor>,
+    selfId: number,
+    progress: { applied: number; appliedTypes: Set<RecordType>; pages: number },
+    onPage: Parameters<AccountLink['pull']>[0]['onPage'],
+  ): Promise<FreelancerError | null> => {
+    const self = await endpoints.getSelfProfile();
+    let failure: FreelancerError | null = self.ok ? null : self.error;
+    const items: unknown[] = [];
+    for (let offset = 0; self.ok && failure === null; ) {
+      const page = await endpoints.getPortfolios(selfId, { limit: maxPageSize, offset });
+      if (!page.ok) {
+        failure = page.error;
+        break;
+      }
+      const mine = page.value.portfolios[String(selfId)];
+      const list = Array.isArray(mine) ? (mine as unknown[]) : [];
+      items.push(...list);
+      if (list.length < maxPageSize) break;
+      offset += list.length;
+    }
+    const nowMs = now().getTime();
+    if (failure?.kind === 'auth') return failure;
+    if (failure?.kind === 'rate_limited') {
+      const pausedUntilMs = nowMs + (failure.retryAfterMs ?? cadence.messages.activeMs);
+      db.transaction(() => updateFreelancerState(db, account.id, nowMs, (current) => ({ ...current, poller: { ...current.poller, pausedUntilMs } }))).immediate();
+      return failure;
+    }
+    const mapped = self.ok && failure === null ? mapPlatformProfile(self.value, items) : null;
+    if (mapped && !mapped.ok) context.log?.(`freelancer ${account.id}: unreadable profile`);
+    const changed = db.transaction(() => {
+      const written = mapped?.ok === true && writePlatformProfile(db, { accountId: account.id, ...mapped.profile, fetchedAt: now().toISOString() });
+      updateFreelancerState(db, account.id, nowMs, (current) => ({ ...current, poller: finishProfileRead(current.poller, nowMs, mapped?.ok === true) }));
+      return written;
+    }).immediate();
+    // The Profile screen reads it again (a 'profile' page says portfolioChanged), though no record of the workspace's own changed.
+    if (changed) {
+      progress.appliedTypes.add('profile');
+      onPage({ ...progress, appliedTypes: new Set(progress.appliedTypes) });
+    }
+    return null;
+  };
+
   const pullRound: AccountLink['pull'] = async ({ attempt, signal, onPage }) => {
     const endpoints = await signedInEndpoints();
     if (endpoints === null) return { kind: 'signed_out', reason: 'no saved token' };
@@ -244,6 +294,13 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
       if (resource === 'threads') {
         const error = await fetchThreadProjects(endpoints, identity.selfId, progress, onPage);
         if (error) return outcomeOf(error, state, now().getTime(), attempt, context.random);
+      }
+    }
+    if (isProfileDue(state.poller, now().getTime())) {
+      const error = await readPlatformProfile(endpoints, identity.selfId, progress, onPage);
+      if (error) {
+        if (error.kind === 'auth') markSignedOut();
+        return outcomeOf(error, readFreelancerState(db, account.id, now().getTime()), now().getTime(), attempt, context.random);
       }
     }
     if (bulk) {

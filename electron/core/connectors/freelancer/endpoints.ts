@@ -10,8 +10,10 @@ import {
   bidsPageSchema,
   messageSchema,
   messagesPageSchema,
+  portfoliosResultSchema,
   projectsPageSchema,
   reputationsResultSchema,
+  selfProfileSchema,
   threadsPageSchema,
   userSchema,
   usersResultSchema,
@@ -34,6 +36,17 @@ export type PlaceBid = { projectId: number; bidderId: number; amount: number; pe
 export const freelancerEndpoints = (client: FreelancerClient) => ({
   /** users.py get_self: the account's identity and its skills (jobs) for the feed's filter. */
   getSelf: () => client.send({ method: 'GET', path: '/users/0.1/self/', query: { jobs: true, country_details: true, status: true } }, userSchema),
+
+  /** users.py get_self with the profile projections (helpers.py create_get_users_details_object): the account's profile as Freelancer shows it. */
+  getSelfProfile: () =>
+    client.send(
+      { method: 'GET', path: '/users/0.1/self/', query: { jobs: true, country_details: true, location_details: true, profile_description: true, avatar: true } },
+      selfProfileSchema,
+    ),
+
+  /** users.py get_portfolios: the user's portfolio items; `limit` and `offset` count per user. */
+  getPortfolios: (userId: number, page: Page) =>
+    client.send({ method: 'GET', path: '/users/0.1/portfolios/', query: { users: [userId], limit: page.limit, offset: page.offset } }, portfoliosResultSchema),
 
   getUsers: (ids: readonly number[]) =>
     client.send({ method: 'GET', path: '/users/0.1/users/', query: { users: ids, country_details: true, status: true, employer_reputation: true } }, usersResultSchema),

@@ -16,8 +16,10 @@ import {
   type FreelancerReputation,
   type FreelancerUser,
   messageSchema,
+  portfolioItemSchema,
   projectSchema,
   reputationSchema,
+  selfProfileSchema,
   threadSchema,
   userSchema,
 } from './api-schemas';
@@ -314,6 +316,62 @@ export const mapAccountIdentity = (raw: unknown): { ok: true; identity: Freelanc
       jobIds: jobs.map((job) => job.id),
       jobNames: jobs.map((job) => job.name),
       primaryLanguage: languageTag(user.primary_language),
+    },
+  };
+};
+
+// ---- the account's profile and portfolio on Freelancer ----------------------------------------------------------
+
+/** What the Profile screen shows of the account on Freelancer (read-only; the platform_profiles row less account and time). */
+export type FreelancerPlatformProfile = {
+  platformUserId: string;
+  name: string;
+  username: string | null;
+  tagline: string;
+  description: string;
+  hourlyRateMinor: number | null;
+  currency: string | null;
+  country: string | null;
+  city: string | null;
+  skills: string[];
+  portfolio: { id: string; title: string; description: string; files: string[] }[];
+  raw: unknown;
+};
+
+/**
+ * /self with the profile projections and the user's portfolio items (/users/0.1/portfolios/), as one read-only
+ * record per account. Unreadable portfolio items are left out (the rest still shows); an unreadable /self is a reason.
+ */
+export const mapPlatformProfile = (
+  self: unknown,
+  portfolio: readonly unknown[],
+): { ok: true; profile: FreelancerPlatformProfile } | { ok: false; reason: string } => {
+  const parsed = selfProfileSchema.safeParse(self);
+  if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error) };
+  const user = parsed.data;
+  const currency = isoCurrency(user.primary_currency?.code);
+  const rate = currency === null || user.hourly_rate == null ? null : minorAmount(user.hourly_rate, currency);
+  const items = portfolio.flatMap((raw) => {
+    const item = portfolioItemSchema.safeParse(raw);
+    if (!item.success) return [];
+    const files = (item.data.files ?? []).map((file) => cut((file.filename ?? '').trim(), 200)).filter((name) => name !== '');
+    return [{ id: `fl-${item.data.id}`, title: cut((item.data.title ?? '').trim(), 200), description: cut(item.data.description ?? '', 10_000), files }];
+  });
+  return {
+    ok: true,
+    profile: {
+      platformUserId: String(user.id),
+      name: cut((user.display_name ?? user.public_name ?? '').trim() || user.username, 200),
+      username: user.username,
+      tagline: cut((user.tagline ?? '').trim(), 200),
+      description: cut(user.profile_description ?? '', 10_000),
+      hourlyRateMinor: rate,
+      currency: rate === null ? null : currency,
+      country: countryCode(user.location?.country?.code),
+      city: user.location?.city?.trim() || null,
+      skills: (user.jobs ?? []).map((job) => job.name),
+      portfolio: items,
+      raw: { self, portfolio },
     },
   };
 };

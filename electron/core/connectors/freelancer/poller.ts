@@ -66,6 +66,8 @@ export type PollerState = {
   signedOut: boolean;
   /** When own bids are next read whole (0: at the next bids poll). */
   bidRescanAtMs: number;
+  /** When the account's profile and portfolio on Freelancer are next read (0: at the next round). */
+  profileAtMs: number;
 };
 
 export type PageRequest = { resource: PollResource; fromTime: number | null; offset: number; limit: number };
@@ -98,6 +100,7 @@ export const initialPollerState = (nowMs: number): PollerState => ({
   pausedUntilMs: 0,
   signedOut: false,
   bidRescanAtMs: 0,
+  profileAtMs: 0,
 });
 
 /** The resources to poll now, in the order their records are best applied (projects before bids and threads). */
@@ -194,6 +197,21 @@ export const resumeAfterSignIn = (state: PollerState, nowMs: number): PollerStat
   pausedUntilMs: 0,
   signedOut: false,
   bidRescanAtMs: state.bidRescanAtMs,
+  profileAtMs: state.profileAtMs,
+});
+
+// ---- the account's profile and portfolio ---------------------------------------------------------------------
+
+/** The profile and portfolio on Freelancer change when the user edits them there: read once a day, read-only. */
+export const profileEveryMs = 24 * 3_600_000;
+/** A failed read (other than a 401 or a 429, which stop the round) is tried again this much later. */
+export const profileRetryMs = 60 * 60_000;
+
+export const isProfileDue = (state: PollerState, nowMs: number): boolean => !state.signedOut && nowMs >= state.profileAtMs;
+
+export const finishProfileRead = (state: PollerState, nowMs: number, ok: boolean): PollerState => ({
+  ...state,
+  profileAtMs: nowMs + (ok ? profileEveryMs : profileRetryMs),
 });
 
 // ---- own bids: decisions -----------------------------------------------------------------------------------
