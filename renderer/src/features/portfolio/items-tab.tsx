@@ -7,6 +7,7 @@ import { usePortfolioItems, useReorderItems, useRetryItem } from './use-portfoli
 import { SyncFailure, Thumbnail } from './portfolio-parts';
 import { nameLanguage } from '../../ui/display-names';
 import { ItemEditorWithDraft, titleIn } from './item-editor';
+import { PlatformPortfolio, usePlatformProfiles } from './platform-profiles';
 
 type Props = {
   /** The item in the editor, from the address (`#/portfolio/items/<id | new>`). */
@@ -19,6 +20,8 @@ export const ItemsTab = ({ open, onOpen }: Props) => {
   const reorder = useReorderItems();
   const retryItem = useRetryItem();
   const { data: items, failed } = usePortfolioItems();
+  // The accounts' portfolios on their platforms, read-only, below the user's own items.
+  const platformProfiles = usePlatformProfiles();
   const editing = open === null ? null : { id: open === 'new' ? null : open.id };
   const [dragged, setDragged] = useState<string | null>(null);
   // Looked up again whenever the editor opens or closes: items left with typing never saved are marked.
@@ -93,6 +96,9 @@ export const ItemsTab = ({ open, onOpen }: Props) => {
             </li>
           ))}
         </ol>
+        {platformProfiles.map((profile) => (
+          <PlatformPortfolio key={profile.accountId} profile={profile} badged />
+        ))}
       </div>
       {missing ? (
         <MissingRecord className="pf-missing" title={t('common:missing.portfolioItem')} back="portfolio" onBack={() => onOpen(null)} />

@@ -9,6 +9,7 @@ import { maxUploadBytes } from '../../../../shared/platform/writes';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { useFormDraft, useRestorableDraft } from '../../components/use-form-draft';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
+import { PlatformProfiles } from './platform-profiles';
 import { Badge } from '../../ui/badge';
 import { nameLanguage } from '../../ui/display-names';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
@@ -99,157 +100,165 @@ const ProfileForm = ({ profile, restored, onDiscarded }: { profile: ProfileView 
       setAvatarProblem(t(`imageError.${readImageProblem(error) ?? 'image_not_supported'}`, { name: file.name }));
     }
   };
+  // A platform's text copied into the language being edited: in the draft only, until the user saves.
+  const copyText = (field: 'headline' | 'bio', value: string): void => {
+    if (!variant) setDraft((previous) => ({ ...previous, variants: [...previous.variants, { locale, headline: '', bio: '', sourceLocale: null }] }));
+    setText(field, value);
+  };
   return (
-    <form className="pf-editor card" aria-label={t('profileLabel')} onSubmit={(event) => (event.preventDefault(), void save())}>
-      {showRestored && restored && <RestoredDraftNotice savedAt={restored.savedAt} onDiscard={() => void discard().then(onDiscarded)} />}
-      <div className="pf-avatar-row" data-testid="avatar">
-        {draft.avatarHash ? <Thumbnail hash={draft.avatarHash} alt={t('avatar.label')} className="pf-avatar" /> : <span className="pf-avatar pf-thumb-empty" />}
-        <div className="pf-avatar-actions">
-          <label className="pf-pick">
-            {t('avatar.choose')}
-            <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" data-testid="avatar-input" onChange={(event) => void pickAvatar(event.target.files?.[0])} />
-          </label>
-          {draft.avatarHash && (
-            <button type="button" className="secondary" onClick={() => setDraft((previous) => ({ ...previous, avatarHash: null }))}>
-              {t('avatar.remove')}
-            </button>
-          )}
-          <span className="field-hint">{t('avatar.hint')}</span>
-          {avatarProblem && (
-            <p className="pf-note pf-status-missing" role="alert">
-              {avatarProblem}
-            </p>
-          )}
+    <div className="pf-profile-layout">
+      <form className="pf-editor card" aria-label={t('profileLabel')} onSubmit={(event) => (event.preventDefault(), void save())}>
+        {showRestored && restored && <RestoredDraftNotice savedAt={restored.savedAt} onDiscard={() => void discard().then(onDiscarded)} />}
+        <div className="pf-avatar-row" data-testid="avatar">
+          {draft.avatarHash ? <Thumbnail hash={draft.avatarHash} alt={t('avatar.label')} className="pf-avatar" /> : <span className="pf-avatar pf-thumb-empty" />}
+          <div className="pf-avatar-actions">
+            <label className="pf-pick">
+              {t('avatar.choose')}
+              <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" data-testid="avatar-input" onChange={(event) => void pickAvatar(event.target.files?.[0])} />
+            </label>
+            {draft.avatarHash && (
+              <button type="button" className="secondary" onClick={() => setDraft((previous) => ({ ...previous, avatarHash: null }))}>
+                {t('avatar.remove')}
+              </button>
+            )}
+            <span className="field-hint">{t('avatar.hint')}</span>
+            {avatarProblem && (
+              <p className="pf-note pf-status-missing" role="alert">
+                {avatarProblem}
+              </p>
+            )}
+          </div>
         </div>
-      </div>
-      <label className="field">
-        <span className="field-label">{t('profile.name')}</span>
-        <input value={draft.name} onChange={(event) => setDraft((previous) => ({ ...previous, name: event.target.value }))} />
-      </label>
-      <div className="toolbar">
-        <CountryPicker
-          label={t('profile.country')}
-          value={draft.country}
-          onChange={(country) => setDraft((previous) => ({ ...previous, country }))}
-          testId="profile-country"
-          className="pf-country"
-        />
         <label className="field">
-          <span className="field-label">{t('profile.hourlyRate')}</span>
-          <input
-            type="number"
-            min={0}
-            step="0.01"
-            value={draft.hourlyRateMinor === null || draft.hourlyRateMinor === undefined ? '' : draft.hourlyRateMinor / 100}
-            onChange={(event) =>
-              setDraft((previous) => ({ ...previous, hourlyRateMinor: event.target.value === '' ? null : Math.round(Number(event.target.value) * 100) }))
-            }
-          />
+          <span className="field-label">{t('profile.name')}</span>
+          <input value={draft.name} onChange={(event) => setDraft((previous) => ({ ...previous, name: event.target.value }))} />
         </label>
-        <CurrencyPicker
-          label={t('profile.currency')}
-          value={draft.currency}
-          onChange={(currency) => setDraft((previous) => ({ ...previous, currency }))}
-          testId="profile-currency"
-          className="pf-currency"
-        />
-      </div>
-      <SkillsPicker
-        label={t('fields.skills')}
-        value={splitSkills(draft.skillsText)}
-        onChange={(skills) => setDraft((previous) => ({ ...previous, skillsText: joinSkills(skills) }))}
-        testId="profile-skills"
-      />
-      <fieldset className="field pf-spoken">
-        <legend className="field-label">{t('profile.spoken')}</legend>
-        {draft.languages.map((language, index) => (
-          <div key={language.tag} className="toolbar">
-            <span className="pf-spoken-name">{nameLanguage(language.tag, i18n.language)}</span>
-            <Select
-              hideLabel
-              label={t('profile.levelOf', { language: formatLanguageName(language.tag, i18n.language) })}
-              testId={`spoken-level-${language.tag}`}
-              value={language.level}
-              options={languageLevels.map((level) => ({ id: level, label: t(`levels.${level}`) }))}
-              onChange={(level) =>
-                setDraft((previous) => ({ ...previous, languages: previous.languages.map((other, at) => (at === index ? { ...other, level } : other)) }))
+        <div className="toolbar">
+          <CountryPicker
+            label={t('profile.country')}
+            value={draft.country}
+            onChange={(country) => setDraft((previous) => ({ ...previous, country }))}
+            testId="profile-country"
+            className="pf-country"
+          />
+          <label className="field">
+            <span className="field-label">{t('profile.hourlyRate')}</span>
+            <input
+              type="number"
+              min={0}
+              step="0.01"
+              value={draft.hourlyRateMinor === null || draft.hourlyRateMinor === undefined ? '' : draft.hourlyRateMinor / 100}
+              onChange={(event) =>
+                setDraft((previous) => ({ ...previous, hourlyRateMinor: event.target.value === '' ? null : Math.round(Number(event.target.value) * 100) }))
               }
             />
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setDraft((previous) => ({ ...previous, languages: previous.languages.filter((_, at) => at !== index) }))}
-            >
-              {t('editor.delete')}
-            </button>
-          </div>
-        ))}
-        {spokenAddable.length > 0 && (
-          <LanguagePicker
-            label={t('profile.addSpoken')}
-            hideLabel
-            placeholder={t('profile.addSpoken')}
-            languages={spokenAddable}
-            value={null}
-            clearOnSelect
-            onChange={(tag) => setDraft((previous) => ({ ...previous, languages: [...previous.languages, { tag, level: 'professional' }] }))}
-            testId="add-spoken-language"
+          </label>
+          <CurrencyPicker
+            label={t('profile.currency')}
+            value={draft.currency}
+            onChange={(currency) => setDraft((previous) => ({ ...previous, currency }))}
+            testId="profile-currency"
+            className="pf-currency"
           />
-        )}
-      </fieldset>
-      <Tabs className="pf-variant-tabs" selectedKey={locale} onSelectionChange={setLocale} keys={draft.variants.map((candidate) => candidate.locale)}>
-        <div className="pf-langs">
-          <TabList label={t('editor.languages')}>
-            {draft.variants.map((candidate) => {
-              const mark = profile ? describeVariant(tracked, candidate.locale, profile.defaultLocale ?? candidate.locale, profileTextFields).status : null;
-              return (
-                <Tab key={candidate.locale} id={candidate.locale} testId={`profile-variant-tab-${candidate.locale}`}>
-                  {nameLanguage(candidate.locale, i18n.language)}
-                  {mark && mark !== 'complete' && <Badge tone={statusTone[mark]}>{t(`status.${mark}`)}</Badge>}
-                </Tab>
-              );
-            })}
-          </TabList>
-          {variantAddable.length > 0 && (
+        </div>
+        <SkillsPicker
+          label={t('fields.skills')}
+          value={splitSkills(draft.skillsText)}
+          onChange={(skills) => setDraft((previous) => ({ ...previous, skillsText: joinSkills(skills) }))}
+          testId="profile-skills"
+        />
+        <fieldset className="field pf-spoken">
+          <legend className="field-label">{t('profile.spoken')}</legend>
+          {draft.languages.map((language, index) => (
+            <div key={language.tag} className="toolbar">
+              <span className="pf-spoken-name">{nameLanguage(language.tag, i18n.language)}</span>
+              <Select
+                hideLabel
+                label={t('profile.levelOf', { language: formatLanguageName(language.tag, i18n.language) })}
+                testId={`spoken-level-${language.tag}`}
+                value={language.level}
+                options={languageLevels.map((level) => ({ id: level, label: t(`levels.${level}`) }))}
+                onChange={(level) =>
+                  setDraft((previous) => ({ ...previous, languages: previous.languages.map((other, at) => (at === index ? { ...other, level } : other)) }))
+                }
+              />
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setDraft((previous) => ({ ...previous, languages: previous.languages.filter((_, at) => at !== index) }))}
+              >
+                {t('editor.delete')}
+              </button>
+            </div>
+          ))}
+          {spokenAddable.length > 0 && (
             <LanguagePicker
-              label={t('editor.addLanguage')}
+              label={t('profile.addSpoken')}
               hideLabel
-              placeholder={t('editor.addLanguage')}
-              languages={variantAddable}
+              placeholder={t('profile.addSpoken')}
+              languages={spokenAddable}
               value={null}
               clearOnSelect
-              onChange={(tag) => {
-                setDraft((previous) => ({ ...previous, variants: [...previous.variants, { locale: tag, headline: '', bio: '', sourceLocale: previous.defaultLocale }] }));
-                setLocale(tag);
-              }}
-              testId="add-profile-language"
-              className="pf-add-language"
+              onChange={(tag) => setDraft((previous) => ({ ...previous, languages: [...previous.languages, { tag, level: 'professional' }] }))}
+              testId="add-spoken-language"
             />
           )}
+        </fieldset>
+        <Tabs className="pf-variant-tabs" selectedKey={locale} onSelectionChange={setLocale} keys={draft.variants.map((candidate) => candidate.locale)}>
+          <div className="pf-langs">
+            <TabList label={t('editor.languages')}>
+              {draft.variants.map((candidate) => {
+                const mark = profile ? describeVariant(tracked, candidate.locale, profile.defaultLocale ?? candidate.locale, profileTextFields).status : null;
+                return (
+                  <Tab key={candidate.locale} id={candidate.locale} testId={`profile-variant-tab-${candidate.locale}`}>
+                    {nameLanguage(candidate.locale, i18n.language)}
+                    {mark && mark !== 'complete' && <Badge tone={statusTone[mark]}>{t(`status.${mark}`)}</Badge>}
+                  </Tab>
+                );
+              })}
+            </TabList>
+            {variantAddable.length > 0 && (
+              <LanguagePicker
+                label={t('editor.addLanguage')}
+                hideLabel
+                placeholder={t('editor.addLanguage')}
+                languages={variantAddable}
+                value={null}
+                clearOnSelect
+                onChange={(tag) => {
+                  setDraft((previous) => ({ ...previous, variants: [...previous.variants, { locale: tag, headline: '', bio: '', sourceLocale: previous.defaultLocale }] }));
+                  setLocale(tag);
+                }}
+                testId="add-profile-language"
+                className="pf-add-language"
+              />
+            )}
+          </div>
+          <TabPanel key={locale} id={locale} className="pf-variant-panel">
+            {variant && (
+              <>
+                <label className="field">
+                  <span className="field-label">{t('profile.headline')}</span>
+                  <input value={variant.headline} onChange={(event) => setText('headline', event.target.value)} />
+                </label>
+                <label className="field">
+                  <span className="field-label">{t('profile.bio')}</span>
+                  <textarea rows={6} value={variant.bio} onChange={(event) => setText('bio', event.target.value)} />
+                </label>
+              </>
+            )}
+          </TabPanel>
+        </Tabs>
+        {!profile?.userId && <p className="field-hint">{t('profile.localOnly')}</p>}
+        {profile?.syncError && <SyncFailure problem={profile.syncError} onRetry={() => void retryProfile()} />}
+        {saved === 'saved' && <p className="field-hint">{t('profile.saved')}</p>}
+        {saved === 'failed' && <p role="alert">{t('editor.saveFailed')}</p>}
+        <div className="toolbar">
+          <button type="submit">{t('editor.save')}</button>
         </div>
-        <TabPanel key={locale} id={locale} className="pf-variant-panel">
-          {variant && (
-            <>
-              <label className="field">
-                <span className="field-label">{t('profile.headline')}</span>
-                <input value={variant.headline} onChange={(event) => setText('headline', event.target.value)} />
-              </label>
-              <label className="field">
-                <span className="field-label">{t('profile.bio')}</span>
-                <textarea rows={6} value={variant.bio} onChange={(event) => setText('bio', event.target.value)} />
-              </label>
-            </>
-          )}
-        </TabPanel>
-      </Tabs>
-      {!profile?.userId && <p className="field-hint">{t('profile.localOnly')}</p>}
-      {profile?.syncError && <SyncFailure problem={profile.syncError} onRetry={() => void retryProfile()} />}
-      {saved === 'saved' && <p className="field-hint">{t('profile.saved')}</p>}
-      {saved === 'failed' && <p role="alert">{t('editor.saveFailed')}</p>}
-      <div className="toolbar">
-        <button type="submit">{t('editor.save')}</button>
-      </div>
-    </form>
+      </form>
+      <PlatformProfiles locale={locale} onUse={copyText} />
+    </div>
   );
 };
 
