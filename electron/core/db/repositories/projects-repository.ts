@@ -349,16 +349,32 @@ export const listProjectsOfClient = (db: ReadableDB, clientId: string, limit: nu
 
 const facet = (db: ReadableDB, sql: string): FeedFacets['skills'] => prepare(db, sql).all() as FeedFacets['skills'];
 
+// The facets group every project (100k projects, 500k skills: hundreds of ms on a loaded machine) and the feed
+// asks for them each time it opens, in the same breath as its first page, whose answer then waits behind them.
+// They change only with the data, so they are kept per database until a write: data_version moves with
+// another connection's commits (the sync's), total_changes() with this connection's.
+const facetsCache = new WeakMap<ReadableDB, { version: string; facets: FeedFacets }>();
+
+const readDataVersion = (db: ReadableDB): string =>
+  `${db.pragma('data_version', { simple: true }) as number}|${(prepare(db, 'SELECT total_changes() AS n').get() as { n: number }).n}`;
+
 /** What the filters can offer, most frequent first. */
-export const readFeedFacets = (db: ReadableDB): FeedFacets => ({
-  skills: facet(db, 'SELECT skill AS value, count(*) AS count FROM project_skills GROUP BY skill ORDER BY count DESC, skill LIMIT 200'),
-  languages: facet(db, 'SELECT language AS value, count(*) AS count FROM projects GROUP BY language ORDER BY count DESC'),
-  countries: facet(
-    db,
-    'SELECT country AS value, count(*) AS count FROM projects WHERE country IS NOT NULL GROUP BY country ORDER BY count DESC',
-  ),
-  currencies: facet(db, 'SELECT currency AS value, count(*) AS count FROM projects GROUP BY currency ORDER BY count DESC'),
-});
+export const readFeedFacets = (db: ReadableDB): FeedFacets => {
+  const version = readDataVersion(db);
+  const cached = facetsCache.get(db);
+  if (cached?.version === version) return cached.facets;
+  const facets: FeedFacets = {
+    skills: facet(db, 'SELECT skill AS value, count(*) AS count FROM project_skills GROUP BY skill ORDER BY count DESC, skill LIMIT 200'),
+    languages: facet(db, 'SELECT language AS value, count(*) AS count FROM projects GROUP BY language ORDER BY count DESC'),
+    countries: facet(
+      db,
+      'SELECT country AS value, count(*) AS count FROM projects WHERE country IS NOT NULL GROUP BY country ORDER BY count DESC',
+    ),
+    currencies: facet(db, 'SELECT currency AS value, count(*) AS count FROM projects GROUP BY currency ORDER BY count DESC'),
+  };
+  facetsCache.set(db, { version, facets });
+  return facets;
+};
 
 /** Inserts or updates by version: an older version never overwrites a newer one. Returns rows changed. */
 export const upsertProjects = (db: WritableDB, records: readonly ProjectRecord[], fetchedAt: Date): number => {
