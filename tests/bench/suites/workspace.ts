@@ -16,7 +16,7 @@
  *    view), the list alone and then beside an open project (the resizable split).
  * Environment, for one's own repeated runs (the seeding takes a minute or more):
  *  - BOTTEGA_BENCH_WORKSPACE_CACHE=<folder>: the seeded workspace is kept there after the first run (per scale)
- *    and copied from it afterwards. Delete the folder after changing the seed, the loader or a migration.
+ *    and copied from it afterwards (per schema version). Delete the folder after changing the seed or the loader.
  *  - BOTTEGA_BENCH_RENDERER_DIR=<folder>: the web host serves that renderer build instead of out/renderer (e.g.
  *    `npx vite build --config vite.renderer.config.ts --outDir <folder> --sourcemap` of one's own change).
  */
@@ -265,7 +265,9 @@ const runUi = async (dataDir: string, longThreadId: string, emit: BenchOptions['
 /** The seeded workspace from BOTTEGA_BENCH_WORKSPACE_CACHE when it holds one of this scale, else built (and kept there). */
 const prepareWorkspace = async (dataDir: string, scale: string): Promise<{ longThreadId: string; cached: boolean }> => {
   const cacheRoot = process.env['BOTTEGA_BENCH_WORKSPACE_CACHE'];
-  const cacheDir = cacheRoot ? path.join(path.resolve(cacheRoot), `scale-${scale}`) : null;
+  // Per schema version too: a workspace seeded before a new migration would be migrated at every start.
+  const schema = Math.max(...migrations.map((migration) => migration.version));
+  const cacheDir = cacheRoot ? path.join(path.resolve(cacheRoot), `scale-${scale}-schema-${schema}`) : null;
   const metaFile = cacheDir && path.join(cacheDir, 'bench-workspace.json');
   if (metaFile && existsSync(metaFile)) {
     copyFileSync(path.join(cacheDir, workspaceFileName), path.join(dataDir, workspaceFileName));
