@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { bundledChild } from './bundled-child';
 
 const child = path.join(import.meta.dirname, 'core-sync-child.ts');
 
@@ -15,9 +16,10 @@ export const createKillLoop = (serverUrl: string, dataDir: string) => {
   let committed = 0;
   let onCommitted: ((count: number) => void) | null = null;
 
-  const run = (killWhen: KillWhen) =>
-    new Promise<'killed' | 'done'>((resolve, reject) => {
-      const process_: ChildProcess = spawn(process.execPath, ['--import', 'tsx', child, serverUrl, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = async (killWhen: KillWhen) => {
+    const file = await bundledChild(child);
+    return new Promise<'killed' | 'done'>((resolve, reject) => {
+      const process_: ChildProcess = spawn(process.execPath, [file, serverUrl, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       let errors = '';
       const kill = (): void => {
@@ -41,6 +43,7 @@ export const createKillLoop = (serverUrl: string, dataDir: string) => {
         else reject(new Error(`core child exited with ${code}: ${errors}`));
       });
     });
+  };
 
   return {
     noteCommitted: (): void => {

@@ -16,6 +16,7 @@ import { createSession } from '../../../electron/core/sync/session';
 import { startPlatformServer, type PlatformServer } from '../../platform/server';
 import { readServerFeed } from '../../support/platform-view';
 import { useTempDirs } from '../../support/temp-dir';
+import { bundledChild } from '../../support/bundled-child';
 
 const makeTempDir = useTempDirs();
 const servers: PlatformServer[] = [];
@@ -26,9 +27,10 @@ afterEach(async () => {
 const child = path.join(import.meta.dirname, '../../support/sync-child.ts');
 
 /** Runs the sync child; kills it with SIGKILL `killAfterMs` after it is ready, or lets it finish. */
-const runChild = (platformUrl: string, dataDir: string, killAfterMs: number | null) =>
-  new Promise<'killed' | 'done'>((resolve, reject) => {
-    const process_ = spawn(process.execPath, ['--import', 'tsx', child, platformUrl, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+const runChild = async (platformUrl: string, dataDir: string, killAfterMs: number | null) => {
+  const file = await bundledChild(child);
+  return new Promise<'killed' | 'done'>((resolve, reject) => {
+    const process_ = spawn(process.execPath, [file, platformUrl, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let errors = '';
     process_.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -44,6 +46,7 @@ const runChild = (platformUrl: string, dataDir: string, killAfterMs: number | nu
       else reject(new Error(`sync child exited with ${code}: ${errors}`));
     });
   });
+};
 
 /** A small deterministic generator, so that a failing run can be replayed. */
 const seeded = (seed: number) => () => {
