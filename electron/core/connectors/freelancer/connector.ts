@@ -7,10 +7,9 @@
  */
 import type { Account, ConnectorCapabilities } from '../../../../shared/domain/accounts';
 import type { RecordType } from '../../../../shared/platform/records';
-import { setSynchronous } from '../../db/database';
 import { readAccountValue, writeAccountValue } from '../../db/repositories/accounts-repository';
 import { holdsSameRecord, listMissingThreadProjects, listOpenBids, readProjectTitle } from '../../db/repositories/connector-records-repository';
-import { checkpointBetweenPages, finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../../db/repositories/fts-maintenance';
+import { finishBulkLoad, isFullTextRebuildOwed, pauseFullTextIndexing } from '../../db/repositories/fts-maintenance';
 import { pauseInsightsMaintenance, resumeInsightsMaintenance } from '../../db/repositories/insights-maintenance';
 import { writePlatformProfile } from '../../db/repositories/platform-profiles-repository';
 import { rebuildFullText } from '../../sync/full-text-rebuild';
@@ -28,6 +27,7 @@ import { runResource } from './pull-run';
 import { pushFreelancerOutbox } from './push';
 import { buildFreelancerAuthorizeUrl, freelancerAccountsOrigin } from './oauth';
 import { createFreelancerSession, type FreelancerOAuthClient, type RenewOutcome } from './session';
+import { createRecordWriter, type RecordWriter } from './record-writer';
 import { storeMappedRecords } from './store';
 
 export const freelancerCapabilities = {
@@ -45,11 +45,6 @@ export const freelancerCapabilities = {
 
 /** Production's site: the API is under /api (base-url.ts). */
 const productionSite = freelancerApiRoots.production.replace(/\/api$/, '');
-
-/** A page's records are stored in transactions of about this long, each its own slice (see the pull's sink). */
-const transactionBudgetMs = 12;
-const minStoreSlice = 5;
-const maxStoreSlice = 100;
 
 /** How long a round uses the token it read before reading the vault again (an OAuth token is refreshed 5 minutes before it expires). */
 const tokenRecheckMs = 30_000;
@@ -97,8 +92,8 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     ...(context.log ? { log: context.log } : {}),
   });
   let activity: Activity = 'active';
-  /** Records per transaction, adapted to how long the last one took. */
-  let storeSlice = 25;
+  /** The round's record writer (record-writer.ts), closed when the round ends. */
+  let openWriter: RecordWriter | null = null;
 
   /** The saved token's endpoints, or null when signed out (nothing is sent without a token). */
   const signedInEndpoints = async () => {
@@ -238,6 +233,21 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     const due = dueResources(state.poller, startedMs);
     const resources = due.length > 0 ? due : onDemand;
     const progress = { applied: 0, appliedTypes: new Set<RecordType>(), pages: 0 };
+    const writer = createRecordWriter({
+      db,
+      accountId: account.id,
+      firstSync,
+      bulk,
+      now,
+      signal,
+      onStored: (report) => {
+        progress.applied += report.applied;
+        for (const type of report.types) progress.appliedTypes.add(type);
+      },
+      ...(context.log ? { log: context.log } : {}),
+    });
+    // Closed by pull, whatever way this round ends.
+    openWriter = writer;
     for (const resource of resources) {
       if (signal.aborted) throw new Error('pull stopped');
       const nowMs = now().getTime();
@@ -253,36 +263,16 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
         // A bid placed from a proposal drafted here is stored under that proposal's id (store.ts).
         holdsBid: (bidId, rawText) => holdsSameRecord(db, 'proposal', state.adoptedBids[String(bidId)] ?? freelancerIds.proposal(bidId), rawText, account.id),
         sink: async (records) => {
-          const fetchedAt = now().toISOString();
-          const adopted = readFreelancerState(db, account.id, nowMs);
-          // A page in short transactions, the event loop turned between them: the UI's calls, answered by this
-          // thread, wait for one slice at most, not for a page of 100 projects with full descriptions.
-          for (let start = 0; start < records.length; ) {
-            if (signal.aborted) throw new Error('pull stopped');
-            if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-            if (firstSync) setSynchronous(db, 'NORMAL');
-            const began = performance.now();
-            const slice = records.slice(start, start + storeSlice);
-            try {
-              const report = db.transaction(() => storeMappedRecords(db, account.id, slice, adopted, fetchedAt)).immediate();
-              progress.applied += report.applied;
-              for (const type of report.types) progress.appliedTypes.add(type);
-            } finally {
-              if (firstSync) setSynchronous(db, 'FULL');
-            }
-            start += slice.length;
-            // Slices sized to take about the transaction budget: fewer commits when rows are quick, shorter when slow.
-            const took = performance.now() - began;
-            storeSlice = took < transactionBudgetMs / 2 ? Math.min(maxStoreSlice, storeSlice * 2) : took > transactionBudgetMs ? Math.max(minStoreSlice, Math.floor(storeSlice / 2)) : storeSlice;
-          }
-          // With automatic checkpoints off for the load, the log is copied into the file between pages: every
-          // 32 pages, not 8 (on this thread, each one syncs the file: 5.4 of a first sync's 59 s were checkpoints,
-          // and a page written again between two is copied once).
-          if (bulk && progress.pages % checkpointWaitEvery === checkpointWaitEvery - 1) checkpointBetweenPages(db);
+          await writer.add(records);
           progress.pages += 1;
+          await writer.afterPage(progress.pages);
           onPage({ ...progress, appliedTypes: new Set(progress.appliedTypes) });
         },
       });
+      // Every record of the run stored before its watermark moves.
+      const appliedBefore = progress.applied;
+      await writer.flush();
+      if (progress.applied !== appliedBefore) onPage({ ...progress, appliedTypes: new Set(progress.appliedTypes) });
       // The run's end (or its failure) moves only this resource's part of the state; the ledger is the push's.
       state = db
         .transaction(() => updateFreelancerState(db, account.id, nowMs, (current) => ({ ...current, poller: { ...result.state, resources: { ...current.poller.resources, [resource]: result.state.resources[resource] } } })))
@@ -306,9 +296,9 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     if (bulk) {
       resumeInsightsMaintenance(db);
       // The log copied into the file now and then while the indexes fill, so the final truncation has little left.
-      const checkpoint = { run: async () => checkpointBetweenPages(db), every: checkpointEvery, waitEvery: checkpointWaitEvery };
+      const checkpoint = { run: writer.checkpoint, every: checkpointEvery, waitEvery: checkpointWaitEvery };
       if (!(await rebuildFullText(db, { budgetMs: rebuildBudgetMs, signal, checkpoint }))) throw new Error('pull stopped');
-      finishBulkLoad(db);
+      finishBulkLoad(db, { truncated: await writer.truncate() });
     }
     db.transaction(() => writeAccountValue(db, account.id, 'last_sync_at', now().toISOString())).immediate();
     return { kind: 'done' };
@@ -318,6 +308,8 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     try {
       return await pullRound(options);
     } finally {
+      openWriter?.close();
+      openWriter = null;
       // A first sync cut short (the network, a stop) leaves its indexes owed for the next round, but not the
       // log without automatic checkpoints meanwhile: it would grow with every write until that round.
       if (db.open && isFullTextRebuildOwed(db)) db.pragma('wal_autocheckpoint = 1000');

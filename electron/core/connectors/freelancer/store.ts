@@ -15,7 +15,7 @@ import { freelancerIdOf } from './ids';
 import type { FreelancerState } from './account-state';
 import type { MappedRecord } from './pull-run';
 
-export type StoreReport = { applied: number; quarantined: number; types: Set<RecordType> };
+export type StoreReport = { applied: number; quarantined: number; types: Set<RecordType>; /** Records taken from the list (all, unless `until` came first). */ taken: number };
 
 /**
  * The id a mapped record is stored under: its own, or, for a bid placed from a proposal drafted here, that
@@ -27,18 +27,26 @@ const storedIdOf = (record: MappedRecord & { ok: true }, state: Pick<FreelancerS
   return (bidId !== null ? state.adoptedBids[String(bidId)] : undefined) ?? record.id;
 };
 
-/** Stores one page's records. Call inside a transaction. */
+/**
+ * Stores records from `records[from]` on, all of them or, with `until` (a performance.now() time), until the
+ * first record stored after it: `taken` says how many. Call inside a transaction.
+ */
 export const storeMappedRecords = (
   db: WritableDB,
   accountId: AccountId,
   records: readonly MappedRecord[],
   state: Pick<FreelancerState, 'adoptedBids'>,
   fetchedAt: string,
+  limit: { from?: number; until?: number } = {},
 ): StoreReport => {
-  const report: StoreReport = { applied: 0, quarantined: 0, types: new Set() };
+  const report: StoreReport = { applied: 0, quarantined: 0, types: new Set(), taken: 0 };
   // A record stored releases its earlier quarantine entry: a delete per row only while there is any.
   let quarantineHolds = countQuarantine(db) > 0;
-  for (const mapped of records) {
+  const until = limit.until ?? Number.POSITIVE_INFINITY;
+  for (let index = limit.from ?? 0; index < records.length; index += 1) {
+    if (report.taken > 0 && performance.now() > until) break;
+    const mapped = records[index]!;
+    report.taken += 1;
     if (!mapped.ok) {
       quarantineConnectorRecord(db, { type: mapped.type, id: mapped.id, reason: mapped.reason, raw: mapped.raw, receivedAt: fetchedAt, accountId });
       quarantineHolds = true;
