@@ -8,16 +8,31 @@ const parseHash = (hash: string): Section => {
   return sections.find((section) => section === name) ?? 'feed';
 };
 
+const listeners = new Set<() => void>();
 const subscribe = (onChange: () => void): (() => void) => {
+  listeners.add(onChange);
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  return () => {
+    listeners.delete(onChange);
+    window.removeEventListener('hashchange', onChange);
+  };
+};
+
+/**
+ * Moves to `hash` and tells the hooks at once. The hashchange event comes in a later task, and a key pressed in
+ * between (Enter, then j 30 ms later) was handled against the screen before the move: j saw no project open and
+ * moved only the cursor.
+ */
+const goToHash = (hash: string): void => {
+  window.location.hash = hash;
+  for (const listener of [...listeners]) listener();
 };
 
 /** Sections live in the URL hash so that reload, back/forward and (later) deep links land in the same place. */
 export const useSection = (): [Section, (section: Section) => void] => {
   const section = useSyncExternalStore(subscribe, () => parseHash(window.location.hash));
   const navigate = useCallback((next: Section) => {
-    window.location.hash = `#/${next}`;
+    goToHash(`#/${next}`);
   }, []);
   return [section, navigate];
 };
@@ -41,7 +56,7 @@ export const useRouteParams = (): [string[], (section: Section, ...params: strin
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   const params = useMemo(() => parseParams(hash), [hash]);
   const go = useCallback((section: Section, ...rest: string[]) => {
-    window.location.hash = `#/${[section, ...rest.map(encodeURIComponent)].join('/')}`;
+    goToHash(`#/${[section, ...rest.map(encodeURIComponent)].join('/')}`);
   }, []);
   return [params, go];
 };
