@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { contract, type Contract } from '../../shared/contract';
 import { checkWorkspaceAtStart, openWritableDatabase } from './db/database';
+import { rescoreMatchesIfCatalogueChanged } from './db/repositories/skill-catalogue-repository';
 import { migrate, type MigrationReport } from './db/migrate';
 import { migrations } from './db/migrations';
 import type { CoreHost } from './handlers/context';
@@ -82,14 +83,17 @@ export const openCore = async (options: CoreOptions): Promise<Core> => {
 const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> => {
   const db = openWritableDatabase(file, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   let migration: MigrationReport;
+  let rescored: boolean;
   try {
     checkWorkspaceAtStart(db);
     migration = await migrate(db, { file, migrations });
+    rescored = rescoreMatchesIfCatalogueChanged(db);
   } catch (error) {
     db.close();
     throw error;
   }
   if (migration.backupFile) options.log?.('info', `Workspace migrated from schema ${migration.from} to ${migration.to}`);
+  if (rescored) options.log?.('info', 'Match scores computed again with this version’s skills catalogue');
 
   // Handlers only emit once calls arrive, by which time the server exists.
   const emit: RpcServer<Contract>['emit'] = (event, payload) => server.emit(event, payload);

@@ -8,6 +8,8 @@ export const syncKeys = [
   'fts_rebuild_progress',
   // The insights triggers set aside during a first load, as their SQL, until it ends (insights-maintenance.ts).
   'insights_paused_triggers',
+  // The skills catalogue the stored match scores were computed with (skill-catalogue-repository.ts).
+  'skill_catalogue',
 ] as const;
 export type SyncKey = (typeof syncKeys)[number];
 

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { skillCatalogue } from '../../../../shared/domain/skills';
+import { prepare, type WritableDB } from '../database';
+import { readSyncValue, writeSyncValue } from './sync-state-repository';
+
+// Raised when readSkillId folds tokens differently (the catalogue's own changes are in its text below).
+const skillIdRules = 1;
+
+/**
+ * The skills catalogue and folding rules this build compares skills with. The match scores stored in projects
+ * were computed by whichever build wrote them: v21's triggers call `skill_id`, which is this code, not the
+ * schema's, so a release that adds an alias must score the stored projects again.
+ */
+const catalogueFingerprint = createHash('sha256')
+  .update(JSON.stringify({ skillIdRules, skillCatalogue }))
+  .digest('hex')
+  .slice(0, 16);
+
+/**
+ * At start, after the migrations: when the workspace's match scores were computed with another catalogue (or
+ * never recorded with one), every project is scored again through the profile's rescore trigger, in one
+ * transaction with the fingerprint. True when it rescored.
+ */
+export const rescoreMatchesIfCatalogueChanged = (db: WritableDB): boolean => {
+  if (readSyncValue(db, 'skill_catalogue') === catalogueFingerprint) return false;
+  db.transaction(() => {
+    // v21's profile_rescore_update scores every project with today's skill_id (nothing else fires on profile).
+    prepare(db, 'UPDATE profile SET skills = skills WHERE id = 1').run();
+    writeSyncValue(db, 'skill_catalogue', catalogueFingerprint);
+  }).immediate();
+  return true;
+};
