@@ -25,7 +25,7 @@ const readFigures = () => {
 };
 
 test('insights on the demo workspace: figures equal the core’s, shown as a table, exported as CSV, in every language, light and dark', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.setViewportSize({ width: 1440, height: 1700 });
