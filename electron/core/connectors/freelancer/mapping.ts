@@ -23,6 +23,7 @@ import {
   threadSchema,
   userSchema,
 } from './api-schemas';
+import type { PlatformProfileRow } from '../../db/repositories/platform-profiles-repository';
 import { freelancerIds } from './ids';
 import { countryCode, instantFromMs, instantFromUnix, isoCurrency, languageTag, minorAmount, projectCategory } from './normalize';
 import { type FreelancerRecordOf, type FreelancerRecordType, freelancerRecordSchemas } from './record-schemas';
@@ -322,21 +323,8 @@ export const mapAccountIdentity = (raw: unknown): { ok: true; identity: Freelanc
 
 // ---- the account's profile and portfolio on Freelancer ----------------------------------------------------------
 
-/** What the Profile screen shows of the account on Freelancer (read-only; the platform_profiles row less account and time). */
-export type FreelancerPlatformProfile = {
-  platformUserId: string;
-  name: string;
-  username: string | null;
-  tagline: string;
-  description: string;
-  hourlyRateMinor: number | null;
-  currency: string | null;
-  country: string | null;
-  city: string | null;
-  skills: string[];
-  portfolio: { id: string; title: string; description: string; files: string[] }[];
-  raw: unknown;
-};
+/** What the Profile screen shows of the account on Freelancer: the platform_profiles row less account and time. */
+export type FreelancerPlatformProfile = Omit<PlatformProfileRow, 'accountId' | 'fetchedAt'>;
 
 /**
  * /self with the profile projections and the user's portfolio items (/users/0.1/portfolios/), as one read-only
