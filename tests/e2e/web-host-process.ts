@@ -34,7 +34,11 @@ export const startWebHostIn = async (dataDir: string, args: string[] = [], optio
   let output = '';
   const outputListeners = new Set<() => void>();
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web-host did not start:\n${output}`)), 30_000);
+    // A host that never printed its address is killed, not left running beside the next test.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`web-host did not start within 60 s:\n${output}`));
+    }, 60_000);
     const read = (chunk: Buffer): void => {
       output += chunk.toString();
       for (const listener of [...outputListeners]) listener();
