@@ -56,6 +56,9 @@ test("the Freelancer.com profile and portfolio beside the user's own, read-only;
   await page.goto(`${host.url}#/portfolio/profile`);
   await expect(card.getByRole('heading', { name: 'Auf Freelancer.com', exact: true })).toBeVisible();
   await expect(card).toContainText('Bologna, Italien');
+  // Skills by their name in the UI's language (the catalogue's), not as Freelancer names its jobs.
+  await expect(card).toContainText('Suchmaschinenoptimierung');
+  await expect(card).not.toContainText('Search Engine Optimization');
   await expect(card.getByTestId('use-platform-bio')).toContainText('In „Über Sie“ übernehmen');
   await card.scrollIntoViewIfNeeded();
   await app.screenshot('platform-profile-de-800');

@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney, formatRegionName } from '../../../../share
 import { useCoreQuery } from '../../data/use-core-query';
 import { PlatformBadge } from '../accounts/platform-badge';
 import { nameLanguage } from '../../ui/display-names';
+import { useSkillName } from '../../ui/skill-names';
 
 /** Each account's profile and portfolio on its marketplace (read-only, pulled), read again when a sync brings news. */
 export const usePlatformProfiles = (): PlatformProfileView[] =>
@@ -31,6 +32,7 @@ export const PlatformProfiles = ({ locale, onUse }: { locale: string; onUse: Use
 
 const PlatformProfileCard = ({ profile, locale, onUse }: { profile: PlatformProfileView; locale: string; onUse: UseText }) => {
   const { t, i18n } = useTranslation('portfolio');
+  const skillName = useSkillName();
   const [copied, setCopied] = useState<'headline' | 'bio' | null>(null);
   const platform = t(`sync:platform.${profile.platform}`);
   const language = nameLanguage(locale, i18n.language);
@@ -65,7 +67,7 @@ const PlatformProfileCard = ({ profile, locale, onUse }: { profile: PlatformProf
         {profile.skills.length > 0 && (
           <>
             <dt>{t('fields.skills')}</dt>
-            <dd>{profile.skills.join(' · ')}</dd>
+            <dd>{profile.skills.map(skillName).join(' · ')}</dd>
           </>
         )}
       </dl>
