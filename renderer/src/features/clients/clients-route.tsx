@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../../shared/contract/clients';
 import type { ClientSummary } from '../../../../shared/domain/project';
 import { formatDateTime, formatMoneyCompact, formatRegionName, formatRelativeTime } from '../../../../shared/i18n/format';
+import { ListDetail, ListSearch, NothingOpen } from '../../app/list-detail';
 import { useRouteParams, type Section } from '../../app/routes';
 import { useListKeyboard } from '../../app/use-list-keyboard';
 import { MissingRecord } from '../../components/missing-record';
@@ -13,8 +14,6 @@ import { PlatformBadge } from '../accounts/platform-badge';
 import { useAccountChoices } from '../accounts/use-accounts';
 import { ClientFacts } from '../feed/project-detail';
 import type { PagedWindow } from '../feed/project-window';
-import { usePaneSize } from '../settings/pane-sizes';
-import { SplitView } from '../../ui/split-view';
 import { Flag } from '../../ui/flag';
 import { useClientDetail, useClientList, useClientNote } from './use-clients';
 
@@ -190,8 +189,6 @@ const ClientDetailPane = ({ client, now, go }: DetailProps) => {
 
 export const ClientsRoute = ({ now }: { now: Date }) => {
   const { t } = useTranslation('clients');
-  const { t: tUi } = useTranslation('ui');
-  const paneSize = usePaneSize('clients');
   const [params, go] = useRouteParams();
   const openId = params[0] ?? null;
   const [searchText, setSearchText] = useState('');
@@ -228,24 +225,17 @@ export const ClientsRoute = ({ now }: { now: Date }) => {
           <AccountFilter accounts={accounts} value={accountIds} onChange={setAccountIds} />
         </div>
       </header>
-      <SplitView
-        id="clients"
-        {...paneSize}
-        defaultListPercent={30}
-        listMinWidth={220}
-        detailMinWidth={280}
-        separatorLabel={tUi('split.resize')}
+      <ListDetail
+        screen="clients"
         list={
-          <aside className="list-pane">
-            <input
-              ref={searchRef}
-              type="search"
-              className="search-input wide"
-              data-testid="client-search"
-              aria-label={t('search.label')}
+          <>
+            <ListSearch
+              inputRef={searchRef}
+              testId="client-search"
+              label={t('search.label')}
               placeholder={t('search.placeholder')}
               value={searchText}
-              onChange={(event) => setSearchText(event.target.value)}
+              onChange={setSearchText}
             />
             {failed ? (
               <p className="form-error" role="alert">
@@ -257,7 +247,7 @@ export const ClientsRoute = ({ now }: { now: Date }) => {
                 openIndex(index);
               }} />
             )}
-          </aside>
+          </>
         }
         detail={
           detail ? (
@@ -265,9 +255,7 @@ export const ClientsRoute = ({ now }: { now: Date }) => {
           ) : openId && detail === null ? (
             <MissingRecord className="conversation" title={t('missing')} back="clients" onBack={() => go('clients')} />
           ) : (
-            <div className="conversation empty-state">
-              <p className="muted">{openId && detail === null ? t('missing') : t('pick')}</p>
-            </div>
+            <NothingOpen text={t('pick')} />
           )
         }
       />

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { RpcError } from '../../../../shared/rpc/errors';
 import { useTranslation } from 'react-i18next';
+import { ListDetail, ListSearch, NothingOpen } from '../../app/list-detail';
 import { useRouteParams } from '../../app/routes';
 import { useListKeyboard } from '../../app/use-list-keyboard';
 import { MissingRecord } from '../../components/missing-record';
@@ -9,8 +10,6 @@ import { MessageHits, ThreadList } from './thread-list';
 import { useConversation, useDraft, useLocateMessage, useMessageSearch, useThreads } from './use-messages';
 import { AccountFilter } from '../accounts/account-filter';
 import { useAccountChoices } from '../accounts/use-accounts';
-import { usePaneSize } from '../settings/pane-sizes';
-import { SplitView } from '../../ui/split-view';
 
 type ComposerProps = {
   threadId: string;
@@ -52,8 +51,6 @@ const DraftScope = ({ threadId, initialDraft, onSend, children }: ComposerProps)
 
 export const MessagesRoute = ({ now }: { now: Date }) => {
   const { t } = useTranslation('messages');
-  const { t: tUi } = useTranslation('ui');
-  const paneSize = usePaneSize('messages');
   const [params, go] = useRouteParams();
   const openId = params[0] ?? null;
   const focusId = params[1] ?? null;
@@ -94,24 +91,17 @@ export const MessagesRoute = ({ now }: { now: Date }) => {
           <AccountFilter accounts={accounts} value={accountIds} onChange={setAccountIds} />
         </div>
       </header>
-      <SplitView
-        id="messages"
-        {...paneSize}
-        defaultListPercent={30}
-        listMinWidth={220}
-        detailMinWidth={280}
-        separatorLabel={tUi('split.resize')}
+      <ListDetail
+        screen="messages"
         list={
-          <aside className="list-pane">
-            <input
-              ref={searchRef}
-              type="search"
-              className="search-input wide"
-              data-testid="message-search"
-              aria-label={t('search.label')}
+          <>
+            <ListSearch
+              inputRef={searchRef}
+              testId="message-search"
+              label={t('search.label')}
               placeholder={t('search.placeholder')}
               value={searchText}
-              onChange={(event) => setSearchText(event.target.value)}
+              onChange={setSearchText}
             />
             {failed ? (
               <p className="form-error" role="alert">
@@ -125,7 +115,7 @@ export const MessagesRoute = ({ now }: { now: Date }) => {
                 openIndex(index);
               }} />
             )}
-          </aside>
+          </>
         }
         detail={
           openId && thread && messages ? (
@@ -149,9 +139,7 @@ export const MessagesRoute = ({ now }: { now: Date }) => {
           ) : openId && thread === null ? (
             <MissingRecord className="conversation" title={t('missing')} back="messages" onBack={() => go('messages')} />
           ) : (
-            <div className="conversation empty-state">
-              <p className="muted">{t('pick')}</p>
-            </div>
+            <NothingOpen text={t('pick')} />
           )
         }
       />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { proposalListStatuses } from '../../../../shared/contract/proposals';
+import { ListDetail, ListSearch, NothingOpen } from '../../app/list-detail';
 import { useRouteParams } from '../../app/routes';
 import { MissingRecord } from '../../components/missing-record';
 import { FollowUpReminders } from '../attention/follow-up-reminders';
@@ -10,8 +11,6 @@ import { TemplateLibrary } from './template-library';
 import { useProposal, useProposalList, useProposalCalls } from './use-proposals';
 import { AccountFilter } from '../accounts/account-filter';
 import { useAccountChoices } from '../accounts/use-accounts';
-import { usePaneSize } from '../settings/pane-sizes';
-import { SplitView } from '../../ui/split-view';
 import { Select } from '../../ui/select';
 
 // The status filter's "every status" choice.
@@ -22,8 +21,6 @@ type ListStatus = (typeof proposalListStatuses)[number];
 /** `#/proposals`, `#/proposals/<id>`, and `#/proposals/new/<projectId>/<lang>` from the feed's "Write a proposal". */
 export const ProposalsRoute = () => {
   const { t } = useTranslation('proposals');
-  const { t: tUi } = useTranslation('ui');
-  const paneSize = usePaneSize('proposals');
   const calls = useProposalCalls();
   const [params, go] = useRouteParams();
   const creating = params[0] === 'new' ? { projectId: params[1] ?? '', locale: params[2] ?? 'en' } : null;
@@ -72,25 +69,14 @@ export const ProposalsRoute = () => {
       {inLibrary ? (
         <TemplateLibrary onBack={() => (lastOpen ? go('proposals', lastOpen) : go('proposals'))} />
       ) : (
-      <SplitView
-        id="proposals"
+      <ListDetail
+        screen="proposals"
         className={openId ? 'has-open' : undefined}
-        {...paneSize}
-        defaultListPercent={30}
-        listMinWidth={220}
         detailMinWidth={360}
-        separatorLabel={tUi('split.resize')}
         list={
-          <aside className="list-pane">
+          <>
             <FollowUpReminders />
-            <input
-              type="search"
-              className="search-input wide"
-              aria-label={t('search')}
-              placeholder={t('search')}
-              value={searchText}
-              onChange={(event) => setSearchText(event.target.value)}
-            />
+            <ListSearch label={t('search')} placeholder={t('search')} value={searchText} onChange={setSearchText} />
             <Select
               hideLabel
               label={t('filterStatus')}
@@ -100,7 +86,7 @@ export const ProposalsRoute = () => {
               onChange={(picked) => setStatus(proposalListStatuses.find((value) => value === picked) ?? null)}
             />
             {items && <ProposalList items={items} openId={openId} onOpen={(id) => go('proposals', id)} />}
-          </aside>
+          </>
         }
         detail={
           failed ? (
@@ -118,9 +104,7 @@ export const ProposalsRoute = () => {
           ) : openId && proposal === null ? (
             <MissingRecord className="conversation" title={t('missing')} back="proposals" onBack={() => go('proposals')} />
           ) : (
-            <div className="conversation empty-state">
-              <p className="muted">{t('pick')}</p>
-            </div>
+            <NothingOpen text={t('pick')} />
           )
         }
       />
