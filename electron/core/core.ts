@@ -87,7 +87,7 @@ const openReadyCore = async (options: CoreOptions, file: string): Promise<Core> 
   try {
     checkWorkspaceAtStart(db);
     migration = await migrate(db, { file, migrations });
-    rescored = rescoreMatchesIfCatalogueChanged(db);
+    rescored = rescoreMatchesIfCatalogueChanged(db, migration);
   } catch (error) {
     db.close();
     throw error;

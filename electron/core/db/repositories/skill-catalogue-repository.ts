@@ -16,17 +16,22 @@ const catalogueFingerprint = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
+/** The schema whose migration scores every project with this build's `skill_id` (0021-skill-match.ts). */
+export const skillMatchSchema = 21;
+
 /**
  * At start, after the migrations: when the workspace's match scores were computed with another catalogue (or
  * never recorded with one), every project is scored again through the profile's rescore trigger, in one
- * transaction with the fingerprint. True when it rescored.
+ * transaction with the fingerprint. A start whose migrations ran v21 (a new workspace, or an update across it)
+ * has just scored every project with this build: it only records the fingerprint. True when it rescored.
  */
-export const rescoreMatchesIfCatalogueChanged = (db: WritableDB): boolean => {
+export const rescoreMatchesIfCatalogueChanged = (db: WritableDB, migration: { from: number; to: number }): boolean => {
   if (readSyncValue(db, 'skill_catalogue') === catalogueFingerprint) return false;
+  const scoredByMigration = migration.from < skillMatchSchema && migration.to >= skillMatchSchema;
   db.transaction(() => {
     // v21's profile_rescore_update scores every project with today's skill_id (nothing else fires on profile).
-    prepare(db, 'UPDATE profile SET skills = skills WHERE id = 1').run();
+    if (!scoredByMigration) prepare(db, 'UPDATE profile SET skills = skills WHERE id = 1').run();
     writeSyncValue(db, 'skill_catalogue', catalogueFingerprint);
   }).immediate();
-  return true;
+  return !scoredByMigration;
 };
