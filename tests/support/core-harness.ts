@@ -8,19 +8,23 @@ import { openCore, type Core, type CoreOptions } from '../../electron/core/core'
 import { startPlatformServer, type PlatformServer, type PlatformServerOptions } from '../platform/server';
 import { useTempDirs } from './temp-dir';
 
-/** Resolves with the current status or the first status event that satisfies the predicate. */
-export const waitForStatus = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
+/** Resolves with the value read now, or the first one an event brings, that satisfies the predicate. */
+const waitForValue = <T>(subscribe: (check: (value: T) => void) => () => void, read: () => Promise<T>, predicate: (value: T) => boolean): Promise<T> =>
   new Promise((resolve) => {
     let done = false;
-    const check = (status: SyncStatus): void => {
-      if (done || !predicate(status)) return;
+    const check = (value: T): void => {
+      if (done || !predicate(value)) return;
       done = true;
       stop();
-      resolve(status);
+      resolve(value);
     };
-    const stop = client.on('syncStatusChanged', check);
-    void client.sync.getStatus().then(check);
+    const stop = subscribe(check);
+    void read().then(check);
   });
+
+/** Resolves with the current status or the first status event that satisfies the predicate. */
+export const waitForStatus = (client: BottegaClient, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> =>
+  waitForValue((check) => client.on('syncStatusChanged', check), () => client.sync.getStatus(), predicate);
 
 export type Workspace = { core: Core; client: BottegaClient; dataDir: string };
 
@@ -74,16 +78,6 @@ export const waitForSettled = (client: BottegaClient) =>
 
 /** Resolves with the image downloads' progress once it satisfies `predicate` (read now, then on each change). */
 export const waitForDownloads = (client: BottegaClient, predicate: (progress: ImageDownloadProgress) => boolean): Promise<ImageDownloadProgress> =>
-  new Promise((resolve) => {
-    let done = false;
-    const check = (progress: ImageDownloadProgress): void => {
-      if (done || !predicate(progress)) return;
-      done = true;
-      stop();
-      resolve(progress);
-    };
-    const stop = client.on('imageDownloadsChanged', check);
-    void client.portfolio.getImageDownloads({}).then(check);
-  });
+  waitForValue((check) => client.on('imageDownloadsChanged', check), () => client.portfolio.getImageDownloads({}), predicate);
 
 export const downloadsFinished = (progress: ImageDownloadProgress): boolean => !progress.active && progress.done + progress.failed >= progress.total;
