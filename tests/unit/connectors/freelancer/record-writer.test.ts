@@ -3,17 +3,14 @@
  * arrives; during one, the records of a few pages share a transaction, and nothing counts as stored before the
  * run's flush, which stores every queued record (the watermark moves only after it).
  */
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { mapClient, type MapContext } from '../../../../electron/core/connectors/freelancer/mapping';
 import type { MappedRecord } from '../../../../electron/core/connectors/freelancer/pull-run';
 import { createRecordWriter } from '../../../../electron/core/connectors/freelancer/record-writer';
 import type { StoreReport } from '../../../../electron/core/connectors/freelancer/store';
-import { openWritableDatabase, type WritableDB } from '../../../../electron/core/db/database';
-import { migrate } from '../../../../electron/core/db/migrate';
-import { migrations } from '../../../../electron/core/db/migrations';
-import { insertAccount } from '../../../../electron/core/db/repositories/accounts-repository';
+import type { WritableDB } from '../../../../electron/core/db/database';
 import { useTempDirs } from '../../../support/temp-dir';
+import { openFreelancerWorkspace } from '../../../support/test-account';
 
 const makeTempDir = useTempDirs();
 const context: MapContext = { selfId: 1_000_001, observedAtMs: Date.UTC(2026, 11, 1, 9) };
@@ -28,13 +25,7 @@ const page = (first: number, size: number): MappedRecord[] =>
     ),
   );
 
-const openWorkspace = async (): Promise<WritableDB> => {
-  const file = path.join(makeTempDir(), 'workspace.sqlite');
-  const db = openWritableDatabase(file);
-  await migrate(db, { file, migrations });
-  insertAccount(db, { id: 'acc_2', platform: 'freelancer', label: 'Freelancer', baseUrl: 'http://127.0.0.1:9', now: new Date('2026-12-01T09:00:00Z') });
-  return db;
-};
+const openWorkspace = (): Promise<WritableDB> => openFreelancerWorkspace(makeTempDir());
 
 const clients = (db: WritableDB): number => (db.prepare("SELECT count(*) AS n FROM clients WHERE account_id = 'acc_2'").get() as { n: number }).n;
 

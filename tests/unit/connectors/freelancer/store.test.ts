@@ -2,15 +2,12 @@
  * The Freelancer pull's sink (store.ts) in a real workspace: records by the version rule with the API's JSON as
  * raw, the rest quarantined with its reason, and a record that reads well again leaving the quarantine.
  */
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { mapClient, type MapContext } from '../../../../electron/core/connectors/freelancer/mapping';
 import { storeMappedRecords } from '../../../../electron/core/connectors/freelancer/store';
-import { openWritableDatabase, type WritableDB } from '../../../../electron/core/db/database';
-import { migrate } from '../../../../electron/core/db/migrate';
-import { migrations } from '../../../../electron/core/db/migrations';
-import { insertAccount } from '../../../../electron/core/db/repositories/accounts-repository';
+import type { WritableDB } from '../../../../electron/core/db/database';
 import { useTempDirs } from '../../../support/temp-dir';
+import { openFreelancerWorkspace } from '../../../support/test-account';
 
 const makeTempDir = useTempDirs();
 const selfId = 1_000_001;
@@ -26,13 +23,7 @@ const owner = (id: number, overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const openWorkspace = async (): Promise<WritableDB> => {
-  const file = path.join(makeTempDir(), 'workspace.sqlite');
-  const db = openWritableDatabase(file);
-  await migrate(db, { file, migrations });
-  insertAccount(db, { id: 'acc_2', platform: 'freelancer', label: 'Freelancer', baseUrl: 'http://127.0.0.1:9', now: new Date('2026-12-01T09:00:00Z') });
-  return db;
-};
+const openWorkspace = (): Promise<WritableDB> => openFreelancerWorkspace(makeTempDir());
 
 const store = (db: WritableDB, records: Parameters<typeof storeMappedRecords>[2]) =>
   db.transaction(() => storeMappedRecords(db, 'acc_2', records, { adoptedBids: {} }, '2026-12-01T09:00:00.000Z')).immediate();
