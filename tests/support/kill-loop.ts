@@ -4,8 +4,12 @@ import { bundledChild } from './bundled-child';
 
 const child = path.join(import.meta.dirname, 'core-sync-child.ts');
 
-/** When to SIGKILL the pushing core: after N more writes the server committed, N ms after it is ready, or never. */
-type KillWhen = { afterWrites: number } | { afterMs: number } | null;
+/**
+ * When to SIGKILL the pushing core: after N more writes the server committed; N ms after it is ready, or after
+ * `atMostWrites` more writes if those come first (so a fast machine cannot finish the whole outbox before the
+ * clock's kill, which made the run end 'done' instead of 'killed'); or never.
+ */
+type KillWhen = { afterWrites: number } | { afterMs: number; atMostWrites: number } | null;
 
 /**
  * Runs the real core (tests/support/core-sync-child.ts) against a server and kills it at chosen moments. The
@@ -25,8 +29,8 @@ export const createKillLoop = (serverUrl: string, dataDir: string) => {
       const kill = (): void => {
         if (process_.exitCode === null && process_.signalCode === null) process_.kill('SIGKILL');
       };
-      if (killWhen && 'afterWrites' in killWhen) {
-        const target = committed + killWhen.afterWrites;
+      if (killWhen) {
+        const target = committed + ('afterWrites' in killWhen ? killWhen.afterWrites : killWhen.atMostWrites);
         onCommitted = (count) => {
           if (count >= target) kill();
         };

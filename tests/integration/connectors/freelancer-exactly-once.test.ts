@@ -86,7 +86,7 @@ describe('Freelancer writes exactly once through lost answers and kills', () => 
       loop.noteCommitted();
     };
 
-    const plan = [{ afterWrites: 1 }, { afterWrites: 17 }, { afterMs: 400 }, { afterWrites: 33 }, { afterWrites: 3 }, { afterWrites: 48 }, { afterWrites: 29 }];
+    const plan = [{ afterWrites: 1 }, { afterWrites: 17 }, { afterMs: 400, atMostWrites: 40 }, { afterWrites: 33 }, { afterWrites: 3 }, { afterWrites: 48 }, { afterWrites: 29 }];
     expect(await loop.runPlan(plan)).toEqual(Array<string>(plan.length).fill('killed'));
     expect(loop.committed).toBeLessThan(220);
     expect(await loop.finish()).toBe('done');

@@ -153,7 +153,7 @@ describe('exactly once through kills', () => {
       loop.noteCommitted();
     };
 
-    const plan = [{ afterWrites: 1 }, { afterWrites: 17 }, { afterMs: 150 }, { afterWrites: 33 }, { afterWrites: 48 }, { afterWrites: 29 }];
+    const plan = [{ afterWrites: 1 }, { afterWrites: 17 }, { afterMs: 150, atMostWrites: 30 }, { afterWrites: 33 }, { afterWrites: 48 }, { afterWrites: 29 }];
     expect(await loop.runPlan(plan)).toEqual(Array<string>(plan.length).fill('killed'));
     expect(loop.committed).toBeLessThan(200);
     expect(await loop.finish()).toBe('done');
