@@ -65,7 +65,7 @@ export const storeMappedRecords = (
     const rawText = JSON.stringify(mapped.raw ?? null);
     const lookup = limit.firstSync !== true || mapped.type === 'client' || mapped.type === 'project';
     if (lookup && holdsSameRecord(db, mapped.type, id, rawText, accountId)) continue;
-    const changed = upsertConnectorRecord(db, { type: mapped.type, record: { ...mapped.record, id }, raw: mapped.raw, rawText, fetchedAt, accountId, quarantineHolds });
+    const changed = upsertConnectorRecord(db, { type: mapped.type, record: id === mapped.record.id ? mapped.record : { ...mapped.record, id }, raw: mapped.raw, rawText, fetchedAt, accountId, quarantineHolds });
     if (limit.firstSync === true && !changed) continue;
     report.applied += 1;
     report.types.add(mapped.type);
