@@ -31,6 +31,9 @@ const signal = new AbortController().signal;
 let rows = 0;
 let pages = 0;
 const started = performance.now();
+// The core's CPU (all its threads) and the main thread's idle time over the sync: what the wall time is made of.
+const cpuBefore = process.cpuUsage();
+const loopBefore = performance.eventLoopUtilization();
 const outcome = await link.pull({
   attempt: 0,
   signal,
@@ -40,6 +43,8 @@ const outcome = await link.pull({
   },
 });
 const seconds = (performance.now() - started) / 1000;
+const syncCpu = process.cpuUsage(cpuBefore);
+const loop = performance.eventLoopUtilization(loopBefore);
 await new Promise((resolve) => setTimeout(resolve, 10));
 stalls.disable();
 if (outcome.kind !== 'done') throw new Error(`first sync ended with ${JSON.stringify(outcome)}`);
@@ -73,6 +78,8 @@ process.stdout.write(
     rows,
     pages,
     seconds,
+    cpuSeconds: (syncCpu.user + syncCpu.system) / 1e6,
+    idleSeconds: loop.idle / 1000,
     peakRssMb,
     maxStallMs: stalls.max / 1e6,
     active,

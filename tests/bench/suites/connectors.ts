@@ -197,7 +197,7 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
       maxBuffer: 1024 * 1024,
     });
     type Polling = { rounds: number; requests: number; cpuMs: number };
-    const sync = JSON.parse(stdout.trim().split('\n').at(-1)!) as { rows: number; pages: number; seconds: number; peakRssMb: number; maxStallMs: number; active: Polling; idle: Polling };
+    const sync = JSON.parse(stdout.trim().split('\n').at(-1)!) as { rows: number; pages: number; seconds: number; cpuSeconds: number; idleSeconds: number; peakRssMb: number; maxStallMs: number; active: Polling; idle: Polling };
     // The same pages the connector asked for, fetched before the plain loader's clock starts.
     const fromTime = Math.floor(Date.now() / 1000) - 30 * 86_400;
     const self = ((await (await fetch(`${fixture.url}/api/users/0.1/self/?jobs=true`, { headers: { 'freelancer-oauth-v1': fixture.token } })).json()) as { result: { jobs: { id: number }[] } }).result;
@@ -219,6 +219,9 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
       rows_per_s: Math.round(sync.rows / sync.seconds),
       limit_seconds: round(limit.seconds),
       ratio: round(limit.seconds / sync.seconds),
+      // The core's CPU over the sync (all its threads) and its main thread's idle time (waiting on the network).
+      core_cpu_seconds: round(sync.cpuSeconds),
+      main_idle_seconds: round(sync.idleSeconds),
       core_peak_rss_mb: Math.round(sync.peakRssMb),
       max_stall_ms: round(sync.maxStallMs, 1),
     });

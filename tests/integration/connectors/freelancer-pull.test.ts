@@ -235,4 +235,46 @@ describe('Freelancer connector against the fixture', () => {
     expect(signedOut.state.signedOut).toBe(true);
     expect(JSON.stringify(signedOut.error)).not.toContain(token);
   });
+
+  it('a first sync reads two pages ahead: the same records and requests as one ahead; an answer asked for and not wanted is dropped unread', async () => {
+    const { fixture, endpoints } = await boot();
+    const self = await endpoints.getSelf();
+    if (!self.ok) throw new Error(self.error.kind);
+    const jobIds = (self.value.jobs ?? []).map((job) => job.id);
+    const nowMs = fixture.world.now() * 1000;
+    const pull = async (readAhead: 1 | 2, options: Partial<PullRunOptions> = {}) => {
+      const store = createStore();
+      const round = await pollRound(initialPollerState(nowMs), { endpoints, selfId: self.value.id, nowMs, activity: 'active', sink: store.sink, pageSize: 4, jobIds, readAhead, ...options });
+      return { store, round };
+    };
+    const one = await pull(1);
+    const two = await pull(2);
+    // total_count bounds the second page ahead: no request past the end.
+    expect(two.round.requests).toEqual(one.round.requests);
+    for (const type of ['project', 'client', 'proposal', 'thread', 'message']) {
+      expect(two.store.of(type).map((record) => record.id).sort(), type).toEqual(one.store.of(type).map((record) => record.id).sort());
+    }
+    expect(two.round.state.resources).toEqual(one.round.state.resources);
+
+    // The second page comes back short (the feed changed between requests): the run ends there, and the third
+    // page, already asked for, is neither stored nor counted in the watermark.
+    // More than four projects in the feed: in pages of 2, at least three pages.
+    expect(one.round.requests.projects).toBeGreaterThan(1);
+    const asked: number[] = [];
+    const shrinking = {
+      ...endpoints,
+      searchActiveProjects: async (query: Parameters<typeof endpoints.searchActiveProjects>[0]) => {
+        asked.push(query.offset);
+        const answer = await endpoints.searchActiveProjects(query);
+        return answer.ok && query.offset === 2 ? { ...answer, value: { ...answer.value, projects: answer.value.projects.slice(0, 1) } } : answer;
+      },
+    } satisfies typeof endpoints;
+    const store = createStore();
+    const result = await runResource(initialPollerState(nowMs), 'projects', { endpoints: shrinking, selfId: self.value.id, nowMs, activity: 'active', sink: store.sink, pageSize: 2, jobIds, readAhead: 2 });
+    expect(result.error).toBeNull();
+    expect(asked).toEqual([0, 2, 4]);
+    expect(result.requests).toBe(3);
+    expect(store.of('project')).toHaveLength(3);
+    expect(result.state.resources.projects.watermark?.time).toBe(Math.max(...store.of('project').map((project) => Date.parse(project.posted_at as string) / 1000)));
+  });
 });

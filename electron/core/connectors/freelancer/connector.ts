@@ -261,6 +261,7 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
         projectTitle: (projectId) => readProjectTitle(db, freelancerIds.project(projectId)),
         openBids: () => listOpenBids(db, account.id, new Date(nowMs - bidWatchDays * 86_400_000).toISOString()),
         // A bid placed from a proposal drafted here is stored under that proposal's id (store.ts).
+        readAhead: firstSync ? 2 : 1,
         holdsBid: (bidId, rawText) => holdsSameRecord(db, 'proposal', state.adoptedBids[String(bidId)] ?? freelancerIds.proposal(bidId), rawText, account.id),
         sink: async (records) => {
           await writer.add(records);

@@ -47,6 +47,8 @@ export type PullRunOptions = {
   openBids?: () => readonly { id: number; time: number }[];
   /** Whether the workspace holds this bid exactly as the API sends it now (its JSON text); without it, every bid read counts as changed. */
   holdsBid?: (bidId: number, rawText: string) => boolean;
+  /** Pages asked for before the one being stored is done: 1 (the default), or 2 during a first sync. */
+  readAhead?: 1 | 2;
 };
 
 export type PullRunResult = { state: PollerState; requests: number; fresh: number; error: FreelancerError | null };
@@ -145,6 +147,17 @@ const fetchPage = async (options: PullRunOptions, request: PageRequest, context:
   }
 };
 
+type Ahead = { request: PageRequest; answer: Promise<FreelancerAnswer<PageOutcome>> };
+
+const isSameRequest = (a: PageRequest, b: PageRequest): boolean =>
+  a.resource === b.resource && a.fromTime === b.fromTime && a.offset === b.offset && a.limit === b.limit;
+
+/** Answers asked for and not wanted after all: left unread, and no rejection of theirs left unhandled. */
+const forget = (ahead: readonly Ahead[]): Ahead[] => {
+  for (const entry of ahead) entry.answer.catch(() => undefined);
+  return [];
+};
+
 type BidCheckOutcome = { requests: number; changed: number; error: FreelancerError | null };
 
 /** Maps a page's entries and hands what they make to the sink, turning the event loop now and then. */
@@ -212,20 +225,32 @@ export const runResource = async (state: PollerState, resource: PollResource, op
   let run: RunProgress = started.run;
   let request: PageRequest | null = started.request;
   let requests = 1;
-  let pending = fetchPage(options, request, context);
+  // The requests already sent, in order: the next page's first (and, during a first sync, the one after it).
+  let ahead: Ahead[] = [{ request, answer: fetchPage(options, request, context) }];
+  const ask = (next: PageRequest): void => {
+    requests += 1;
+    ahead.push({ request: next, answer: fetchPage(options, next, context) });
+  };
   while (request) {
-    const answer = await pending;
-    if (!answer.ok) return { state: failRun(state, resource, answer.error, options.nowMs), requests, fresh: run.freshCount, error: answer.error };
+    const answer = await ahead.shift()!.answer;
+    if (!answer.ok) {
+      forget(ahead);
+      return { state: failRun(state, resource, answer.error, options.nowMs), requests, fresh: run.freshCount, error: answer.error };
+    }
     const { value } = answer;
     // Fresh: neither earlier in this run nor at the old watermark's second (judged before recordPage grows `seen`).
     const fresh = value.entries.map((entry) => entry === null || (!run.seen.has(entry.id) && isFresh(run.watermarkAtStart, entry)));
     const recorded = recordPage(run, request, { count: value.count, items: value.entries.filter((entry): entry is Entry => entry !== null), totalCount: value.totalCount });
     // One page read ahead: the platform prepares the next while this one is stored (a run cut short by a
-    // failure or a stop only leaves an unread answer: the watermark has not moved).
+    // failure or a stop only leaves an unread answer: the watermark has not moved). A first sync, whose size the
+    // answer tells, reads two ahead: the answer after next is on its way while this core is busy storing (the
+    // core waited idle on the network for a tenth of the sync with one); one not wanted after all is dropped.
     if (recorded.next) {
-      requests += 1;
-      pending = fetchPage(options, recorded.next, context);
-    }
+      if (ahead.length > 0 && !isSameRequest(ahead[0]!.request, recorded.next)) ahead = forget(ahead);
+      if (ahead.length === 0) ask(recorded.next);
+      const after: PageRequest = { ...recorded.next, offset: recorded.next.offset + recorded.next.limit };
+      if ((options.readAhead ?? 1) >= 2 && ahead.length === 1 && value.totalCount !== null && after.offset < value.totalCount) ask(after);
+    } else ahead = forget(ahead);
     await sinkEntries(options, value, context, (index) => fresh[index] === true);
     run = recorded.run;
     request = recorded.next;

@@ -73,7 +73,7 @@ export const createRecordWriter = (options: {
         try {
           const report = db
             .transaction(() => {
-              const stored = storeMappedRecords(db, accountId, queue, adopted, fetchedAt, { from, until });
+              const stored = storeMappedRecords(db, accountId, queue, adopted, fetchedAt, { from, until, firstSync: options.firstSync });
               committing = performance.now();
               return stored;
             })

@@ -37,7 +37,7 @@ export const storeMappedRecords = (
   records: readonly MappedRecord[],
   state: Pick<FreelancerState, 'adoptedBids'>,
   fetchedAt: string,
-  limit: { from?: number; until?: number } = {},
+  limit: { from?: number; until?: number; /** The account's first sync: no lookup of what is stored (the version rule alone decides). */ firstSync?: boolean } = {},
 ): StoreReport => {
   const report: StoreReport = { applied: 0, quarantined: 0, types: new Set(), taken: 0 };
   // A record stored releases its earlier quarantine entry: a delete per row only while there is any.
@@ -59,9 +59,14 @@ export const storeMappedRecords = (
     if (id !== mapped.id) removeRecordRow(db, mapped.type, mapped.id);
     // Read again with nothing changed (own bids are listed whole, an owner comes with each of their projects):
     // the row stays as it is, so an idle poll writes nothing (no index or trigger work).
+    // A first sync looks only for clients and projects (an owner comes with each of their projects, a bid's project
+    // with the bid): its messages, threads and bids are each listed once, a lookup per row that misses. One met
+    // twice anyway has the same version in a run, which the upsert leaves as it is (not counted as applied).
     const rawText = JSON.stringify(mapped.raw ?? null);
-    if (holdsSameRecord(db, mapped.type, id, rawText, accountId)) continue;
-    upsertConnectorRecord(db, { type: mapped.type, record: { ...mapped.record, id }, raw: mapped.raw, rawText, fetchedAt, accountId, quarantineHolds });
+    const lookup = limit.firstSync !== true || mapped.type === 'client' || mapped.type === 'project';
+    if (lookup && holdsSameRecord(db, mapped.type, id, rawText, accountId)) continue;
+    const changed = upsertConnectorRecord(db, { type: mapped.type, record: id === mapped.record.id ? mapped.record : { ...mapped.record, id }, raw: mapped.raw, rawText, fetchedAt, accountId, quarantineHolds });
+    if (limit.firstSync === true && !changed) continue;
     report.applied += 1;
     report.types.add(mapped.type);
   }

@@ -3,7 +3,7 @@
  * raw, the rest quarantined with its reason, and a record that reads well again leaving the quarantine.
  */
 import { expect, it } from 'vitest';
-import { mapClient, type MapContext } from '../../../../electron/core/connectors/freelancer/mapping';
+import { mapClient, mapMessage, type MapContext } from '../../../../electron/core/connectors/freelancer/mapping';
 import { storeMappedRecords } from '../../../../electron/core/connectors/freelancer/store';
 import type { WritableDB } from '../../../../electron/core/db/database';
 import { useTempDirs } from '../../../support/temp-dir';
@@ -51,4 +51,24 @@ it('stores records with their JSON as raw, quarantines the unreadable ones, and 
   store(db, [mapClient(owner(20_000_001, { display_name: 'Owner stale' }), undefined, at(500))]);
   expect(db.prepare('SELECT name, version FROM clients WHERE id = ?').get('cli_fl-20000001')).toEqual({ name: 'Owner renamed', version: 3_000 });
   db.close();
+});
+
+it('a first sync stores each message without looking it up first; one met twice in a run is written once, a client met again with the same JSON not at all', async () => {
+  const db = await openWorkspace();
+  const firstSync = (records: Parameters<typeof storeMappedRecords>[2]) =>
+    db.transaction(() => storeMappedRecords(db, 'acc_2', records, { adoptedBids: {} }, '2026-12-01T09:00:00.000Z', { firstSync: true })).immediate();
+  const message = { id: 30_000_001, thread_id: 40_000_001, message: 'Ciao', from_user: 20_000_001, time_created: 1_700_000_000 };
+  const run = at(1_000);
+  expect(firstSync([mapClient(owner(20_000_001), undefined, run), mapMessage(message, run)])).toMatchObject({ applied: 2 });
+  // The same page again in the same run (offset paging can repeat a record): same version, nothing written.
+  expect(firstSync([mapClient(owner(20_000_001), undefined, run), mapMessage(message, run)])).toMatchObject({ applied: 0, taken: 2 });
+  // The owner again in a later run of the same sync, unchanged: still looked up, still not written.
+  expect(firstSync([mapClient(owner(20_000_001), undefined, at(2_000))])).toMatchObject({ applied: 0 });
+  expect(db.prepare('SELECT version FROM clients WHERE id = ?').get('cli_fl-20000001')).toEqual({ version: 1_000 });
+  const row = db.prepare('SELECT body, raw, account_id AS accountId FROM messages WHERE id = ?').get('msg_fl-30000001') as { body: string; raw: string; accountId: string };
+  expect(row).toMatchObject({ body: 'Ciao', accountId: 'acc_2' });
+  expect(JSON.parse(row.raw)).toEqual(message);
+  // A message changed in a later reading still replaces the row by the version rule.
+  expect(firstSync([mapMessage({ ...message, message: 'Ciao!' }, at(3_000))])).toMatchObject({ applied: 1 });
+  expect(db.prepare('SELECT body, version FROM messages WHERE id = ?').get('msg_fl-30000001')).toEqual({ body: 'Ciao!', version: 3_000 });
 });
