@@ -27,6 +27,8 @@ export default defineConfig(({ command }) => {
             core: fromRoot('./electron/core/utility-entry.ts'),
             // The core's feed parser thread for first syncs (electron/core/sync/feed-parser.ts finds it here).
             'feed-parser-worker': fromRoot('./electron/core/sync/feed-parser-worker.ts'),
+            // The Freelancer page reader's thread for first syncs (electron/core/connectors/freelancer/page-source.ts).
+            'page-reader-worker': fromRoot('./electron/core/connectors/freelancer/page-reader-worker.ts'),
           },
           external: ['better-sqlite3'],
         },

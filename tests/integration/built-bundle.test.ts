@@ -12,8 +12,12 @@ import { slugOf } from '../../shared/domain/slug';
 import { createBridge, createClient } from '../../shared/rpc/bridge';
 import { createListeners, type Transport } from '../../shared/rpc/transport';
 import { workspaceFileName } from '../../electron/core/core';
+import { createFreelancerClient } from '../../electron/core/connectors/freelancer/api-client';
+import { freelancerPageRequests } from '../../electron/core/connectors/freelancer/endpoints';
+import { createWorkerPageSource, pageReaderWorkerUrl } from '../../electron/core/connectors/freelancer/page-source';
 import { createWorkerParser, feedParserWorkerUrl } from '../../electron/core/sync/feed-parser';
 import { signIn, useCoreHarness, waitForStatus } from '../support/core-harness';
+import { startFreelancerFixture } from '../platform/freelancer/server';
 import { png } from './portfolio/harness';
 
 /**
@@ -102,13 +106,16 @@ const startBuiltCore = async (dataDir: string, platformUrl: string) => {
   return { client: createClient(contract, createBridge(contract, transport)), opened, fromCore, stop, stderr: () => stderr };
 };
 
+/** The built main bundle's files: its entries and their chunks. */
+const builtFiles = (): string[] =>
+  [outDir, path.join(outDir, 'chunks')]
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.js')).map((file) => path.join(dir, file)));
+
 describe('the built main bundle', () => {
   it('emits the feed parser worker next to the bundle that asks for it, and it runs from there', async () => {
     // The bundle whose code computes the worker's address: from there, the address must name an emitted file.
-    const bundles = [outDir, path.join(outDir, 'chunks')]
-      .filter((dir) => existsSync(dir))
-      .flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.js')).map((file) => path.join(dir, file)));
-    const asking = bundles.filter((file) => readFileSync(file, 'utf8').includes('./feed-parser-worker.js'));
+    const asking = builtFiles().filter((file) => readFileSync(file, 'utf8').includes('./feed-parser-worker.js'));
     expect(asking.map((file) => path.relative(outDir, file))).toEqual(['core.js']);
     const url = feedParserWorkerUrl(pathToFileURL(asking[0]!).href);
     expect(existsSync(fileURLToPath(url))).toBe(true);
@@ -122,6 +129,29 @@ describe('the built main bundle', () => {
       expect(parser.thread).toBe('worker');
     } finally {
       parser.close();
+    }
+    expect(logged).toEqual([]);
+  });
+
+  it('emits the Freelancer page reader worker next to the bundle that asks for it, and it reads a page from there', async () => {
+    const asking = builtFiles().filter((file) => readFileSync(file, 'utf8').includes('./page-reader-worker.js'));
+    expect(asking.map((file) => path.relative(outDir, file))).toEqual(['core.js']);
+    const url = pageReaderWorkerUrl(pathToFileURL(asking[0]!).href);
+    expect(existsSync(fileURLToPath(url))).toBe(true);
+
+    const fixture = await startFreelancerFixture({ seed: 3, scale: 'tiny' });
+    const logged: string[] = [];
+    const client = createFreelancerClient({ apiRoot: `${fixture.url}/api`, token: () => fixture.token });
+    const pages = createWorkerPageSource(client, { workerUrl: url, log: (message) => logged.push(message) });
+    try {
+      const request = freelancerPageRequests.getMessages({ limit: 5, offset: 0, fromUpdatedTime: null });
+      const answer = await pages.read({ resource: 'messages', request, context: { selfId: fixture.selfId, observedAtMs: 1_000 } });
+      if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+      expect(answer.value.count).toBe(5);
+      expect(answer.value.records.flat().map((record) => record.ok && record.type)).toEqual(Array<string>(5).fill('message'));
+    } finally {
+      pages.close();
+      await fixture.close();
     }
     expect(logged).toEqual([]);
   });
@@ -213,6 +243,7 @@ describe('the built main bundle', () => {
     needed.add(path.join(preloadDir, 'index.cjs'));
     needed.add(path.join(outDir, 'core.js'));
     expect([...needed].some((file) => file.endsWith('feed-parser-worker.js'))).toBe(true);
+    expect([...needed].some((file) => file.endsWith('page-reader-worker.js'))).toBe(true);
     for (const file of needed) {
       expect(existsSync(file), `${asOut(file)} is loaded but not built`).toBe(true);
       expect(packaged(asOut(file)), `${asOut(file)} is loaded but not packaged`).toBe(true);

@@ -40,7 +40,11 @@ const bundle = async (script: string): Promise<string> => {
       target: 'node22',
       minify: false,
       rollupOptions: {
-        input: { [name]: script, 'feed-parser-worker': path.join(root, 'electron/core/sync/feed-parser-worker.ts') },
+        input: {
+          [name]: script,
+          'feed-parser-worker': path.join(root, 'electron/core/sync/feed-parser-worker.ts'),
+          'page-reader-worker': path.join(root, 'electron/core/connectors/freelancer/page-reader-worker.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

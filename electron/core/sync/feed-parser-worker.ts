@@ -7,16 +7,16 @@ import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { parseFeedPage } from './feed-page';
 
-export type FeedWorkerRequest = { id: number; bytes: Uint8Array } | { id: number; checkpoint: string; truncate: boolean };
+export type FeedWorkerRequest = { bytes: Uint8Array } | { checkpoint: string; truncate: boolean };
 
 const decoder = new TextDecoder();
 let checkpointer: Database.Database | null = null;
 
-parentPort?.on('message', (message: FeedWorkerRequest) => {
+parentPort?.on('message', (message: FeedWorkerRequest & { id: number }) => {
   if ('bytes' in message) {
     const page = parseFeedPage(decoder.decode(message.bytes));
     // The page's bytes are handed over, not copied: this thread is done with them.
-    parentPort?.postMessage({ id: message.id, page }, page.ok ? page.buffers : []);
+    parentPort?.postMessage({ id: message.id, answer: { page } }, page.ok ? page.buffers : []);
     return;
   }
   try {
@@ -24,8 +24,8 @@ parentPort?.on('message', (message: FeedWorkerRequest) => {
     // PASSIVE: copies what it can without waiting for, or blocking, the writer and the readers. TRUNCATE, at
     // the end of a load, also empties the log and cuts the file back (it waits for readers, and holds writers).
     const [result] = checkpointer.pragma(`wal_checkpoint(${message.truncate ? 'TRUNCATE' : 'PASSIVE'})`) as { busy: number }[];
-    parentPort?.postMessage({ id: message.id, checkpointed: !message.truncate || result?.busy === 0 });
+    parentPort?.postMessage({ id: message.id, answer: { checkpointed: !message.truncate || result?.busy === 0 } });
   } catch {
-    parentPort?.postMessage({ id: message.id, checkpointed: false });
+    parentPort?.postMessage({ id: message.id, answer: { checkpointed: false } });
   }
 });

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { parseFeedPage, type FeedPage } from './feed-page';
 import type { FeedWorkerRequest } from './feed-parser-worker';
+import { startWorkerCalls } from './worker-calls';
 
 /**
  * Turns a changes page's bytes into rows. `checkpoint` copies the write-ahead log into the database file off
@@ -57,71 +55,36 @@ const reportInline = (log: ((message: string) => void) | undefined, reason: stri
  */
 export const createWorkerParser = (options: { databaseFile: string; log?: (message: string) => void; workerUrl?: URL }): FeedParser => {
   const inline = createInlineParser();
-  const url = options.workerUrl ?? feedParserWorkerUrl();
-  const fromSources = url.pathname.endsWith('.ts');
-  const execArgv = fromSources && !process.execArgv.some((arg) => arg.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
-  const pending = new Map<number, (answer: { page?: FeedPage; checkpointed?: boolean }) => void>();
-  let worker: Worker | null = null;
-  let nextId = 0;
-  // Pages handed over are gone with the thread: they fail (the pull retries them); later ones parse inline.
-  const fail = (reason: string): void => {
-    if (!worker) return;
-    worker = null;
-    reportInline(options.log, reason, true);
-    for (const [id, resolve] of pending) {
-      pending.delete(id);
-      resolve({ page: { ok: false, reason: 'the feed parser stopped' }, checkpointed: false });
-    }
-  };
   if (workerUnavailable) {
     reportInline(options.log, workerUnavailable, true);
     return inline;
   }
+  // Pages handed over are gone with the thread: they fail (the pull retries them); later ones parse inline.
+  const started = startWorkerCalls<FeedWorkerRequest, { page?: FeedPage; checkpointed?: boolean }>(options.workerUrl ?? feedParserWorkerUrl(), {
+    limits: workerLimits,
+    name: 'feed parser',
+    stopped: (reason) => reportInline(options.log, reason, true),
+  });
   // A build without the worker's file parses inline rather than failing every page.
-  if (!existsSync(fileURLToPath(url))) {
-    reportInline(options.log, `no feed parser worker at ${fileURLToPath(url)}`, false);
+  if ('failed' in started) {
+    reportInline(options.log, started.failed, !started.missing);
     return inline;
   }
-  try {
-    worker = new Worker(url, { ...(execArgv ? { execArgv } : {}), resourceLimits: workerLimits });
-    worker.unref();
-    worker.on('message', (message: { id: number; page?: FeedPage; checkpointed?: boolean }) => {
-      const resolve = pending.get(message.id);
-      pending.delete(message.id);
-      resolve?.(message);
-    });
-    worker.on('error', (error) => fail(`the feed parser worker failed: ${error.message}`));
-    worker.on('exit', (code) => fail(`the feed parser worker exited (${code})`));
-  } catch (error) {
-    worker = null;
-    reportInline(options.log, `the feed parser worker did not start: ${error instanceof Error ? error.message : String(error)}`, true);
-    return inline;
-  }
-  const ask = (request: FeedWorkerRequest, transfer: ArrayBuffer[] = []) =>
-    new Promise<{ page?: FeedPage; checkpointed?: boolean }>((resolve) => {
-      pending.set(request.id, resolve);
-      worker!.postMessage(request, transfer);
-    });
+  const stopped: FeedPage = { ok: false, reason: 'the feed parser stopped' };
 
   return {
     get thread() {
-      return worker ? 'worker' : 'inline';
+      return started.running ? 'worker' : 'inline';
     },
     parse: async (bytes) => {
-      if (!worker || bytes.byteLength > inlineAboveBytes) return inline.parse(bytes);
+      if (!started.running || bytes.byteLength > inlineAboveBytes) return inline.parse(bytes);
       // Handed over, not copied, when the bytes are a buffer of their own (as fetched).
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-      const answer = await ask({ id: nextId++, bytes }, whole ? [bytes.buffer as ArrayBuffer] : []);
-      return answer.page ?? { ok: false, reason: 'the feed parser stopped' };
+      const answer = await started.call({ bytes }, whole ? [bytes.buffer as ArrayBuffer] : []);
+      return answer?.page ?? stopped;
     },
     checkpoint: async (mode) =>
-      worker ? (await ask({ id: nextId++, checkpoint: options.databaseFile, truncate: mode?.truncate === true })).checkpointed === true : false,
-    close: () => {
-      const current = worker;
-      // Ended on purpose: its exit is not a failure.
-      worker = null;
-      pending.clear();
-      void current?.terminate();
-    },
+      started.running ? (await started.call({ checkpoint: options.databaseFile, truncate: mode?.truncate === true }))?.checkpointed === true : false,
+    close: () => started.close(),
   };
 };

@@ -20,6 +20,7 @@ import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
 import { pauseInsightsMaintenance, resumeInsightsMaintenance } from '../../../electron/core/db/repositories/insights-maintenance';
 import { startFreelancerFixture } from '../../platform/freelancer/server';
+import { bundledChild } from '../../support/bundled-child';
 import type { BenchOptions } from '../run';
 import { round } from '../stats';
 
@@ -193,7 +194,9 @@ export const runBench = async ({ scale, emit }: BenchOptions): Promise<void> => 
   const fixture = await startFreelancerFixture({ seed: 7, scale: fixtureScale, anchor, warm: true });
   try {
     const workspace = mkdtempSync(path.join(dir, 'workspace-'));
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../connectors-child.ts'), fixture.url, workspace, fixture.token], {
+    // The core as the app runs it: bundled (its worker threads beside it), not compiled module by module through tsx.
+    const child = await bundledChild(path.join(import.meta.dirname, '../connectors-child.ts'));
+    const { stdout } = await run(process.execPath, [child, fixture.url, workspace, fixture.token], {
       maxBuffer: 1024 * 1024,
     });
     type Polling = { rounds: number; requests: number; cpuMs: number };

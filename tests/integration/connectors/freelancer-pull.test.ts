@@ -9,6 +9,7 @@ import { createFreelancerClient } from '../../../electron/core/connectors/freela
 import { resolveFreelancerApiRoot } from '../../../electron/core/connectors/freelancer/base-url';
 import { freelancerEndpoints } from '../../../electron/core/connectors/freelancer/endpoints';
 import { freelancerIds } from '../../../electron/core/connectors/freelancer/ids';
+import { createInlinePageSource, createWorkerPageSource, type PageSource } from '../../../electron/core/connectors/freelancer/page-source';
 import { backfillDays, bidWatchDays, initialPollerState, type PollerState, pollResources } from '../../../electron/core/connectors/freelancer/poller';
 import { type MappedRecord, type PullRunOptions, runResource } from '../../../electron/core/connectors/freelancer/pull-run';
 import { freelancerRecordSchemas } from '../../../electron/core/connectors/freelancer/record-schemas';
@@ -19,9 +20,14 @@ import { type FreelancerFixture, startFreelancerFixture } from '../../platform/f
 
 const fixtures: FreelancerFixture[] = [];
 
+const sources: PageSource[] = [];
+
 afterEach(async () => {
+  for (const source of sources.splice(0)) source.close();
   await Promise.all(fixtures.splice(0).map((fixture) => fixture.close()));
 });
+
+const byId = (a: Record<string, unknown>, b: Record<string, unknown>): number => String(a.id).localeCompare(String(b.id));
 
 const simulate = async (fixture: FreelancerFixture, method: string, path: string, body?: unknown): Promise<unknown> => {
   const response = await fetch(`${fixture.url}/__fixture/${path}`, {
@@ -47,7 +53,7 @@ const createStore = () => {
       const table = records.get(item.type) ?? new Map();
       records.set(item.type, table);
       const existing = table.get(item.id);
-      if (!existing || item.record.version > existing.version) table.set(item.id, { version: item.record.version, record: item.record, raw: item.raw });
+      if (!existing || item.record.version > existing.version) table.set(item.id, { version: item.record.version, record: item.record, raw: JSON.parse(item.rawText) as unknown });
     }
   };
   const of = (type: string) => [...(records.get(type)?.values() ?? [])].map((row) => row.record as Record<string, unknown>);
@@ -68,7 +74,7 @@ const boot = async () => {
   // The token as the vault holds it: a token the fixture later rotates is no longer accepted.
   const token = fixture.token;
   const endpoints = freelancerEndpoints(createFreelancerClient({ apiRoot: root.apiRoot, token: () => token }));
-  return { fixture, endpoints, token };
+  return { fixture, endpoints, pages: createInlinePageSource(endpoints.client), token };
 };
 
 /** One round: every due resource polled in the poller's order, as the connector's loop will. */
@@ -88,7 +94,7 @@ const pollRound = async (state: PollerState, options: PullRunOptions) => {
 
 describe('Freelancer connector against the fixture', () => {
   it('pulls a tiny account completely: self, project pages with owners, bids, threads, messages; every record valid', async () => {
-    const { fixture, endpoints } = await boot();
+    const { fixture, endpoints, pages } = await boot();
     const self = await endpoints.getSelf();
     if (!self.ok) throw new Error(self.error.kind);
     expect(self.value.id).toBe(fixture.selfId);
@@ -99,6 +105,7 @@ describe('Freelancer connector against the fixture', () => {
     const nowMs = fixture.world.now() * 1000;
     const options: PullRunOptions = {
       endpoints,
+      pages,
       selfId: self.value.id,
       nowMs,
       activity: 'active',
@@ -165,11 +172,12 @@ describe('Freelancer connector against the fixture', () => {
   });
 
   it('a polling round with nothing new costs one request per resource (own bids: and their open ones by id) and writes nothing; then news arrives', async () => {
-    const { fixture, endpoints } = await boot();
+    const { fixture, endpoints, pages } = await boot();
     const store = createStore();
     const start = fixture.world.now() * 1000;
     const options = (nowMs: number): PullRunOptions => ({
       endpoints,
+      pages,
       selfId: fixture.selfId,
       nowMs,
       activity: 'active',
@@ -210,10 +218,10 @@ describe('Freelancer connector against the fixture', () => {
   });
 
   it('a 429 with Retry-After, an error envelope and a revoked token become typed errors; the watermark stays', async () => {
-    const { fixture, endpoints, token } = await boot();
+    const { fixture, endpoints, pages, token } = await boot();
     const store = createStore();
     const nowMs = fixture.world.now() * 1000;
-    const options: PullRunOptions = { endpoints, selfId: fixture.selfId, nowMs, activity: 'active', sink: store.sink, pageSize: 10 };
+    const options: PullRunOptions = { endpoints, pages, selfId: fixture.selfId, nowMs, activity: 'active', sink: store.sink, pageSize: 10 };
     const synced = (await pollRound(initialPollerState(nowMs), options)).state;
 
     await simulate(fixture, 'PUT', 'faults', { queue: [{ fault: 'ratelimit', path: '/messages/0.1/messages', retry_after: 7 }] });
@@ -236,24 +244,30 @@ describe('Freelancer connector against the fixture', () => {
     expect(JSON.stringify(signedOut.error)).not.toContain(token);
   });
 
-  it('a first sync reads two pages ahead: the same records and requests as one ahead; an answer asked for and not wanted is dropped unread', async () => {
-    const { fixture, endpoints } = await boot();
+  it('a first sync reads two pages ahead on the page reader\'s thread: the same records and requests as one ahead here; an answer asked for and not wanted is dropped unread', async () => {
+    const { fixture, endpoints, pages } = await boot();
     const self = await endpoints.getSelf();
     if (!self.ok) throw new Error(self.error.kind);
     const jobIds = (self.value.jobs ?? []).map((job) => job.id);
     const nowMs = fixture.world.now() * 1000;
-    const pull = async (readAhead: 1 | 2, options: Partial<PullRunOptions> = {}) => {
+    const pull = async (readAhead: 1 | 2, source: PageSource) => {
       const store = createStore();
-      const round = await pollRound(initialPollerState(nowMs), { endpoints, selfId: self.value.id, nowMs, activity: 'active', sink: store.sink, pageSize: 4, jobIds, readAhead, ...options });
+      const round = await pollRound(initialPollerState(nowMs), { endpoints, pages: source, selfId: self.value.id, nowMs, activity: 'active', sink: store.sink, pageSize: 4, jobIds, readAhead });
       return { store, round };
     };
-    const one = await pull(1);
-    const two = await pull(2);
+    const one = await pull(1, pages);
+    const logged: string[] = [];
+    const worker = createWorkerPageSource(endpoints.client, { log: (message) => logged.push(message) });
+    sources.push(worker);
+    const two = await pull(2, worker);
+    // The worker ran (it says so in the log when it cannot), and read the same pages to the same records.
+    expect(logged).toEqual([]);
     // total_count bounds the second page ahead: no request past the end.
     expect(two.round.requests).toEqual(one.round.requests);
     for (const type of ['project', 'client', 'proposal', 'thread', 'message']) {
-      expect(two.store.of(type).map((record) => record.id).sort(), type).toEqual(one.store.of(type).map((record) => record.id).sort());
+      expect(two.store.of(type).sort(byId), type).toEqual(one.store.of(type).sort(byId));
     }
+    expect(two.store.quarantined).toEqual(one.store.quarantined);
     expect(two.round.state.resources).toEqual(one.round.state.resources);
 
     // The second page comes back short (the feed changed between requests): the run ends there, and the third
@@ -261,20 +275,29 @@ describe('Freelancer connector against the fixture', () => {
     // More than four projects in the feed: in pages of 2, at least three pages.
     expect(one.round.requests.projects).toBeGreaterThan(1);
     const asked: number[] = [];
-    const shrinking = {
-      ...endpoints,
-      searchActiveProjects: async (query: Parameters<typeof endpoints.searchActiveProjects>[0]) => {
-        asked.push(query.offset);
-        const answer = await endpoints.searchActiveProjects(query);
-        return answer.ok && query.offset === 2 ? { ...answer, value: { ...answer.value, projects: answer.value.projects.slice(0, 1) } } : answer;
+    const shrinking: PageSource = {
+      read: async (page, projectTitle) => {
+        const offset = Number(page.request.query?.offset);
+        asked.push(offset);
+        const answer = await pages.read(page, projectTitle);
+        if (!answer.ok || offset !== 2) return answer;
+        const cut = (list: readonly unknown[]) => list.slice(0, 1);
+        return { ...answer, value: { ...answer.value, count: 1, entries: cut(answer.value.entries), records: cut(answer.value.records) } as typeof answer.value };
       },
-    } satisfies typeof endpoints;
+      close: () => undefined,
+    };
     const store = createStore();
-    const result = await runResource(initialPollerState(nowMs), 'projects', { endpoints: shrinking, selfId: self.value.id, nowMs, activity: 'active', sink: store.sink, pageSize: 2, jobIds, readAhead: 2 });
+    const result = await runResource(initialPollerState(nowMs), 'projects', { endpoints, pages: shrinking, selfId: self.value.id, nowMs, activity: 'active', sink: store.sink, pageSize: 2, jobIds, readAhead: 2 });
     expect(result.error).toBeNull();
     expect(asked).toEqual([0, 2, 4]);
     expect(result.requests).toBe(3);
     expect(store.of('project')).toHaveLength(3);
     expect(result.state.resources.projects.watermark?.time).toBe(Math.max(...store.of('project').map((project) => Date.parse(project.posted_at as string) / 1000)));
+
+    // A token the platform no longer takes is refused on the worker as here: a typed error without the token.
+    await simulate(fixture, 'PUT', 'token', { token: 'rotated' });
+    const refused = await runResource(initialPollerState(nowMs), 'messages', { endpoints, pages: worker, selfId: self.value.id, nowMs, activity: 'active', sink: createStore().sink, jobIds, readAhead: 2 });
+    expect(refused.error).toMatchObject({ kind: 'auth', status: 401 });
+    expect(JSON.stringify(refused.error)).not.toContain(fixture.token);
   });
 });

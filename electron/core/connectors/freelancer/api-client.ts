@@ -56,9 +56,34 @@ export type FreelancerClientOptions = {
   timeoutMs?: number;
 };
 
+/** One exchange with a token: the request sent with it and its answer read (on this thread, or on a page reader's). */
+export type Attempt<T> = (token: string) => Promise<FreelancerAnswer<T>>;
+
 export type FreelancerClient = {
   send: <S extends z.ZodType>(request: FreelancerRequest, resultSchema: S) => Promise<FreelancerAnswer<z.output<S>>>;
+  /** send, with the answer's result read by `readResult` instead of a schema alone (a page read into records). */
+  sendWith: <T>(request: FreelancerRequest, readResult: ResultReader<T>) => Promise<FreelancerAnswer<T>>;
+  /** send's token handling (the token read, a 401 renewed and the attempt made once more) around any attempt. */
+  exchange: <T>(attempt: Attempt<T>) => Promise<FreelancerAnswer<T>>;
+  /** Where and how it sends, for an attempt made on another thread. */
+  settings: ExchangeSettings;
 };
+
+/** What an exchange needs besides the request and the token: plain values, so another thread can make it too. */
+export type ExchangeSettings = { apiRoot: string; maxBytes: number; timeoutMs: number };
+
+/** An answer's `result` read into a value, or why it cannot be. */
+export type ResultReader<T> = (result: unknown) => FreelancerAnswer<T>;
+
+/** The result checked against its schema; the first issue's path and message as the reason otherwise. */
+export const readResultWith =
+  <S extends z.ZodType>(resultSchema: S): ResultReader<z.output<S>> =>
+  (result) => {
+    const parsed = resultSchema.safeParse(result);
+    if (parsed.success) return { ok: true, value: parsed.data, requestId: null };
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: { kind: 'invalid_answer', reason: `result${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}` } };
+  };
 
 /** Arrays as repeated `name[]=` (the SDK's requests encoding); booleans as true/false; null and undefined left out. */
 export const encodeQuery = (query: FreelancerQuery): string => {
@@ -92,64 +117,74 @@ const errorFor = (status: number, body: unknown, headers: Headers): FreelancerEr
   return { kind: 'refused', status, errorCode, message };
 };
 
-export const createFreelancerClient = (options: FreelancerClientOptions): FreelancerClient => {
-  const doFetch = options.fetch ?? fetch;
-  const maxBytes = options.maxBytes ?? maxJsonBytes;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const apiRoot = options.apiRoot.replace(/\/+$/, '');
+/**
+ * Sends one request with this token and reads its answer: the HTTP status and the error envelope as a typed
+ * error, a 2xx's `result` through `readResult`. Pure over `doFetch`: no state, no retry.
+ */
+export const fetchAnswer = async <T>(
+  settings: ExchangeSettings,
+  request: FreelancerRequest,
+  token: string,
+  readResult: ResultReader<T>,
+  doFetch: typeof fetch = fetch,
+): Promise<FreelancerAnswer<T>> => {
+  const query = request.query ? encodeQuery(request.query) : '';
+  const url = `${settings.apiRoot.replace(/\/+$/, '')}${request.path}${query === '' ? '' : `?${query}`}`;
+  const headers: Record<string, string> = { accept: 'application/json', 'freelancer-oauth-v1': token };
+  let body: string | undefined;
+  if (request.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(request.json);
+  } else if (request.form !== undefined) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(request.form).toString();
+  }
+  let response: Response;
+  try {
+    // No redirects: fetch would carry the custom token header to wherever a redirect points.
+    response = await doFetch(url, { method: request.method, headers, body, redirect: 'error', signal: AbortSignal.timeout(settings.timeoutMs) });
+  } catch (error) {
+    return { ok: false, error: { kind: 'network', reason: describeFailure(error) } };
+  }
+  const read = await readCapped(response, settings.maxBytes);
+  if (read.kind === 'cut') return { ok: false, error: { kind: 'network', reason: read.reason } };
+  if (read.kind === 'too_large') return { ok: false, error: { kind: 'invalid_answer', reason: read.reason } };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(read.bytes.toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (response.status < 200 || response.status >= 300) return { ok: false, error: errorFor(response.status, parsed, response.headers) };
+  if (parsed === undefined) return { ok: false, error: { kind: 'invalid_answer', reason: `not JSON (${read.bytes.length} bytes)` } };
+  // A 2xx carrying the error envelope is a refusal all the same.
+  if (errorEnvelopeSchema.safeParse(parsed).success) return { ok: false, error: errorFor(response.status, parsed, response.headers) };
+  const envelope = successEnvelopeSchema.safeParse(parsed);
+  if (!envelope.success) return { ok: false, error: { kind: 'invalid_answer', reason: 'not a Freelancer success envelope' } };
+  const result = readResult(envelope.data.result);
+  return result.ok ? { ...result, requestId: envelope.data.request_id ?? null } : result;
+};
 
-  const send: FreelancerClient['send'] = async (request, resultSchema) => {
+export const createFreelancerClient = (options: FreelancerClientOptions): FreelancerClient => {
+  const settings: ExchangeSettings = { apiRoot: options.apiRoot, maxBytes: options.maxBytes ?? maxJsonBytes, timeoutMs: options.timeoutMs ?? 30_000 };
+
+  const exchange: FreelancerClient['exchange'] = async (attempt) => {
     const token = await options.token();
-    const answer = await sendOnce(request, resultSchema, token);
+    const answer = await attempt(token);
     if (answer.ok || answer.error.kind !== 'auth' || answer.error.status !== 401 || !options.onUnauthorized) return answer;
     const renewal = await options.onUnauthorized(token);
-    if (renewal === 'renewed') return sendOnce(request, resultSchema, await options.token());
+    if (renewal === 'renewed') return attempt(await options.token());
     // The token could not be renewed just now (the network): waited out like any network failure, not a sign-out.
     if (renewal === 'unavailable') return { ok: false, error: { kind: 'network', reason: 'the sign-in could not be renewed just now' } };
     return answer;
   };
 
-  const sendOnce = async <S extends z.ZodType>(request: FreelancerRequest, resultSchema: S, token: string): Promise<FreelancerAnswer<z.output<S>>> => {
-    const query = request.query ? encodeQuery(request.query) : '';
-    const url = `${apiRoot}${request.path}${query === '' ? '' : `?${query}`}`;
-    const headers: Record<string, string> = { accept: 'application/json', 'freelancer-oauth-v1': token };
-    let body: string | undefined;
-    if (request.json !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(request.json);
-    } else if (request.form !== undefined) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(request.form).toString();
-    }
-    let response: Response;
-    try {
-      // No redirects: fetch would carry the custom token header to wherever a redirect points.
-      response = await doFetch(url, { method: request.method, headers, body, redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      return { ok: false, error: { kind: 'network', reason: describeFailure(error) } };
-    }
-    const read = await readCapped(response, maxBytes);
-    if (read.kind === 'cut') return { ok: false, error: { kind: 'network', reason: read.reason } };
-    if (read.kind === 'too_large') return { ok: false, error: { kind: 'invalid_answer', reason: read.reason } };
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(read.bytes.toString('utf8'));
-    } catch {
-      parsed = undefined;
-    }
-    if (response.status < 200 || response.status >= 300) return { ok: false, error: errorFor(response.status, parsed, response.headers) };
-    if (parsed === undefined) return { ok: false, error: { kind: 'invalid_answer', reason: `not JSON (${read.bytes.length} bytes)` } };
-    // A 2xx carrying the error envelope is a refusal all the same.
-    if (errorEnvelopeSchema.safeParse(parsed).success) return { ok: false, error: errorFor(response.status, parsed, response.headers) };
-    const envelope = successEnvelopeSchema.safeParse(parsed);
-    if (!envelope.success) return { ok: false, error: { kind: 'invalid_answer', reason: 'not a Freelancer success envelope' } };
-    const result = resultSchema.safeParse(envelope.data.result);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      return { ok: false, error: { kind: 'invalid_answer', reason: `result${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}` } };
-    }
-    return { ok: true, value: result.data, requestId: envelope.data.request_id ?? null };
-  };
+  const sendWith: FreelancerClient['sendWith'] = (request, readResult) => exchange((token) => fetchAnswer(settings, request, token, readResult, options.fetch));
 
-  return { send };
+  return {
+    send: (request, resultSchema) => sendWith(request, readResultWith(resultSchema)),
+    sendWith,
+    exchange,
+    settings,
+  };
 };

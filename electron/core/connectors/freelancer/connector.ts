@@ -27,7 +27,8 @@ import { runResource } from './pull-run';
 import { pushFreelancerOutbox } from './push';
 import { buildFreelancerAuthorizeUrl, freelancerAccountsOrigin } from './oauth';
 import { createFreelancerSession, type FreelancerOAuthClient, type RenewOutcome } from './session';
-import { createRecordWriter, type RecordWriter } from './record-writer';
+import { createInlinePageSource, createWorkerPageSource } from './page-source';
+import { createRecordWriter } from './record-writer';
 import { storeMappedRecords } from './store';
 
 export const freelancerCapabilities = {
@@ -70,6 +71,13 @@ const outcomeOf = (error: FreelancerError, state: FreelancerState, nowMs: number
   }
 };
 
+/**
+ * Pages asked for ahead of the one being stored during a first sync, when the answer tells the run's size: the
+ * page reader's thread maps them while this one stores (bench connectors: 2 ahead left this thread waiting on
+ * it a third of the sync, 8 ahead a seventh; more bought nothing).
+ */
+const firstSyncReadAhead = 8;
+
 const linkAccount = (context: ConnectorContext): AccountLink => {
   const { db, account } = context;
   const now = context.now;
@@ -92,8 +100,8 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     ...(context.log ? { log: context.log } : {}),
   });
   let activity: Activity = 'active';
-  /** The round's record writer (record-writer.ts), closed when the round ends. */
-  let openWriter: RecordWriter | null = null;
+  /** The round's record writer (record-writer.ts) and page source (page-reader.ts), closed when the round ends. */
+  let roundParts: { close(): void }[] = [];
 
   /** The saved token's endpoints, or null when signed out (nothing is sent without a token). */
   const signedInEndpoints = async () => {
@@ -246,13 +254,17 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
       },
       ...(context.log ? { log: context.log } : {}),
     });
+    // Pages read on a worker while this thread stores (a first sync; not with a fetch of the caller's, which a
+    // worker cannot use).
+    const pages = firstSync && !context.fetch ? createWorkerPageSource(endpoints.client, context.log ? { log: context.log } : {}) : createInlinePageSource(endpoints.client);
     // Closed by pull, whatever way this round ends.
-    openWriter = writer;
+    roundParts = [writer, pages];
     for (const resource of resources) {
       if (signal.aborted) throw new Error('pull stopped');
       const nowMs = now().getTime();
       const result = await runResource(state.poller, resource, {
         endpoints,
+        pages,
         selfId: identity.selfId,
         nowMs,
         activity,
@@ -261,7 +273,7 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
         projectTitle: (projectId) => readProjectTitle(db, freelancerIds.project(projectId)),
         openBids: () => listOpenBids(db, account.id, new Date(nowMs - bidWatchDays * 86_400_000).toISOString()),
         // A bid placed from a proposal drafted here is stored under that proposal's id (store.ts).
-        readAhead: firstSync ? 2 : 1,
+        readAhead: firstSync ? firstSyncReadAhead : 1,
         holdsBid: (bidId, rawText) => holdsSameRecord(db, 'proposal', state.adoptedBids[String(bidId)] ?? freelancerIds.proposal(bidId), rawText, account.id),
         sink: async (records) => {
           await writer.add(records);
@@ -309,8 +321,8 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     try {
       return await pullRound(options);
     } finally {
-      openWriter?.close();
-      openWriter = null;
+      for (const part of roundParts) part.close();
+      roundParts = [];
       // A first sync cut short (the network, a stop) leaves its indexes owed for the next round, but not the
       // log without automatic checkpoints meanwhile: it would grow with every write until that round.
       if (db.open && isFullTextRebuildOwed(db)) db.pragma('wal_autocheckpoint = 1000');

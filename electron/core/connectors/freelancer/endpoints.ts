@@ -4,7 +4,7 @@
  * caller's (the poller's), never above 100.
  */
 import { z } from 'zod';
-import type { FreelancerAnswer, FreelancerClient } from './api-client';
+import type { FreelancerAnswer, FreelancerClient, FreelancerRequest } from './api-client';
 import {
   bidSchema,
   bidsPageSchema,
@@ -31,9 +31,84 @@ export type ActiveProjectsQuery = Page & {
   languages: readonly string[];
 };
 
+export type OwnBidsQuery = Page & { fromTime?: number | null; projectIds?: readonly number[]; bidIds?: readonly number[]; bare?: boolean };
+
+export type UpdatedQuery = Page & { fromUpdatedTime: number | null; threadIds?: readonly number[] };
+
 export type PlaceBid = { projectId: number; bidderId: number; amount: number; period: number; milestonePercentage: number; description: string };
 
+/** The requests of the pages a poll reads, with their result schemas: sent here (the endpoints) or by a page reader. */
+export const freelancerPageRequests = {
+  /** projects.py search_projects(active_only): full descriptions, jobs by name, owners in `users`. */
+  searchActiveProjects: (query: ActiveProjectsQuery): FreelancerRequest => ({
+    method: 'GET',
+    path: '/projects/0.1/projects/active/',
+    query: {
+      limit: query.limit,
+      offset: query.offset,
+      from_time: query.fromTime,
+      jobs: query.jobIds.length > 0 ? query.jobIds : undefined,
+      languages: query.languages.length > 0 ? query.languages : undefined,
+      full_description: true,
+      job_details: true,
+      ...ownerProjections,
+    },
+  }),
+
+  /**
+   * projects.py get_bids (`bids[]`, `projects[]`, `limit`, `offset`), with `bidders[]` and `from_time` (inclusive
+   * lower bound on time_submitted) as third-party clients of the API send them: the user's own bids with their
+   * projects (for currency, kind, language) and those projects' owners; `bare`: the bids alone, as the SDK asks
+   * for them (no projections: `projects` and `users` null), to see whether any changed.
+   */
+  getOwnBids: (bidderId: number, page: OwnBidsQuery): FreelancerRequest => ({
+    method: 'GET',
+    path: '/projects/0.1/bids/',
+    query: {
+      bidders: [bidderId],
+      bids: page.bidIds && page.bidIds.length > 0 ? page.bidIds : undefined,
+      projects: page.projectIds && page.projectIds.length > 0 ? page.projectIds : undefined,
+      from_time: page.fromTime ?? undefined,
+      limit: page.limit,
+      offset: page.offset,
+      ...(page.bare ? {} : { project_details: true, full_description: true, job_details: true, ...ownerProjections }),
+    },
+  }),
+
+  /** messages.py get_threads, by update time: newest first; no count, so page until a short page. */
+  getThreads: (page: UpdatedQuery): FreelancerRequest => ({
+    method: 'GET',
+    path: '/messages/0.1/threads/',
+    query: {
+      threads: page.threadIds && page.threadIds.length > 0 ? page.threadIds : undefined,
+      from_updated_time: page.fromUpdatedTime,
+      limit: page.limit,
+      offset: page.offset,
+      last_message: true,
+      message_count: true,
+      user_details: true,
+      user_country_details: true,
+      user_status: true,
+    },
+  }),
+
+  /** messages.py get_messages: every thread's messages newer than the watermark, or one thread's (reconcile). */
+  getMessages: (page: UpdatedQuery): FreelancerRequest => ({
+    method: 'GET',
+    path: '/messages/0.1/messages/',
+    query: {
+      threads: page.threadIds && page.threadIds.length > 0 ? page.threadIds : undefined,
+      from_updated_time: page.fromUpdatedTime,
+      limit: page.limit,
+      offset: page.offset,
+    },
+  }),
+};
+
 export const freelancerEndpoints = (client: FreelancerClient) => ({
+  /** The client they send through: a page source sends the poll's pages with it (page-reader.ts). */
+  client,
+
   /** users.py get_self: the account's identity and its skills (jobs) for the feed's filter. */
   getSelf: () => client.send({ method: 'GET', path: '/users/0.1/self/', query: { jobs: true, country_details: true, status: true } }, userSchema),
 
@@ -54,25 +129,7 @@ export const freelancerEndpoints = (client: FreelancerClient) => ({
   getReputations: (ids: readonly number[], role: 'employer' | 'freelancer' = 'employer') =>
     client.send({ method: 'GET', path: '/users/0.1/reputations/', query: { users: ids, role } }, reputationsResultSchema),
 
-  /** projects.py search_projects(active_only): full descriptions, jobs by name, owners in `users`. */
-  searchActiveProjects: (query: ActiveProjectsQuery) =>
-    client.send(
-      {
-        method: 'GET',
-        path: '/projects/0.1/projects/active/',
-        query: {
-          limit: query.limit,
-          offset: query.offset,
-          from_time: query.fromTime,
-          jobs: query.jobIds.length > 0 ? query.jobIds : undefined,
-          languages: query.languages.length > 0 ? query.languages : undefined,
-          full_description: true,
-          job_details: true,
-          ...ownerProjections,
-        },
-      },
-      projectsPageSchema,
-    ),
+  searchActiveProjects: (query: ActiveProjectsQuery) => client.send(freelancerPageRequests.searchActiveProjects(query), projectsPageSchema),
 
   /** helpers.py create_get_projects_object: given projects (a thread's, older than the feed's window or outside its filter), with owners. */
   getProjects: (ids: readonly number[]) =>
@@ -85,66 +142,11 @@ export const freelancerEndpoints = (client: FreelancerClient) => ({
       projectsPageSchema,
     ),
 
-  /**
-   * projects.py get_bids (`bids[]`, `projects[]`, `limit`, `offset`), with `bidders[]` and `from_time` (inclusive
-   * lower bound on time_submitted) as third-party clients of the API send them: the user's own bids with their
-   * projects (for currency, kind, language) and those projects' owners; `bare`: the bids alone, as the SDK asks
-   * for them (no projections: `projects` and `users` null), to see whether any changed.
-   */
-  getOwnBids: (bidderId: number, page: Page & { fromTime?: number | null; projectIds?: readonly number[]; bidIds?: readonly number[]; bare?: boolean }) =>
-    client.send(
-      {
-        method: 'GET',
-        path: '/projects/0.1/bids/',
-        query: {
-          bidders: [bidderId],
-          bids: page.bidIds && page.bidIds.length > 0 ? page.bidIds : undefined,
-          projects: page.projectIds && page.projectIds.length > 0 ? page.projectIds : undefined,
-          from_time: page.fromTime ?? undefined,
-          limit: page.limit,
-          offset: page.offset,
-          ...(page.bare ? {} : { project_details: true, full_description: true, job_details: true, ...ownerProjections }),
-        },
-      },
-      bidsPageSchema,
-    ),
+  getOwnBids: (bidderId: number, page: OwnBidsQuery) => client.send(freelancerPageRequests.getOwnBids(bidderId, page), bidsPageSchema),
 
-  /** messages.py get_threads, by update time: newest first; no count, so page until a short page. */
-  getThreads: (page: Page & { fromUpdatedTime: number | null; threadIds?: readonly number[] }) =>
-    client.send(
-      {
-        method: 'GET',
-        path: '/messages/0.1/threads/',
-        query: {
-          threads: page.threadIds && page.threadIds.length > 0 ? page.threadIds : undefined,
-          from_updated_time: page.fromUpdatedTime,
-          limit: page.limit,
-          offset: page.offset,
-          last_message: true,
-          message_count: true,
-          user_details: true,
-          user_country_details: true,
-          user_status: true,
-        },
-      },
-      threadsPageSchema,
-    ),
+  getThreads: (page: UpdatedQuery) => client.send(freelancerPageRequests.getThreads(page), threadsPageSchema),
 
-  /** messages.py get_messages: every thread's messages newer than the watermark, or one thread's (reconcile). */
-  getMessages: (page: Page & { fromUpdatedTime: number | null; threadIds?: readonly number[] }) =>
-    client.send(
-      {
-        method: 'GET',
-        path: '/messages/0.1/messages/',
-        query: {
-          threads: page.threadIds && page.threadIds.length > 0 ? page.threadIds : undefined,
-          from_updated_time: page.fromUpdatedTime,
-          limit: page.limit,
-          offset: page.offset,
-        },
-      },
-      messagesPageSchema,
-    ),
+  getMessages: (page: UpdatedQuery) => client.send(freelancerPageRequests.getMessages(page), messagesPageSchema),
 
   /** messages.py post_message: form-encoded `message`. */
   postMessage: (threadId: number, text: string) =>

@@ -1,8 +1,8 @@
 /**
  * Freelancer.com records as the workspace's normalized records (shared/platform/records.ts, with skills by name:
- * record-schemas.ts). Pure and total: every function answers `{ok: true, record, raw}` or `{ok: false, reason}`
- * for the quarantine, never throws. `raw` is the record as the API sent it (unknown fields and all), for the
- * row's raw column. Reasons are zod's pretty text (`✖ message\n  → at field`), which the quarantine already
+ * record-schemas.ts). Pure and total: every function answers `{ok: true, record, rawText}` or `{ok: false, reason, raw}`
+ * for the quarantine, never throws. `rawText` is the record as the API sent it (unknown fields and all), as JSON
+ * for the row's raw column; `raw` the same for the quarantine. Reasons are zod's pretty text (`✖ message\n  → at field`), which the quarantine already
  * reads into the fields at fault (shared/platform/changes.ts quarantineProblemOf).
  *
  * Versions: Freelancer has none, and not every change moves a time field (a retraction, a reputation), so a
@@ -36,7 +36,7 @@ export type MapContext = {
 };
 
 export type Mapped<T extends FreelancerRecordType> =
-  | { ok: true; type: T; id: string; record: FreelancerRecordOf<T>; raw: unknown }
+  | { ok: true; type: T; id: string; record: FreelancerRecordOf<T>; rawText: string }
   | { ok: false; type: T; id: string | null; reason: string; raw: unknown };
 
 /** A page's related objects (`users`, `projects`), keyed by the id as a string. */
@@ -70,7 +70,7 @@ const mapWith = <T extends FreelancerRecordType, S extends z.ZodType>(
   const checked = freelancerRecordSchemas[type].safeParse(attempt.candidate);
   if (!checked.success) return { ok: false, type, id, reason: z.prettifyError(checked.error), raw };
   // `type` picked the schema, so its output is FreelancerRecordOf<T>; TypeScript cannot follow the index.
-  return { ok: true, type, id: checked.data.id, record: checked.data as FreelancerRecordOf<T>, raw };
+  return { ok: true, type, id: checked.data.id, record: checked.data as FreelancerRecordOf<T>, rawText: JSON.stringify(raw ?? null) };
 };
 
 const lookupUser = (users: IdMap, id: number): FreelancerUser | null => {

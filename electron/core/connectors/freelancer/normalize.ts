@@ -12,8 +12,9 @@ type ProjectCategory = (typeof projectCategories)[number];
 /** The last instant toISOString writes as a four-digit year (timestampSchema takes no expanded years). */
 const maxInstantMs = Date.UTC(9999, 11, 31, 23, 59, 59);
 
+// toISOString writes `YYYY-MM-DDTHH:mm:ss.sssZ` for every instant up to maxInstantMs: the seconds end at 19.
 export const instantFromMs = (ms: number): string | null =>
-  Number.isSafeInteger(ms) && ms >= 0 && ms <= maxInstantMs ? new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+  Number.isSafeInteger(ms) && ms >= 0 && ms <= maxInstantMs ? `${new Date(ms).toISOString().slice(0, 19)}Z` : null;
 
 /** Freelancer times are whole Unix seconds. */
 export const instantFromUnix = (seconds: number | null | undefined): string | null =>

@@ -5,8 +5,10 @@
  * polling connector; the boundary owns the timer, the account and the sink.
  */
 import type { FreelancerAnswer, FreelancerError } from './api-client';
-import type { FreelancerEndpoints } from './endpoints';
-import { type IdMap, type MapContext, type Mapped, mapClient, mapMessage, mapProject, mapProposal, mapThread } from './mapping';
+import { type FreelancerEndpoints, freelancerPageRequests } from './endpoints';
+import type { MapContext } from './mapping';
+import { type MappedRecord, mapPage, type PageData } from './page-reader';
+import type { PageSource } from './page-source';
 import {
   type Activity,
   type BidCheck,
@@ -24,15 +26,15 @@ import {
   type RunProgress,
   startRun,
 } from './poller';
-import type { FreelancerBidsPage } from './api-schemas';
-import type { FreelancerRecordType } from './record-schemas';
 
-export type MappedRecord = { [T in FreelancerRecordType]: Mapped<T> }[FreelancerRecordType];
+export type { MappedRecord } from './page-reader';
 
 export type PullSink = (records: readonly MappedRecord[]) => void | Promise<void>;
 
 export type PullRunOptions = {
   endpoints: FreelancerEndpoints;
+  /** Where the run's pages are read: on this thread, or on a worker during a first sync (page-reader.ts). */
+  pages: PageSource;
   selfId: number;
   nowMs: number;
   activity: Activity;
@@ -47,107 +49,36 @@ export type PullRunOptions = {
   openBids?: () => readonly { id: number; time: number }[];
   /** Whether the workspace holds this bid exactly as the API sends it now (its JSON text); without it, every bid read counts as changed. */
   holdsBid?: (bidId: number, rawText: string) => boolean;
-  /** Pages asked for before the one being stored is done: 1 (the default), or 2 during a first sync. */
-  readAhead?: 1 | 2;
+  /** Pages asked for before the one being stored is done: 1 (the default), more during a first sync (while the answer's count says there are). */
+  readAhead?: number;
 };
 
 export type PullRunResult = { state: PollerState; requests: number; fresh: number; error: FreelancerError | null };
 
 type Entry = { id: number; time: number };
 
-/** Entries mapped between two turns of the event loop. */
-const mapSlice = 25;
-
-/** The id and time of a raw entry, for the poller (an unreadable one is still counted for the offset). */
-const entryOf = (raw: unknown, timeKey: string, nested?: string): Entry | null => {
-  const holder = nested && raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[nested] : raw;
-  const id = holder && typeof holder === 'object' ? (holder as Record<string, unknown>).id : undefined;
-  const time = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[timeKey] : undefined;
-  return typeof id === 'number' && typeof time === 'number' ? { id, time } : null;
-};
-
-type PageOutcome = {
-  count: number;
-  entries: (Entry | null)[];
-  totalCount: number | null;
-  /** The answer's users map: the owners of its projects and threads, as clients. */
-  users: IdMap;
-  map: (index: number) => MappedRecord[];
-};
-
-/** Clients first (projects and threads point at them): those the page's fresh records name, from its users map. */
-const withClients = (records: readonly MappedRecord[], users: IdMap, context: MapContext): MappedRecord[] => {
+/** Clients first (projects and threads point at them): those the page's fresh records name. */
+const withClients = (records: readonly MappedRecord[], clients: readonly MappedRecord[]): MappedRecord[] => {
   const wanted = new Set<string>();
   for (const record of records) if (record.ok && (record.type === 'project' || record.type === 'thread')) wanted.add(record.record.client_id);
-  const clients = Object.entries(users)
-    .filter(([id]) => Number(id) !== context.selfId)
-    .map(([, user]) => mapClient(user, undefined, context))
-    .filter((client) => client.id !== null && wanted.has(client.id));
-  return [...clients, ...records];
+  return [...clients.filter((client) => client.id !== null && wanted.has(client.id)), ...records];
 };
 
-/** A page of own bids with their projects (project_details): each bid's project comes along, so its proposal has the project it belongs to. */
-const bidsOutcome = (value: FreelancerBidsPage, context: MapContext): PageOutcome => ({
-  count: value.bids.length,
-  entries: value.bids.map((raw) => entryOf(raw, 'time_submitted')),
-  totalCount: value.total_count ?? null,
-  users: value.users,
-  map: (index) => {
-    const bid = value.bids[index];
-    const projectId = bid && typeof bid === 'object' ? (bid as { project_id?: unknown }).project_id : undefined;
-    const project = typeof projectId === 'number' ? value.projects[String(projectId)] : undefined;
-    return [...(project === undefined ? [] : [mapProject(project, value.users, context)]), mapProposal(bid, value.projects, context)];
-  },
-});
-
-const fetchPage = async (options: PullRunOptions, request: PageRequest, context: MapContext): Promise<FreelancerAnswer<PageOutcome>> => {
-  const { endpoints } = options;
+const fetchPage = (options: PullRunOptions, request: PageRequest, context: MapContext): Promise<FreelancerAnswer<PageData>> => {
   const page = { limit: request.limit, offset: request.offset };
-  const titles = new Map<number, string>();
-  const wrap = <T>(answer: FreelancerAnswer<T>, make: (value: T) => PageOutcome): FreelancerAnswer<PageOutcome> =>
-    answer.ok ? { ok: true, value: make(answer.value), requestId: answer.requestId } : answer;
-  switch (request.resource) {
-    case 'projects':
-      return wrap(
-        await endpoints.searchActiveProjects({ ...page, fromTime: request.fromTime, jobIds: options.jobIds ?? [], languages: options.languages ?? [] }),
-        (value) => ({
-          count: value.projects.length,
-          entries: value.projects.map((raw) => entryOf(raw, 'time_submitted')),
-          totalCount: value.total_count ?? null,
-          users: value.users,
-          map: (index) => [mapProject(value.projects[index], value.users, context)],
-        }),
-      );
-    case 'bids':
-      return wrap(await endpoints.getOwnBids(options.selfId, { ...page, fromTime: request.fromTime }), (value) => bidsOutcome(value, context));
-    case 'threads':
-      return wrap(await endpoints.getThreads({ ...page, fromUpdatedTime: request.fromTime }), (value) => ({
-        count: value.threads.length,
-        entries: value.threads.map((raw) => entryOf(raw, 'time_updated', 'thread')),
-        totalCount: null,
-        users: value.users,
-        map: (index) => {
-          const raw = value.threads[index];
-          const projectId = (raw as { thread?: { context?: { id?: unknown } } } | null)?.thread?.context?.id;
-          if (typeof projectId === 'number') {
-            const title = options.projectTitle?.(projectId);
-            if (title !== undefined) titles.set(projectId, title);
-          }
-          return [mapThread(raw, titles, context)];
-        },
-      }));
-    case 'messages':
-      return wrap(await endpoints.getMessages({ ...page, fromUpdatedTime: request.fromTime }), (value) => ({
-        count: value.messages.length,
-        entries: value.messages.map((raw) => entryOf(raw, 'time_created')),
-        totalCount: value.unfiltered_count ?? null,
-        users: {},
-        map: (index) => [mapMessage(value.messages[index], context)],
-      }));
-  }
+  const requests = freelancerPageRequests;
+  const httpRequest =
+    request.resource === 'projects'
+      ? requests.searchActiveProjects({ ...page, fromTime: request.fromTime, jobIds: options.jobIds ?? [], languages: options.languages ?? [] })
+      : request.resource === 'bids'
+        ? requests.getOwnBids(options.selfId, { ...page, fromTime: request.fromTime })
+        : request.resource === 'threads'
+          ? requests.getThreads({ ...page, fromUpdatedTime: request.fromTime })
+          : requests.getMessages({ ...page, fromUpdatedTime: request.fromTime });
+  return options.pages.read({ resource: request.resource, request: httpRequest, context }, options.projectTitle);
 };
 
-type Ahead = { request: PageRequest; answer: Promise<FreelancerAnswer<PageOutcome>> };
+type Ahead = { request: PageRequest; answer: Promise<FreelancerAnswer<PageData>> };
 
 const isSameRequest = (a: PageRequest, b: PageRequest): boolean =>
   a.resource === b.resource && a.fromTime === b.fromTime && a.offset === b.offset && a.limit === b.limit;
@@ -160,18 +91,16 @@ const forget = (ahead: readonly Ahead[]): Ahead[] => {
 
 type BidCheckOutcome = { requests: number; changed: number; error: FreelancerError | null };
 
-/** Maps a page's entries and hands what they make to the sink, turning the event loop now and then. */
-const sinkEntries = async (options: PullRunOptions, value: PageOutcome, context: MapContext, wanted: (index: number) => boolean): Promise<number> => {
+/** Hands the records of a page's wanted entries to the sink, with the clients they name. */
+const sinkEntries = async (options: PullRunOptions, value: PageData, wanted: (index: number) => boolean): Promise<number> => {
   const records: MappedRecord[] = [];
   let count = 0;
   for (let index = 0; index < value.count; index += 1) {
-    // Mapping checks every record: the event loop is turned now and then, so a page does not hold it for long.
-    if (index > 0 && index % mapSlice === 0) await new Promise((resolve) => setImmediate(resolve));
     if (!wanted(index)) continue;
-    records.push(...value.map(index));
+    records.push(...value.records[index]!);
     count += 1;
   }
-  if (records.length > 0) await options.sink(withClients(records, value.users, context));
+  if (records.length > 0) await options.sink(withClients(records, value.clients));
   return count;
 };
 
@@ -210,7 +139,7 @@ const checkBids = async (check: BidCheck, options: PullRunOptions, context: MapC
     requests += 1;
     const answer = await endpoints.getOwnBids(selfId, { bidIds, offset: 0, limit: bidIds.length });
     if (!answer.ok) return { requests, changed: stored, error: answer.error };
-    stored += await sinkEntries(options, bidsOutcome(answer.value, context), context, () => true);
+    stored += await sinkEntries(options, mapPage('bids', answer.value, context), () => true);
   }
   return { requests, changed: stored, error: null };
 };
@@ -243,15 +172,19 @@ export const runResource = async (state: PollerState, resource: PollResource, op
     const recorded = recordPage(run, request, { count: value.count, items: value.entries.filter((entry): entry is Entry => entry !== null), totalCount: value.totalCount });
     // One page read ahead: the platform prepares the next while this one is stored (a run cut short by a
     // failure or a stop only leaves an unread answer: the watermark has not moved). A first sync, whose size the
-    // answer tells, reads two ahead: the answer after next is on its way while this core is busy storing (the
-    // core waited idle on the network for a tenth of the sync with one); one not wanted after all is dropped.
+    // answer tells, reads further ahead (`readAhead`): the answers after next are on their way, and mapped on the
+    // page reader's thread, while this core is busy storing; one not wanted after all is dropped.
     if (recorded.next) {
       if (ahead.length > 0 && !isSameRequest(ahead[0]!.request, recorded.next)) ahead = forget(ahead);
       if (ahead.length === 0) ask(recorded.next);
-      const after: PageRequest = { ...recorded.next, offset: recorded.next.offset + recorded.next.limit };
-      if ((options.readAhead ?? 1) >= 2 && ahead.length === 1 && value.totalCount !== null && after.offset < value.totalCount) ask(after);
+      while (ahead.length < (options.readAhead ?? 1) && value.totalCount !== null) {
+        const last = ahead.at(-1)!.request;
+        const after: PageRequest = { ...last, offset: last.offset + last.limit };
+        if (after.offset >= value.totalCount) break;
+        ask(after);
+      }
     } else ahead = forget(ahead);
-    await sinkEntries(options, value, context, (index) => fresh[index] === true);
+    await sinkEntries(options, value, (index) => fresh[index] === true);
     run = recorded.run;
     request = recorded.next;
   }

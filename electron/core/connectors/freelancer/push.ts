@@ -122,7 +122,7 @@ const settleMessage = (context: PushContext, entry: OutboxEntry, localId: string
   const mapped = mapMessage(message, { selfId: state.identity?.selfId ?? 0, observedAtMs: nowMs });
   db.transaction(() => {
     removePendingMessage(db, localId);
-    if (mapped.ok) upsertConnectorRecord(db, { type: 'message', record: mapped.record, raw: mapped.raw, fetchedAt: new Date(nowMs).toISOString(), accountId });
+    if (mapped.ok) upsertConnectorRecord(db, { type: 'message', record: mapped.record, rawText: mapped.rawText, fetchedAt: new Date(nowMs).toISOString(), accountId });
     updateFreelancerState(db, accountId, nowMs, (current) => rememberSentMessage(current, message.id, nowMs));
     removeSettledWrite(db, entry.seq);
   }).immediate();
@@ -190,7 +190,7 @@ const settleBid = (context: PushContext, entry: OutboxEntry, localId: string, pr
   const project = readProjectRaw(db, projectId);
   const mapped = mapProposal(bid, project === undefined ? {} : { [String(bid.project_id)]: project }, { selfId: state.identity?.selfId ?? 0, observedAtMs: nowMs });
   db.transaction(() => {
-    if (mapped.ok) upsertConnectorRecord(db, { type: 'proposal', record: { ...mapped.record, id: localId }, raw: mapped.raw, fetchedAt: new Date(nowMs).toISOString(), accountId });
+    if (mapped.ok) upsertConnectorRecord(db, { type: 'proposal', record: { ...mapped.record, id: localId }, rawText: mapped.rawText, fetchedAt: new Date(nowMs).toISOString(), accountId });
     else writeProposalStatus(db, localId, 'submitted', new Date(nowMs));
     // A pull that brought the bid before it was adopted stored it under Freelancer's id: one proposal, not two.
     removeRecordRow(db, 'proposal', freelancerIds.proposal(bid.id));

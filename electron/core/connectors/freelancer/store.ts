@@ -13,7 +13,7 @@ import { hasUnsentWrites } from '../../db/repositories/outbox-repository';
 import { countQuarantine } from '../../db/repositories/quarantine-repository';
 import { freelancerIdOf } from './ids';
 import type { FreelancerState } from './account-state';
-import type { MappedRecord } from './pull-run';
+import type { MappedRecord } from './page-reader';
 
 export type StoreReport = { applied: number; quarantined: number; types: Set<RecordType>; /** Records taken from the list (all, unless `until` came first). */ taken: number };
 
@@ -62,10 +62,9 @@ export const storeMappedRecords = (
     // A first sync looks only for clients and projects (an owner comes with each of their projects, a bid's project
     // with the bid): its messages, threads and bids are each listed once, a lookup per row that misses. One met
     // twice anyway has the same version in a run, which the upsert leaves as it is (not counted as applied).
-    const rawText = JSON.stringify(mapped.raw ?? null);
     const lookup = limit.firstSync !== true || mapped.type === 'client' || mapped.type === 'project';
-    if (lookup && holdsSameRecord(db, mapped.type, id, rawText, accountId)) continue;
-    const changed = upsertConnectorRecord(db, { type: mapped.type, record: id === mapped.record.id ? mapped.record : { ...mapped.record, id }, raw: mapped.raw, rawText, fetchedAt, accountId, quarantineHolds });
+    if (lookup && holdsSameRecord(db, mapped.type, id, mapped.rawText, accountId)) continue;
+    const changed = upsertConnectorRecord(db, { type: mapped.type, record: id === mapped.record.id ? mapped.record : { ...mapped.record, id }, rawText: mapped.rawText, fetchedAt, accountId, quarantineHolds });
     if (limit.firstSync === true && !changed) continue;
     report.applied += 1;
     report.types.add(mapped.type);

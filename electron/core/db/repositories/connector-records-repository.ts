@@ -55,11 +55,11 @@ const connectorUpsertFor = (db: WritableDB, type: RecordType, columns: readonly 
  */
 export const upsertConnectorRecord = <T extends RecordType>(
   db: WritableDB,
-  entry: { type: T; record: RecordOf<T>; raw: unknown; rawText?: string; fetchedAt: string; accountId: AccountId; quarantineHolds?: boolean },
+  entry: { type: T; record: RecordOf<T>; rawText: string; fetchedAt: string; accountId: AccountId; quarantineHolds?: boolean },
 ): boolean => {
   const columns = toRecordColumns(entry.type, entry.record);
   const upsert = connectorUpsertFor(db, entry.type, Object.keys(columns), entry.accountId);
-  const changed = upsert(Object.values(columns), entry.rawText ?? JSON.stringify(entry.raw ?? null), entry.record, entry.fetchedAt);
+  const changed = upsert(Object.values(columns), entry.rawText, entry.record, entry.fetchedAt);
   if (changed && entry.quarantineHolds !== false) releaseQuarantined(db, entry.type, entry.record.id);
   return changed;
 };

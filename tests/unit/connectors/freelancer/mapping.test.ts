@@ -129,8 +129,8 @@ describe('mapProject', () => {
       updated_at: '2025-11-15T09:55:00Z',
     });
     // The raw record is the API's own, with fields the mapping does not read.
-    expect(mapped.raw).toBe(raw);
-    expect((mapped.raw as { upgrades: unknown }).upgrades).toEqual({ featured: false, NDA: false });
+    expect(JSON.parse(mapped.rawText)).toEqual(raw);
+    expect((JSON.parse(mapped.rawText) as { upgrades: unknown }).upgrades).toEqual({ featured: false, NDA: false });
     // records.ts's own schema, skills by name included.
     expect(recordSchemas.project.safeParse(mapped.record).success).toBe(true);
   });
