@@ -59,6 +59,13 @@ describe('a Freelancer account in the workspace', () => {
       expect(count(db, `SELECT count(*) AS n FROM ${table} WHERE account_id IS NOT ?`, accountId), table).toBe(0);
     }
     expect(count(db, 'SELECT count(*) AS n FROM quarantine')).toBe(0);
+    // The first sync is one reading: every record it brought carries the same version (the round's start), so
+    // one met in two resources (an owner, a bid's project) was written once.
+    const versions = new Set<number>();
+    for (const table of ['projects', 'clients', 'threads', 'messages']) {
+      for (const row of db.prepare(`SELECT DISTINCT version FROM ${table} WHERE account_id = ?`).all(accountId) as { version: number }[]) versions.add(row.version);
+    }
+    expect(versions.size).toBe(1);
     // Skills by name, the API's own JSON kept as raw.
     const project = db.prepare("SELECT skills, raw FROM projects WHERE id LIKE 'prj_fl-%' LIMIT 1").get() as { skills: string; raw: string };
     expect((JSON.parse(project.skills) as string[]).every((skill) => /[A-Z]/.test(skill))).toBe(true);

@@ -383,6 +383,7 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     };
   };
 
+  let activeMatches: { key: string; matches: ProjectRecord[] } | null = null;
   const activeProjects: Handler = ({ query, flag }) => {
     const { limit, offset } = pageParams(query, 10);
     const jobIds = new Set(intList(query, 'jobs[]'));
@@ -393,20 +394,28 @@ export const startFreelancerFixture = async (options: FreelancerFixtureOptions =
     const to = intParam(query, 'to_time', null);
     const terms = (query.get('query') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const anyTerm = flag('or_search_query');
-    const matches: ProjectRecord[] = [];
-    for (let index = from === null ? 0 : world.firstProjectIndexFrom(from); index < world.projectCount; index += 1) {
-      const project = world.projectAt(index);
-      if (to !== null && project.timeSubmitted > to) break;
-      if (project.status !== 'active') continue;
-      if (jobIds.size > 0 && !project.jobIds.some((id) => jobIds.has(id))) continue;
-      if (languages.size > 0 && !languages.has(project.language)) continue;
-      if (types.size > 0 && !types.has(project.type)) continue;
-      if (countries.size > 0 && !countries.has((world.owner(project.ownerId) as OwnerRecord).country.toLowerCase())) continue;
-      if (terms.length > 0 && !(anyTerm ? terms.some((term) => project.haystack.includes(term)) : terms.every((term) => project.haystack.includes(term)))) continue;
-      matches.push(project);
+    // The pages of one search share its matches: a first sync asks for 100+ pages of the same search, and a scan of
+    // every project per page cost the fixture (which shares the machine with the core it serves) a second.
+    // Projects are only ever added, so their count keys the list with the filters.
+    const key = JSON.stringify([from, to, [...jobIds], [...languages], [...types], [...countries], terms, anyTerm, flag('reverse_sort'), world.projectCount]);
+    if (activeMatches?.key !== key) {
+      const matches: ProjectRecord[] = [];
+      for (let index = from === null ? 0 : world.firstProjectIndexFrom(from); index < world.projectCount; index += 1) {
+        const project = world.projectAt(index);
+        if (to !== null && project.timeSubmitted > to) break;
+        if (project.status !== 'active') continue;
+        if (jobIds.size > 0 && !project.jobIds.some((id) => jobIds.has(id))) continue;
+        if (languages.size > 0 && !languages.has(project.language)) continue;
+        if (types.size > 0 && !types.has(project.type)) continue;
+        if (countries.size > 0 && !countries.has((world.owner(project.ownerId) as OwnerRecord).country.toLowerCase())) continue;
+        if (terms.length > 0 && !(anyTerm ? terms.some((term) => project.haystack.includes(term)) : terms.every((term) => project.haystack.includes(term)))) continue;
+        matches.push(project);
+      }
+      // Newest first; reverse_sort gives oldest first.
+      if (!flag('reverse_sort')) matches.reverse();
+      activeMatches = { key, matches };
     }
-    // Newest first; reverse_sort gives oldest first.
-    if (!flag('reverse_sort')) matches.reverse();
+    const { matches } = activeMatches;
     return projectsPage(matches, offset, limit, flag);
   };
 

@@ -267,6 +267,8 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
         pages,
         selfId: identity.selfId,
         nowMs,
+        // A first sync is one reading: a record met in two resources (an owner, a bid's project) is written once.
+        ...(firstSync ? { observedAtMs: startedMs } : {}),
         activity,
         jobIds: identity.jobIds,
         languages: identity.languages,

@@ -37,6 +37,8 @@ export type PullRunOptions = {
   pages: PageSource;
   selfId: number;
   nowMs: number;
+  /** The records' version (when they were read): `nowMs` unless the caller gives a whole round one. */
+  observedAtMs?: number;
   activity: Activity;
   sink: PullSink;
   pageSize?: number;
@@ -149,7 +151,7 @@ const checkBids = async (check: BidCheck, options: PullRunOptions, context: MapC
  * writes nothing); for own bids, also those whose decision changed (checkBids).
  */
 export const runResource = async (state: PollerState, resource: PollResource, options: PullRunOptions): Promise<PullRunResult> => {
-  const context: MapContext = { selfId: options.selfId, observedAtMs: options.nowMs };
+  const context: MapContext = { selfId: options.selfId, observedAtMs: options.observedAtMs ?? options.nowMs };
   const started = startRun(state, resource, options.nowMs, options.pageSize);
   let run: RunProgress = started.run;
   let request: PageRequest | null = started.request;

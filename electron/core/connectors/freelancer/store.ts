@@ -59,11 +59,10 @@ export const storeMappedRecords = (
     if (id !== mapped.id) removeRecordRow(db, mapped.type, mapped.id);
     // Read again with nothing changed (own bids are listed whole, an owner comes with each of their projects):
     // the row stays as it is, so an idle poll writes nothing (no index or trigger work).
-    // A first sync looks only for clients and projects (an owner comes with each of their projects, a bid's project
-    // with the bid): its messages, threads and bids are each listed once, a lookup per row that misses. One met
-    // twice anyway has the same version in a run, which the upsert leaves as it is (not counted as applied).
-    const lookup = limit.firstSync !== true || mapped.type === 'client' || mapped.type === 'project';
-    if (lookup && holdsSameRecord(db, mapped.type, id, mapped.rawText, accountId)) continue;
+    // A first sync looks for nothing: most rows are new (a lookup per row that misses), and its records all carry
+    // the round's version (connector.ts), so one met again (an owner with each of their projects, a bid's project
+    // with the bid) is left as it is by the upsert's version rule (not counted as applied).
+    if (limit.firstSync !== true && holdsSameRecord(db, mapped.type, id, mapped.rawText, accountId)) continue;
     const changed = upsertConnectorRecord(db, { type: mapped.type, record: id === mapped.record.id ? mapped.record : { ...mapped.record, id }, rawText: mapped.rawText, fetchedAt, accountId, quarantineHolds });
     if (limit.firstSync === true && !changed) continue;
     report.applied += 1;
