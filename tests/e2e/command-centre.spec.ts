@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { CommandCentrePage } from './pages/command-centre-page';
 import { useDemoServers } from './demo-servers';
+import { findSeriousViolations } from './pages/axe-check';
 
 /*
  * The command centre, by keyboard only: Ctrl+K from anywhere, actions (theme, language, sync, a proposal for
@@ -10,14 +10,6 @@ import { useDemoServers } from './demo-servers';
  * Screenshots at 1440 and 800 px in English and German, light and dark (test-results/screens/command-centre-*).
  */
 const demo = useDemoServers({ platform: { simulation: false } });
-
-/** Serious and critical axe violations of what is on screen now, as "rule: target" lines (empty when none). */
-const seriousViolations = async (page: Page): Promise<string[]> => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-};
 
 /** Signs in as the demo user unless an earlier test on this web host did; then waits for the first sync. */
 const signInOnce = async (app: AppPage): Promise<void> => {
@@ -158,11 +150,11 @@ test('screenshots at 1440 and 800 px, English and German, light and dark, withou
         await palette.open();
         await expect(palette.rows.first()).toBeVisible();
         await app.screenshot(`command-centre-${width}-${language}-${theme}`);
-        found.push(...(await seriousViolations(page)).map((line) => `${width}-${language}-${theme}: ${line}`));
+        found.push(...(await findSeriousViolations(page)).map((line) => `${width}-${language}-${theme}: ${line}`));
         await palette.type(language === 'de' ? 'über' : 'tran');
         await expect(palette.records.first()).toBeVisible();
         await app.screenshot(`command-centre-search-${width}-${language}-${theme}`);
-        found.push(...(await seriousViolations(page)).map((line) => `search-${width}-${language}-${theme}: ${line}`));
+        found.push(...(await findSeriousViolations(page)).map((line) => `search-${width}-${language}-${theme}: ${line}`));
         await palette.close();
       }
     }

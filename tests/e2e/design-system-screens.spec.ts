@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { ProposalsPage } from './pages/proposals-page';
 import { draftProposal, projectWithoutProposal } from './proposals-workspace';
 import { useDemoServers } from './demo-servers';
+import { findSeriousViolations } from './pages/axe-check';
 
 /*
  * The screens the design system redrew, as a freelancer sees them: 1440 and 800 px wide, English and German,
@@ -15,14 +15,6 @@ const demo = useDemoServers({ platform: { simulation: false } });
 const widths = [1440, 800] as const;
 const languages = ['en', 'de'] as const;
 const themes = ['light', 'dark'] as const;
-
-/** Serious and critical axe violations of what is on screen now, as "rule: target" lines (empty when none). */
-const seriousViolations = async (page: Page): Promise<string[]> => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-};
 
 test('the redrawn screens at 1440 and 800 px, in English and German, light and dark, without serious accessibility violations', async ({ page }) => {
   test.setTimeout(240_000);
@@ -43,7 +35,7 @@ test('the redrawn screens at 1440 and 800 px, in English and German, light and d
   const found: string[] = [];
   const shoot = async (name: string): Promise<void> => {
     await app.screenshot(name);
-    found.push(...(await seriousViolations(page)).map((line) => `${name}: ${line}`));
+    found.push(...(await findSeriousViolations(page)).map((line) => `${name}: ${line}`));
   };
 
   for (const language of languages) {

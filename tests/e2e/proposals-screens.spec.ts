@@ -1,11 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { slugOf } from '../../shared/domain/slug';
 import { AppPage } from './pages/app-page';
 import { ProposalsPage } from './pages/proposals-page';
 import { draftProposal, projectWithoutProposal, storedLetter, storedRevisions } from './proposals-workspace';
 import { useDemoServers } from './demo-servers';
 import { readWorkspace } from './web-host-process';
+import { findSeriousViolations } from './pages/axe-check';
 
 /*
  * The proposal screens of #15: the letter's one header that nothing moves, a new language that asks how its letter
@@ -14,13 +14,6 @@ import { readWorkspace } from './web-host-process';
  */
 const demo = useDemoServers({ platform: { simulation: false } });
 
-/** Serious and critical axe violations of what is on screen now, as "rule: target" lines (empty when none). */
-const seriousViolations = async (page: Page): Promise<string[]> => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-};
 test.describe.configure({ mode: 'serial' });
 
 let proposalId = '';
@@ -114,7 +107,7 @@ test('the letter has one header whose buttons stay where they are while the save
       await page.setViewportSize({ width, height: 900 });
       await expect(proposals.letterActions).toBeVisible();
       await app.screenshot(`proposal-editor-${width}-${language}`);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await findSeriousViolations(page)).toEqual([]);
     }
   }
   await app.chooseLanguage('en');
@@ -164,7 +157,7 @@ test('a new language asks how its letter starts: empty, from a template (its own
       await proposals.addLanguageDialog.getByTestId('letter-start-template').click();
       await expect(proposals.addLanguageDialog.getByTestId('letter-start-which')).toBeVisible();
       await app.screenshot(`proposal-add-language-${width}-${language}`);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await findSeriousViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
       await expect(proposals.addLanguageDialog).toHaveCount(0);
@@ -270,7 +263,7 @@ test('a proposal that can no longer be edited says why and what can be done; a w
       await page.setViewportSize({ width, height: 900 });
       await expect(notice).toBeVisible();
       await app.screenshot(`proposal-read-only-${width}-${language}`);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await findSeriousViolations(page)).toEqual([]);
     }
   }
   await app.chooseLanguage('en');
