@@ -32,7 +32,7 @@ const chooseLanguage = async (app: AppPage, language: 'system' | 'en' | 'de' | '
 
 const countOf = async (app: AppPage): Promise<number> => Number((await app.feedCount.textContent())?.replace(/\D/g, ''));
 
-test('feed filters: applied from the panel as chips, removed by a chip (pointer and keyboard), Clear all, a saved search brings them back', async ({ page }) => {
+test('feed filters: applied from the panel as chips, kept through a visit elsewhere, removed by a chip (pointer and keyboard), Clear all, a saved search brings them back', async ({ page }) => {
   const { app, bar } = await signedIn(page);
   await app.goTo('feed');
   await expect(app.projectRows.first()).toBeVisible();
@@ -58,6 +58,12 @@ test('feed filters: applied from the panel as chips, removed by a chip (pointer 
   expect(italianOpen).toBeLessThan(total);
   for (const lang of await app.projectRows.evaluateAll((rows) => rows.map((row) => row.getAttribute('lang')))) expect(lang).toBe('it');
   await app.screenshot('filters-chips-1280-en');
+
+  // The filters stay through a visit to another screen (they were reset on every return), with the same result.
+  await app.goTo('messages');
+  await app.goTo('feed');
+  await expect(bar.chips).toHaveCount(2);
+  await expect(app.feedCount).toHaveText(`${italianOpen} ${italianOpen === 1 ? 'project' : 'projects'}`);
 
   // The chip's × (named for its filter) removes only that filter.
   await bar.chip('Status: Open').getByRole('button', { name: 'Remove the filter Status: Open' }).click();

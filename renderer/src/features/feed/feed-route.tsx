@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { emptyFeedFilter, type FeedFilter, type ProjectSort } from '../../../../shared/domain/project';
 import { useRouteParams } from '../../app/routes';
+import { createWindowState } from '../../app/window-state';
 import { useListKeyboard } from '../../app/use-list-keyboard';
 import { AccountFilter } from '../accounts/account-filter';
 import { useAccountChoices } from '../accounts/use-accounts';
@@ -15,6 +16,11 @@ import { useProjectFeed } from './use-project-feed';
 
 const searchPauseMs = 150;
 
+// The feed's sort, filters and search text last through visits to other screens while the window is open.
+const useFeedSort = createWindowState<ProjectSort>('newest');
+const useFeedFilter = createWindowState<FeedFilter>(emptyFeedFilter);
+const useFeedSearchText = createWindowState('');
+
 const firstLoadedIds = (feed: ProjectWindow): string[] =>
   Array.from({ length: Math.min(feed.length, feedPageSize) }, (_, index) => feed.getItem(index)?.id ?? '');
 
@@ -24,9 +30,9 @@ export const FeedRoute = ({ now }: { now: Date }) => {
   // `#/feed/saved/<id>` (from a notice) applies a saved search; `#/feed/<project id>` opens a project.
   const savedId = params[0] === 'saved' ? Number(params[1]) : null;
   const openId = params[0] === 'saved' ? null : (params[0] ?? null);
-  const [sort, setSort] = useState<ProjectSort>('newest');
-  const [filter, setFilter] = useState<FeedFilter>(emptyFeedFilter);
-  const [searchText, setSearchText] = useState('');
+  const [sort, setSort] = useFeedSort();
+  const [filter, setFilter] = useFeedFilter();
+  const [searchText, setSearchText] = useFeedSearchText();
   const [selection, setSelection] = useState<{ of: unknown; index: number }>({ of: null, index: 0 });
   const searchRef = useRef<HTMLInputElement>(null);
   const { feed, error } = useProjectFeed(sort, filter);
@@ -40,7 +46,7 @@ export const FeedRoute = ({ now }: { now: Date }) => {
   useEffect(() => {
     const timer = setTimeout(() => setFilter((current) => (current.text === searchText ? current : { ...current, text: searchText })), searchPauseMs);
     return () => clearTimeout(timer);
-  }, [searchText]);
+  }, [searchText, setFilter]);
   // A new result list starts at the open project when its first page holds it, else at its first row.
   const selected = selection.of === feed ? selection.index : Math.max(0, openId === null ? 0 : firstLoadedIds(feed).indexOf(openId));
   const setSelected = (index: number): void => setSelection({ of: feed, index });
@@ -74,11 +80,14 @@ export const FeedRoute = ({ now }: { now: Date }) => {
     if (openId !== null && !(firstPageIds ?? '').split(' ').includes(openId)) go('feed');
   }, [filter, firstPageIds, feed.total, openId, go]);
 
-  const apply = (next: FeedFilter, nextSort: ProjectSort): void => {
-    setFilter(next);
-    setSearchText(next.text);
-    setSort(nextSort);
-  };
+  const apply = useCallback(
+    (next: FeedFilter, nextSort: ProjectSort): void => {
+      setFilter(next);
+      setSearchText(next.text);
+      setSort(nextSort);
+    },
+    [setFilter, setSearchText, setSort],
+  );
   const { open: openSaved } = saved;
   useEffect(() => {
     if (savedId === null || !Number.isInteger(savedId) || savedId <= 0) return;
@@ -86,7 +95,7 @@ export const FeedRoute = ({ now }: { now: Date }) => {
       if (search) apply(search.filter, search.sort);
       go('feed');
     });
-  }, [savedId, openSaved, go]);
+  }, [savedId, openSaved, go, apply]);
 
   return (
     <FeedScreen
