@@ -1,3 +1,9 @@
+import deSkills from '../locales/de/skills.json';
+import enSkills from '../locales/en/skills.json';
+import esSkills from '../locales/es/skills.json';
+import frSkills from '../locales/fr/skills.json';
+import itSkills from '../locales/it/skills.json';
+
 /**
  * The skills Bottega can name in the UI's language. A platform sends a skill as its own token: the reference
  * platform a slug (`de-it-translation`), Freelancer.com a job name in English ("German Translator"). Each
@@ -77,12 +83,32 @@ export const skillKeys = Object.keys(skillCatalogue) as SkillKey[];
 export const foldSkillToken = (token: string): string =>
   token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/\s+/g, ' ');
 
-const keyByToken: ReadonlyMap<string, SkillKey> = new Map(
-  skillKeys.flatMap((key) => skillCatalogue[key].map((token): [string, SkillKey] => [foldSkillToken(token), key])),
-);
+const skillNames: readonly Readonly<Record<SkillKey, string>>[] = [enSkills, itSkills, deSkills, frSkills, esSkills];
+
+/**
+ * Every folded token that names a catalogue skill: the platforms' tokens, then the skill's name in each of the UI's
+ * languages (a user types "Suchmaschinenoptimierung" for SEO). A name two skills share in some language is left
+ * out (it could mean either), and a name never takes over a platform's token.
+ */
+const buildTokenKeys = (): Map<string, SkillKey> => {
+  const keys = new Map<string, SkillKey>();
+  for (const key of skillKeys) for (const token of skillCatalogue[key]) keys.set(foldSkillToken(token), key);
+  const named = new Map<string, SkillKey | null>();
+  for (const names of skillNames) {
+    for (const key of skillKeys) {
+      const token = foldSkillToken(names[key]);
+      named.set(token, named.has(token) && named.get(token) !== key ? null : key);
+    }
+  }
+  for (const [token, key] of named) if (key !== null && !keys.has(token)) keys.set(token, key);
+  return keys;
+};
+
+/** What `findSkillKey` knows, token by token: the catalogue fingerprint hashes it (a new alias rescores matches). */
+export const skillTokenKeys: ReadonlyMap<string, SkillKey> = buildTokenKeys();
 
 /** The catalogue entry a platform's skill token stands for, or null for a skill Bottega has no name for. */
-export const findSkillKey = (token: string): SkillKey | null => keyByToken.get(foldSkillToken(token)) ?? null;
+export const findSkillKey = (token: string): SkillKey | null => skillTokenKeys.get(foldSkillToken(token)) ?? null;
 
 /**
  * What two skill tokens are compared by (the match score, in TypeScript and in SQL as `skill_id`): the catalogue

@@ -10,7 +10,7 @@ import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { findSkillKey, skillKeys } from '../../../shared/domain/skills';
+import { findSkillKey, foldSkillToken, readSkillId, skillCatalogue, skillKeys } from '../../../shared/domain/skills';
 import { locales, namespaces } from '../../../shared/i18n/locales';
 import type { ProjectSummary } from '../../../shared/domain/project';
 import { skillsByCategory } from '../../platform/content';
@@ -109,5 +109,21 @@ describe('skill names', () => {
     expect(slugsShown(html)).toEqual([]);
     expect(html).toContain('Traducción del alemán al italiano');
     expect(html).toContain('SEO local');
+  });
+
+  it("a skill's name in any of the UI's languages means that skill, as the platforms' tokens do; a name two skills share is left out", () => {
+    // A profile's skills as a user types them: in their own language.
+    expect(findSkillKey(' suchmaschinenoptimierung ')).toBe('seo');
+    expect(readSkillId('référencement naturel (seo)')).toBe(readSkillId('Search Engine Optimization'));
+    for (const locale of locales) {
+      const names = strings(locale, 'skills') as Record<string, string>;
+      const shared = new Set(skillKeys.filter((key) => skillKeys.some((other) => other !== key && foldSkillToken(names[other]!) === foldSkillToken(names[key]!))));
+      for (const key of skillKeys) {
+        // A name that is one of another skill's platform tokens keeps meaning that skill.
+        const platformOwner = skillKeys.find((other) => (skillCatalogue[other] as readonly string[]).some((token) => foldSkillToken(token) === foldSkillToken(names[key]!)));
+        const expected = platformOwner ?? (shared.has(key) ? null : key);
+        expect(findSkillKey(names[key]!), `${locale} ${key}`).toBe(expected);
+      }
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { skillCatalogue } from '../../../../shared/domain/skills';
+import { skillTokenKeys } from '../../../../shared/domain/skills';
 import { prepare, type WritableDB } from '../database';
 import { readSyncValue, writeSyncValue } from './sync-state-repository';
 
-// Raised when readSkillId folds tokens differently (the catalogue's own changes are in its text below).
+// Raised when readSkillId folds tokens differently (the catalogue's own changes, and its names', are in its tokens below).
 const skillIdRules = 1;
 
 /**
@@ -12,7 +12,7 @@ const skillIdRules = 1;
  * schema's, so a release that adds an alias must score the stored projects again.
  */
 const catalogueFingerprint = createHash('sha256')
-  .update(JSON.stringify({ skillIdRules, skillCatalogue }))
+  .update(JSON.stringify({ skillIdRules, tokens: [...skillTokenKeys] }))
   .digest('hex')
   .slice(0, 16);
 
