@@ -100,7 +100,7 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
     ...(context.log ? { log: context.log } : {}),
   });
   let activity: Activity = 'active';
-  /** The round's record writer (record-writer.ts) and page source (page-reader.ts), closed when the round ends. */
+  /** The round's record writer (record-writer.ts) and page source (page-source.ts), closed when the round ends. */
   let roundParts: { close(): void }[] = [];
 
   /** The saved token's endpoints, or null when signed out (nothing is sent without a token). */
@@ -274,8 +274,8 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
         languages: identity.languages,
         projectTitle: (projectId) => readProjectTitle(db, freelancerIds.project(projectId)),
         openBids: () => listOpenBids(db, account.id, new Date(nowMs - bidWatchDays * 86_400_000).toISOString()),
-        // A bid placed from a proposal drafted here is stored under that proposal's id (store.ts).
         readAhead: firstSync ? firstSyncReadAhead : 1,
+        // A bid placed from a proposal drafted here is stored under that proposal's id (store.ts).
         holdsBid: (bidId, rawText) => holdsSameRecord(db, 'proposal', state.adoptedBids[String(bidId)] ?? freelancerIds.proposal(bidId), rawText, account.id),
         sink: async (records) => {
           await writer.add(records);

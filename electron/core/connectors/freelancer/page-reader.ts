@@ -3,8 +3,7 @@
  * and the page's users mapped as clients. Pure but for the fetch, so that it runs on the core's thread or on
  * the page reader's (page-source.ts decides).
  */
-import type { FreelancerAnswer, FreelancerRequest, ResultReader } from './api-client';
-import { fetchAnswer, readResultWith, type ExchangeSettings } from './api-client';
+import { type ExchangeSettings, fetchAnswer, type FreelancerAnswer, type FreelancerRequest, readResultWith, type ResultReader } from './api-client';
 import { bidsPageSchema, messagesPageSchema, projectsPageSchema, threadsPageSchema } from './api-schemas';
 import { type IdMap, type MapContext, type Mapped, mapClient, mapMessage, mapProject, mapProposal, mapThread } from './mapping';
 import type { PollResource } from './poller';

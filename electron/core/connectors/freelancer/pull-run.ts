@@ -33,7 +33,7 @@ export type PullSink = (records: readonly MappedRecord[]) => void | Promise<void
 
 export type PullRunOptions = {
   endpoints: FreelancerEndpoints;
-  /** Where the run's pages are read: on this thread, or on a worker during a first sync (page-reader.ts). */
+  /** Where the run's pages are read: on this thread, or on a worker during a first sync (page-source.ts). */
   pages: PageSource;
   selfId: number;
   nowMs: number;
