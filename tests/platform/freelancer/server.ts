@@ -41,7 +41,7 @@ export type FreelancerFixtureOptions = {
   token?: string;
   /** A random fault SPEC (faults.ts). */
   faults?: string;
-  /** Build every seeded project before listening (about 150 µs each), so no answer pays for generating them. */
+  /** Build every seeded project and message before listening (about 150 µs a project), so no answer pays for generating them. */
   warm?: boolean;
   /** The accounts site's OAuth endpoints (oauth.ts): client id, consent auto-approval, code and token lifetimes. */
   oauth?: FixtureOAuthOptions;
@@ -326,7 +326,10 @@ const validated = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> 
 export const startFreelancerFixture = async (options: FreelancerFixtureOptions = {}): Promise<FreelancerFixture> => {
   const seed = String(options.seed ?? 1);
   const world = new FreelancerWorld({ seed, scale: resolveScale(options.scale), anchorSeconds: anchorSeconds(options.anchor) });
-  if (options.warm) for (let index = 0; index < world.projectCount; index += 1) world.projectAt(index);
+  if (options.warm) {
+    for (let index = 0; index < world.projectCount; index += 1) world.projectAt(index);
+    for (let rank = 0; rank < world.messageCount; rank += 1) world.messageAt(rank);
+  }
   let token = options.token ?? `fl-fixture-${createHash('sha256').update(`token/${seed}`).digest('hex').slice(0, 24)}`;
   const faults = new FaultPlan(seed);
   const oauth = createFixtureOAuth({ ...options.oauth, now: () => world.now() });

@@ -148,6 +148,8 @@ export class FreelancerWorld {
   private readonly startedMs = Date.now();
 
   private readonly projects: (ProjectRecord | undefined)[] = [];
+  /** Seeded messages, each made once when first read (as projects are). */
+  private readonly seededMessages: (MessageRecord | undefined)[] = [];
   private readonly owners = new Map<number, OwnerRecord>();
   private readonly ownerCount: number;
   private readonly threads: ThreadRecord[] = [];
@@ -500,19 +502,23 @@ export class FreelancerWorld {
   messageAt(rank: number): MessageRecord {
     const seeded = this.messageTime.length;
     if (rank >= seeded) return this.extraMessages[rank - seeded] as MessageRecord;
+    const cached = this.seededMessages[rank];
+    if (cached) return cached;
     const threadIndex = this.messageThread[rank] as number;
     const thread = this.threads[threadIndex] as ThreadRecord;
     const project = this.projectById(thread.projectId) as ProjectRecord;
     const fromMe = this.messageFromMe[rank] === 1;
     const pack = languagePacks[isContentLanguage(project.language) ? project.language : 'en'];
     const rng = createRng(`${this.seed}/fl/message/${threadIndex}/${this.messageOrdinal[rank]}`);
-    return {
+    const message: MessageRecord = {
       id: messageIdBase + rank,
       threadId: thread.id,
       fromUser: fromMe ? selfUserId : thread.clientId,
       message: rng.pick(fromMe ? pack.freelancerLines : pack.clientLines),
       timeCreated: this.messageTime[rank] as number,
     };
+    this.seededMessages[rank] = message;
+    return message;
   }
 
   /** The global rank of a message id, or undefined for an id the fixture never issued. */
