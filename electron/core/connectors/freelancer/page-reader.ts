@@ -14,15 +14,30 @@ export type MappedRecord = { [T in FreelancerRecordType]: Mapped<T> }[Freelancer
 /** An entry's id and time, for the poller; null for one too unreadable to have them (still counted for the offset). */
 export type PageEntry = { id: number; time: number } | null;
 
+/**
+ * A page read: its entries for the poller, and what they map to, mapped when asked (an everyday poll's page holds
+ * mostly entries it has seen, which are never mapped).
+ */
 export type PageData = {
   count: number;
   entries: PageEntry[];
   totalCount: number | null;
-  /** What each entry maps to, by index (a bid brings its project too). */
-  records: MappedRecord[][];
+  /** What the entry at `index` maps to (a bid brings its project too). */
+  records: (index: number) => MappedRecord[];
   /** The answer's users (the owners of its projects and threads, not the signed-in user) as clients. */
-  clients: MappedRecord[];
+  clients: () => MappedRecord[];
 };
+
+/** A page with everything mapped, as the page reader's thread hands it over (functions do not cross threads). */
+export type MappedPage = Omit<PageData, 'records' | 'clients'> & { records: MappedRecord[][]; clients: MappedRecord[] };
+
+export const mapWholePage = (page: PageData): MappedPage => ({
+  ...page,
+  records: Array.from({ length: page.count }, (_, index) => page.records(index)),
+  clients: page.clients(),
+});
+
+export const pageOfMapped = (page: MappedPage): PageData => ({ ...page, records: (index) => page.records[index] ?? [], clients: () => page.clients });
 
 /** A stored project's title, for a thread's subject. */
 export type ProjectTitle = (projectId: number) => string | undefined;
@@ -43,7 +58,7 @@ const clientsOf = (users: IdMap, context: MapContext): MappedRecord[] =>
 
 type PageValue<R extends PollResource> = ReturnType<(typeof pageSchemas)[R]['parse']>;
 
-/** A checked page of `resource` as records. Pure: `projectTitle` only names a thread's subject. */
+/** A checked page of `resource`, its records mapped when asked. Pure: `projectTitle` only names a thread's subject. */
 export const mapPage = <R extends PollResource>(resource: R, page: PageValue<R>, context: MapContext, projectTitle?: ProjectTitle): PageData => {
   switch (resource) {
     case 'projects': {
@@ -52,8 +67,8 @@ export const mapPage = <R extends PollResource>(resource: R, page: PageValue<R>,
         count: value.projects.length,
         entries: value.projects.map((raw) => entryOf(raw, 'time_submitted')),
         totalCount: value.total_count ?? null,
-        records: value.projects.map((raw) => [mapProject(raw, value.users, context)]),
-        clients: clientsOf(value.users, context),
+        records: (index) => [mapProject(value.projects[index], value.users, context)],
+        clients: () => clientsOf(value.users, context),
       };
     }
     case 'bids': {
@@ -63,12 +78,13 @@ export const mapPage = <R extends PollResource>(resource: R, page: PageValue<R>,
         count: value.bids.length,
         entries: value.bids.map((raw) => entryOf(raw, 'time_submitted')),
         totalCount: value.total_count ?? null,
-        records: value.bids.map((bid) => {
+        records: (index) => {
+          const bid = value.bids[index];
           const projectId = bid && typeof bid === 'object' ? (bid as { project_id?: unknown }).project_id : undefined;
           const project = typeof projectId === 'number' ? value.projects[String(projectId)] : undefined;
           return [...(project === undefined ? [] : [mapProject(project, value.users, context)]), mapProposal(bid, value.projects, context)];
-        }),
-        clients: clientsOf(value.users, context),
+        },
+        clients: () => clientsOf(value.users, context),
       };
     }
     case 'threads': {
@@ -78,13 +94,14 @@ export const mapPage = <R extends PollResource>(resource: R, page: PageValue<R>,
         count: value.threads.length,
         entries: value.threads.map((raw) => entryOf(raw, 'time_updated', 'thread')),
         totalCount: null,
-        records: value.threads.map((raw) => {
+        records: (index) => {
+          const raw = value.threads[index];
           const projectId = (raw as { thread?: { context?: { id?: unknown } } } | null)?.thread?.context?.id;
           const title = typeof projectId === 'number' ? projectTitle?.(projectId) : undefined;
           if (title !== undefined) titles.set(projectId as number, title);
           return [mapThread(raw, titles, context)];
-        }),
-        clients: clientsOf(value.users, context),
+        },
+        clients: () => clientsOf(value.users, context),
       };
     }
     case 'messages': {
@@ -93,8 +110,8 @@ export const mapPage = <R extends PollResource>(resource: R, page: PageValue<R>,
         count: value.messages.length,
         entries: value.messages.map((raw) => entryOf(raw, 'time_created')),
         totalCount: value.unfiltered_count ?? null,
-        records: value.messages.map((raw) => [mapMessage(raw, context)]),
-        clients: [],
+        records: (index) => [mapMessage(value.messages[index], context)],
+        clients: () => [],
       };
     }
   }
@@ -113,6 +130,8 @@ export type PageRead = { resource: PollResource; request: FreelancerRequest; con
 
 export type PageWorkerRequest = PageRead & { settings: ExchangeSettings; token: string };
 
-/** In the worker: one page fetched with the token it was handed, and mapped. */
-export const readPageOnWorker = ({ settings, request, token, resource, context }: PageWorkerRequest): Promise<FreelancerAnswer<PageData>> =>
-  fetchAnswer(settings, request, token, readPageResult(resource, context));
+/** In the worker: one page fetched with the token it was handed, and all of it mapped (a first sync stores it all). */
+export const readPageOnWorker = async ({ settings, request, token, resource, context }: PageWorkerRequest): Promise<FreelancerAnswer<MappedPage>> => {
+  const answer = await fetchAnswer(settings, request, token, readPageResult(resource, context));
+  return answer.ok ? { ...answer, value: mapWholePage(answer.value) } : answer;
+};

@@ -7,7 +7,7 @@
  * own, which the build must leave in core.js beside the worker's file (not in a chunk the two share).
  */
 import type { FreelancerAnswer, FreelancerClient } from './api-client';
-import { type PageData, type PageRead, type PageWorkerRequest, type ProjectTitle, readPageResult } from './page-reader';
+import { type MappedPage, type PageData, type PageRead, pageOfMapped, type PageWorkerRequest, type ProjectTitle, readPageResult } from './page-reader';
 import { startWorkerCalls } from '../../sync/worker-calls';
 
 /** Reads pages for a poll; `close` ends what it started. */
@@ -27,7 +27,7 @@ export const pageReaderWorkerUrl = (base: string = import.meta.url): URL =>
   new URL(base.endsWith('.ts') ? './page-reader-worker.ts' : './page-reader-worker.js', base);
 
 /** A page the worker took and could not answer: the poll tries again later, as after a network failure. */
-const stoppedAnswer: FreelancerAnswer<PageData> = { ok: false, error: { kind: 'network', reason: 'the page reader stopped' } };
+const stoppedAnswer: FreelancerAnswer<MappedPage> = { ok: false, error: { kind: 'network', reason: 'the page reader stopped' } };
 
 /**
  * The worker's heap, bounded (left to itself it grew the core past 340 MB in the connectors bench). Measured
@@ -49,7 +49,7 @@ export const createWorkerPageSource = (client: FreelancerClient, options: { log?
     logged = true;
     options.log?.(`First sync reads Freelancer pages on the core's thread (slower): ${reason}`);
   };
-  const started = startWorkerCalls<PageWorkerRequest, FreelancerAnswer<PageData>>(options.workerUrl ?? pageReaderWorkerUrl(), {
+  const started = startWorkerCalls<PageWorkerRequest, FreelancerAnswer<MappedPage>>(options.workerUrl ?? pageReaderWorkerUrl(), {
     limits: workerLimits,
     name: 'Freelancer page reader',
     stopped: readInline,
@@ -62,7 +62,9 @@ export const createWorkerPageSource = (client: FreelancerClient, options: { log?
     read: (page, projectTitle) =>
       page.resource === 'threads' || !started.running
         ? inline.read(page, projectTitle)
-        : client.exchange(async (token) => (await started.call({ ...page, settings: client.settings, token })) ?? stoppedAnswer),
+        : client
+            .exchange(async (token) => (await started.call({ ...page, settings: client.settings, token })) ?? stoppedAnswer)
+            .then((answer) => (answer.ok ? { ...answer, value: pageOfMapped(answer.value) } : answer)),
     close: () => started.close(),
   };
 };

@@ -99,10 +99,10 @@ const sinkEntries = async (options: PullRunOptions, value: PageData, wanted: (in
   let count = 0;
   for (let index = 0; index < value.count; index += 1) {
     if (!wanted(index)) continue;
-    records.push(...value.records[index]!);
+    records.push(...value.records(index));
     count += 1;
   }
-  if (records.length > 0) await options.sink(withClients(records, value.clients));
+  if (records.length > 0) await options.sink(withClients(records, value.clients()));
   return count;
 };
 
