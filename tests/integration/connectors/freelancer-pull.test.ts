@@ -299,4 +299,23 @@ describe('Freelancer connector against the fixture', () => {
     expect(refused.error).toMatchObject({ kind: 'auth', status: 401 });
     expect(JSON.stringify(refused.error)).not.toContain(fixture.token);
   });
+
+  it('a page reader that stops with pages in hand leaves them to the core thread: the sync gets every page, and the log says why once', async () => {
+    const { fixture, endpoints, pages } = await boot();
+    const nowMs = fixture.world.now() * 1000;
+    const logged: string[] = [];
+    const dying = createWorkerPageSource(endpoints.client, { workerUrl: new URL('../../support/workers/exit-worker.mjs', import.meta.url), log: (message) => logged.push(message) });
+    sources.push(dying);
+    const pull = async (source: PageSource) => {
+      const store = createStore();
+      const result = await runResource(initialPollerState(nowMs), 'messages', { endpoints, pages: source, selfId: fixture.selfId, nowMs, activity: 'active', sink: store.sink, pageSize: 4, readAhead: 3 });
+      return { result, ids: store.of('message').map((message) => message.id).sort() };
+    };
+    const here = await pull(pages);
+    const fallen = await pull(dying);
+    expect(fallen.result.error).toBeNull();
+    expect(fallen.result.requests).toBe(here.result.requests);
+    expect(fallen.ids).toEqual(here.ids);
+    expect(logged).toEqual(["First sync reads Freelancer pages on the core's thread (slower): the Freelancer page reader worker exited (7)"]);
+  });
 });

@@ -6,7 +6,7 @@
  * Kept apart from page-reader.ts, which the worker imports: the worker's address is taken from this module's
  * own, which the build must leave in core.js beside the worker's file (not in a chunk the two share).
  */
-import type { FreelancerAnswer, FreelancerClient } from './api-client';
+import { fetchAnswer, type FreelancerAnswer, type FreelancerClient } from './api-client';
 import { type MappedPage, type PageData, type PageRead, pageOfMapped, type PageWorkerRequest, type ProjectTitle, readPageResult } from './page-reader';
 import { startWorkerCalls } from '../../sync/worker-calls';
 
@@ -26,9 +26,6 @@ export const createInlinePageSource = (client: FreelancerClient): PageSource => 
 export const pageReaderWorkerUrl = (base: string = import.meta.url): URL =>
   new URL(base.endsWith('.ts') ? './page-reader-worker.ts' : './page-reader-worker.js', base);
 
-/** A page the worker took and could not answer: the poll tries again later, as after a network failure. */
-const stoppedAnswer: FreelancerAnswer<MappedPage> = { ok: false, error: { kind: 'network', reason: 'the page reader stopped' } };
-
 /**
  * The worker's heap, bounded (left to itself it grew the core past 340 MB in the connectors bench). Measured
  * there with eight pages in flight: 32 MB of old generation collected without end (twice the sync's time), a
@@ -39,7 +36,7 @@ const workerLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 
 /**
  * On a worker thread, through the client's token handling (a 401 renewed here, the page asked for again). Threads
  * stay on this thread (a subject is a stored project's title; they are a page in fifty). A worker that cannot
- * start or stops leaves the pages to this thread, said once in the log.
+ * start or stops leaves the pages to this thread, those it held included, said once in the log.
  */
 export const createWorkerPageSource = (client: FreelancerClient, options: { log?: (message: string) => void; workerUrl?: URL } = {}): PageSource => {
   const inline = createInlinePageSource(client);
@@ -62,9 +59,12 @@ export const createWorkerPageSource = (client: FreelancerClient, options: { log?
     read: (page, projectTitle) =>
       page.resource === 'threads' || !started.running
         ? inline.read(page, projectTitle)
-        : client
-            .exchange(async (token) => (await started.call({ ...page, settings: client.settings, token })) ?? stoppedAnswer)
-            .then((answer) => (answer.ok ? { ...answer, value: pageOfMapped(answer.value) } : answer)),
+        : client.exchange(async (token) => {
+            const answer = await started.call({ ...page, settings: client.settings, token });
+            // The worker stopped with the page in hand (its heap, a crash): read here instead (a GET: asking twice is harmless).
+            if (answer === null) return fetchAnswer(client.settings, page.request, token, readPageResult(page.resource, page.context, projectTitle));
+            return answer.ok ? { ...answer, value: pageOfMapped(answer.value) } : answer;
+          }),
     close: () => started.close(),
   };
 };
