@@ -23,7 +23,7 @@ export const openWritableDatabase = (file: string, options: { busyTimeoutMs?: nu
     // FULL in WAL mode: a power cut, not only a crash, must not lose a committed draft or outbox row.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    registerSkillFunctions(db as ReadableDB);
+    registerSkillFunctions(db);
     return db as WritableDB;
   } catch (error) {
     db.close();
@@ -59,7 +59,7 @@ export const checkIntegrity = (db: ReadableDB, limit = 20): string[] =>
 export const openReadableDatabase = (file: string): ReadableDB => {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  registerSkillFunctions(db as ReadableDB);
+  registerSkillFunctions(db);
   return db as ReadableDB;
 };
 

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MissingRecord } from '../../components/missing-record';
 import { useDraftsOf } from '../../components/use-form-draft';
-import type { OpenItem } from './portfolio-route';
 import { usePortfolioItems, useReorderItems, useRetryItem } from './use-portfolio';
 import { SyncFailure, Thumbnail } from './portfolio-parts';
 import { nameLanguage } from '../../ui/display-names';
 import { ItemEditorWithDraft, titleIn } from './item-editor';
 import { PlatformPortfolio, usePlatformProfiles } from './platform-profiles';
+
+/** The item open in the editor: a stored one, a new one, or none. */
+export type OpenItem = { id: string } | 'new' | null;
 
 type Props = {
   /** The item in the editor, from the address (`#/portfolio/items/<id | new>`). */

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useRouteParams } from '../../app/routes';
 import { ProfileEditor } from './profile-editor';
 import { DownloadBanner } from './download-banner';
-import { ItemsTab } from './items-tab';
+import { ItemsTab, type OpenItem } from './items-tab';
 import { LanguagesTab } from './languages-tab';
 import { PreviewTab } from './preview-tab';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/tabs';
@@ -12,7 +12,6 @@ const tabs = ['items', 'languages', 'profile', 'preview'] as const;
 type Tab = (typeof tabs)[number];
 
 /** The address of an item in the editor: `#/portfolio/items/<id>`, or `#/portfolio/items/new` for a new one. */
-export type OpenItem = { id: string } | 'new' | null;
 
 /**
  * `#/portfolio/<tab>` and `#/portfolio/items/<id | new>`: the tab and the item in the editor live in the hash, so
