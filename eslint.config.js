@@ -31,6 +31,12 @@ const noNativeDialogs = ['confirm', 'alert', 'prompt'].map((name) => ({
   name,
   message: `No window.${name}: use useConfirm() / ConfirmDialog / PromptDialog or showToast() from renderer/src/ui/dialog.tsx and toast.tsx.`,
 }));
+// shared/ also runs under Node's own module loader (Playwright's specs load it without a bundler), which refuses a
+// JSON import without its attribute.
+const jsonWithAttribute = {
+  selector: "ImportDeclaration[source.value=/\\.json$/][attributes.length=0]",
+  message: "Import JSON with { type: 'json' }: Node's own loader (Playwright's specs) refuses it otherwise.",
+};
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -47,6 +53,10 @@ export default tseslint.config(
   {
     files: ['electron/**/*.{ts,tsx}', 'shared/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
     rules: { 'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true } }] },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', noEnum, jsonWithAttribute] },
   },
   {
     files: ['shared/**/*.ts'],

@@ -1,8 +1,8 @@
-import deSkills from '../locales/de/skills.json';
-import enSkills from '../locales/en/skills.json';
-import esSkills from '../locales/es/skills.json';
-import frSkills from '../locales/fr/skills.json';
-import itSkills from '../locales/it/skills.json';
+import deSkills from '../locales/de/skills.json' with { type: 'json' };
+import enSkills from '../locales/en/skills.json' with { type: 'json' };
+import esSkills from '../locales/es/skills.json' with { type: 'json' };
+import frSkills from '../locales/fr/skills.json' with { type: 'json' };
+import itSkills from '../locales/it/skills.json' with { type: 'json' };
 
 /**
  * The skills Bottega can name in the UI's language. A platform sends a skill as its own token: the reference

@@ -44,4 +44,13 @@ describe('layer rules', () => {
   ])('%s may: %s', async (file, source) => {
     expect(await restrictedImports(file, `${source}\nexport const used = 1;\n`)).toBe(0);
   });
+
+  it("shared/ imports JSON only with { type: 'json' }, which Node's own loader (Playwright's specs) asks for", async () => {
+    const syntax = async (source: string): Promise<string[]> => {
+      const [result] = await eslint.lintText(`${source}\nexport const used = names;\n`, { filePath: path.join(root, 'shared/domain/x.ts') });
+      return result!.messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.message);
+    };
+    expect(await syntax("import names from '../locales/de/skills.json';")).toEqual([expect.stringContaining("with { type: 'json' }")]);
+    expect(await syntax("import names from '../locales/de/skills.json' with { type: 'json' };")).toEqual([]);
+  });
 });
