@@ -70,7 +70,7 @@ export type FreelancerClient = {
 };
 
 /** What an exchange needs besides the request and the token: plain values, so another thread can make it too. */
-export type ExchangeSettings = { apiRoot: string; maxBytes: number; timeoutMs: number };
+export type ExchangeSettings = { /** Without a trailing slash. */ apiRoot: string; maxBytes: number; timeoutMs: number };
 
 /** An answer's `result` read into a value, or why it cannot be. */
 export type ResultReader<T> = (result: unknown) => FreelancerAnswer<T>;
@@ -129,7 +129,7 @@ export const fetchAnswer = async <T>(
   doFetch: typeof fetch = fetch,
 ): Promise<FreelancerAnswer<T>> => {
   const query = request.query ? encodeQuery(request.query) : '';
-  const url = `${settings.apiRoot.replace(/\/+$/, '')}${request.path}${query === '' ? '' : `?${query}`}`;
+  const url = `${settings.apiRoot}${request.path}${query === '' ? '' : `?${query}`}`;
   const headers: Record<string, string> = { accept: 'application/json', 'freelancer-oauth-v1': token };
   let body: string | undefined;
   if (request.json !== undefined) {
@@ -166,7 +166,7 @@ export const fetchAnswer = async <T>(
 };
 
 export const createFreelancerClient = (options: FreelancerClientOptions): FreelancerClient => {
-  const settings: ExchangeSettings = { apiRoot: options.apiRoot, maxBytes: options.maxBytes ?? maxJsonBytes, timeoutMs: options.timeoutMs ?? 30_000 };
+  const settings: ExchangeSettings = { apiRoot: options.apiRoot.replace(/\/+$/, ''), maxBytes: options.maxBytes ?? maxJsonBytes, timeoutMs: options.timeoutMs ?? 30_000 };
 
   const exchange: FreelancerClient['exchange'] = async (attempt) => {
     const token = await options.token();

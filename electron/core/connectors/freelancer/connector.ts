@@ -21,7 +21,8 @@ import { createFreelancerClient, type FreelancerError } from './api-client';
 import { freelancerApiRoots, resolveFreelancerApiRoot } from './base-url';
 import { freelancerEndpoints } from './endpoints';
 import { freelancerIdOf, freelancerIds } from './ids';
-import { mapAccountIdentity, mapClient, mapPlatformProfile, mapProject } from './mapping';
+import { mapAccountIdentity, mapPlatformProfile } from './mapping';
+import { mapPage, mapWholePage } from './page-reader';
 import { type Activity, bidWatchDays, cadence, dueResources, finishProfileRead, isProfileDue, maxPageSize, nextDueAtMs, type PollResource } from './poller';
 import { runResource } from './pull-run';
 import { pushFreelancerOutbox } from './push';
@@ -143,11 +144,9 @@ const linkAccount = (context: ConnectorContext): AccountLink => {
       const answer = await endpoints.getProjects(missing);
       if (!answer.ok) return answer.error;
       const nowMs = now().getTime();
-      const mapContext = { selfId, observedAtMs: nowMs };
-      const projects = answer.value.projects.map((raw) => mapProject(raw, answer.value.users, mapContext));
-      const owners = Object.entries(answer.value.users)
-        .filter(([id]) => Number(id) !== selfId)
-        .map(([, user]) => mapClient(user, undefined, mapContext));
+      const page = mapWholePage(mapPage('projects', answer.value, { selfId, observedAtMs: nowMs }));
+      const projects = page.records.flat();
+      const owners = page.clients;
       const report = db.transaction(() => storeMappedRecords(db, account.id, [...owners, ...projects], readFreelancerState(db, account.id, nowMs), now().toISOString())).immediate();
       progress.applied += report.applied;
       for (const type of report.types) progress.appliedTypes.add(type);
