@@ -33,6 +33,9 @@ const bundle = async (script: string): Promise<string> => {
     configFile: false,
     root,
     logLevel: 'silent',
+    // As electron.vite.config.ts builds the app: every package inlined but the native addon. Left external, zod
+    // alone loaded as dozens of modules in each thread that starts (the page reader's start took a third longer).
+    ssr: { noExternal: true, external: ['better-sqlite3'] },
     build: {
       ssr: true,
       outDir,
@@ -60,7 +63,7 @@ const bundles = new Map<string, Promise<string>>();
  * child per round (30+ for crash.test.ts): through `--import tsx` each start compiled and resolved the core's
  * whole module graph again (core-sync-child.ts said ready after 3.9–10.0 s through tsx and 1.3–4.5 s bundled,
  * alternated on the loaded machine). The code is the same, and the app runs it bundled too. Inside the repository (under
- * node_modules/.cache) so that packages resolve as from out/; better-sqlite3 and the other packages stay external.
+ * node_modules/.cache) so that better-sqlite3, the one external package as in out/, resolves as from there.
  * The feed parser's worker is built beside it, where feedParserWorkerUrl looks for it in a build.
  *
  * Returns the bundled file for `script` (a path), built on first use in this process and removed after it.
