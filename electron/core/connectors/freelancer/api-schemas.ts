@@ -3,8 +3,8 @@
  * (freelancer/freelancer-sdk-python: resources/{users,projects,messages}/ and the mocked answers in tests/),
  * as tests/platform/freelancer/README.md cites them. Lenient where the API is: fields they do not name are
  * allowed and left out of what they return (the raw record, the API's own JSON, keeps them for a later version;
- * copying them here as well cost the page reader a fifth more per project), optional projections may be missing or null, and
- * an empty map may come as `[]`.
+ * copying them here as well cost the page reader a fifth more per project), optional projections may be missing
+ * or null, and an empty map may come as `[]`.
  *
  * Pages validate their frame only (`projects: unknown[]`); each item is validated on its own by mapping.ts, so
  * one odd record is quarantined with its reason instead of failing the whole page.
