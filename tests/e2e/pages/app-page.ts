@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { settleLayout } from './layout-check';
 import { chooseOption } from './picker';
 
 type Section = 'feed' | 'clients' | 'messages' | 'proposals' | 'portfolio' | 'community' | 'insights' | 'settings';
@@ -103,7 +104,9 @@ export class AppPage {
     });
   }
 
+  /** Once entrance animations have ended, so that a dialog is not shot half-way through its fade. */
   async screenshot(name: string): Promise<void> {
+    await settleLayout(this.page);
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }
 }
