@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { ListsPage } from './pages/lists-page';
 import { useDemoServers } from './demo-servers';
+import { readWorkspace } from './web-host-process';
 
 const demo = useDemoServers({ signedIn: true });
 
@@ -159,6 +160,26 @@ test('a conversation has date separators and one time per group; the list keeps 
   await lists.messageSearch.fill('a very long search for words that appear nowhere at all');
   await expect(page.getByTestId('search-empty')).toBeVisible();
   expect((await pane.boundingBox())?.width).toBe(width);
+});
+
+test('a conversation open at its newest message stays there when the window narrows and its bubbles grow taller', async ({ page }) => {
+  const { lists } = await signedIn(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const thread = readWorkspace(demo.host.dataDir, (db) => db.prepare('SELECT id FROM threads ORDER BY message_count DESC, id LIMIT 1').pluck().get() as string);
+  await page.goto(`${new URL(demo.host.url).origin}/#/messages/${thread}`);
+  await expect(lists.messages.last()).toBeVisible();
+  // Longer than its pane, or there would be nothing to keep in view.
+  expect(await lists.messageScroller.evaluate((element) => element.scrollHeight > element.clientHeight * 1.5)).toBe(true);
+  await expect.poll(() => lists.scrolledAboveEnd()).toBeLessThanOrEqual(1);
+
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await expect.poll(() => lists.scrolledAboveEnd()).toBeLessThanOrEqual(1);
+  // Scrolled up to read, the reader stays where they are when the window narrows too.
+  await lists.messageScroller.evaluate((element) => element.scrollTo(0, 0));
+  await expect.poll(() => lists.scrolledAboveEnd()).toBeGreaterThan(200);
+  await page.setViewportSize({ width: 800, height: 900 });
+  await expect(lists.messages.first()).toBeInViewport();
+  expect(await lists.messageScroller.evaluate((element) => element.scrollTop)).toBe(0);
 });
 
 for (const language of ['en', 'de'] as const) {

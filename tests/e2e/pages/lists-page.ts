@@ -19,6 +19,7 @@ export class ListsPage {
   readonly messageTimes: Locator;
   readonly messages: Locator;
   readonly messageSearch: Locator;
+  readonly messageScroller: Locator;
 
   constructor(readonly page: Page) {
     this.feedItems = page.getByRole('feed').locator('.list-item');
@@ -35,11 +36,17 @@ export class ListsPage {
     this.messageTimes = page.getByTestId('message-time');
     this.messages = page.getByTestId('message');
     this.messageSearch = page.getByTestId('message-search');
+    this.messageScroller = page.getByTestId('message-scroller');
   }
 
   /** The feed row at a position in the list (1-based, as aria-posinset counts). */
   feedItem(position: number): Locator {
     return this.page.locator(`.list-item[aria-posinset="${position}"]`);
+  }
+
+  /** How far the open conversation is scrolled above its end, in pixels (0 at the newest message). */
+  async scrolledAboveEnd(): Promise<number> {
+    return this.messageScroller.evaluate((element) => Math.round(element.scrollHeight - element.scrollTop - element.clientHeight));
   }
 
   /** Presses a key with the focus on the page itself, not in a field (as after clicking a row). */

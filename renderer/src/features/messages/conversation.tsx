@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageItem, ThreadDetail } from '../../../../shared/contract/messages';
 import { formatDateTime } from '../../../../shared/i18n/format';
@@ -90,12 +90,19 @@ export const Conversation = ({ thread, messages, now, focusIndex, focusId, draft
     const key = `${thread.id}|${focusId ?? ''}|${focusIndex ?? ''}`;
     if (positioned.current !== key) {
       positioned.current = key;
+      atBottom.current = focusIndex === null;
       if (focusIndex !== null) messages.ensureRange(focusIndex, focusIndex);
       virtualizer.scrollToIndex(focusIndex ?? total - 1, { align: focusIndex === null ? 'end' : 'center' });
     } else if (atBottom.current) {
       virtualizer.scrollToIndex(total - 1, { align: 'end' });
     }
   }, [virtualizer, messages, thread.id, focusId, focusIndex, total]);
+  // Bubbles grow taller after the first scroll (a narrower window or pane, messages loaded into their placeholders):
+  // the list grows below the view, without a scroll event. Whoever was at the newest message stays there.
+  const totalSize = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    if (total > 0 && atBottom.current) virtualizer.scrollToIndex(total - 1, { align: 'end' });
+  }, [virtualizer, total, totalSize]);
 
   // Ctrl+Enter and the button both come here; an empty draft is the composer's to explain, so it is passed on.
   const submit = (event: FormEvent): void => {
@@ -137,7 +144,7 @@ export const Conversation = ({ thread, messages, now, focusIndex, focusId, draft
           atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
         }}
       >
-        <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="list-sizer" style={{ height: totalSize }}>
           {rows.map((row) => {
             const message = messages.getItem(row.index);
             const previous = messages.getItem(row.index - 1);
