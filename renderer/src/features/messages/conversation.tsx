@@ -82,23 +82,21 @@ export const Conversation = ({ thread, messages, now, focusIndex, focusId, draft
   const last = rows.at(-1)?.index ?? 0;
   useEffect(() => messages.ensureRange(first, last), [messages, first, last]);
 
-  // Open at the newest message (or at the one asked for); stay at the bottom when new ones arrive there.
+  // Open at the newest message (or at the one asked for).
   const atBottom = useRef(true);
   const positioned = useRef<string | null>(null);
   useEffect(() => {
     if (total === 0) return;
     const key = `${thread.id}|${focusId ?? ''}|${focusIndex ?? ''}`;
-    if (positioned.current !== key) {
-      positioned.current = key;
-      atBottom.current = focusIndex === null;
-      if (focusIndex !== null) messages.ensureRange(focusIndex, focusIndex);
-      virtualizer.scrollToIndex(focusIndex ?? total - 1, { align: focusIndex === null ? 'end' : 'center' });
-    } else if (atBottom.current) {
-      virtualizer.scrollToIndex(total - 1, { align: 'end' });
-    }
+    if (positioned.current === key) return;
+    positioned.current = key;
+    atBottom.current = focusIndex === null;
+    if (focusIndex !== null) messages.ensureRange(focusIndex, focusIndex);
+    virtualizer.scrollToIndex(focusIndex ?? total - 1, { align: focusIndex === null ? 'end' : 'center' });
   }, [virtualizer, messages, thread.id, focusId, focusIndex, total]);
-  // Bubbles grow taller after the first scroll (a narrower window or pane, messages loaded into their placeholders):
-  // the list grows below the view, without a scroll event. Whoever was at the newest message stays there.
+  // Whoever was at the newest message stays there when the list grows below the view: new messages, or bubbles
+  // growing taller after the first scroll (a narrower window or pane, messages loaded into their placeholders),
+  // which scroll nothing.
   const totalSize = virtualizer.getTotalSize();
   useLayoutEffect(() => {
     if (total > 0 && atBottom.current) virtualizer.scrollToIndex(total - 1, { align: 'end' });
